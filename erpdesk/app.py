@@ -1,0 +1,49 @@
+"""The composition root: the one place that builds the database, the
+services and (in ``erpdesk.ui.launch``) the windows.  Nothing is created at
+import time."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from erpdesk.services.customers import CustomerService
+from erpdesk.services.events import ChangeFeed
+from erpdesk.storage.database import DeskDatabase, open_database
+from erpdesk.storage.queries import CustomerQueries
+from erpdesk.storage.uow import UnitOfWork
+
+
+def default_db_path() -> Path:
+    """``$ERPDESK_DB``, else ``erpdesk.db`` in the user's data directory."""
+    if env := os.environ.get("ERPDESK_DB"):
+        return Path(env)
+    from platformdirs import user_data_path
+
+    return user_data_path("ERPDesk", appauthor=False) / "erpdesk.db"
+
+
+@dataclass
+class Desk:
+    """An opened desk database and the services over it."""
+
+    db: DeskDatabase
+    feed: ChangeFeed
+    customers: CustomerService
+
+    def unit_of_work(self) -> UnitOfWork:
+        return UnitOfWork(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_desk(path: Path | str | None = None, *, upgrade: bool = True, owner: str = "") -> Desk:
+    """Open the database at *path* (default: ``default_db_path()``) and wire
+    the services.  Raises the domain's ``StorageError`` subclasses."""
+    db = open_database(path or default_db_path(), upgrade=upgrade)
+    feed = ChangeFeed()
+    queries = CustomerQueries(db.reader)
+    customers = CustomerService(lambda: UnitOfWork(db), queries, feed, owner=owner)
+    return Desk(db=db, feed=feed, customers=customers)

@@ -1,0 +1,1 @@
+"""The ``erpdesk`` command line."""

@@ -1,0 +1,83 @@
+"""Printing for the command line: translated one-line errors, progress."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import Any, TextIO
+
+from erpdesk.domain.errors import DomainError
+
+
+class CliError(DomainError):
+    """A usage problem the user can fix; ``exit_code`` 2 by default."""
+
+    exit_code = 2
+
+    def __init__(self, text: str, **params: Any) -> None:
+        super().__init__(text, **params)
+
+    def render(self, translate: Any = None) -> str:
+        template = translate("Cli", self.text) if translate else self.text
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+
+class Output:
+    """Where a command writes: results to *out*, errors and progress to *err*."""
+
+    def __init__(self, out: TextIO, err: TextIO, language: str | None = None) -> None:
+        from erpdesk.i18n import Translator, resolve_language
+
+        self.out = out
+        self.err = err
+        self.translate = Translator(resolve_language(language))
+
+    def print(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+    def error(self, text: str) -> None:
+        line = " ".join(text.split())  # one line, whatever the message held
+        print(f"erpdesk: {line}", file=self.err)
+
+    def progress(self, label: str, total: int) -> Progress:
+        return Progress(self.err, label, total)
+
+
+class Progress:
+    """A text progress bar on stderr, redrawn at most 10 times a second."""
+
+    def __init__(self, stream: TextIO, label: str, total: int) -> None:
+        self.stream = stream
+        self.label = label
+        self.total = max(total, 1)
+        self.done = 0
+        self._last = 0.0
+        self._tty = getattr(stream, "isatty", lambda: False)()
+
+    def advance(self, n: int = 1) -> None:
+        self.done += n
+        now = time.monotonic()
+        if now - self._last >= 0.1 or self.done >= self.total:
+            self._last = now
+            self._draw()
+
+    def _draw(self) -> None:
+        share = min(self.done / self.total, 1.0)
+        bar = "#" * int(share * 30)
+        end = "\r" if self._tty and self.done < self.total else "\n"
+        if not self._tty and self.done < self.total and share < 1.0:
+            return  # no redraws into a pipe or file; only the final line
+        self.stream.write(f"{self.label} [{bar:<30}] {self.done}/{self.total}{end}")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.done < self.total:
+            self.done = self.total
+            self._draw()
+
+
+def stdout_is_tty() -> bool:
+    return sys.stdout.isatty()

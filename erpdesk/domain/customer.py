@@ -1,0 +1,214 @@
+"""Customers (客户), their contacts and activities: the entities of the desk."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
+
+
+def new_id() -> str:
+    """A client-made UUID key (the desk creates keys offline)."""
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    """Now, in UTC, to the microsecond."""
+    return datetime.now(UTC)
+
+
+class LabelledEnum(str, enum.Enum):
+    """A string enum whose members carry an English label (translated in
+    context ``Domain``) and the methodology's zh_CN term for parsing input."""
+
+    label: str
+    zh: str
+
+    def __new__(cls, value: str, label: str, zh: str) -> LabelledEnum:
+        obj = str.__new__(cls, value)
+        obj._value_ = value
+        obj.label = label
+        obj.zh = zh
+        return obj
+
+    @classmethod
+    def parse(cls, text: str) -> LabelledEnum | None:
+        """Member named by its code, zh_CN term or English label (any case)."""
+        key = text.strip()
+        low = key.lower()
+        for member in cls:
+            if low in (member.value, member.label.lower()) or key == member.zh:
+                return member
+        return None
+
+
+class Source(LabelledEnum):
+    """The seven sources of a customer (客户的来源), methodology section 7."""
+
+    WALK_IN = ("walk_in", QT_TRANSLATE_NOOP("Domain", "Walk-in"), "门市")
+    PHONE = ("phone", QT_TRANSLATE_NOOP("Domain", "Phone"), "电话")
+    EMAIL = ("email", QT_TRANSLATE_NOOP("Domain", "E-mail"), "E-mail")
+    REFERRAL = ("referral", QT_TRANSLATE_NOOP("Domain", "Referral"), "老客户介绍")
+    SELF_DEVELOPED = ("self_developed", QT_TRANSLATE_NOOP("Domain", "Self-developed"), "销售自拓")
+    MARKETING_EVENT = ("marketing_event", QT_TRANSLATE_NOOP("Domain", "Marketing event"), "市场活动")
+    OTHER = ("other", QT_TRANSLATE_NOOP("Domain", "Other"), "其他")
+
+    @property
+    def company_provided(self) -> bool:
+        """Company-provided (直接资源) rather than rep-entered (间接资源)."""
+        return self not in (Source.SELF_DEVELOPED, Source.OTHER)
+
+
+class CustomerStatus(LabelledEnum):
+    """Where the desk's user stands with the customer."""
+
+    POTENTIAL = ("potential", QT_TRANSLATE_NOOP("Domain", "Potential"), "潜在客户")
+    FOLLOWING = ("following", QT_TRANSLATE_NOOP("Domain", "Following up"), "跟进中")
+    SIGNED = ("signed", QT_TRANSLATE_NOOP("Domain", "Signed"), "已签约")
+    DORMANT = ("dormant", QT_TRANSLATE_NOOP("Domain", "Dormant"), "休眠")
+    LOST = ("lost", QT_TRANSLATE_NOOP("Domain", "Lost"), "已流失")
+
+
+class Registration(LabelledEnum):
+    """Registration and protection state; owned by the registry, read-only here."""
+
+    UNREGISTERED = ("unregistered", QT_TRANSLATE_NOOP("Domain", "Unregistered"), "未注册")
+    PENDING = ("pending", QT_TRANSLATE_NOOP("Domain", "Registration pending"), "待审核")
+    PROTECTED = ("protected", QT_TRANSLATE_NOOP("Domain", "Protected"), "保护中")
+    INVALID = ("invalid", QT_TRANSLATE_NOOP("Domain", "Invalid"), "无效客户")
+    POOL = ("pool", QT_TRANSLATE_NOOP("Domain", "In the pool"), "公海")
+
+
+class SizeBand(LabelledEnum):
+    """Headcount bands."""
+
+    MICRO = ("micro", QT_TRANSLATE_NOOP("Domain", "Under 20 staff"), "20人以下")
+    SMALL = ("small", QT_TRANSLATE_NOOP("Domain", "20-99 staff"), "20-99人")
+    MEDIUM = ("medium", QT_TRANSLATE_NOOP("Domain", "100-499 staff"), "100-499人")
+    LARGE = ("large", QT_TRANSLATE_NOOP("Domain", "500-1999 staff"), "500-1999人")
+    HUGE = ("huge", QT_TRANSLATE_NOOP("Domain", "2000 staff or more"), "2000人以上")
+
+
+class Industry(LabelledEnum):
+    """Industries the desk filters by."""
+
+    MANUFACTURING = ("manufacturing", QT_TRANSLATE_NOOP("Domain", "Manufacturing"), "制造业")
+    MACHINERY = ("machinery", QT_TRANSLATE_NOOP("Domain", "Machinery"), "机械设备")
+    ELECTRONICS = ("electronics", QT_TRANSLATE_NOOP("Domain", "Electronics"), "电子电器")
+    AUTOMOTIVE = ("automotive", QT_TRANSLATE_NOOP("Domain", "Automotive parts"), "汽车零部件")
+    CHEMICALS = ("chemicals", QT_TRANSLATE_NOOP("Domain", "Chemicals"), "化工")
+    PHARMA = ("pharma", QT_TRANSLATE_NOOP("Domain", "Pharmaceuticals"), "医药")
+    FOOD = ("food", QT_TRANSLATE_NOOP("Domain", "Food and beverage"), "食品饮料")
+    TEXTILE = ("textile", QT_TRANSLATE_NOOP("Domain", "Textiles and apparel"), "纺织服装")
+    BUILDING = ("building", QT_TRANSLATE_NOOP("Domain", "Building materials"), "建材")
+    RETAIL = ("retail", QT_TRANSLATE_NOOP("Domain", "Retail and distribution"), "商贸流通")
+    LOGISTICS = ("logistics", QT_TRANSLATE_NOOP("Domain", "Logistics"), "物流")
+    SERVICES = ("services", QT_TRANSLATE_NOOP("Domain", "Services"), "服务业")
+    OTHER = ("other", QT_TRANSLATE_NOOP("Domain", "Other industry"), "其他行业")
+
+
+class ContactLevel(LabelledEnum):
+    """A contact's level in the customer (relationship strategy, section 3)."""
+
+    DECISION = ("decision", QT_TRANSLATE_NOOP("Domain", "Decision"), "决策层")
+    MANAGEMENT = ("management", QT_TRANSLATE_NOOP("Domain", "Management"), "管理层")
+    OPERATION = ("operation", QT_TRANSLATE_NOOP("Domain", "Operation"), "操作层")
+
+
+class ActivityKind(LabelledEnum):
+    """Kinds of activity on a customer."""
+
+    VISIT = ("visit", QT_TRANSLATE_NOOP("Domain", "Visit"), "拜访")
+    CALL = ("call", QT_TRANSLATE_NOOP("Domain", "Call"), "电话")
+    EMAIL = ("email", QT_TRANSLATE_NOOP("Domain", "E-mail"), "邮件")
+    MEETING = ("meeting", QT_TRANSLATE_NOOP("Domain", "Meeting"), "会议")
+    CALLBACK = ("callback", QT_TRANSLATE_NOOP("Domain", "Call-back"), "回访")
+    OTHER = ("other", QT_TRANSLATE_NOOP("Domain", "Other"), "其他")
+
+
+@dataclass
+class Customer:
+    """A company the rep sells to.
+
+    ``registration`` and ``owner`` are registry-owned: the desk shows them
+    and never sends them in a sync op.  ``need`` is the stated need (需求)
+    that registration requires.
+    """
+
+    name: str
+    short_name: str = ""
+    uscc: str = ""
+    industry: Industry | None = None
+    province: str = ""
+    city: str = ""
+    address: str = ""
+    size_band: SizeBand | None = None
+    source: Source = Source.SELF_DEVELOPED
+    source_detail: str = ""
+    phone: str = ""
+    website: str = ""
+    need: str = ""
+    notes: str = ""
+    owner: str = ""
+    status: CustomerStatus = CustomerStatus.POTENTIAL
+    registration: Registration = Registration.UNREGISTERED
+    id: str = field(default_factory=new_id)
+    created_at: datetime = field(default_factory=utcnow)
+    updated_at: datetime = field(default_factory=utcnow)
+    server_version: int | None = None
+    deleted: bool = False
+
+
+@dataclass
+class Contact:
+    """A person at a customer."""
+
+    customer_id: str
+    name: str
+    title: str = ""
+    department: str = ""
+    level: ContactLevel | None = None
+    mobile: str = ""
+    office_phone: str = ""
+    email: str = ""
+    wechat: str = ""
+    id: str = field(default_factory=new_id)
+    created_at: datetime = field(default_factory=utcnow)
+    updated_at: datetime = field(default_factory=utcnow)
+    server_version: int | None = None
+    deleted: bool = False
+
+
+@dataclass
+class Activity:
+    """Something done with a customer; append-only, so it never conflicts."""
+
+    customer_id: str
+    kind: ActivityKind
+    occurred_at: datetime
+    summary: str
+    contact_id: str | None = None
+    outcome: str = ""
+    next_step: str = ""
+    id: str = field(default_factory=new_id)
+    created_at: datetime = field(default_factory=utcnow)
+    updated_at: datetime = field(default_factory=utcnow)
+    server_version: int | None = None
+    deleted: bool = False
+
+
+# Fields a user edits; the rest are keys, bookkeeping or registry-owned.
+CUSTOMER_FIELDS = (
+    "name", "short_name", "uscc", "industry", "province", "city", "address",
+    "size_band", "source", "source_detail", "phone", "website", "need", "notes",
+    "status",
+)
+CONTACT_FIELDS = (
+    "name", "title", "department", "level", "mobile", "office_phone", "email", "wechat",
+)
+ACTIVITY_FIELDS = (
+    "kind", "occurred_at", "summary", "contact_id", "outcome", "next_step",
+)

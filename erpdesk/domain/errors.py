@@ -1,0 +1,111 @@
+"""Errors the domain, storage and services raise; none are framework errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
+
+# Translation context for every text defined in the domain.
+CONTEXT = "Domain"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with user input.
+
+    ``text`` is an English template marked for translation in context
+    ``Domain``; ``params`` fill its ``{placeholders}`` after translation.
+    ``field`` names the offending field (``""`` for the record as a whole).
+    """
+
+    field: str
+    code: str
+    text: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def render(self, translate: Any = None) -> str:
+        """The message, translated by ``translate(context, text)`` if given."""
+        template = translate(CONTEXT, self.text) if translate else self.text
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+
+class DomainError(Exception):
+    """Base of every error that carries a user-facing message."""
+
+    text: str = QT_TRANSLATE_NOOP("Domain", "Something went wrong")
+
+    def __init__(self, text: str | None = None, **params: Any) -> None:
+        self.text = text or type(self).text
+        self.params = params
+        super().__init__(self.render())
+
+    def render(self, translate: Any = None) -> str:
+        template = translate(CONTEXT, self.text) if translate else self.text
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+
+class ValidationError(DomainError):
+    """Input that breaks the rules; ``problems`` lists every reason."""
+
+    text = QT_TRANSLATE_NOOP("Domain", "The input is not valid")
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__()
+
+    def render(self, translate: Any = None) -> str:
+        return "; ".join(p.render(translate) for p in self.problems) or super().render(
+            translate
+        )
+
+
+class NotFound(DomainError):
+    text = QT_TRANSLATE_NOOP("Domain", "{what} {id} was not found")
+
+
+class DuplicateCustomer(DomainError):
+    text = QT_TRANSLATE_NOOP("Domain", "The customer already exists: {name}")
+
+
+class StorageError(DomainError):
+    """The database cannot be used; the user's file is left untouched."""
+
+
+class DatabaseLocked(StorageError):
+    text = QT_TRANSLATE_NOOP(
+        "Domain", "The database {path} is in use by another program; close it and try again"
+    )
+
+
+class DatabaseReadOnly(StorageError):
+    text = QT_TRANSLATE_NOOP(
+        "Domain", "The database {path} is read-only; check the file's permissions"
+    )
+
+
+class DatabaseCorrupt(StorageError):
+    text = QT_TRANSLATE_NOOP(
+        "Domain", "The file {path} is not a readable ERPDesk database ({detail})"
+    )
+
+
+class DatabaseTooNew(StorageError):
+    text = QT_TRANSLATE_NOOP(
+        "Domain",
+        "The database {path} was written by a newer ERPDesk (schema {found}); "
+        "install the newer version to open it",
+    )
+
+
+class DatabaseNeedsUpgrade(StorageError):
+    text = QT_TRANSLATE_NOOP(
+        "Domain", "The database {path} is from an older ERPDesk; run: erpdesk db upgrade"
+    )

@@ -1,0 +1,182 @@
+"""Customer use cases: list and search, open, create, edit, delete, contacts,
+activities, duplicate and completeness checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from erpdesk.domain.completeness import registration_gaps
+from erpdesk.domain.customer import Activity, Contact, Customer
+from erpdesk.domain.duplicates import Candidate, DuplicateIndex, DuplicateMatch
+from erpdesk.domain.errors import DuplicateCustomer, Problem
+from erpdesk.domain.names import normalize_company_name
+from erpdesk.domain.search_key import normalize_query
+from erpdesk.domain.uscc import normalize_uscc
+from erpdesk.domain.validation import validate_activity, validate_contact, validate_customer
+from erpdesk.services.events import Change, ChangeFeed
+from erpdesk.storage.queries import CustomerCriteria, CustomerQueries, CustomerRow
+
+if TYPE_CHECKING:  # the write side (SQLAlchemy) stays off the start-up path
+    from erpdesk.storage.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class CustomerDetail:
+    """Everything the customer page shows."""
+
+    customer: Customer
+    contacts: list[Contact]
+    activities: list[Activity]
+    gaps: list[Problem]
+
+
+class CustomerService:
+    """Customers for one desk user; publishes a ``Change`` after each commit."""
+
+    def __init__(
+        self,
+        uow: Callable[[], UnitOfWork],
+        queries: CustomerQueries,
+        feed: ChangeFeed,
+        owner: str = "",
+    ) -> None:
+        self._uow = uow
+        self._queries = queries
+        self.feed = feed
+        self.owner = owner
+        self._index: DuplicateIndex | None = None
+        self._index_version: int | None = None
+
+    # -- reading -------------------------------------------------------------
+
+    @staticmethod
+    def criteria(text: str = "", **filters: str | None) -> CustomerCriteria:
+        """List criteria from what the user typed and picked."""
+        return CustomerCriteria(text=normalize_query(text), **filters)
+
+    def count(self, criteria: CustomerCriteria) -> int:
+        return self._queries.count(criteria)
+
+    def page(
+        self,
+        criteria: CustomerCriteria,
+        *,
+        sort: str = "name",
+        descending: bool = False,
+        offset: int = 0,
+        limit: int = 200,
+    ) -> list[CustomerRow]:
+        return self._queries.page(
+            criteria, sort=sort, descending=descending, offset=offset, limit=limit
+        )
+
+    def detail(self, customer_id: str) -> CustomerDetail:
+        customer = self._queries.customer(customer_id)
+        contacts = self._queries.contacts(customer_id)
+        activities = self._queries.activities(customer_id)
+        return CustomerDetail(
+            customer, contacts, activities, registration_gaps(customer, contacts, activities)
+        )
+
+    def check_duplicates(
+        self, name: str, uscc: str = "", *, exclude_id: str | None = None, limit: int = 5
+    ) -> list[DuplicateMatch]:
+        """Same USCC or normalised name (duplicates), then similar names."""
+        if not name.strip() and not uscc.strip():
+            return []
+        return self._duplicate_index().find(
+            name, normalize_uscc(uscc), exclude_id=exclude_id, limit=limit
+        )
+
+    def _duplicate_index(self) -> DuplicateIndex:
+        version = self._queries.data_version()
+        if self._index is None or version != self._index_version:
+            self._index = DuplicateIndex(
+                Candidate(id=i, name=n, uscc=u, name_key=k) for i, n, u, k in self._queries.identities()
+            )
+            self._index_version = version
+        return self._index
+
+    # -- writing -------------------------------------------------------------
+
+    def _refuse_duplicate(self, customer: Customer) -> None:
+        key = normalize_company_name(customer.name)
+        for other_id, other_name, _uscc, _key in self._queries.same_identity(customer.uscc, key):
+            if other_id != customer.id:
+                raise DuplicateCustomer(name=other_name)
+
+    def create(self, customer: Customer, contacts: Sequence[Contact] = ()) -> Customer:
+        """Validate and save a new customer with its first contacts.
+
+        Raises ``ValidationError`` listing every problem, or
+        ``DuplicateCustomer`` when the USCC or normalised name exists.
+        """
+        customer = validate_customer(customer)
+        if not customer.owner:
+            customer = replace(customer, owner=self.owner)
+        contacts = [validate_contact(replace(c, customer_id=customer.id)) for c in contacts]
+        self._refuse_duplicate(customer)
+        with self._uow() as uow:
+            uow.customers.add(customer, contacts)
+            uow.contacts.add_many(contacts)
+            uow.commit()
+        self.feed.publish(Change("customer", (customer.id,)))
+        return customer
+
+    def update(self, customer: Customer) -> Customer:
+        """Save the edited fields of an existing customer."""
+        customer = validate_customer(customer)
+        self._refuse_duplicate(customer)
+        with self._uow() as uow:
+            before = uow.customers.get(customer.id)
+            contacts = uow.contacts.for_customer(customer.id)
+            saved = uow.customers.update(before, customer, contacts)
+            uow.commit()
+        self.feed.publish(Change("customer", (customer.id,)))
+        return saved
+
+    def delete(self, customer_id: str) -> None:
+        with self._uow() as uow:
+            uow.customers.delete(uow.customers.get(customer_id))
+            uow.commit()
+        self.feed.publish(Change("customer", (customer_id,)))
+
+    def save_contact(self, contact: Contact) -> Contact:
+        """Create or update a contact; the customer's search key follows."""
+        contact = validate_contact(contact)
+        with self._uow() as uow:
+            owner = uow.customers.get(contact.customer_id)
+            existing = {c.id: c for c in uow.contacts.for_customer(owner.id)}
+            if contact.id in existing:
+                contact = uow.contacts.update(existing[contact.id], contact)
+            else:
+                uow.contacts.add(contact)
+            existing[contact.id] = contact
+            uow.customers.refresh_derived(owner, list(existing.values()))
+            uow.commit()
+        self.feed.publish(Change("customer", (contact.customer_id,)))
+        return contact
+
+    def remove_contact(self, contact_id: str) -> None:
+        with self._uow() as uow:
+            contact = uow.contacts.get(contact_id)
+            uow.contacts.delete(contact)
+            owner = uow.customers.get(contact.customer_id)
+            rest = [c for c in uow.contacts.for_customer(owner.id) if c.id != contact_id]
+            uow.customers.refresh_derived(owner, rest)
+            uow.commit()
+        self.feed.publish(Change("customer", (contact.customer_id,)))
+
+    def log_activity(self, activity: Activity) -> Activity:
+        """Append an activity (visit, call, ...) to a customer's timeline."""
+        activity = validate_activity(activity)
+        with self._uow() as uow:
+            uow.customers.get(activity.customer_id)
+            if activity.contact_id:
+                uow.contacts.get(activity.contact_id)
+            uow.activities.add(activity)
+            uow.commit()
+        self.feed.publish(Change("customer", (activity.customer_id,)))
+        return activity

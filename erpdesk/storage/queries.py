@@ -1,0 +1,161 @@
+"""The read model: the customer list, search and detail, in plain sqlite3.
+
+Reads are what the window does on every keystroke and at start-up; they use
+the standard library's sqlite3 on a connection in autocommit mode, which
+costs nothing to import and always sees the latest committed data (the
+cosmicpython "views" pattern: commands through the unit of work, queries as
+plain SQL).  Every query here is parameterised.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from erpdesk.domain.customer import Activity, Contact, Customer
+from erpdesk.domain.errors import NotFound
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
+from erpdesk.storage.mapping import activity_from_row, contact_from_row, customer_from_row
+
+# Same text as repositories.WHAT_CUSTOMER; defined here so that the read path
+# (start-up) does not import the SQLAlchemy write side.
+WHAT_CUSTOMER = QT_TRANSLATE_NOOP("Domain", "Customer")
+
+
+@dataclass(frozen=True)
+class CustomerCriteria:
+    """What the customer list shows: a search text and equality filters.
+
+    ``text`` must already be normalised (``domain.search_key.normalize_query``).
+    """
+
+    text: str = ""
+    source: str | None = None
+    status: str | None = None
+    province: str | None = None
+    industry: str | None = None
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    """One line of the customer list."""
+
+    id: str
+    name: str
+    short_name: str
+    uscc: str
+    phone: str
+    source: str
+    status: str
+    registration: str
+    province: str
+    city: str
+    industry: str | None
+    owner: str
+    updated_at: str
+
+
+LIST_COLUMNS = ", ".join(CustomerRow.__dataclass_fields__)
+
+# Sort orders the list offers; the tie-breaker keeps paging stable.
+SORTS = {
+    "name": "sort_key {d}, id",
+    "short_name": "short_name {d}, sort_key, id",
+    "uscc": "uscc {d}, id",
+    "phone": "phone {d}, id",
+    "source": "source {d}, sort_key, id",
+    "status": "status {d}, sort_key, id",
+    "registration": "registration {d}, sort_key, id",
+    "region": "province {d}, city {d}, sort_key, id",
+    "industry": "industry {d}, sort_key, id",
+    "owner": "owner {d}, sort_key, id",
+    "updated_at": "updated_at {d}, id",
+}
+
+
+def _where(criteria: CustomerCriteria) -> tuple[str, list[object]]:
+    clauses = ["deleted = 0"]
+    params: list[object] = []
+    for column in ("source", "status", "province", "industry"):
+        value = getattr(criteria, column)
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if criteria.text:
+        clauses.append("instr(search_key, ?) > 0")
+        params.append(criteria.text)
+    return " AND ".join(clauses), params
+
+
+class CustomerQueries:
+    """Reads of customers, contacts and activities for views and checks."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def count(self, criteria: CustomerCriteria) -> int:
+        where, params = _where(criteria)
+        return int(self._conn.execute(f"SELECT count(*) FROM customer WHERE {where}", params).fetchone()[0])
+
+    def page(
+        self,
+        criteria: CustomerCriteria,
+        *,
+        sort: str = "name",
+        descending: bool = False,
+        offset: int = 0,
+        limit: int = 200,
+    ) -> list[CustomerRow]:
+        where, params = _where(criteria)
+        order = SORTS[sort].format(d="DESC" if descending else "ASC")
+        sql = (
+            f"SELECT {LIST_COLUMNS} FROM customer WHERE {where} "
+            f"ORDER BY {order} LIMIT ? OFFSET ?"
+        )
+        rows = self._conn.execute(sql, [*params, limit, offset]).fetchall()
+        return [CustomerRow(*row) for row in rows]
+
+    def customer(self, customer_id: str) -> Customer:
+        row = self._conn.execute("SELECT * FROM customer WHERE id = ?", (customer_id,)).fetchone()
+        if row is None or row["deleted"]:
+            raise NotFound(what=WHAT_CUSTOMER, id=customer_id)
+        return customer_from_row(row)
+
+    def contacts(self, customer_id: str) -> list[Contact]:
+        rows = self._conn.execute(
+            "SELECT * FROM contact WHERE customer_id = ? AND deleted = 0 ORDER BY created_at, id",
+            (customer_id,),
+        )
+        return [contact_from_row(r) for r in rows]
+
+    def activities(self, customer_id: str, limit: int | None = None) -> list[Activity]:
+        """Newest first."""
+        rows = self._conn.execute(
+            "SELECT * FROM activity WHERE customer_id = ? AND deleted = 0 "
+            "ORDER BY occurred_at DESC, created_at DESC LIMIT ?",
+            (customer_id, -1 if limit is None else limit),
+        )
+        return [activity_from_row(r) for r in rows]
+
+    def same_identity(self, uscc: str, name_key: str) -> list[tuple[str, str, str, str]]:
+        """(id, name, uscc, name_key) of live customers sharing the USCC or key."""
+        rows = self._conn.execute(
+            "SELECT id, name, uscc, name_key FROM customer WHERE deleted = 0 AND "
+            "(name_key = ? OR (? != '' AND uscc = ?))",
+            (name_key, uscc, uscc),
+        )
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    def identities(self) -> Iterator[tuple[str, str, str, str]]:
+        """(id, name, uscc, name_key) of every live customer."""
+        yield from self._conn.execute(
+            "SELECT id, name, uscc, name_key FROM customer WHERE deleted = 0"
+        )
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits (SQLite's data_version)."""
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def outbox_count(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM outbox").fetchone()[0])

@@ -1,0 +1,108 @@
+"""The desk's Alembic history: linear, matching the tables, and upgrading a
+database that holds data and pending sync changes without losing any."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from erpdesk.storage.database import (
+    MIGRATIONS,
+    head_revision,
+    known_revisions,
+    make_engine,
+    migrate,
+    open_database,
+)
+from erpdesk.storage.schema import metadata
+
+
+def script_directory() -> ScriptDirectory:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(config)
+
+
+def test_history_is_linear_and_named_by_revision():
+    scripts = script_directory()
+    assert scripts.get_heads() == [head_revision()]
+    chain = [s.revision for s in scripts.walk_revisions()][::-1]
+    assert chain == known_revisions()
+    for script in scripts.walk_revisions():
+        assert script.path.split("/")[-1].startswith(script.revision + "_")
+
+
+def test_migrations_build_exactly_the_declared_tables(tmp_path):
+    path = tmp_path / "desk.db"
+    open_database(path).close()
+    engine = make_engine(path)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def _fill_at_first_revision(path) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO customer (id, name, source, status, name_key, search_key, sort_key,"
+            " created_at, updated_at, uscc, server_version) VALUES"
+            " ('c-1', '浪潮电子信息产业股份有限公司', 'referral', 'following', '浪潮电子信息产业',"
+            " '浪潮', 'langchao', '2026-01-01T00:00:00.000000+00:00',"
+            " '2026-01-02T00:00:00.000000+00:00', '91370000163446410B', 7)"
+        )
+        conn.execute(
+            "INSERT INTO contact (id, customer_id, name, mobile, created_at, updated_at)"
+            " VALUES ('p-1', 'c-1', '王明', '13912345678', 'x', 'x')"
+        )
+        conn.execute(
+            "INSERT INTO activity (id, customer_id, kind, occurred_at, summary, created_at,"
+            " updated_at) VALUES ('a-1', 'c-1', 'visit', '2026-01-02T08:00:00.000000+00:00',"
+            " '拜访总经理', 'x', 'x')"
+        )
+        for seq, op in enumerate(("create", "update"), start=1):
+            conn.execute(
+                "INSERT INTO outbox (seq, op_id, entity, entity_id, op, base_version, fields,"
+                " created_at, payload_version) VALUES (?, ?, 'customer', 'c-1', ?, 7, ?, 'x', 1)",
+                (seq, f"op-{seq}", op, json.dumps({"name": "浪潮电子信息产业股份有限公司"})),
+            )
+
+
+def test_upgrade_keeps_data_and_pending_outbox_and_writes_a_backup(tmp_path):
+    path = tmp_path / "desk.db"
+    sqlite3.connect(path).close()
+    first = known_revisions()[0]
+    migrate(path, first)
+    _fill_at_first_revision(path)
+    with sqlite3.connect(path) as conn:
+        before = {
+            table: conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+            for table in ("customer", "contact", "activity", "outbox")
+        }
+
+    db = open_database(path)
+    try:
+        conn = db.reader
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+        for table, rows in before.items():
+            assert [tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY 1")] == rows
+    finally:
+        db.close()
+
+    backups = list(tmp_path.glob("desk.db.before-*.bak"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == first
+        assert conn.execute("SELECT count(*) FROM outbox").fetchone()[0] == 2
+
+
+def test_opening_a_current_database_writes_no_backup(tmp_path):
+    path = tmp_path / "desk.db"
+    open_database(path).close()
+    open_database(path).close()
+    assert not list(tmp_path.glob("*.bak"))

@@ -1,0 +1,73 @@
+"""The read model: paging, sorting, filtering and search over the list."""
+
+from __future__ import annotations
+
+import pytest
+
+from erpdesk.domain.customer import Customer, CustomerStatus, Industry, Source
+from erpdesk.storage.database import open_database
+from erpdesk.storage.queries import SORTS, CustomerCriteria, CustomerQueries
+from erpdesk.storage.uow import UnitOfWork
+
+NAMES = [
+    ("北京百度网讯科技有限公司", "北京市", Source.PHONE, Industry.SERVICES),
+    ("华为技术有限公司", "广东省", Source.REFERRAL, Industry.ELECTRONICS),
+    ("阿里巴巴（中国）有限公司", "浙江省", Source.PHONE, Industry.RETAIL),
+    ("浪潮电子信息产业股份有限公司", "山东省", Source.SELF_DEVELOPED, Industry.ELECTRONICS),
+    ("青岛海尔股份有限公司", "山东省", Source.MARKETING_EVENT, Industry.MANUFACTURING),
+]
+
+
+@pytest.fixture
+def queries(tmp_path):
+    db = open_database(tmp_path / "desk.db")
+    with UnitOfWork(db) as uow:
+        for name, province, source, industry in NAMES:
+            uow.customers.add(
+                Customer(name=name, province=province, source=source, industry=industry)
+            )
+        uow.commit()
+    yield CustomerQueries(db.reader)
+    db.close()
+
+
+def names(rows):
+    return [r.name for r in rows]
+
+
+def test_default_order_is_by_pinyin(queries):
+    rows = queries.page(CustomerCriteria())
+    assert names(rows) == [
+        "阿里巴巴（中国）有限公司",  # a
+        "北京百度网讯科技有限公司",  # b
+        "华为技术有限公司",  # h
+        "浪潮电子信息产业股份有限公司",  # l
+        "青岛海尔股份有限公司",  # q
+    ]
+
+
+def test_descending_and_every_sort_key_work(queries):
+    rows = queries.page(CustomerCriteria(), descending=True)
+    assert names(rows)[0] == "青岛海尔股份有限公司"
+    for sort in SORTS:
+        assert len(queries.page(CustomerCriteria(), sort=sort)) == 5
+
+
+def test_pages_cover_everything_once(queries):
+    seen = []
+    for offset in range(0, 5, 2):
+        seen += names(queries.page(CustomerCriteria(), offset=offset, limit=2))
+    assert sorted(seen) == sorted(n for n, *_ in NAMES)
+
+
+def test_filters_combine_with_search(queries):
+    shandong = CustomerCriteria(province="山东省")
+    assert queries.count(shandong) == 2
+    assert queries.count(CustomerCriteria(province="山东省", industry="electronics")) == 1
+    assert queries.count(CustomerCriteria(source="phone", text="bd")) == 1
+    assert queries.count(CustomerCriteria(status=CustomerStatus.SIGNED.value)) == 0
+
+
+def test_search_text_is_a_parameter_not_sql(queries):
+    assert queries.count(CustomerCriteria(text="' OR 1=1 --")) == 0
+    assert queries.count(CustomerCriteria(text="%")) == 0
