@@ -10,8 +10,9 @@ from pathlib import Path
 
 from erpdesk.services.customers import CustomerService
 from erpdesk.services.events import ChangeFeed
-from erpdesk.storage.database import DeskDatabase, open_database
+from erpdesk.storage.database import DeskDatabase, connect, open_database
 from erpdesk.storage.queries import CustomerQueries
+from erpdesk.storage.search_index import CustomerSearchIndex
 from erpdesk.storage.uow import UnitOfWork
 
 
@@ -44,6 +45,7 @@ def open_desk(path: Path | str | None = None, *, upgrade: bool = True, owner: st
     the services.  Raises the domain's ``StorageError`` subclasses."""
     db = open_database(path or default_db_path(), upgrade=upgrade)
     feed = ChangeFeed()
-    queries = CustomerQueries(db.reader)
+    index = CustomerSearchIndex(lambda: connect(db.path))
+    queries = CustomerQueries(db.reader, index)
     customers = CustomerService(lambda: UnitOfWork(db), queries, feed, owner=owner)
     return Desk(db=db, feed=feed, customers=customers)

@@ -56,6 +56,14 @@ class CustomerService:
         """List criteria from what the user typed and picked."""
         return CustomerCriteria(text=normalize_query(text), **filters)
 
+    def warm_up(self) -> None:
+        """Prepare search in the background (call once the window is shown)."""
+        self._queries.warm_up()
+
+    def pending_changes(self) -> int:
+        """Local changes waiting in the outbox to be synced."""
+        return self._queries.outbox_count()
+
     def count(self, criteria: CustomerCriteria) -> int:
         return self._queries.count(criteria)
 
@@ -71,6 +79,10 @@ class CustomerService:
         return self._queries.page(
             criteria, sort=sort, descending=descending, offset=offset, limit=limit
         )
+
+    def pending_sync_count(self) -> int:
+        """Local changes waiting in the outbox for the registry to acknowledge."""
+        return self._queries.outbox_count()
 
     def detail(self, customer_id: str) -> CustomerDetail:
         customer = self._queries.customer(customer_id)

@@ -9,6 +9,7 @@ plain SQL).  Every query here is parameterised.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from erpdesk.domain.customer import Activity, Contact, Customer
 from erpdesk.domain.errors import NotFound
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.storage.mapping import activity_from_row, contact_from_row, customer_from_row
+from erpdesk.storage.search_index import FILTERS, CustomerSearchIndex
 
 # Same text as repositories.WHAT_CUSTOMER; defined here so that the read path
 # (start-up) does not import the SQLAlchemy write side.
@@ -60,7 +62,7 @@ LIST_COLUMNS = ", ".join(CustomerRow.__dataclass_fields__)
 
 # Sort orders the list offers; the tie-breaker keeps paging stable.
 SORTS = {
-    "name": "sort_key {d}, id",
+    "name": "sort_key {d}, rowid {d}",
     "short_name": "short_name {d}, sort_key, id",
     "uscc": "uscc {d}, id",
     "phone": "phone {d}, id",
@@ -77,7 +79,7 @@ SORTS = {
 def _where(criteria: CustomerCriteria) -> tuple[str, list[object]]:
     clauses = ["deleted = 0"]
     params: list[object] = []
-    for column in ("source", "status", "province", "industry"):
+    for column in FILTERS:
         value = getattr(criteria, column)
         if value:
             clauses.append(f"{column} = ?")
@@ -91,12 +93,31 @@ def _where(criteria: CustomerCriteria) -> tuple[str, list[object]]:
 class CustomerQueries:
     """Reads of customers, contacts and activities for views and checks."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, index: CustomerSearchIndex | None = None
+    ) -> None:
         self._conn = conn
+        self._index = index
+
+    def warm_up(self) -> None:
+        """Start loading the search index in the background."""
+        if self._index is not None:
+            self._index.warm_up()
+
+    def _matches(self, criteria: CustomerCriteria) -> list[int] | None:
+        """Index positions matching a text search, or None to use SQL."""
+        if not criteria.text or self._index is None:
+            return None
+        facets = tuple(getattr(criteria, f) for f in FILTERS)
+        return self._index.match(self._conn, criteria.text, facets)
 
     def count(self, criteria: CustomerCriteria) -> int:
+        matches = self._matches(criteria)
+        if matches is not None:
+            return len(matches)
         where, params = _where(criteria)
-        return int(self._conn.execute(f"SELECT count(*) FROM customer WHERE {where}", params).fetchone()[0])
+        sql = f"SELECT count(*) FROM customer WHERE {where}"
+        return int(self._conn.execute(sql, params).fetchone()[0])
 
     def page(
         self,
@@ -107,13 +128,48 @@ class CustomerQueries:
         offset: int = 0,
         limit: int = 200,
     ) -> list[CustomerRow]:
-        where, params = _where(criteria)
         order = SORTS[sort].format(d="DESC" if descending else "ASC")
+        matches = self._matches(criteria)
+        if matches is not None:
+            assert self._index is not None
+            return self._matched_page(matches, sort, order, descending, offset, limit)
+        where, params = _where(criteria)
         sql = (
             f"SELECT {LIST_COLUMNS} FROM customer WHERE {where} "
             f"ORDER BY {order} LIMIT ? OFFSET ?"
         )
         rows = self._conn.execute(sql, [*params, limit, offset]).fetchall()
+        return [CustomerRow(*row) for row in rows]
+
+    def _matched_page(
+        self,
+        matches: list[int],
+        sort: str,
+        order: str,
+        descending: bool,
+        offset: int,
+        limit: int,
+    ) -> list[CustomerRow]:
+        assert self._index is not None
+        ids_in = "rowid IN (SELECT value FROM json_each(?))"
+        if sort == "name":  # the index's own order: slice it, fetch only the page
+            if descending:
+                end = max(len(matches) - offset, 0)
+                chosen = matches[max(end - limit, 0) : end][::-1]
+            else:
+                chosen = matches[offset : offset + limit]
+            rowids = self._index.rowids(chosen)
+            fetched = self._conn.execute(
+                f"SELECT rowid, {LIST_COLUMNS} FROM customer WHERE {ids_in}",
+                (json.dumps(rowids),),
+            ).fetchall()
+            by_rowid = {row[0]: CustomerRow(*row[1:]) for row in fetched}
+            return [by_rowid[r] for r in rowids if r in by_rowid]
+        rows = self._conn.execute(
+            f"SELECT {LIST_COLUMNS} FROM customer WHERE {ids_in} "
+            f"ORDER BY {order} LIMIT ? OFFSET ?",
+            (json.dumps(self._index.rowids(matches)), limit, offset),
+        ).fetchall()
         return [CustomerRow(*row) for row in rows]
 
     def customer(self, customer_id: str) -> Customer:

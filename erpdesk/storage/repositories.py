@@ -88,10 +88,16 @@ class _Repository:
             raise NotFound(what=self.what, id=entity_id)
         return row
 
-    def _insert(self, items: Sequence[Any], extra: Sequence[dict[str, Any]]) -> None:
+    def _insert(
+        self, items: Sequence[Any], extra: Sequence[dict[str, Any]], record: bool = True
+    ) -> None:
+        """Insert *items*; with ``record=False`` no outbox op is written (demo
+        data, which must never reach the registry)."""
         rows = [row_values(item, self.columns) | more for item, more in zip(items, extra)]
         if rows:
             self._session.execute(insert(self.table), rows)
+        if not record:
+            return
         for item in items:
             fields = {f: getattr(item, f) for f in self.fields}
             if "customer_id" in self.columns:
@@ -130,9 +136,14 @@ class CustomerRepository(_Repository):
     def get(self, customer_id: str) -> Customer:
         return customer_from_row(self._row(customer_id))
 
-    def add_many(self, items: Sequence[tuple[Customer, Sequence[Contact]]]) -> None:
-        """Insert customers (with their contacts' phones for the search key)."""
-        self._insert([c for c, _ in items], [derived_columns(c, cs) for c, cs in items])
+    def add_many(
+        self, items: Sequence[tuple[Customer, Sequence[Contact]]], *, record: bool = True
+    ) -> None:
+        """Insert customers (with their contacts' phones for the search key);
+        ``record=False`` writes no outbox ops (demo data)."""
+        self._insert(
+            [c for c, _ in items], [derived_columns(c, cs) for c, cs in items], record
+        )
 
     def add(self, c: Customer, contacts: Sequence[Contact] = ()) -> None:
         self.add_many([(c, contacts)])
@@ -148,6 +159,14 @@ class CustomerRepository(_Repository):
 
     def delete(self, c: Customer) -> None:
         self._tombstone(c.id, c.server_version)
+
+    def identities(self) -> list[tuple[str, str, str, str]]:
+        """(id, name, uscc, name_key) of every live customer, read in this
+        transaction (bulk duplicate checks: import, demo data)."""
+        stmt = select(customer.c.id, customer.c.name, customer.c.uscc, customer.c.name_key).where(
+            customer.c.deleted.is_(False)
+        )
+        return [tuple(r) for r in self._session.execute(stmt)]  # type: ignore[misc]
 
     def find_same(self, uscc: str, name_key: str) -> list[Customer]:
         """Live customers with this USCC (if any) or this normalised name."""
@@ -174,8 +193,8 @@ class ContactRepository(_Repository):
         )
         return [contact_from_row(r) for r in self._session.execute(stmt).mappings()]
 
-    def add_many(self, items: Sequence[Contact]) -> None:
-        self._insert(items, [{} for _ in items])
+    def add_many(self, items: Sequence[Contact], *, record: bool = True) -> None:
+        self._insert(items, [{} for _ in items], record)
 
     def add(self, c: Contact) -> None:
         self.add_many([c])
@@ -197,8 +216,8 @@ class ActivityRepository(_Repository):
     def get(self, activity_id: str) -> Activity:
         return activity_from_row(self._row(activity_id))
 
-    def add_many(self, items: Sequence[Activity]) -> None:
-        self._insert(items, [{} for _ in items])
+    def add_many(self, items: Sequence[Activity], *, record: bool = True) -> None:
+        self._insert(items, [{} for _ in items], record)
 
     def add(self, a: Activity) -> None:
         self.add_many([a])

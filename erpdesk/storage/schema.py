@@ -73,7 +73,7 @@ customer = Table(
 Index("ix_customer_name_key", customer.c.name_key)
 Index("ix_customer_uscc", customer.c.uscc)
 Index("ix_customer_sort", customer.c.deleted, customer.c.sort_key)
-Index("ix_customer_updated", customer.c.deleted, customer.c.updated_at)
+Index("ix_customer_updated", customer.c.updated_at)
 Index("ix_customer_source", customer.c.source, customer.c.sort_key)
 Index("ix_customer_status", customer.c.status, customer.c.sort_key)
 Index("ix_customer_province", customer.c.province, customer.c.sort_key)

@@ -71,3 +71,49 @@ def test_filters_combine_with_search(queries):
 def test_search_text_is_a_parameter_not_sql(queries):
     assert queries.count(CustomerCriteria(text="' OR 1=1 --")) == 0
     assert queries.count(CustomerCriteria(text="%")) == 0
+
+
+def test_text_search_pages_and_sorts_like_sql(queries):
+    by_text = queries.page(CustomerCriteria(text="you"), limit=10)  # 有限公司 -> youxian
+    assert names(by_text) == names(queries.page(CustomerCriteria()))
+    desc = queries.page(CustomerCriteria(text="you"), descending=True, offset=1, limit=2)
+    assert names(desc) == names(queries.page(CustomerCriteria(), descending=True))[1:3]
+    by_region = queries.page(CustomerCriteria(text="you"), sort="region")
+    assert [r.province for r in by_region] == sorted(r.province for r in by_region)
+
+
+def test_search_index_follows_writes_from_any_connection(tmp_path):
+    from erpdesk.app import open_desk
+
+    desk = open_desk(tmp_path / "desk.db")
+    service = desk.customers
+    assert service.count(service.criteria("huawei")) == 0
+    other = open_desk(tmp_path / "desk.db")  # e.g. an import in another process
+    added = other.customers.create(Customer(name="华为技术有限公司"))
+    assert service.count(service.criteria("huawei")) == 1
+    assert service.count(service.criteria("hw")) == 1
+    other.customers.update(
+        Customer(**{**added.__dict__, "name": "荣耀终端有限公司"})
+    )
+    assert service.count(service.criteria("huawei")) == 0
+    assert service.count(service.criteria("rongyao")) == 1
+    other.customers.delete(added.id)
+    assert service.count(service.criteria("rongyao")) == 0
+    other.close()
+    desk.close()
+
+
+def test_refining_a_query_narrows_and_widening_recomputes(tmp_path):
+    from erpdesk.app import open_desk
+
+    desk = open_desk(tmp_path / "desk.db")
+    s = desk.customers
+    for name in ("华为技术有限公司", "华润万家有限公司", "海尔智家股份有限公司"):
+        s.create(Customer(name=name))
+    assert s.count(s.criteria("h")) == 3
+    assert s.count(s.criteria("hua")) == 2
+    assert s.count(s.criteria("huaw")) == 1
+    assert s.count(s.criteria("hu")) == 2
+    assert s.count(s.criteria("华")) == 2
+    assert s.count(s.criteria("华", province="")) == 2
+    desk.close()

@@ -54,7 +54,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_customer_sort', ['deleted', 'sort_key'], unique=False)
         batch_op.create_index('ix_customer_source', ['source', 'sort_key'], unique=False)
         batch_op.create_index('ix_customer_status', ['status', 'sort_key'], unique=False)
-        batch_op.create_index('ix_customer_updated', ['deleted', 'updated_at'], unique=False)
+        batch_op.create_index('ix_customer_updated', ['updated_at'], unique=False)
         batch_op.create_index('ix_customer_uscc', ['uscc'], unique=False)
 
     op.create_table('meta',

@@ -1,0 +1,35 @@
+"""Every text the code marks for translation has a zh_CN translation, and the
+compiled .qm files are current (scripts/translations.py check)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from erpdesk.i18n import Translator
+
+SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "translations.py"
+
+
+def load_script():
+    spec = importlib.util.spec_from_file_location("translations_script", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_translations_are_complete_and_compiled():
+    assert load_script().problems() == []
+
+
+def test_domain_texts_translate_to_chinese():
+    translate = Translator("zh_CN")
+    assert translate("Domain", "Referral") == "老客户介绍"
+    assert translate("Domain", "The check character should be {expected}, not {found}").startswith(
+        "校验码"
+    )
+    assert Translator("en")("Domain", "Referral") == "Referral"
