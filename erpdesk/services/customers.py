@@ -48,6 +48,7 @@ class CustomerService:
         self.owner = owner
         self._index: DuplicateIndex | None = None
         self._index_version: int | None = None
+        self._index_watermark = ""
 
     # -- reading -------------------------------------------------------------
 
@@ -103,12 +104,26 @@ class CustomerService:
         )
 
     def _duplicate_index(self) -> DuplicateIndex:
+        """The index of live customers, built once and then kept current by
+        re-reading only rows written since it last looked (any connection's
+        commit changes SQLite's ``data_version``)."""
         version = self._queries.data_version()
-        if self._index is None or version != self._index_version:
+        if self._index is None:
+            self._index_watermark = self._queries.newest_change()
             self._index = DuplicateIndex(
-                Candidate(id=i, name=n, uscc=u, name_key=k) for i, n, u, k in self._queries.identities()
+                Candidate(id=i, name=n, uscc=u, name_key=k)
+                for i, n, u, k in self._queries.identities()
             )
-            self._index_version = version
+        elif version != self._index_version:
+            for i, n, u, k, deleted, updated in self._queries.identity_changes(
+                self._index_watermark
+            ):
+                if deleted:
+                    self._index.remove(i)
+                else:
+                    self._index.add(Candidate(id=i, name=n, uscc=u, name_key=k))
+                self._index_watermark = max(self._index_watermark, updated)
+        self._index_version = version
         return self._index
 
     # -- writing -------------------------------------------------------------

@@ -209,6 +209,20 @@ class CustomerQueries:
             "SELECT id, name, uscc, name_key FROM customer WHERE deleted = 0"
         )
 
+    def identity_changes(self, since: str) -> list[tuple[str, str, str, str, int, str]]:
+        """(id, name, uscc, name_key, deleted, updated_at) of every customer,
+        live or not, written at or after *since* (an ``updated_at`` text)."""
+        rows = self._conn.execute(
+            "SELECT id, name, uscc, name_key, deleted, updated_at FROM customer "
+            "WHERE updated_at >= ?",
+            (since,),
+        )
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    def newest_change(self) -> str:
+        """The largest ``updated_at`` of any customer ("" when there is none)."""
+        return str(self._conn.execute("SELECT max(updated_at) FROM customer").fetchone()[0] or "")
+
     def data_version(self) -> int:
         """Changes whenever another connection commits (SQLite's data_version)."""
         return int(self._conn.execute("PRAGMA data_version").fetchone()[0])

@@ -169,3 +169,13 @@ def test_delete_hides_the_customer(desk):
     with pytest.raises(NotFound):
         desk.customers.detail(customer.id)
     desk.customers.create(complete_customer())  # the name is free again
+
+
+def test_duplicate_check_follows_renames_and_deletes(desk):
+    first = desk.customers.create(Customer(name="华为技术有限公司"))
+    assert desk.customers.check_duplicates("华为技术有限公司")[0].candidate.id == first.id
+    desk.customers.update(replace(first, name="荣耀终端有限公司"))
+    assert desk.customers.check_duplicates("华为技术有限公司") == []
+    assert desk.customers.check_duplicates("荣耀终端有限公司")[0].is_duplicate
+    desk.customers.delete(first.id)
+    assert desk.customers.check_duplicates("荣耀终端有限公司") == []
