@@ -7,13 +7,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from erpdesk.services.customers import CustomerService
 from erpdesk.services.events import ChangeFeed
 from erpdesk.storage.database import DeskDatabase, connect, open_database
 from erpdesk.storage.queries import CustomerQueries
 from erpdesk.storage.search_index import CustomerSearchIndex
-from erpdesk.storage.uow import UnitOfWork
+
+if TYPE_CHECKING:  # the write side imports SQLAlchemy: not on the start-up path
+    from erpdesk.storage.uow import UnitOfWork
 
 
 def default_db_path() -> Path:
@@ -34,10 +37,17 @@ class Desk:
     customers: CustomerService
 
     def unit_of_work(self) -> UnitOfWork:
-        return UnitOfWork(self.db)
+        return unit_of_work(self.db)
 
     def close(self) -> None:
         self.db.close()
+
+
+def unit_of_work(db: DeskDatabase) -> UnitOfWork:
+    """A unit of work on *db*; SQLAlchemy is imported on the first call."""
+    from erpdesk.storage.uow import UnitOfWork
+
+    return UnitOfWork(db)
 
 
 def open_desk(path: Path | str | None = None, *, upgrade: bool = True, owner: str = "") -> Desk:
@@ -46,6 +56,6 @@ def open_desk(path: Path | str | None = None, *, upgrade: bool = True, owner: st
     db = open_database(path or default_db_path(), upgrade=upgrade)
     feed = ChangeFeed()
     index = CustomerSearchIndex(lambda: connect(db.path))
-    queries = CustomerQueries(db.reader, index)
-    customers = CustomerService(lambda: UnitOfWork(db), queries, feed, owner=owner)
+    queries = CustomerQueries(db.reader, index, lambda: connect(db.path))
+    customers = CustomerService(lambda: unit_of_work(db), queries, feed, owner=owner)
     return Desk(db=db, feed=feed, customers=customers)

@@ -53,7 +53,9 @@ class Source(LabelledEnum):
     EMAIL = ("email", QT_TRANSLATE_NOOP("Domain", "E-mail"), "E-mail")
     REFERRAL = ("referral", QT_TRANSLATE_NOOP("Domain", "Referral"), "老客户介绍")
     SELF_DEVELOPED = ("self_developed", QT_TRANSLATE_NOOP("Domain", "Self-developed"), "销售自拓")
-    MARKETING_EVENT = ("marketing_event", QT_TRANSLATE_NOOP("Domain", "Marketing event"), "市场活动")
+    MARKETING_EVENT = (
+        "marketing_event", QT_TRANSLATE_NOOP("Domain", "Marketing event"), "市场活动"
+    )
     OTHER = ("other", QT_TRANSLATE_NOOP("Domain", "Other"), "其他")
 
     @property

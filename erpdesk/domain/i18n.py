@@ -8,7 +8,7 @@ returned unchanged and translated where it is shown (``erpdesk.i18n``).
 from __future__ import annotations
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's name
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Return *text*; marks it for extraction in *context*."""
     del context
     return text

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -59,7 +58,7 @@ def translated_errors(path: Path) -> Iterator[None]:
         yield
     except StorageError:
         raise
-    except Exception as exc:  # noqa: BLE001 - classified below, else re-raised
+    except Exception as exc:
         error = classify(exc, path)
         if error is None:
             raise

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from enum import Enum
+from operator import attrgetter
 from typing import Any
 
 from erpdesk.domain.customer import (
@@ -100,6 +101,9 @@ def activity_from_row(row: Mapping[str, Any]) -> Activity:
     )
 
 
+_PLAIN = (str, int, bool, float)
+
+
 def column_value(value: Any) -> Any:
     """A domain field value as stored in a column."""
     if isinstance(value, Enum):
@@ -107,6 +111,14 @@ def column_value(value: Any) -> Any:
     if isinstance(value, datetime):
         return to_text(value)
     return value
+
+
+def row_tuple(entity: Any, columns: tuple[str, ...]) -> tuple[Any, ...]:
+    """The column values of *entity* in the order of *columns* (bulk inserts)."""
+    values = attrgetter(*columns)(entity)
+    return tuple(
+        v if v is None or v.__class__ in _PLAIN else column_value(v) for v in values
+    )
 
 
 def row_values(entity: Any, columns: tuple[str, ...]) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from erpdesk.domain.customer import Activity, Contact, Customer
@@ -94,10 +94,24 @@ class CustomerQueries:
     """Reads of customers, contacts and activities for views and checks."""
 
     def __init__(
-        self, conn: sqlite3.Connection, index: CustomerSearchIndex | None = None
+        self,
+        conn: sqlite3.Connection,
+        index: CustomerSearchIndex | None = None,
+        connect: Callable[[], sqlite3.Connection] | None = None,
     ) -> None:
         self._conn = conn
         self._index = index
+        self._connect = connect
+
+    def detached(self) -> CustomerQueries:
+        """Queries on a connection of their own, for a background thread;
+        ``close()`` them when done."""
+        if self._connect is None:
+            raise RuntimeError("no connection factory")
+        return CustomerQueries(self._connect())
+
+    def close(self) -> None:
+        self._conn.close()
 
     def warm_up(self) -> None:
         """Start loading the search index in the background."""
@@ -223,9 +237,41 @@ class CustomerQueries:
         """The largest ``updated_at`` of any customer ("" when there is none)."""
         return str(self._conn.execute("SELECT max(updated_at) FROM customer").fetchone()[0] or "")
 
+    def customers_with_first_contact(self) -> Iterator[tuple[Customer, Contact | None]]:
+        """Every live customer by name (pinyin order) with its first contact
+        (the earliest created), for export."""
+        contact_columns = [
+            "id", "customer_id", "name", "title", "department", "level", "mobile",
+            "office_phone", "email", "wechat", "created_at", "updated_at", "server_version",
+            "deleted",
+        ]
+        picked = ", ".join(f"k.{c} AS k_{c}" for c in contact_columns)
+        rows = self._conn.execute(
+            f"SELECT c.*, {picked} FROM customer c LEFT JOIN ("
+            "  SELECT *, row_number() OVER (PARTITION BY customer_id ORDER BY created_at, id) AS n"
+            "  FROM contact WHERE deleted = 0"
+            ") k ON k.customer_id = c.id AND k.n = 1 "
+            "WHERE c.deleted = 0 ORDER BY c.sort_key, c.id"
+        )
+        for row in rows:
+            first = None
+            if row["k_id"] is not None:
+                first = contact_from_row({c: row[f"k_{c}"] for c in contact_columns})
+            yield customer_from_row(row), first
+
     def data_version(self) -> int:
         """Changes whenever another connection commits (SQLite's data_version)."""
         return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def totals(self) -> dict[str, int]:
+        """Live customers, contacts and activities, and pending outbox ops."""
+        row = self._conn.execute(
+            "SELECT (SELECT count(*) FROM customer WHERE deleted = 0),"
+            " (SELECT count(*) FROM contact WHERE deleted = 0),"
+            " (SELECT count(*) FROM activity WHERE deleted = 0),"
+            " (SELECT count(*) FROM outbox)"
+        ).fetchone()
+        return dict(zip(("customers", "contacts", "activities", "outbox"), row, strict=True))
 
     def outbox_count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM outbox").fetchone()[0])

@@ -179,3 +179,12 @@ def test_duplicate_check_follows_renames_and_deletes(desk):
     assert desk.customers.check_duplicates("荣耀终端有限公司")[0].is_duplicate
     desk.customers.delete(first.id)
     assert desk.customers.check_duplicates("荣耀终端有限公司") == []
+
+
+def test_warm_up_builds_the_duplicate_index_in_the_background(desk, tmp_path):
+    first = desk.customers.create(Customer(name="华为技术有限公司"))
+    desk.customers.warm_up()
+    added_meanwhile = desk.customers.create(Customer(name="荣耀终端有限公司"))
+    assert desk.customers.check_duplicates("华为技术有限公司")[0].candidate.id == first.id
+    assert desk.customers.check_duplicates("荣耀终端有限公司")[0].candidate.id == added_meanwhile.id
+    assert desk.customers.count(desk.customers.criteria("rongyao")) == 1

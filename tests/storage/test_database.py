@@ -23,7 +23,8 @@ def test_new_database_is_at_head_with_wal_and_foreign_keys(tmp_path):
     db = open_database(tmp_path / "sub" / "desk.db")
     try:
         conn = db.reader
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        assert revision == head_revision()
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert len(db.meta("device_id") or "") == 36

@@ -88,7 +88,8 @@ def test_upgrade_keeps_data_and_pending_outbox_and_writes_a_backup(tmp_path):
     db = open_database(path)
     try:
         conn = db.reader
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        assert revision == head_revision()
         for table, rows in before.items():
             assert [tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY 1")] == rows
     finally:

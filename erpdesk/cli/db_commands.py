@@ -1,0 +1,207 @@
+"""``erpdesk db upgrade | backup FILE | info``: look after the desk database."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from erpdesk.cli.demo_command import common_options
+from erpdesk.cli.output import CliError
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from erpdesk.cli.output import Output
+
+NO_DATABASE = QT_TRANSLATE_NOOP("Cli", "There is no database at {path}")
+TARGET_EXISTS = QT_TRANSLATE_NOOP(
+    "Cli", "{path} already exists; choose another name or add --force to replace it"
+)
+TARGET_IS_FOLDER = QT_TRANSLATE_NOOP("Cli", "{path} is a folder; give a file name")
+TARGET_IS_SOURCE = QT_TRANSLATE_NOOP("Cli", "A database cannot be backed up onto itself")
+UP_TO_DATE = QT_TRANSLATE_NOOP(
+    "Cli", "The database {path} is up to date (schema {revision}); nothing to do"
+)
+CREATED = QT_TRANSLATE_NOOP("Cli", "Created the tables of schema {revision} in {path}")
+UPGRADED = QT_TRANSLATE_NOOP(
+    "Cli", "Upgraded {path} from schema {before} to {after}"
+)
+BACKUP_AT = QT_TRANSLATE_NOOP("Cli", "The database as it was is saved in {backup}")
+BACKED_UP = QT_TRANSLATE_NOOP("Cli", "Backed up {path} to {target}")
+BACKUP_COUNTS = QT_TRANSLATE_NOOP(
+    "Cli", "The backup holds {customers} customers, {contacts} contacts, {activities} "
+    "activities and {outbox} sync operations waiting"
+)
+INFO_PATH = QT_TRANSLATE_NOOP("Cli", "Database: {path}")
+INFO_SIZE = QT_TRANSLATE_NOOP("Cli", "Size: {size} MB")
+INFO_SCHEMA = QT_TRANSLATE_NOOP("Cli", "Schema: {revision} (newest: {head})")
+INFO_NEEDS_UPGRADE = QT_TRANSLATE_NOOP(
+    "Cli", "The database is from an older ERPDesk; run: erpdesk db upgrade"
+)
+INFO_COUNTS = QT_TRANSLATE_NOOP(
+    "Cli", "Customers: {customers}; contacts: {contacts}; activities: {activities}"
+)
+INFO_OUTBOX = QT_TRANSLATE_NOOP("Cli", "Changes waiting to be synced: {outbox}")
+INFO_DEVICE = QT_TRANSLATE_NOOP("Cli", "Device id: {device}")
+NO_REVISION = QT_TRANSLATE_NOOP("Cli", "none")
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "db", help="upgrade, back up or describe the desk database",
+        description="Look after the desk database (the --db file, by default erpdesk.db in "
+        "the user data directory).",
+    )
+    common_options(parser)
+    commands = parser.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+
+    upgrade = commands.add_parser(
+        "upgrade", help="migrate the database to this version's schema (after a backup copy)",
+        description="Migrate the database to the schema of this ERPDesk. A copy of the "
+        "database as it was is written beside it first.",
+    )
+    common_options(upgrade)
+    upgrade.set_defaults(handler=run_upgrade)
+
+    backup = commands.add_parser(
+        "backup", help="write a consistent copy of the database to FILE",
+        description="Write a consistent copy of the database (including changes still in "
+        "its write-ahead log) to FILE; the copy appears only when complete.",
+    )
+    backup.add_argument("file", type=Path, metavar="FILE", help="the copy to write")
+    backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    common_options(backup)
+    backup.set_defaults(handler=run_backup)
+
+    info = commands.add_parser(
+        "info", help="show the database's file, schema, counts and pending sync operations",
+    )
+    info.add_argument("--json", action="store_true", help="print the facts as JSON")
+    common_options(info)
+    info.set_defaults(handler=run_info)
+
+
+def _existing_db(args: argparse.Namespace) -> Path:
+    from erpdesk.app import default_db_path
+
+    path = Path(args.db or default_db_path()).expanduser().resolve()
+    if not path.exists():
+        raise CliError(NO_DATABASE, path=str(path))
+    return path
+
+
+def _revision(path: Path) -> str | None:
+    """The schema revision of *path*, read without changing the file."""
+    from erpdesk.storage.database import connect, current_revision, translated_errors
+
+    with translated_errors(path):
+        conn = connect(path)
+        try:
+            return current_revision(conn)
+        finally:
+            conn.close()
+
+
+def _backups(path: Path) -> set[Path]:
+    return set(path.parent.glob(f"{path.name}.before-*.bak"))
+
+
+def run_upgrade(args: argparse.Namespace, out: Output) -> int:
+    from erpdesk.app import open_desk
+    from erpdesk.domain.errors import DatabaseNeedsUpgrade
+    from erpdesk.storage.database import head_revision
+
+    tr = out.translate
+    path = _existing_db(args)
+    try:
+        open_desk(path, upgrade=False).close()
+    except DatabaseNeedsUpgrade:
+        pass
+    else:
+        out.print(tr("Cli", UP_TO_DATE).format(path=path, revision=head_revision()))
+        return 0
+    before = _revision(path)
+    backups = _backups(path)
+    open_desk(path, upgrade=True).close()
+    after = _revision(path)
+    if before is None:
+        out.print(tr("Cli", CREATED).format(revision=after, path=path))
+        return 0
+    out.print(tr("Cli", UPGRADED).format(path=path, before=before, after=after))
+    for made in sorted(_backups(path) - backups):
+        out.print(tr("Cli", BACKUP_AT).format(backup=made))
+    return 0
+
+
+def run_backup(args: argparse.Namespace, out: Output) -> int:
+    import sqlite3
+
+    from erpdesk.storage.database import backup, connect
+    from erpdesk.storage.queries import CustomerQueries
+
+    path = _existing_db(args)
+    target = Path(args.file).expanduser()
+    if target.is_dir():
+        raise CliError(TARGET_IS_FOLDER, path=str(target))
+    if target.exists():
+        if target.resolve() == path:
+            raise CliError(TARGET_IS_SOURCE)
+        if not args.force:
+            raise CliError(TARGET_EXISTS, path=str(target))
+    backup(path, target)
+    out.print(out.translate("Cli", BACKED_UP).format(path=path, target=target))
+    try:
+        conn = connect(target)
+        try:
+            totals = CustomerQueries(conn).totals()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0  # a database of another schema: the copy is made, counts unknown
+    out.print(out.translate("Cli", BACKUP_COUNTS).format(**totals))
+    return 0
+
+
+def run_info(args: argparse.Namespace, out: Output) -> int:
+    from erpdesk.app import open_desk
+    from erpdesk.domain.errors import DatabaseNeedsUpgrade
+    from erpdesk.storage.database import head_revision
+    from erpdesk.storage.queries import CustomerQueries
+
+    path = _existing_db(args)
+    facts: dict[str, Any] = {
+        "path": str(path),
+        "size_bytes": path.stat().st_size,
+        "revision": None,
+        "head": head_revision(),
+        "needs_upgrade": False,
+    }
+    try:
+        desk = open_desk(path, upgrade=False)
+    except DatabaseNeedsUpgrade:
+        facts["revision"] = _revision(path)
+        facts["needs_upgrade"] = True
+    else:
+        try:
+            facts["revision"] = head_revision()
+            facts |= CustomerQueries(desk.db.reader).totals()
+            facts["device_id"] = desk.db.meta("device_id")
+        finally:
+            desk.close()
+    if args.json:
+        out.print(json.dumps(facts, ensure_ascii=False, indent=2))
+        return 0
+    tr = out.translate
+    out.print(tr("Cli", INFO_PATH).format(path=path))
+    out.print(tr("Cli", INFO_SIZE).format(size=f"{facts['size_bytes'] / 1024 / 1024:.1f}"))
+    out.print(tr("Cli", INFO_SCHEMA).format(
+        revision=facts["revision"] or tr("Cli", NO_REVISION), head=facts["head"]
+    ))
+    if facts["needs_upgrade"]:
+        out.print(tr("Cli", INFO_NEEDS_UPGRADE))
+        return 0
+    out.print(tr("Cli", INFO_COUNTS).format(**facts))
+    out.print(tr("Cli", INFO_OUTBOX).format(outbox=facts["outbox"]))
+    out.print(tr("Cli", INFO_DEVICE).format(device=facts["device_id"]))
+    return 0

@@ -1,0 +1,111 @@
+"""``erpdesk demo``: fill the database with made-up customers to try the desk.
+
+Cheap to import (the window's start-up builds this parser): the services are
+imported by the handler.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from erpdesk.cli.output import CliError
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from erpdesk.cli.output import Output
+
+MAX_CUSTOMERS = 1_000_000
+MAX_CONTACTS = 20
+MAX_ACTIVITIES = 100
+
+TOO_FEW_OR_MANY = QT_TRANSLATE_NOOP(
+    "Cli", "The number of customers must be between 1 and {max}, not {value}"
+)
+BAD_PER_CUSTOMER = QT_TRANSLATE_NOOP(
+    "Cli", "{option} must be between 0 and {max}, not {value}"
+)
+PROGRESS = QT_TRANSLATE_NOOP("Cli", "Generating demo data")
+DONE = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Added {customers} demo customers with {contacts} contacts and {activities} activities "
+    "to {path} in {seconds} s (seed {seed})",
+)
+NOT_SYNCED = QT_TRANSLATE_NOOP(
+    "Cli", "Demo customers are never sent to the registry (no sync operations were queued)"
+)
+
+
+def common_options(parser: argparse.ArgumentParser) -> None:
+    """``--db``/``--lang`` on a sub-command, without hiding the same options
+    given before the command (``erpdesk --db X demo``)."""
+    from erpdesk.cli.main import add_common
+
+    add_common(parser)
+    # A sub-parser's defaults would overwrite the values parsed before the
+    # command; with SUPPRESS it sets only what is given after it.
+    for action in parser._actions:
+        if action.dest in ("db", "lang"):
+            action.default = argparse.SUPPRESS
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "demo",
+        help="add realistic made-up customers, contacts and activities",
+        description="Add realistic made-up Chinese customers with contacts and a year of "
+        "activities. Demo data is never synced to the registry.",
+    )
+    parser.add_argument(
+        "--customers", type=int, required=True, metavar="N",
+        help=f"how many customers to add (1 to {MAX_CUSTOMERS:,})",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=1, metavar="S",
+        help="random seed; the same seed gives the same data (default: 1)",
+    )
+    parser.add_argument(
+        "--contacts-per-customer", type=int, default=3, metavar="N",
+        help="contacts of each customer (default: 3)",
+    )
+    parser.add_argument(
+        "--activities-per-customer", type=int, default=5, metavar="N",
+        help="activities of each customer (default: 5)",
+    )
+    common_options(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, out: Output) -> int:
+    if not 1 <= args.customers <= MAX_CUSTOMERS:
+        raise CliError(TOO_FEW_OR_MANY, max=f"{MAX_CUSTOMERS:,}", value=args.customers)
+    for option, value, limit in (
+        ("--contacts-per-customer", args.contacts_per_customer, MAX_CONTACTS),
+        ("--activities-per-customer", args.activities_per_customer, MAX_ACTIVITIES),
+    ):
+        if not 0 <= value <= limit:
+            raise CliError(BAD_PER_CUSTOMER, option=option, max=limit, value=value)
+
+    from erpdesk.app import open_desk
+    from erpdesk.services.demo import generate_demo
+
+    desk = open_desk(args.db)
+    try:
+        bar = out.progress(out.translate("Cli", PROGRESS), args.customers)
+        result = generate_demo(
+            desk.unit_of_work,
+            customers=args.customers,
+            seed=args.seed,
+            progress=lambda done: bar.advance(done - bar.done),
+            contacts_per_customer=args.contacts_per_customer,
+            activities_per_customer=args.activities_per_customer,
+        )
+        bar.finish()
+    finally:
+        desk.close()
+    out.print(out.translate("Cli", DONE).format(
+        customers=result.customers, contacts=result.contacts, activities=result.activities,
+        path=desk.db.path, seconds=f"{result.seconds:.1f}", seed=args.seed,
+    ))
+    out.print(out.translate("Cli", NOT_SYNCED))
+    return 0

@@ -1,0 +1,183 @@
+"""``erpdesk import customers FILE`` and ``erpdesk export customers FILE``.
+
+Exit codes of ``import``: 0 when every row was imported (duplicates skipped
+or merged), 1 when rows were rejected (nothing written unless ``--partial``),
+2 when the file cannot be read or the command is misused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from erpdesk.cli.demo_command import common_options
+from erpdesk.cli.output import CliError
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from erpdesk.cli.output import Output, Progress
+    from erpdesk.services.importer import ImportResult
+
+EXIT_REJECTED = 1
+EXIT_UNREADABLE = 2
+
+WARNING = QT_TRANSLATE_NOOP("Cli", "Warning: {text}")
+REJECTED_ROW = QT_TRANSLATE_NOOP("Cli", "Row {row} ({name}): {reason}")
+DUPLICATE_IN_DB = QT_TRANSLATE_NOOP(
+    "Cli", "Row {row} ({name}) is already in the database as {existing}; skipped"
+)
+DUPLICATE_IN_FILE = QT_TRANSLATE_NOOP(
+    "Cli", "Row {row} ({name}) is the same customer as row {existing_row} ({existing}); skipped"
+)
+IMPORTED = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Imported {imported} new customers from {path}; merged {merged} rows into existing "
+    "customers; skipped {duplicates} duplicates; rejected {rejected} rows",
+)
+NOTHING_IMPORTED = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Nothing was imported: {rejected} of {rows} rows have problems. Correct them and import "
+    "again, or import the valid rows with --partial",
+)
+EXPORTED = QT_TRANSLATE_NOOP("Cli", "Exported {count} customers to {path}")
+EXPORT_PROGRESS = QT_TRANSLATE_NOOP("Cli", "Exporting customers")
+IMPORT_PROGRESS = QT_TRANSLATE_NOOP("Cli", "Importing customers")
+FILE_EXISTS = QT_TRANSLATE_NOOP(
+    "Cli", "{path} already exists; choose another name or add --force to replace it"
+)
+
+
+def add_parsers(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    importer = subparsers.add_parser(
+        "import", help="import customers from a CSV or XLSX file",
+        description="Import data from a spreadsheet file.",
+    )
+    common_options(importer)
+    what = importer.add_subparsers(dest="what", metavar="WHAT", required=True)
+    customers = what.add_parser(
+        "customers",
+        help="customers (one per row) from CSV (UTF-8 or GBK) or XLSX",
+        description="Import customers from a CSV (UTF-8 or GBK/GB18030) or XLSX file with "
+        "a header row (Chinese or English headers, e.g. 客户名称/name, 统一社会信用代码/uscc, "
+        "电话/phone, 客户来源/source, 地区/region, 联系人/contact, 联系人手机/mobile). "
+        "By default nothing is written if any row has a problem.",
+    )
+    customers.add_argument("file", type=Path, metavar="FILE", help="the .csv or .xlsx file")
+    customers.add_argument(
+        "--partial", action="store_true",
+        help="import the valid rows even if others are rejected",
+    )
+    customers.add_argument(
+        "--on-duplicate", choices=["skip", "merge"], default="skip",
+        help="a row naming a known customer (same credit code or name): skip it (default), "
+        "or merge it (fill that customer's empty fields, add its contact if new)",
+    )
+    customers.add_argument(
+        "--json", action="store_true",
+        help="print the result as JSON: imported, merged, duplicates, rejected (with reasons)",
+    )
+    common_options(customers)
+    customers.set_defaults(handler=run_import)
+
+    exporter = subparsers.add_parser(
+        "export", help="export customers to a CSV or XLSX file",
+        description="Export data to a spreadsheet file.",
+    )
+    common_options(exporter)
+    what = exporter.add_subparsers(dest="what", metavar="WHAT", required=True)
+    customers = what.add_parser(
+        "customers",
+        help="every customer, with its first contact, in the import's columns",
+        description="Export every customer with its first contact to FILE (.csv: UTF-8 with "
+        "BOM, opens in Excel; .xlsx), with the headers the import reads.",
+    )
+    customers.add_argument("file", type=Path, metavar="FILE", help="the .csv or .xlsx file")
+    customers.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    common_options(customers)
+    customers.set_defaults(handler=run_export)
+
+
+def run_import(args: argparse.Namespace, out: Output) -> int:
+    from erpdesk.app import open_desk
+    from erpdesk.services.importer import ImportFileError, import_customers
+
+    desk = open_desk(args.db)
+    try:
+        result = import_customers(
+            desk.unit_of_work, args.file, partial=args.partial,
+            on_duplicate=args.on_duplicate, owner=desk.customers.owner,
+            progress=None if args.json else _progress(out, out.translate("Cli", IMPORT_PROGRESS)),
+        )
+    except ImportFileError as exc:
+        out.error(exc.render(out.translate))
+        return EXIT_UNREADABLE
+    finally:
+        desk.close()
+    if args.json:
+        out.print(json.dumps(result.as_dict(out.translate), ensure_ascii=False, indent=2))
+    else:
+        _print_result(result, args.file, out)
+    return EXIT_REJECTED if result.rejected else 0
+
+
+def _progress(out: Output, label: str) -> Callable[[int, int], None]:
+    """A ``progress(done, total)`` drawing a bar on stderr, made on first call."""
+    bar: Progress | None = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = out.progress(label, total)
+        bar.advance(done - bar.done)
+
+    return progress
+
+
+def _print_result(result: ImportResult, path: Path, out: Output) -> None:
+    tr = out.translate
+    for warning in result.warnings:
+        out.print(tr("Cli", WARNING).format(text=warning.render(tr)))
+    for rejected in result.rejected:
+        for reason in rejected.reasons(tr):
+            out.print(tr("Cli", REJECTED_ROW).format(
+                row=rejected.row, name=rejected.name, reason=reason
+            ))
+    for dup in result.duplicates:
+        text = DUPLICATE_IN_DB if dup.existing_row is None else DUPLICATE_IN_FILE
+        out.print(tr("Cli", text).format(
+            row=dup.row, name=dup.name, existing=dup.existing, existing_row=dup.existing_row
+        ))
+    if result.written:
+        out.print(tr("Cli", IMPORTED).format(
+            imported=result.imported, path=path, merged=result.merged,
+            duplicates=len(result.duplicates), rejected=len(result.rejected),
+        ))
+    else:
+        out.print(tr("Cli", NOTHING_IMPORTED).format(
+            rejected=len(result.rejected), rows=result.rows
+        ))
+
+
+def run_export(args: argparse.Namespace, out: Output) -> int:
+    if args.file.exists() and not args.force:
+        raise CliError(FILE_EXISTS, path=str(args.file))
+
+    from erpdesk.app import open_desk
+    from erpdesk.services.exporter import ExportError, export_customers
+
+    desk = open_desk(args.db)
+    try:
+        count = export_customers(
+            desk, args.file, progress=_progress(out, out.translate("Cli", EXPORT_PROGRESS))
+        )
+    except ExportError as exc:
+        out.error(exc.render(out.translate))
+        return EXIT_UNREADABLE
+    finally:
+        desk.close()
+    out.print(out.translate("Cli", EXPORTED).format(count=count, path=args.file))
+    return 0

@@ -1,0 +1,698 @@
+"""Importing customers from a CSV or XLSX file (客户导入).
+
+A file is a table with a header row; headers may be Chinese or English, in
+any case and spacing (``COLUMNS`` lists what each field answers to).  Every
+data row is checked with the domain's rules and all its problems are
+reported with the row number a spreadsheet shows (the header is row 1).
+
+A row whose credit code or normalised name matches a customer already in
+the database, or an earlier row of the file, is a duplicate: it is skipped
+and reported, or with ``on_duplicate="merge"`` it fills the *empty* fields
+of that customer and adds its contact when the contact is new.
+
+The whole import is one transaction.  By default it is all or nothing: if a
+row is rejected nothing is written and the result lists every problem;
+``partial=True`` writes the valid rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from erpdesk.domain.customer import (
+    Contact,
+    Customer,
+    CustomerStatus,
+    Industry,
+    LabelledEnum,
+    SizeBand,
+    Source,
+)
+from erpdesk.domain.errors import DomainError, Problem, ValidationError
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
+from erpdesk.domain.names import normalize_company_name
+from erpdesk.domain.regions import PROVINCES, find_city, find_province, province_of_city
+from erpdesk.domain.validation import is_mobile, validate_contact, validate_customer
+from erpdesk.services.events import Change, ChangeFeed
+
+if TYPE_CHECKING:  # the write side (SQLAlchemy) is imported by the caller
+    from erpdesk.storage.uow import UnitOfWork
+
+# Translation context of the texts of import and export.
+CONTEXT = "Transfer"
+
+OnDuplicate = Literal["skip", "merge"]
+
+# Field -> (the header export writes, other names it answers to).  Names are
+# compared after ``header_key`` (case, spaces, "_", "-", "*" folded away).
+COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "name": ("客户名称", ("公司名称", "企业名称", "客户全称", "公司全称", "单位名称", "名称",
+                       "客户", "name", "company", "companyname", "customer", "customername",
+                       "fullname")),
+    "short_name": ("简称", ("客户简称", "公司简称", "shortname", "abbreviation")),
+    "uscc": ("统一社会信用代码", ("信用代码", "社会信用代码", "统一信用代码", "uscc",
+                          "creditcode", "unifiedsocialcreditcode", "socialcreditcode")),
+    "phone": ("电话", ("公司电话", "座机", "固定电话", "总机", "phone", "telephone", "tel",
+                     "companyphone")),
+    "source": ("客户来源", ("来源", "线索来源", "source", "leadsource")),
+    "source_detail": ("来源说明", ("来源详情", "来源备注", "sourcedetail", "sourcedetails")),
+    "region": ("地区", ("区域", "所在地", "所在地区", "省市", "region", "area", "location")),
+    "province": ("省份", ("省", "所在省份", "province")),
+    "city": ("城市", ("市", "所在城市", "city")),
+    "address": ("地址", ("详细地址", "公司地址", "通讯地址", "address")),
+    "industry": ("行业", ("所属行业", "industry", "sector")),
+    "size_band": ("规模", ("人员规模", "企业规模", "公司规模", "员工人数", "人数", "size",
+                         "sizeband", "headcount", "employees", "staff")),
+    "website": ("网址", ("网站", "公司网址", "主页", "官网", "website", "web", "url",
+                       "homepage")),
+    "need": ("需求", ("客户需求", "需求描述", "need", "needs", "requirement", "requirements")),
+    "notes": ("备注", ("说明", "备注说明", "notes", "note", "remark", "remarks", "comment",
+                     "comments")),
+    "status": ("状态", ("客户状态", "跟进状态", "status")),
+    "contact": ("联系人", ("联系人姓名", "姓名", "联系人名称", "contact", "contactname",
+                        "contactperson")),
+    "title": ("职务", ("职位", "联系人职务", "头衔", "title", "jobtitle", "position")),
+    "department": ("部门", ("联系人部门", "所在部门", "department", "dept")),
+    "mobile": ("联系人手机", ("手机", "手机号", "手机号码", "移动电话", "mobile",
+                          "mobilephone", "cell", "cellphone", "contactmobile")),
+    "contact_phone": ("联系人电话", ("联系电话", "contactphone")),
+    "email": ("邮箱", ("电子邮箱", "电子邮件", "邮件", "联系人邮箱", "email", "mail",
+                     "contactemail")),
+    "wechat": ("微信", ("微信号", "联系人微信", "wechat", "weixin", "wechatid")),
+}
+# Where a contact field's problem is shown: contact field -> column field.
+CONTACT_COLUMN = {"name": "contact", "title": "title", "department": "department",
+                  "mobile": "mobile", "office_phone": "contact_phone", "email": "email",
+                  "wechat": "wechat"}
+CONTACT_FIELDS = ("contact", "title", "department", "mobile", "contact_phone", "email", "wechat")
+# Customer fields a merge may fill when they are empty.
+MERGE_FIELDS = ("short_name", "uscc", "industry", "province", "city", "address", "size_band",
+                "source_detail", "phone", "website", "need", "notes")
+
+# Bytes that are not control characters (what text holds besides tab and newlines).
+_TEXT_BYTES = bytes([9, 10, 13, *range(32, 256)])
+HEADER_SEARCH = 10  # rows looked at for the header row
+_REGION_SPLIT = re.compile(r"[\s/／,，、|｜\\-]+")
+_HEADCOUNT = re.compile(r"(\d+)\s*人?")
+
+
+class TransferError(DomainError):
+    """An import or export that cannot be done; its text is in context
+    ``Transfer``."""
+
+    text = QT_TRANSLATE_NOOP("Transfer", "The file {path} cannot be imported")
+
+    def render(self, translate: Any = None) -> str:
+        template = translate(CONTEXT, self.text) if translate else self.text
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+
+class ImportFileError(TransferError):
+    """The file cannot be read as a table of customers."""
+
+
+FILE_MISSING = QT_TRANSLATE_NOOP("Transfer", "The file {path} does not exist")
+FILE_UNREADABLE = QT_TRANSLATE_NOOP("Transfer", "The file {path} cannot be read ({detail})")
+FILE_EMPTY = QT_TRANSLATE_NOOP("Transfer", "The file {path} is empty")
+NOT_A_TABLE = QT_TRANSLATE_NOOP(
+    "Transfer", "The file {path} is not a CSV or XLSX file; save it from Excel as one of them"
+)
+OLD_XLS = QT_TRANSLATE_NOOP(
+    "Transfer",
+    "The file {path} is an old .xls or a password-protected workbook; "
+    "save it from Excel as .xlsx or CSV without a password",
+)
+BROKEN_XLSX = QT_TRANSLATE_NOOP(
+    "Transfer", "The file {path} is not a readable XLSX workbook ({detail})"
+)
+BAD_ENCODING = QT_TRANSLATE_NOOP(
+    "Transfer",
+    "The file {path} is neither UTF-8 nor GBK/GB18030 text; save it as CSV UTF-8 and try again",
+)
+BAD_CSV = QT_TRANSLATE_NOOP("Transfer", "The file {path} is not valid CSV ({detail})")
+NO_NAME_COLUMN = QT_TRANSLATE_NOOP(
+    "Transfer",
+    "The file {path} has no column of customer names (客户名称 or name); "
+    "its header row holds: {columns}",
+)
+NO_ROWS = QT_TRANSLATE_NOOP("Transfer", "The file {path} has a header row but no customers")
+SAME_FIELD = QT_TRANSLATE_NOOP(
+    "Transfer", "The columns {first} and {second} mean the same thing; keep one of them"
+)
+UNKNOWN_COLUMNS = QT_TRANSLATE_NOOP(
+    "Transfer", "These columns were not imported (unknown headers): {columns}"
+)
+NOT_A_CHOICE = QT_TRANSLATE_NOOP("Transfer", "{value} is not one of: {choices}")
+IN_COLUMN = QT_TRANSLATE_NOOP("Transfer", "{column}: {problem}")
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A translatable message: a template in ``context`` and its parameters."""
+
+    text: str
+    params: dict[str, Any] = field(default_factory=dict)
+    context: str = CONTEXT
+
+    def render(self, translate: Any = None) -> str:
+        template = translate(self.context, self.text) if translate else self.text
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A row not imported, with every problem (and the column it is in)."""
+
+    row: int
+    name: str
+    problems: tuple[tuple[str, Notice], ...]
+
+    def reasons(self, translate: Any = None) -> list[str]:
+        """Each problem as a line, after the column it is in: "电话: abc is not ..."."""
+        template = translate(CONTEXT, IN_COLUMN) if translate else IN_COLUMN
+        return [
+            template.format(column=column, problem=notice.render(translate))
+            if column else notice.render(translate)
+            for column, notice in self.problems
+        ]
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A row that names a customer already known (in the database or earlier
+    in the file); ``match`` is "uscc" or "name"."""
+
+    row: int
+    name: str
+    existing: str
+    match: str
+    existing_row: int | None = None
+    existing_id: str | None = None
+
+
+@dataclass
+class ImportResult:
+    imported: int = 0
+    merged: int = 0
+    duplicates: list[Duplicate] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
+    rows: int = 0
+    written: bool = False
+
+    def as_dict(self, translate: Any = None) -> dict[str, Any]:
+        """The result as plain data (the CLI's ``--json``), messages translated."""
+        return {
+            "imported": self.imported,
+            "merged": self.merged,
+            "duplicates": [
+                {"row": d.row, "name": d.name, "existing": d.existing, "match": d.match,
+                 "existing_row": d.existing_row}
+                for d in self.duplicates
+            ],
+            "rejected": [
+                {"row": r.row, "name": r.name, "reasons": r.reasons(translate)}
+                for r in self.rejected
+            ],
+            "warnings": [w.render(translate) for w in self.warnings],
+            "rows": self.rows,
+            "written": self.written,
+        }
+
+
+# --- reading the file ------------------------------------------------------
+
+
+def header_key(text: str) -> str:
+    """A header as compared: NFKC, lower case, no spaces, "_", "-", "." or "*"."""
+    folded = unicodedata.normalize("NFKC", text).lower()
+    return "".join(ch for ch in folded if not ch.isspace() and ch not in "_-.*:：")
+
+
+def _alias_lookup() -> dict[str, str]:
+    lookup = {}
+    for name, (header, aliases) in COLUMNS.items():
+        for alias in (header, *aliases):
+            lookup[header_key(alias)] = name
+    return lookup
+
+
+ALIASES = _alias_lookup()
+
+
+def cell_text(value: Any) -> str:
+    """A cell's value as the text a user sees in it."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def read_table(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """``(row number, cells)`` of each non-blank row of *path*, header first.
+
+    Raises ``ImportFileError`` when the file is not a readable CSV or XLSX.
+    """
+    where = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ImportFileError(FILE_MISSING, path=where) from exc
+    except OSError as exc:
+        raise ImportFileError(FILE_UNREADABLE, path=where, detail=exc.strerror or exc) from exc
+    if not data.strip():
+        raise ImportFileError(FILE_EMPTY, path=where)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImportFileError(OLD_XLS, path=where)
+    if data.startswith(b"PK") or path.suffix.lower() in (".xlsx", ".xlsm"):
+        rows = _xlsx_rows(data, where)
+    else:
+        rows = _csv_rows(_decode(data, where), where)
+    for number, cells in enumerate(rows, start=1):
+        texts = [cell_text(v) for v in cells]
+        if any(texts):
+            yield number, texts
+
+
+def _decode(data: bytes, where: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
+        encodings: Sequence[str] = ("utf-16",)
+    else:
+        head = data[:65536]
+        if b"\x00" in head or len(head.translate(None, _TEXT_BYTES)) > len(head) // 100:
+            raise ImportFileError(NOT_A_TABLE, path=where)  # binary: control bytes
+        encodings = ("utf-8-sig", "gb18030")
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            raise ImportFileError(NOT_A_TABLE, path=where)
+        return text
+    raise ImportFileError(BAD_ENCODING, path=where)
+
+
+def _csv_rows(text: str, where: str) -> list[list[str]]:
+    first = text.lstrip("\r\n").split("\n", 1)[0]
+    delimiter = max(",\t;", key=first.count)
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    except csv.Error as exc:
+        raise ImportFileError(BAD_CSV, path=where, detail=exc) from exc
+
+
+def _xlsx_rows(data: bytes, where: str) -> list[tuple[Any, ...]]:
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about styles and extensions it does not read.
+            warnings.simplefilter("ignore")
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            try:
+                if not book.worksheets:
+                    return []
+                return list(book.worksheets[0].iter_rows(values_only=True))
+            finally:
+                book.close()
+    except Exception as exc:  # zip, XML and openpyxl errors alike: a broken file
+        detail = str(exc) or type(exc).__name__
+        raise ImportFileError(BROKEN_XLSX, path=where, detail=detail) from exc
+
+
+def _has_name(cells: list[str]) -> bool:
+    return any(ALIASES.get(header_key(c)) == "name" for c in cells if c)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Which column holds which field, and the headers as the file wrote them."""
+
+    index: dict[str, int]
+    header: dict[str, str]
+    unknown: list[str]
+
+    @classmethod
+    def of(cls, cells: list[str], where: str) -> _Layout:
+        index: dict[str, int] = {}
+        header: dict[str, str] = {}
+        unknown = []
+        for i, text in enumerate(cells):
+            if not text:
+                continue
+            name = ALIASES.get(header_key(text))
+            if name is None:
+                unknown.append(text)
+            elif name in index:
+                raise ImportFileError(SAME_FIELD, first=header[name], second=text)
+            else:
+                index[name] = i
+                header[name] = text
+        if "name" not in index:
+            shown = "、".join(c for c in cells if c) or "-"
+            raise ImportFileError(NO_NAME_COLUMN, path=where, columns=shown)
+        return cls(index, header, unknown)
+
+    def values(self, cells: list[str]) -> dict[str, str]:
+        return {name: cells[i] if i < len(cells) else "" for name, i in self.index.items()}
+
+    def column(self, name: str) -> str:
+        return self.header.get(name, "")
+
+    def position(self, header: str) -> int:
+        """Where the column *header* is (for ordering problems like the file)."""
+        for name, text in self.header.items():
+            if text == header:
+                return self.index[name]
+        return len(self.index) + 1000
+
+
+# --- one row -----------------------------------------------------------------
+
+
+def split_region(text: str) -> tuple[str, str]:
+    """``(province, city)`` of "山东省 济南市", "山东/济南", "山东省济南市",
+    "济南" or "山东"; what is not recognised is kept as written."""
+    parts = [p for p in _REGION_SPLIT.split(text.strip()) if p]
+    if not parts:
+        return "", ""
+    if len(parts) >= 2:
+        first, second, more = parts[0], parts[1], "".join(parts[2:])
+        prov = find_province(first)
+        if prov is None and (city := find_city(first)) is not None:
+            return province_of_city(city).name, city.name + second + more
+        found = find_city(second, prov)
+        return (prov.name if prov else first), (found.name if found else second) + more
+    word = parts[0]
+    if (prov := find_province(word)) is not None:
+        return prov.name, ""
+    if (city := find_city(word)) is not None:
+        return province_of_city(city).name, city.name
+    for prov in PROVINCES:
+        for prefix in (prov.name, prov.short):
+            if word.startswith(prefix) and len(word) > len(prefix):
+                rest = word[len(prefix):]
+                found = find_city(rest, prov)
+                return prov.name, found.name if found else rest
+    return word, ""
+
+
+def _choice(
+    enum: type[LabelledEnum], value: str, column: str, problems: list[tuple[str, Notice]]
+) -> Any:
+    if not value:
+        return None
+    member = enum.parse(value)
+    if member is None:
+        choices = "、".join(m.zh for m in enum)
+        problems.append((column, Notice(NOT_A_CHOICE, {"value": value, "choices": choices})))
+    return member
+
+
+def _size_band(value: str, column: str, problems: list[tuple[str, Notice]]) -> SizeBand | None:
+    match = _HEADCOUNT.fullmatch(value)
+    if match:  # a headcount: 150 or 150人
+        staff = int(match.group(1))
+        bounds = ((20, SizeBand.MICRO), (100, SizeBand.SMALL), (500, SizeBand.MEDIUM),
+                  (2000, SizeBand.LARGE))
+        return next((band for limit, band in bounds if staff < limit), SizeBand.HUGE)
+    return _choice(SizeBand, value, column, problems)  # type: ignore[no-any-return]
+
+
+@dataclass
+class _Row:
+    number: int
+    customer: Customer
+    contact: Contact | None
+    key: str
+
+
+def _parse_row(
+    number: int, values: dict[str, str], layout: _Layout, owner: str
+) -> _Row | Rejected:
+    problems: list[tuple[str, Notice]] = []
+    col = layout.column
+    province, city = values.get("province", ""), values.get("city", "")
+    region_column = ""
+    if values.get("region") and not (province or city):
+        province, city = split_region(values["region"])
+        region_column = col("region")
+    elif city and not province and (found := find_city(city)) is not None:
+        province, city = province_of_city(found).name, found.name
+    elif city and (prov := find_province(province)) and (found := find_city(city, prov)):
+        city = found.name  # "济南" -> "济南市"
+    source = _choice(Source, values.get("source", ""), col("source"), problems)
+    industry = _choice(Industry, values.get("industry", ""), col("industry"), problems)
+    status = _choice(CustomerStatus, values.get("status", ""), col("status"), problems)
+    size = values.get("size_band", "")
+    size_band = _size_band(size, col("size_band"), problems) if size else None
+    phone = values.get("phone", "")
+    contact_phone = values.get("contact_phone", "")
+    has_contact = any(values.get(f) for f in CONTACT_FIELDS)
+    if contact_phone and not values.get("contact") and not phone:
+        phone, contact_phone = contact_phone, ""  # a company list's 联系电话
+        has_contact = any(values.get(f) for f in CONTACT_FIELDS if f != "contact_phone")
+    customer = Customer(
+        name=values["name"],
+        short_name=values.get("short_name", ""),
+        uscc=values.get("uscc", ""),
+        industry=industry,
+        province=province,
+        city=city,
+        address=values.get("address", ""),
+        size_band=size_band,
+        source=source or Source.SELF_DEVELOPED,
+        source_detail=values.get("source_detail", ""),
+        phone=phone,
+        website=values.get("website", ""),
+        need=values.get("need", ""),
+        notes=values.get("notes", ""),
+        status=status or CustomerStatus.POTENTIAL,
+        owner=owner,
+    )
+    try:
+        customer = validate_customer(customer)
+    except ValidationError as exc:
+        for p in exc.problems:
+            where = region_column if p.field in ("province", "city") and region_column else ""
+            problems.append((where or col(p.field), _notice(p)))
+    contact = None
+    if has_contact:
+        mobile = values.get("mobile", "")
+        office = ""
+        if contact_phone:
+            if not mobile and is_mobile(contact_phone):
+                mobile = contact_phone
+            else:
+                office = contact_phone
+        contact = Contact(
+            customer_id=customer.id,
+            name=values.get("contact", ""),
+            title=values.get("title", ""),
+            department=values.get("department", ""),
+            mobile=mobile,
+            office_phone=office,
+            email=values.get("email", ""),
+            wechat=values.get("wechat", ""),
+        )
+        try:
+            contact = validate_contact(contact)
+        except ValidationError as exc:
+            for p in exc.problems:
+                problems.append((col(CONTACT_COLUMN.get(p.field, "")), _notice(p)))
+    if problems:
+        problems.sort(key=lambda p: layout.position(p[0]))
+        return Rejected(number, values["name"], tuple(problems))
+    return _Row(number, customer, contact, normalize_company_name(customer.name))
+
+
+def _notice(problem: Problem) -> Notice:
+    return Notice(problem.text, dict(problem.params), context="Domain")
+
+
+# --- the import -----------------------------------------------------------------
+
+
+@dataclass
+class _Target:
+    """A customer a row may duplicate: in the database or earlier in the file."""
+
+    customer: Customer
+    contacts: list[Contact]
+    row: int | None = None  # the file's row that creates it; None: in the database
+    original: Customer | None = None  # the database's state, for the update
+    added: list[Contact] = field(default_factory=list)  # contacts a merge adds
+
+
+class _Identities:
+    """Who is known by credit code and name key: the database's customers
+    (loaded on first match) and the file's rows read so far."""
+
+    def __init__(self, uow: UnitOfWork, merge: bool) -> None:
+        self._uow = uow
+        self._merge = merge
+        self._db_key: dict[str, str] = {}
+        self._db_uscc: dict[str, str] = {}
+        for cid, _name, uscc, key in uow.customers.identities():
+            self._db_key.setdefault(key, cid)
+            if uscc:
+                self._db_uscc.setdefault(uscc, cid)
+        self._by_key: dict[str, _Target] = {}
+        self._by_uscc: dict[str, _Target] = {}
+        self.loaded: dict[str, _Target] = {}
+
+    def find(self, row: _Row) -> tuple[str, _Target | None]:
+        """The customer *row* duplicates, by credit code first, then by name."""
+        uscc = row.customer.uscc
+        if uscc:
+            if uscc in self._by_uscc:
+                return "uscc", self._by_uscc[uscc]
+            if uscc in self._db_uscc:
+                return "uscc", self._load(self._db_uscc[uscc])
+        if row.key in self._by_key:
+            return "name", self._by_key[row.key]
+        if row.key in self._db_key:
+            return "name", self._load(self._db_key[row.key])
+        return "", None
+
+    def remember(self, target: _Target, key: str | None = None) -> None:
+        key = key if key is not None else normalize_company_name(target.customer.name)
+        self._by_key.setdefault(key, target)
+        if target.customer.uscc:
+            self._by_uscc.setdefault(target.customer.uscc, target)
+
+    def _load(self, cid: str) -> _Target:
+        if cid not in self.loaded:
+            found = self._uow.customers.get(cid)
+            contacts = self._uow.contacts.for_customer(cid) if self._merge else []
+            self.loaded[cid] = target = _Target(found, contacts, original=found)
+            self.remember(target)
+        return self.loaded[cid]
+
+
+def _same_contact(a: Contact, b: Contact) -> bool:
+    return a.name == b.name or bool(a.mobile and a.mobile == b.mobile)
+
+
+def _fill(target: _Target, row: _Row) -> None:
+    """Fill the target's empty fields from *row*; add its contact if new."""
+    changes = {
+        name: getattr(row.customer, name)
+        for name in MERGE_FIELDS
+        if getattr(target.customer, name) in ("", None)
+        and getattr(row.customer, name) not in ("", None)
+    }
+    if changes:
+        target.customer = replace(target.customer, **changes)
+    contact = row.contact
+    if contact and not any(_same_contact(contact, c) for c in target.contacts):
+        contact = replace(contact, customer_id=target.customer.id)
+        target.contacts.append(contact)
+        if target.original is not None:
+            target.added.append(contact)
+
+
+def import_customers(
+    uow_factory: Callable[[], UnitOfWork],
+    path: Path | str,
+    *,
+    partial: bool = False,
+    on_duplicate: OnDuplicate = "skip",
+    owner: str = "",
+    feed: ChangeFeed | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Import the customers of the CSV or XLSX file *path* in one transaction.
+
+    New customers get *owner*.  *progress* is called with the rows done and
+    the rows in the file.  Raises ``ImportFileError`` when the file
+    cannot be read as a table with a name column; storage failures raise a
+    ``StorageError``; in both cases nothing is written.
+    """
+    if on_duplicate not in ("skip", "merge"):
+        raise ValueError(f"on_duplicate must be 'skip' or 'merge', not {on_duplicate!r}")
+    path = Path(path)
+    table = list(read_table(path))
+    if not table:
+        raise ImportFileError(FILE_EMPTY, path=str(path))
+    # The header is the first row with a name column, within the first few
+    # (a sheet often starts with a title such as "2024年客户名单").
+    first = next((i for i, (_n, cells) in enumerate(table[:HEADER_SEARCH]) if _has_name(cells)), 0)
+    layout = _Layout.of(table[first][1], str(path))
+    rows = table[first + 1:]
+    if not rows:
+        raise ImportFileError(NO_ROWS, path=str(path))
+    result = ImportResult()
+    if layout.unknown:
+        result.warnings.append(Notice(UNKNOWN_COLUMNS, {"columns": "、".join(layout.unknown)}))
+    with uow_factory() as uow:
+        known = _Identities(uow, merge=on_duplicate == "merge")
+        new: list[_Target] = []
+        for number, cells in rows:
+            result.rows += 1
+            if progress is not None and result.rows % 500 == 0:
+                progress(result.rows, len(rows))
+            parsed = _parse_row(number, layout.values(cells), layout, owner)
+            if isinstance(parsed, Rejected):
+                result.rejected.append(parsed)
+                continue
+            match, target = known.find(parsed)
+            if target is None:
+                contacts = [parsed.contact] if parsed.contact else []
+                target = _Target(parsed.customer, contacts, row=number)
+                new.append(target)
+                known.remember(target, parsed.key)
+            elif on_duplicate == "merge":
+                _fill(target, parsed)
+                known.remember(target)  # a credit code it was given now names it too
+                result.merged += 1
+            else:
+                result.duplicates.append(Duplicate(
+                    number, parsed.customer.name, target.customer.name, match,
+                    target.row, target.customer.id if target.row is None else None,
+                ))
+        if progress is not None:
+            progress(result.rows, len(rows))
+        if result.rejected and not partial:
+            result.merged = 0
+            return result
+        uow.customers.add_many([(t.customer, t.contacts) for t in new])
+        uow.contacts.add_many([c for t in new for c in t.contacts])
+        for target in known.loaded.values():
+            if target.original is None:
+                continue
+            uow.customers.update(target.original, target.customer, target.contacts)
+            if target.added:
+                uow.contacts.add_many(target.added)
+                uow.customers.refresh_derived(target.customer, target.contacts)
+        uow.commit()
+    result.imported = len(new)
+    result.written = True
+    if feed is not None and (new or result.merged):
+        feed.publish(Change("customer"))
+    return result

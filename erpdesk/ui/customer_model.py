@@ -1,0 +1,253 @@
+"""The customer list as a Qt table model: thin over ``CustomerRow`` plain rows,
+loaded page by page from ``CustomerService`` (never all rows at once)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from erpdesk.domain.customer import CustomerStatus, Industry, Registration, Source
+from erpdesk.domain.regions import find_province
+from erpdesk.services.events import Change
+from erpdesk.ui.widgets import FeedBridge, enum_text_of, local_time_text
+
+if TYPE_CHECKING:
+    from erpdesk.services.customers import CustomerService
+    from erpdesk.storage.queries import CustomerCriteria, CustomerRow
+
+CONTEXT = "CustomerTableModel"
+PAGE_SIZE = 200
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class ListColumn:
+    """A column: its sort key (``queries.SORTS``) and English title."""
+
+    key: str
+    title: str
+
+
+COLUMNS: tuple[ListColumn, ...] = (
+    ListColumn("name", QT_TRANSLATE_NOOP("CustomerTableModel", "Full name")),
+    ListColumn("short_name", QT_TRANSLATE_NOOP("CustomerTableModel", "Short name")),
+    ListColumn("region", QT_TRANSLATE_NOOP("CustomerTableModel", "Region")),
+    ListColumn("industry", QT_TRANSLATE_NOOP("CustomerTableModel", "Industry")),
+    ListColumn("source", QT_TRANSLATE_NOOP("CustomerTableModel", "Source")),
+    ListColumn("status", QT_TRANSLATE_NOOP("CustomerTableModel", "Status")),
+    ListColumn("registration", QT_TRANSLATE_NOOP("CustomerTableModel", "Registration")),
+    ListColumn("phone", QT_TRANSLATE_NOOP("CustomerTableModel", "Phone")),
+    ListColumn("uscc", QT_TRANSLATE_NOOP("CustomerTableModel", "USCC")),
+    ListColumn("updated_at", QT_TRANSLATE_NOOP("CustomerTableModel", "Updated")),
+)
+COLUMN_KEYS = tuple(c.key for c in COLUMNS)
+
+_ENUM_COLUMNS = {
+    "industry": Industry, "source": Source, "status": CustomerStatus,
+    "registration": Registration,
+}
+_REGISTRATION_COLOURS = {
+    Registration.PROTECTED.value: QColor("#2e7d32"),
+    Registration.PENDING.value: QColor("#a15c00"),
+    Registration.INVALID.value: QColor("#c62828"),
+    Registration.POOL.value: QColor("#6a1b9a"),
+}
+
+
+def region_text(province: str, city: str) -> str:
+    """"广东 深圳市": the province's short form and the city."""
+    found = find_province(province) if province else None
+    short = found.short if found else province
+    if city and found and city in (found.name, found.short):
+        return short
+    return " ".join(part for part in (short, city) if part)
+
+
+class CustomerTableModel(QAbstractTableModel):
+    """Customers matching the current criteria, in the current sort order.
+
+    Rows arrive in pages of ``PAGE_SIZE`` through ``canFetchMore``/``fetchMore``;
+    filtering and sorting re-query the service (SQL), never sort in memory.
+
+    Signals:
+        total_changed(int): the number of customers matching the criteria.
+    """
+
+    total_changed = Signal(int)
+
+    def __init__(self, service: CustomerService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._criteria: CustomerCriteria = service.criteria()
+        self._sort_key = "name"
+        self._descending = False
+        self._rows: list[CustomerRow] = []
+        self._total = 0
+        self._colours = dict(_REGISTRATION_COLOURS)
+        self._labels: dict[tuple[str, str | None], str] = {}  # (column, code) -> text
+        self._bridge = FeedBridge(service.feed, self)
+        self._bridge.changed.connect(self._on_change)
+        self._load(PAGE_SIZE)
+
+    # -- what is shown ---------------------------------------------------------
+
+    @property
+    def criteria(self) -> CustomerCriteria:
+        return self._criteria
+
+    @property
+    def sort_key(self) -> str:
+        return self._sort_key
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    def total(self) -> int:
+        """Customers matching the criteria (loaded or not)."""
+        return self._total
+
+    def loaded_count(self) -> int:
+        return len(self._rows)
+
+    def row_at(self, row: int) -> CustomerRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, customer_id: str) -> int:
+        """The row of *customer_id* among the loaded rows, -1 if not loaded."""
+        for i, item in enumerate(self._rows):
+            if item.id == customer_id:
+                return i
+        return -1
+
+    def set_criteria(self, criteria: CustomerCriteria) -> None:
+        """Show the customers matching *criteria* (from ``service.criteria``)."""
+        if criteria == self._criteria:
+            return
+        self._criteria = criteria
+        self.refresh(keep_loaded=False)
+
+    def refresh(self, keep_loaded: bool = True) -> None:
+        """Re-query; with *keep_loaded* as many rows as are loaded now."""
+        self._load(max(PAGE_SIZE, len(self._rows)) if keep_loaded else PAGE_SIZE)
+
+    def retranslate(self) -> None:
+        """Tell views that headers and enum labels are in a new language."""
+        self._labels.clear()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1)
+            )
+
+    def _load(self, limit: int) -> None:
+        self.beginResetModel()
+        self._total = self._service.count(self._criteria)
+        self._rows = self._service.page(
+            self._criteria, sort=self._sort_key, descending=self._descending,
+            offset=0, limit=limit,
+        ) if self._total else []
+        self.endResetModel()
+        self.total_changed.emit(self._total)
+
+    def _on_change(self, change: Change) -> None:
+        if change.entity in ("customer", "contact", "activity", ""):
+            self.refresh()
+
+    # -- Qt model interface ------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if parent.isValid() or len(self._rows) >= self._total:
+            return
+        rows = self._service.page(
+            self._criteria, sort=self._sort_key, descending=self._descending,
+            offset=len(self._rows), limit=PAGE_SIZE,
+        )
+        if not rows:  # fewer customers than counted (deleted meanwhile)
+            self._total = len(self._rows)
+            self.total_changed.emit(self._total)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return QCoreApplication.translate(CONTEXT, COLUMNS[section].title)
+        elif orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        key = COLUMN_KEYS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = self._text(item, key)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return text if key in ("name", "region") and text else None
+            return text
+        if role == ID_ROLE:
+            return item.id
+        if role == Qt.ItemDataRole.ForegroundRole and key == "registration":
+            colour = self._colours.get(item.registration)
+            return QBrush(colour) if colour is not None else None
+        return None
+
+    def _text(self, item: CustomerRow, key: str) -> str:
+        enum_type = _ENUM_COLUMNS.get(key)
+        if enum_type is not None:
+            code = getattr(item, key)
+            text = self._labels.get((key, code))
+            if text is None:
+                text = self._labels[(key, code)] = enum_text_of(enum_type, code)
+            return text
+        if key == "region":
+            return region_text(item.province, item.city)
+        if key == "updated_at":
+            return local_time_text(item.updated_at)
+        return str(getattr(item, key) or "")
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-query in the column's order (SQL ``ORDER BY``)."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        key = COLUMN_KEYS[column]
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort_key, self._descending):
+            return
+        self._sort_key, self._descending = key, descending
+        self.refresh(keep_loaded=False)

@@ -1,0 +1,269 @@
+"""Opening the window: the GUI half of the composition root.
+
+``gui_main(args)`` checks that Qt can open a window here (before Qt could
+abort the process), builds the QApplication, installs the language, opens the
+desk through ``erpdesk.app.open_desk`` and shows ``MainWindow``.
+
+Start-up speed: nothing on the way to the first shown window should import
+SQLAlchemy, Alembic or pypinyin (the read path is plain sqlite3); once the
+first page is painted, the search index and the write side load on
+background threads.  ``ERPDESK_STARTUP_PROBE=1`` prints
+``STARTUP_READY <time.time()>`` once the customer table has painted its first
+page, then quits (the start-up benchmark uses it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSettings,
+    QTimer,
+)
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from erpdesk.domain.errors import StorageError
+from erpdesk.i18n import Translator, resolve_language, system_language
+from erpdesk.ui.language import LanguageManager, language_choice
+from erpdesk.ui.widgets import app_settings
+
+if TYPE_CHECKING:
+    from erpdesk.ui.main_window import MainWindow
+
+CONTEXT = "Launch"
+SCREENSHOT_SIZE = (1280, 800)
+XCB_LIBRARIES = ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1")
+XCB_PACKAGES = "libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1"
+CJK_FAMILY_HINTS = (
+    "CJK", "WenQuanYi", "Noto Sans SC", "Noto Serif SC", "Source Han", "Microsoft YaHei",
+    "SimSun", "SimHei", "PingFang", "Hiragino Sans GB", "Heiti", "Droid Sans Fallback",
+    "AR PL", "Sarasa",
+)
+
+
+def _loadable(library: str) -> bool:
+    try:
+        ctypes.CDLL(library)
+    except OSError:
+        return False
+    return True
+
+
+def platform_problem(
+    environ: dict[str, str] | None = None, platform: str | None = None
+) -> tuple[str, dict[str, str]] | None:
+    """Why Qt could not open a window here, as (English text, params); None if it can.
+
+    Qt aborts the whole process when its platform plugin cannot load (on
+    Linux typically for want of the xcb-cursor library), so this is checked
+    before the QApplication exists.
+    """
+    env = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if env.get("QT_QPA_PLATFORM") or not platform.startswith("linux"):
+        return None
+    display, wayland = env.get("DISPLAY"), env.get("WAYLAND_DISPLAY")
+    if not display and not wayland:
+        return (
+            QT_TRANSLATE_NOOP(
+                "Launch",
+                "ERPDesk needs a display and none was found (DISPLAY is not set). "
+                "Start it in a desktop session, or under a virtual display: xvfb-run erpdesk; "
+                "erpdesk --screenshot FILE draws the window into a PNG without a display",
+            ),
+            {},
+        )
+    wayland_session = wayland and env.get("XDG_SESSION_TYPE", "").lower() == "wayland"
+    if display and not wayland_session:
+        missing = [lib for lib in XCB_LIBRARIES if not _loadable(lib)]
+        if missing:
+            return (
+                QT_TRANSLATE_NOOP(
+                    "Launch",
+                    "The window cannot open: the system libraries {missing} are missing; "
+                    "install them: sudo apt-get install {packages}",
+                ),
+                {"missing": ", ".join(missing), "packages": XCB_PACKAGES},
+            )
+    return None
+
+
+def has_cjk_font() -> bool:
+    """True when a font that draws Chinese is installed."""
+    families = QFontDatabase.families()
+    return any(hint.lower() in family.lower() for family in families for hint in CJK_FAMILY_HINTS)
+
+
+def warn_without_cjk_font() -> None:
+    if not has_cjk_font():
+        print(
+            QCoreApplication.translate(
+                "Launch",
+                "Warning: no Chinese font was found, so Chinese text may show as boxes; "
+                "install one: sudo apt-get install fonts-noto-cjk",
+            ),
+            file=sys.stderr,
+        )
+
+
+class _FirstPaint(QObject):
+    """Calls *then* once, right after *widget* has painted for the first time."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        self._done = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "erpdesk"])
+    QCoreApplication.setOrganizationName("ERPDesk")
+    QCoreApplication.setApplicationName("ERPDesk")
+    return app  # type: ignore[return-value]
+
+
+def gui_main(args: argparse.Namespace) -> int:
+    """Open the main window (or render it to ``args.screenshot``); the exit code."""
+    screenshot: Path | None = getattr(args, "screenshot", None)
+    view = getattr(args, "view", None) or "customers"
+    lang = getattr(args, "lang", None)
+    probe = os.environ.get("ERPDESK_STARTUP_PROBE") == "1"
+    if screenshot is not None and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    problem = platform_problem()
+    if problem is not None:
+        text, params = problem
+        translated = Translator(lang or system_language())("Launch", text)
+        print(translated.format(**params), file=sys.stderr)
+        return 1
+
+    app = _application()
+    shot_folder = tempfile.mkdtemp(prefix="erpdesk-shot-") if screenshot is not None else None
+    settings = _screenshot_settings(shot_folder) if shot_folder else app_settings()
+    languages = LanguageManager(lang or resolve_language(language_choice(settings)), app)
+    try:
+        return _run(app, args, settings, languages, screenshot, view, probe)
+    finally:
+        languages.uninstall()
+        if shot_folder:
+            shutil.rmtree(shot_folder, ignore_errors=True)
+
+
+def _run(
+    app: QApplication,
+    args: argparse.Namespace,
+    settings: QSettings,
+    languages: LanguageManager,
+    screenshot: Path | None,
+    view: str,
+    probe: bool,
+) -> int:
+    from erpdesk.app import open_desk
+
+    try:
+        desk = open_desk(getattr(args, "db", None))
+    except StorageError as exc:
+        message = exc.render(languages.translator)
+        if screenshot is not None or probe:
+            print(message, file=sys.stderr)
+        else:
+            QMessageBox.critical(None, QCoreApplication.translate("Launch", "ERPDesk"), message)
+        return 1
+
+    from erpdesk.ui.main_window import MainWindow
+
+    window = MainWindow(desk.customers, settings, languages)
+    try:
+        if screenshot is not None:
+            return _screenshot(app, window, Path(screenshot), view)
+        service = desk.customers
+
+        def first_painted() -> None:
+            if probe:
+                _report_ready(app)
+                return
+            service.warm_up()  # the search index loads in the background
+            _preload_write_side()
+            warn_without_cjk_font()
+
+        _FirstPaint(window.customers.table.viewport(), first_painted)
+        window.show()
+        return app.exec()
+    finally:
+        window.close()
+        window.deleteLater()
+        desk.close()
+
+
+def _preload_write_side() -> None:
+    """Import the write side (SQLAlchemy, ~0.2 s) on a background thread
+    while the user looks at the list, so the first save does not wait."""
+
+    def load() -> None:
+        import importlib
+
+        importlib.import_module("erpdesk.storage.uow")
+
+    threading.Thread(target=load, name="preload-write-side", daemon=True).start()
+
+
+def _report_ready(app: QApplication) -> None:
+    print(f"STARTUP_READY {time.time()}", flush=True)
+    app.quit()
+
+
+def _screenshot_settings(folder: str) -> QSettings:
+    """Fresh settings in a temporary folder: the picture does not depend on
+    (or change) the user's saved window layout."""
+    return QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def _screenshot(app: QApplication, window: MainWindow, path: Path, view: str) -> int:
+    warn_without_cjk_font()
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    page = window.customers
+    first = page.model.row_at(0)
+    target: QWidget = window
+    if first is not None:
+        page.select_customer(first.id)
+    if view == "editor":
+        editor = page.edit_customer(first.id) if first is not None else page.new_customer()
+        editor.check_duplicates()
+        target = editor
+    for _ in range(3):
+        app.processEvents()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not target.grab().save(str(path)):
+        print(
+            QCoreApplication.translate("Launch", "Could not write {path}").format(path=path),
+            file=sys.stderr,
+        )
+        return 1
+    return 0

@@ -1,0 +1,334 @@
+"""The main window: the navigation rail, the pages, the status bar (customers
+shown, changes waiting to sync, sync state) and the menus."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QSettings,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from erpdesk.i18n import resolve_language
+from erpdesk.services.events import Change
+from erpdesk.ui.customer_list import CustomerListPage
+from erpdesk.ui.icons import icon
+from erpdesk.ui.language import LanguageManager, language_choice
+from erpdesk.ui.widgets import FeedBridge, app_settings, settle_minimum_size
+
+if TYPE_CHECKING:
+    from erpdesk.services.customers import CustomerService
+    from erpdesk.ui.settings_dialog import SettingsDialog
+
+CONTEXT = "MainWindow"
+# (key, icon, English name) of each area, in the rail's order.
+AREAS: tuple[tuple[str, str, str], ...] = (
+    ("customers", "customers", QT_TRANSLATE_NOOP("MainWindow", "Customers")),
+    ("funnel", "funnel", QT_TRANSLATE_NOOP("MainWindow", "Sales funnel")),
+    ("relationships", "relationships", QT_TRANSLATE_NOOP("MainWindow", "Relationships")),
+    ("presales", "presales", QT_TRANSLATE_NOOP("MainWindow", "Presales")),
+    ("quotes", "quotes", QT_TRANSLATE_NOOP("MainWindow", "Quotes")),
+    ("team", "team", QT_TRANSLATE_NOOP("MainWindow", "Team")),
+)
+RAIL_STYLE = """
+QListWidget#navRail { background: #263238; border: none; outline: none; }
+QListWidget#navRail::item { color: #cfd8dc; border-radius: 6px; margin: 2px 3px; padding: 4px 0px; }
+QListWidget#navRail::item:selected { background: #37474f; color: white; }
+QListWidget#navRail::item:hover:!selected { background: #2f3d44; }
+"""
+
+
+class RailDelegate(QStyledItemDelegate):
+    """Rail items: the icon above its name, both centred in the rail."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.displayAlignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        option.decorationAlignment = Qt.AlignmentFlag.AlignHCenter
+        option.decorationPosition = QStyleOptionViewItem.Position.Top
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        parent = self.parent()
+        if isinstance(parent, QListWidget):
+            size.setWidth(parent.gridSize().width() - 8)
+        return size
+
+
+class PlaceholderPage(QWidget):
+    """An area that a later version fills."""
+
+    def __init__(self, icon_name: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._title = title
+        picture = QLabel()
+        picture.setPixmap(icon(icon_name, "#90a4ae", (64,)).pixmap(64, 64))
+        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title_label = QLabel()
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.note_label = QLabel()
+        self.note_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note_label.setStyleSheet("color: #78909c;")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(picture)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.note_label)
+        layout.addStretch(2)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.title_label.setText(QCoreApplication.translate(CONTEXT, self._title))
+        self.note_label.setText(self.tr("Coming in a later version."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class MainWindow(QMainWindow):
+    """ERPDesk's main window over the services it is given."""
+
+    def __init__(
+        self,
+        service: CustomerService,
+        settings: QSettings | None = None,
+        languages: LanguageManager | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._service = service
+        self._settings = settings or app_settings()
+        self._languages = languages
+
+        self.rail = QListWidget()
+        self.rail.setObjectName("navRail")
+        self.rail.setViewMode(QListView.ViewMode.IconMode)
+        self.rail.setFlow(QListView.Flow.TopToBottom)
+        self.rail.setMovement(QListView.Movement.Static)
+        self.rail.setWrapping(False)
+        self.rail.setResizeMode(QListView.ResizeMode.Adjust)
+        self.rail.setIconSize(QSize(28, 28))
+        self.rail.setGridSize(QSize(96, 84))
+        self.rail.setWordWrap(True)
+        self.rail.setFixedWidth(100)
+        self.rail.setSpacing(0)
+        self.rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rail.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.rail.setStyleSheet(RAIL_STYLE)
+        self.rail.setItemDelegate(RailDelegate(self.rail))
+        rail_font = self.rail.font()
+        rail_font.setPointSizeF(rail_font.pointSizeF() * 0.9)
+        self.rail.setFont(rail_font)
+
+        self.pages = QStackedWidget()
+        self.customers = CustomerListPage(service, self._settings, self)
+        for key, icon_name, _title in AREAS:
+            item = QListWidgetItem(icon(icon_name, "#eceff1", (28, 56)), "")
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.rail.addItem(item)
+            # the other areas' pages are made when first shown
+            self.pages.addWidget(self.customers if key == "customers" else QWidget())
+        self.rail.currentRowChanged.connect(self.show_area)
+        self.rail.setCurrentRow(0)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.rail)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.count_label = QLabel()
+        self.pending_label = QLabel()
+        self.sync_label = QLabel()
+        self.sync_label.setStyleSheet("color: #78909c;")
+        status = self.statusBar()
+        status.addWidget(self.count_label, 1)
+        status.addPermanentWidget(self.pending_label)
+        status.addPermanentWidget(self.sync_label)
+        self.customers.total_changed.connect(lambda _n: self._show_counts())
+
+        self._bridge = FeedBridge(service.feed, self)
+        self._bridge.changed.connect(self._on_change)
+        self._pending = service.pending_changes()
+
+        self._build_actions()
+        self.retranslate_ui()
+        settle_minimum_size(self)
+        self.resize(1280, 800)
+        self.restore_state()
+
+    # -- building ----------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.customer_menu = self.menuBar().addMenu("")
+        self.help_menu = self.menuBar().addMenu("")
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.new_action = QAction(self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self._new_customer)
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self._focus_search)
+        self.customer_menu.addAction(self.new_action)
+        self.customer_menu.addAction(self.find_action)
+
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._about)
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("ERPDesk"))
+        for row, (_key, _icon, title) in enumerate(AREAS):
+            self.rail.item(row).setText(QCoreApplication.translate(CONTEXT, title))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.customer_menu.setTitle(self.tr("&Customer"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.new_action.setText(self.tr("&New customer…"))
+        self.find_action.setText(self.tr("&Find customer"))
+        self.about_action.setText(self.tr("&About ERPDesk"))
+        self.sync_label.setText(self.tr("Offline"))
+        self.sync_label.setToolTip(self.tr("Not connected to the customer registry"))
+        self._show_counts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def show_area(self, row: int) -> None:
+        """Show the page of the rail's *row*, making a placeholder on first use."""
+        if not 0 <= row < len(AREAS):
+            return
+        key, icon_name, title = AREAS[row]
+        page = self.pages.widget(row)
+        if key != "customers" and not isinstance(page, PlaceholderPage):
+            self.pages.removeWidget(page)
+            page.deleteLater()
+            page = PlaceholderPage(icon_name, title)
+            self.pages.insertWidget(row, page)
+        self.pages.setCurrentIndex(row)
+
+    # -- status ------------------------------------------------------------------
+
+    def _on_change(self, _change: Change) -> None:
+        self._pending = self._service.pending_changes()
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        total = self.customers.model.total()
+        if total == 1:
+            self.count_label.setText(self.tr("1 customer"))
+        else:
+            self.count_label.setText(self.tr("{n} customers").format(n=f"{total:,}"))
+        n = self._pending
+        if n == 0:
+            self.pending_label.setText(self.tr("No changes waiting to sync"))
+        elif n == 1:
+            self.pending_label.setText(self.tr("1 change waiting to sync"))
+        else:
+            self.pending_label.setText(self.tr("{n} changes waiting to sync").format(n=n))
+
+    # -- state -------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        geometry = self._settings.value("ui/main_geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self._settings.value("ui/main_state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        self.customers.restore_state(self._settings)
+        area = self._settings.value("ui/area")
+        for row, (key, _icon, _title) in enumerate(AREAS):
+            if key == area:
+                self.rail.setCurrentRow(row)
+
+    def save_state(self) -> None:
+        self._settings.setValue("ui/main_geometry", self.saveGeometry())
+        self._settings.setValue("ui/main_state", self.saveState())
+        self._settings.setValue("ui/area", AREAS[max(self.rail.currentRow(), 0)][0])
+        self.customers.save_state(self._settings)
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.customers.close_editors():
+            event.ignore()  # the user kept an editor with changes open
+            return
+        self.save_state()
+        super().closeEvent(event)
+
+    # -- actions -----------------------------------------------------------------
+
+    def open_settings(self) -> SettingsDialog:
+        if self._languages is None:
+            self._languages = LanguageManager(
+                resolve_language(language_choice(self._settings)), self
+            )
+        from erpdesk.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self._settings, self._languages, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _new_customer(self) -> None:
+        self.rail.setCurrentRow(0)
+        self.customers.new_customer()
+
+    def _focus_search(self) -> None:
+        self.rail.setCurrentRow(0)
+        self.customers.search_edit.setFocus()
+        self.customers.search_edit.selectAll()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About ERPDesk"),
+            self.tr(
+                "ERPDesk: the offline-first workbench for ERP sales.\n"
+                "Customers, the sales funnel, relationships, presales and quotes."
+            ),
+        )

@@ -1,0 +1,267 @@
+"""Small dialogs of the customer panel: a contact, and an activity (a visit,
+a call ...).  Both validate inline with the domain's rules and save through
+``CustomerService``; an error from the service is shown in the dialog and
+nothing typed is lost."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from erpdesk.domain.customer import Activity, ActivityKind, Contact, ContactLevel
+from erpdesk.domain.errors import DomainError, ValidationError
+from erpdesk.domain.validation import (
+    activity_problems,
+    contact_problems,
+    normalize_contact,
+)
+from erpdesk.ui.widgets import (
+    EnumCombo,
+    ProblemLabel,
+    problems_by_field,
+    settle_minimum_size,
+    translate,
+    with_problem_label,
+)
+
+if TYPE_CHECKING:
+    from erpdesk.services.customers import CustomerService
+
+
+class ContactDialog(QDialog):
+    """Add or edit one contact of a customer.
+
+    Signals:
+        saved(str): the contact's id, after the service saved it.
+    """
+
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        service: CustomerService,
+        customer_id: str,
+        contact: Contact | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._base = contact or Contact(customer_id=customer_id, name="")
+        self._touched: set[str] = set()
+        self.setWindowTitle(self.tr("Edit contact") if contact else self.tr("New contact"))
+        self.setMinimumWidth(420)
+
+        self.name_edit = QLineEdit(self._base.name)
+        self.title_edit = QLineEdit(self._base.title)
+        self.department_edit = QLineEdit(self._base.department)
+        self.level_combo = EnumCombo(ContactLevel, "—")
+        self.level_combo.set_member(self._base.level)
+        self.mobile_edit = QLineEdit(self._base.mobile)
+        self.office_phone_edit = QLineEdit(self._base.office_phone)
+        self.email_edit = QLineEdit(self._base.email)
+        self.wechat_edit = QLineEdit(self._base.wechat)
+        self.mobile_edit.setPlaceholderText("138 0000 0000")
+        self.office_phone_edit.setPlaceholderText("0531-8510 6000")
+
+        form = QFormLayout()
+        self.problem_labels: dict[str, ProblemLabel] = {}
+        rows = (
+            ("name", self.tr("Name"), self.name_edit),
+            ("title", self.tr("Title"), self.title_edit),
+            ("department", self.tr("Department"), self.department_edit),
+            ("level", self.tr("Level"), self.level_combo),
+            ("mobile", self.tr("Mobile"), self.mobile_edit),
+            ("office_phone", self.tr("Office phone"), self.office_phone_edit),
+            ("email", self.tr("E-mail"), self.email_edit),
+            ("wechat", self.tr("WeChat"), self.wechat_edit),
+        )
+        for key, label, editor in rows:
+            box, problem = with_problem_label(editor)
+            self.problem_labels[key] = problem
+            form.addRow(label, box)
+            if isinstance(editor, QLineEdit):
+                editor.textEdited.connect(lambda _t, k=key: self._edited(k))
+        self.level_combo.currentIndexChanged.connect(lambda _i: self._edited("level"))
+
+        self.error_label = ProblemLabel(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        settle_minimum_size(self)
+        self._validate()
+
+    def current_contact(self) -> Contact:
+        return replace(
+            self._base,
+            name=self.name_edit.text(),
+            title=self.title_edit.text(),
+            department=self.department_edit.text(),
+            level=self.level_combo.current_member(),
+            mobile=self.mobile_edit.text(),
+            office_phone=self.office_phone_edit.text(),
+            email=self.email_edit.text(),
+            wechat=self.wechat_edit.text(),
+        )
+
+    def _edited(self, key: str) -> None:
+        self._touched.add(key)
+        self._validate()
+
+    def _validate(self) -> bool:
+        problems = contact_problems(normalize_contact(self.current_contact()))
+        by_field = problems_by_field(problems)
+        for key, label in self.problem_labels.items():
+            shown = key in self._touched or key != "name"
+            label.set_problems(by_field.get(key, []) if shown else [])
+        self.save_button.setEnabled(not problems)
+        return not problems
+
+    def save(self) -> None:
+        if not self._validate():
+            return
+        try:
+            saved = self._service.save_contact(self.current_contact())
+        except ValidationError as exc:
+            self._touched.update(self.problem_labels)
+            by_field = problems_by_field(exc.problems)
+            for key, label in self.problem_labels.items():
+                label.set_problems(by_field.get(key, []))
+            self.error_label.show_text(exc.render(translate))
+            return
+        except DomainError as exc:
+            self.error_label.show_text(exc.render(translate))
+            return
+        self.saved.emit(saved.id)
+        self.accept()
+
+
+class ActivityDialog(QDialog):
+    """Log an activity on a customer: kind (preset), time (now, editable),
+    contact, summary (required), outcome, next step.
+
+    Signals:
+        saved(str): the activity's id, after the service saved it.
+    """
+
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        service: CustomerService,
+        customer_id: str,
+        kind: ActivityKind = ActivityKind.VISIT,
+        contacts: Sequence[Contact] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._customer_id = customer_id
+        self._summary_touched = False
+        titles = {
+            ActivityKind.VISIT: self.tr("Log a visit"),
+            ActivityKind.CALL: self.tr("Log a call"),
+        }
+        self.setWindowTitle(titles.get(kind, self.tr("Log an activity")))
+        self.setMinimumWidth(460)
+
+        self.kind_combo = EnumCombo(ActivityKind)
+        self.kind_combo.set_member(kind)
+        self.time_edit = QDateTimeEdit(QDateTime.currentDateTime())
+        self.time_edit.setCalendarPopup(True)
+        self.time_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.contact_combo = QComboBox()
+        self.contact_combo.addItem(self.tr("(no contact)"), None)
+        for contact in contacts:
+            label = f"{contact.name}  {contact.title}".strip()
+            self.contact_combo.addItem(label, contact.id)
+        self.summary_edit = QPlainTextEdit()
+        self.summary_edit.setPlaceholderText(self.tr("What happened"))
+        self.summary_edit.setTabChangesFocus(True)
+        self.summary_edit.setFixedHeight(80)
+        self.outcome_edit = QLineEdit()
+        self.next_step_edit = QLineEdit()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Kind"), self.kind_combo)
+        form.addRow(self.tr("Time"), self.time_edit)
+        form.addRow(self.tr("Contact"), self.contact_combo)
+        summary_box, self.summary_problem = with_problem_label(self.summary_edit)
+        form.addRow(self.tr("Summary"), summary_box)
+        form.addRow(self.tr("Outcome"), self.outcome_edit)
+        form.addRow(self.tr("Next step"), self.next_step_edit)
+
+        self.error_label = ProblemLabel(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.summary_edit.textChanged.connect(self._summary_edited)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.summary_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        settle_minimum_size(self)
+        self._validate()
+
+    def current_activity(self) -> Activity:
+        seconds = self.time_edit.dateTime().toSecsSinceEpoch()
+        return Activity(
+            customer_id=self._customer_id,
+            kind=self.kind_combo.current_member() or ActivityKind.OTHER,
+            occurred_at=datetime.fromtimestamp(seconds, UTC),
+            summary=self.summary_edit.toPlainText(),
+            contact_id=self.contact_combo.currentData() or None,
+            outcome=self.outcome_edit.text(),
+            next_step=self.next_step_edit.text(),
+        )
+
+    def _summary_edited(self) -> None:
+        self._summary_touched = True
+        self._validate()
+
+    def _validate(self) -> bool:
+        activity = self.current_activity()
+        activity = replace(activity, summary=activity.summary.strip())
+        problems = activity_problems(activity)
+        summary_problems = [p for p in problems if p.field == "summary"]
+        self.summary_problem.set_problems(summary_problems if self._summary_touched else [])
+        self.save_button.setEnabled(not problems)
+        return not problems
+
+    def save(self) -> None:
+        if not self._validate():
+            return
+        try:
+            saved = self._service.log_activity(self.current_activity())
+        except DomainError as exc:
+            self.error_label.show_text(exc.render(translate))
+            return
+        self.saved.emit(saved.id)
+        self.accept()

@@ -1,0 +1,217 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name />
+    <message>
+        <source>Cli</source>
+        <translation>Cli</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>There is no database at {path}</source>
+        <translation>{path} 处没有数据库</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose another name or add --force to replace it</source>
+        <translation>{path} 已存在；请换一个文件名，或加上 --force 覆盖它</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name</source>
+        <translation>{path} 是一个文件夹；请给出文件名</translation>
+    </message>
+    <message>
+        <source>A database cannot be backed up onto itself</source>
+        <translation>不能把数据库备份到它自身</translation>
+    </message>
+    <message>
+        <source>The database {path} is up to date (schema {revision}); nothing to do</source>
+        <translation>数据库 {path} 已是最新（结构版本 {revision}），无需升级</translation>
+    </message>
+    <message>
+        <source>Created the tables of schema {revision} in {path}</source>
+        <translation>已在 {path} 中创建结构版本 {revision} 的数据表</translation>
+    </message>
+    <message>
+        <source>Upgraded {path} from schema {before} to {after}</source>
+        <translation>已将 {path} 从结构版本 {before} 升级到 {after}</translation>
+    </message>
+    <message>
+        <source>The database as it was is saved in {backup}</source>
+        <translation>升级前的数据库已备份为 {backup}</translation>
+    </message>
+    <message>
+        <source>Backed up {path} to {target}</source>
+        <translation>已将 {path} 备份到 {target}</translation>
+    </message>
+    <message>
+        <source>The backup holds {customers} customers, {contacts} contacts, {activities} activities and {outbox} sync operations waiting</source>
+        <translation>备份中有 {customers} 个客户、{contacts} 个联系人、{activities} 条活动记录，以及 {outbox} 项待同步的操作</translation>
+    </message>
+    <message>
+        <source>Database: {path}</source>
+        <translation>数据库：{path}</translation>
+    </message>
+    <message>
+        <source>Size: {size} MB</source>
+        <translation>大小：{size} MB</translation>
+    </message>
+    <message>
+        <source>Schema: {revision} (newest: {head})</source>
+        <translation>结构版本：{revision}（最新：{head}）</translation>
+    </message>
+    <message>
+        <source>The database is from an older ERPDesk; run: erpdesk db upgrade</source>
+        <translation>该数据库来自旧版 ERPDesk；请运行：erpdesk db upgrade</translation>
+    </message>
+    <message>
+        <source>Customers: {customers}; contacts: {contacts}; activities: {activities}</source>
+        <translation>客户：{customers}；联系人：{contacts}；活动记录：{activities}</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be synced: {outbox}</source>
+        <translation>待同步的更改：{outbox}</translation>
+    </message>
+    <message>
+        <source>Device id: {device}</source>
+        <translation>设备标识：{device}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The number of customers must be between 1 and {max}, not {value}</source>
+        <translation>客户数量必须在 1 到 {max} 之间，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{option} must be between 0 and {max}, not {value}</source>
+        <translation>{option} 必须在 0 到 {max} 之间，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>Generating demo data</source>
+        <translation>正在生成演示数据</translation>
+    </message>
+    <message>
+        <source>Added {customers} demo customers with {contacts} contacts and {activities} activities to {path} in {seconds} s (seed {seed})</source>
+        <translation>已向 {path} 添加 {customers} 个演示客户、{contacts} 个联系人和 {activities} 条活动记录，用时 {seconds} 秒（随机种子 {seed}）</translation>
+    </message>
+    <message>
+        <source>Demo customers are never sent to the registry (no sync operations were queued)</source>
+        <translation>演示客户永远不会提交到客户注册中心（未生成任何待同步操作）</translation>
+    </message>
+    <message>
+        <source>Interrupted; nothing was saved</source>
+        <translation>已中断，未保存任何内容</translation>
+    </message>
+    <message>
+        <source>Warning: {text}</source>
+        <translation>警告：{text}</translation>
+    </message>
+    <message>
+        <source>Row {row} ({name}): {reason}</source>
+        <translation>第 {row} 行（{name}）：{reason}</translation>
+    </message>
+    <message>
+        <source>Row {row} ({name}) is already in the database as {existing}; skipped</source>
+        <translation>第 {row} 行（{name}）已在数据库中，即“{existing}”；已跳过</translation>
+    </message>
+    <message>
+        <source>Row {row} ({name}) is the same customer as row {existing_row} ({existing}); skipped</source>
+        <translation>第 {row} 行（{name}）与第 {existing_row} 行（{existing}）是同一客户；已跳过</translation>
+    </message>
+    <message>
+        <source>Imported {imported} new customers from {path}; merged {merged} rows into existing customers; skipped {duplicates} duplicates; rejected {rejected} rows</source>
+        <translation>已从 {path} 导入 {imported} 个新客户；{merged} 行已合并到现有客户；跳过 {duplicates} 个重复客户；拒绝 {rejected} 行</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {rejected} of {rows} rows have problems. Correct them and import again, or import the valid rows with --partial</source>
+        <translation>未导入任何数据：{rows} 行中有 {rejected} 行存在问题。请修正后重新导入，或使用 --partial 只导入有效的行</translation>
+    </message>
+    <message>
+        <source>Exported {count} customers to {path}</source>
+        <translation>已将 {count} 个客户导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Exporting customers</source>
+        <translation>正在导出客户</translation>
+    </message>
+    <message>
+        <source>Importing customers</source>
+        <translation>正在导入客户</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <source>The file {path} cannot be imported</source>
+        <translation>无法导入文件 {path}</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist</source>
+        <translation>文件 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be read ({detail})</source>
+        <translation>无法读取文件 {path}（{detail}）</translation>
+    </message>
+    <message>
+        <source>The file {path} is empty</source>
+        <translation>文件 {path} 是空的</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a CSV or XLSX file; save it from Excel as one of them</source>
+        <translation>文件 {path} 不是 CSV 或 XLSX 文件；请在 Excel 中另存为其中一种格式</translation>
+    </message>
+    <message>
+        <source>The file {path} is an old .xls or a password-protected workbook; save it from Excel as .xlsx or CSV without a password</source>
+        <translation>文件 {path} 是旧版 .xls 或设有密码的工作簿；请在 Excel 中另存为不带密码的 .xlsx 或 CSV</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a readable XLSX workbook ({detail})</source>
+        <translation>文件 {path} 不是可读取的 XLSX 工作簿（{detail}）</translation>
+    </message>
+    <message>
+        <source>The file {path} is neither UTF-8 nor GBK/GB18030 text; save it as CSV UTF-8 and try again</source>
+        <translation>文件 {path} 既不是 UTF-8 也不是 GBK/GB18030 编码的文本；请另存为“CSV UTF-8”后重试</translation>
+    </message>
+    <message>
+        <source>The file {path} is not valid CSV ({detail})</source>
+        <translation>文件 {path} 不是有效的 CSV（{detail}）</translation>
+    </message>
+    <message>
+        <source>The file {path} has no column of customer names (客户名称 or name); its header row holds: {columns}</source>
+        <translation>文件 {path} 没有客户名称列（客户名称或 name）；其表头为：{columns}</translation>
+    </message>
+    <message>
+        <source>The file {path} has a header row but no customers</source>
+        <translation>文件 {path} 只有表头，没有客户数据</translation>
+    </message>
+    <message>
+        <source>The columns {first} and {second} mean the same thing; keep one of them</source>
+        <translation>“{first}”列和“{second}”列含义相同；请只保留其中一列</translation>
+    </message>
+    <message>
+        <source>These columns were not imported (unknown headers): {columns}</source>
+        <translation>以下列未导入（无法识别的表头）：{columns}</translation>
+    </message>
+    <message>
+        <source>{value} is not one of: {choices}</source>
+        <translation>“{value}”不是以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>{column}: {problem}</source>
+        <translation>{column}：{problem}</translation>
+    </message>
+    <message>
+        <source>Cannot export to {path}: the file name must end in .csv or .xlsx</source>
+        <translation>无法导出到 {path}：文件名必须以 .csv 或 .xlsx 结尾</translation>
+    </message>
+    <message>
+        <source>Cannot write {path} ({detail})</source>
+        <translation>无法写入 {path}（{detail}）</translation>
+    </message>
+</context>
+</TS>

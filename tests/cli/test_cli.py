@@ -1,0 +1,294 @@
+"""The ``erpdesk`` sub-commands, in process (``main([...])``) and as a real
+program, on real database files."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from erpdesk.app import open_desk
+from erpdesk.cli.main import main
+from erpdesk.storage.database import head_revision, migrate
+from erpdesk.storage.queries import CustomerQueries
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD = (
+    "客户名称,电话,客户来源,联系人,联系人手机\r\n"
+    "浪潮电子信息产业股份有限公司,0531-85106000,电话,王建国,13812345678\r\n"
+)
+BAD_ROW = "坏公司,abc,火星,,\r\n"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def totals(path: Path) -> dict[str, int]:
+    desk = open_desk(path, upgrade=False)
+    try:
+        return CustomerQueries(desk.db.reader).totals()
+    finally:
+        desk.close()
+
+
+@pytest.fixture
+def db(tmp_path) -> Path:
+    return tmp_path / "desk.db"
+
+
+def test_demo_adds_data_and_prints_a_summary(capsys, db):
+    code, out, err = run(capsys, "demo", "--customers", "40", "--seed", "7", "--db", str(db),
+                         "--lang", "en")
+    assert code == 0, err
+    assert "Added 40 demo customers with 120 contacts and 200 activities" in out
+    assert "40/40" in err  # the progress bar's last line
+    assert totals(db) == {"customers": 40, "contacts": 120, "activities": 200, "outbox": 0}
+
+
+def test_options_before_the_command_are_kept(capsys, db):
+    code, out, _ = run(capsys, "--db", str(db), "--lang", "zh_CN", "demo", "--customers", "3")
+    assert code == 0
+    assert totals(db)["customers"] == 3
+    assert "演示" in out  # the summary in zh_CN
+
+
+@pytest.mark.parametrize("count", ["0", "-3", "1000001"])
+def test_demo_refuses_silly_sizes(capsys, db, count):
+    code, _, err = run(capsys, "demo", "--customers", count, "--db", str(db), "--lang", "en")
+    assert code == 2
+    assert err.count("\n") == 1 and "between 1 and 1,000,000" in err
+    assert not db.exists()
+
+
+def test_import_json_exact_shape_and_exit_codes(capsys, db, tmp_path):
+    good = tmp_path / "good.csv"
+    good.write_text(GOOD, encoding="utf-8")
+    code, out, _ = run(capsys, "import", "customers", str(good), "--json", "--db", str(db))
+    assert code == 0
+    data = json.loads(out)
+    assert {"imported", "duplicates", "rejected"} <= set(data)
+    assert (data["imported"], data["duplicates"], data["rejected"]) == (1, [], [])
+
+    # again: a duplicate, skipped; still exit 0
+    code, out, _ = run(capsys, "import", "customers", str(good), "--json", "--db", str(db))
+    data = json.loads(out)
+    assert code == 0 and data["imported"] == 0
+    assert data["duplicates"][0]["row"] == 2
+
+
+def test_import_with_rejected_rows_writes_nothing_exit_1(capsys, db, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(GOOD.replace("浪潮", "新浪潮") + BAD_ROW, encoding="gbk")
+    before = None
+    code, out, _ = run(capsys, "import", "customers", str(bad), "--json", "--db", str(db),
+                       "--lang", "zh_CN")
+    before = totals(db)
+    assert code == 1
+    data = json.loads(out)
+    assert data["imported"] == 0
+    (rejected,) = data["rejected"]
+    assert rejected["row"] == 3
+    reasons = rejected["reasons"]
+    assert len(reasons) == 3  # name too short, phone, source
+    assert all(not r.isascii() for r in reasons)
+    assert any("火星" in r and "不是" in r for r in reasons)  # translated (Transfer)
+    assert before == {"customers": 0, "contacts": 0, "activities": 0, "outbox": 0}
+
+    code, out, _ = run(capsys, "import", "customers", str(bad), "--partial", "--db", str(db),
+                       "--lang", "en")
+    assert code == 1
+    assert "Row 3 (坏公司)" in out and "Imported 1 new customers" in out
+    assert totals(db)["customers"] == 1
+
+
+def test_import_merge_from_the_command_line(capsys, db, tmp_path):
+    first = tmp_path / "first.csv"
+    first.write_text("客户名称\r\n浪潮电子信息产业股份有限公司\r\n", encoding="utf-8")
+    assert run(capsys, "import", "customers", str(first), "--db", str(db))[0] == 0
+    second = tmp_path / "second.csv"
+    second.write_text(GOOD, encoding="utf-8-sig")
+    code, out, _ = run(capsys, "import", "customers", str(second), "--on-duplicate", "merge",
+                       "--json", "--db", str(db))
+    assert code == 0 and json.loads(out)["merged"] == 1
+    assert totals(db)["contacts"] == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [(b"", "is empty"), (b"\x00\x01\x02garbage" * 50, "not a CSV or XLSX")],
+)
+def test_import_of_an_unreadable_file_exits_2(capsys, db, tmp_path, content, expected):
+    path = tmp_path / "broken.csv"
+    path.write_bytes(content)
+    code, out, err = run(capsys, "import", "customers", str(path), "--db", str(db), "--lang",
+                         "en")
+    assert code == 2 and out == ""
+    assert err.startswith("erpdesk: ") and err.count("\n") == 1 and expected in err
+
+
+def test_import_usage_errors_exit_2(capsys, db):
+    with pytest.raises(SystemExit) as caught:
+        main(["import", "customers"])
+    assert caught.value.code == 2
+    with pytest.raises(SystemExit) as caught:
+        main(["import", "customers", "x.csv", "--on-duplicate", "overwrite"])
+    assert caught.value.code == 2
+    capsys.readouterr()
+
+
+def test_export_then_refuse_to_overwrite(capsys, db, tmp_path):
+    run(capsys, "demo", "--customers", "25", "--db", str(db))
+    target = tmp_path / "out.xlsx"
+    code, out, _ = run(capsys, "export", "customers", str(target), "--db", str(db),
+                       "--lang", "en")
+    assert code == 0 and "Exported 25 customers" in out and target.stat().st_size > 0
+    code, _, err = run(capsys, "export", "customers", str(target), "--db", str(db),
+                       "--lang", "en")
+    assert code == 2 and "--force" in err
+    assert run(capsys, "export", "customers", str(target), "--force", "--db", str(db))[0] == 0
+    code, _, err = run(capsys, "export", "customers", str(tmp_path / "x.txt"), "--db", str(db),
+                       "--lang", "en")
+    assert code == 2 and ".csv or .xlsx" in err
+
+
+def test_db_backup_is_a_database_with_the_same_counts(capsys, db, tmp_path):
+    run(capsys, "demo", "--customers", "30", "--db", str(db))
+    good = tmp_path / "good.csv"
+    good.write_text(GOOD, encoding="utf-8")
+    run(capsys, "import", "customers", str(good), "--db", str(db))  # outbox ops too
+    copy = tmp_path / "copy.db"
+    code, out, _ = run(capsys, "db", "backup", str(copy), "--db", str(db), "--lang", "en")
+    assert code == 0
+    assert "31 customers" in out
+    assert totals(copy) == totals(db)
+    assert totals(copy)["outbox"] == 2
+    code, _, err = run(capsys, "db", "backup", str(copy), "--db", str(db), "--lang", "en")
+    assert code == 2 and "already exists" in err
+    assert run(capsys, "db", "backup", str(copy), "--force", "--db", str(db))[0] == 0
+    code, _, err = run(capsys, "db", "backup", str(db), "--force", "--db", str(db))
+    assert code == 2
+
+
+def test_db_info_and_upgrade(capsys, db, tmp_path):
+    run(capsys, "demo", "--customers", "5", "--db", str(db))
+    code, out, _ = run(capsys, "db", "info", "--json", "--db", str(db))
+    facts = json.loads(out)
+    assert code == 0 and facts["customers"] == 5 and facts["revision"] == head_revision()
+    code, out, _ = run(capsys, "db", "upgrade", "--db", str(db), "--lang", "en")
+    assert code == 0 and "up to date" in out
+
+    old = tmp_path / "old.db"
+    migrate(old, "0001")
+    code, out, _ = run(capsys, "db", "info", "--db", str(old), "--lang", "en")
+    assert code == 0 and "Schema: 0001" in out and "erpdesk db upgrade" in out
+    code, out, _ = run(capsys, "db", "upgrade", "--db", str(old), "--lang", "en")
+    assert code == 0
+    assert f"from schema 0001 to {head_revision()}" in out
+    backups = list(tmp_path.glob("old.db.before-*.bak"))
+    assert len(backups) == 1 and str(backups[0]) in out
+    code, _, err = run(capsys, "db", "info", "--db", str(tmp_path / "none.db"), "--lang", "en")
+    assert code == 2 and "no database" in err
+
+
+def test_a_garbage_file_as_database(capsys, tmp_path):
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"this is not a database, just text\n" * 100)
+    for argv in (["demo", "--customers", "1"], ["db", "info"], ["db", "backup",
+                                                                 str(tmp_path / "b.db")]):
+        code, _, err = run(capsys, *argv, "--db", str(garbage), "--lang", "en")
+        assert code == 1, argv
+        assert err.startswith("erpdesk: ") and err.count("\n") == 1
+        assert "not a readable ERPDesk database" in err
+    assert garbage.read_bytes().startswith(b"this is not")
+    assert not (tmp_path / "b.db").exists()
+
+
+def test_a_database_from_a_newer_erpdesk(capsys, db):
+    open_desk(db).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.close()
+    code, _, err = run(capsys, "demo", "--customers", "1", "--db", str(db), "--lang", "en")
+    assert code == 1 and "newer ERPDesk" in err and err.count("\n") == 1
+
+
+def test_a_locked_database(capsys, db):
+    open_desk(db).close()
+    other = sqlite3.connect(db, timeout=0)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        code, _, err = run(capsys, "demo", "--customers", "1", "--db", str(db), "--lang", "en")
+    finally:
+        other.rollback()
+        other.close()
+    assert code == 1 and "in use by another program" in err and err.count("\n") == 1
+
+
+@pytest.fixture
+def read_only_db(tmp_path):
+    """A database file nobody may write: mode 0444, and for root (whom file
+    modes do not stop) the immutable attribute as well."""
+    path = tmp_path / "ro.db"
+    open_desk(path).close()
+    path.chmod(0o444)
+    immutable = False
+    if os.geteuid() == 0:
+        chattr = shutil.which("chattr")
+        if chattr is None:
+            pytest.skip("root ignores file modes and chattr is not available")
+        done = subprocess.run([chattr, "+i", str(path)], capture_output=True, check=False)
+        if done.returncode != 0:
+            pytest.skip(f"cannot make the file immutable: {done.stderr!r}")
+        immutable = True
+    try:
+        yield path
+    finally:
+        if immutable:
+            subprocess.run([shutil.which("chattr"), "-i", str(path)], check=False)
+        path.chmod(0o644)
+
+
+def test_a_read_only_database(capsys, read_only_db):
+    before = read_only_db.read_bytes()
+    for argv in (["demo", "--customers", "2"], ["db", "upgrade"]):
+        code, _, err = run(capsys, *argv, "--db", str(read_only_db), "--lang", "en")
+        assert code == 1, argv
+        assert err.startswith("erpdesk: ") and err.count("\n") == 1
+        assert "read-only" in err
+    assert read_only_db.read_bytes() == before
+
+
+def _program(*argv: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ERPDESK_LANG": "en", "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "erpdesk.cli.main", *argv], capture_output=True, text=True,
+        env=env, cwd=ROOT, timeout=120, check=False,
+    )
+
+
+def test_the_real_program_help_and_import_json(tmp_path):
+    done = _program("--help")
+    assert done.returncode == 0
+    for command in ("demo", "import", "export", "db"):
+        assert command in done.stdout
+    done = _program("import", "customers", "--help")
+    assert done.returncode == 0 and "--on-duplicate" in done.stdout
+
+    good = tmp_path / "good.csv"
+    good.write_text(GOOD + BAD_ROW, encoding="utf-8")
+    db = tmp_path / "desk.db"
+    done = _program("import", "customers", str(good), "--json", "--db", str(db))
+    assert done.returncode == 1, done.stderr
+    data = json.loads(done.stdout)
+    assert data["imported"] == 0 and data["rejected"][0]["row"] == 3
+    done = _program("import", "customers", str(good), "--json", "--partial", "--db", str(db))
+    assert done.returncode == 1 and json.loads(done.stdout)["imported"] == 1

@@ -1,0 +1,141 @@
+"""The customers page: search as you type, filters, sorting by header, the
+panel following the selection, and delete with confirmation."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from erpdesk.domain.customer import CustomerStatus, Source
+from erpdesk.ui.customer_list import CustomerListPage
+from erpdesk.ui.customer_model import COLUMN_KEYS
+from erpdesk.ui.widgets import settle_minimum_size
+
+
+@pytest.fixture
+def page(qtbot, service, settings, samples):
+    widget = CustomerListPage(service, settings)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    settle_minimum_size(widget)  # as a window of its own here
+    widget.show()
+    return widget
+
+
+def names(page: CustomerListPage) -> list[str]:
+    model = page.model
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("lc", "浪潮电子信息产业股份有限公司"),  # pinyin initials
+        ("langchao", "浪潮电子信息产业股份有限公司"),  # full pinyin
+        ("85106000", "浪潮电子信息产业股份有限公司"),  # phone digits
+        ("0531-8510", "浪潮电子信息产业股份有限公司"),  # phone as typed
+        ("163446410b", "浪潮电子信息产业股份有限公司"),  # part of the USCC
+        ("海尔", "海尔集团公司"),  # the name itself
+    ],
+)
+def test_search_as_you_type_finds_the_customer(qtbot, page, typed, expected):
+    if typed.isascii():
+        qtbot.keyClicks(page.search_edit, typed)
+    else:  # QTest types Latin-1 only; an input method inserts the whole word
+        page.search_edit.insert(typed)
+    assert expected in names(page)
+    assert page.model.total() == len(names(page)) < 5
+
+
+def test_each_keystroke_requeries_quickly(qtbot, page, add_customers):
+    add_customers(3000)
+    page.search_edit.clear()
+    started = time.perf_counter()
+    qtbot.keyClicks(page.search_edit, "lczx")
+    per_key = (time.perf_counter() - started) / 4
+    assert page.model.total() == len(names(page))
+    assert per_key < 0.1, f"{per_key * 1000:.0f} ms per keystroke"
+
+
+def test_clearing_the_search_shows_everyone(qtbot, page):
+    qtbot.keyClicks(page.search_edit, "lc")
+    assert page.model.total() == 1
+    page.search_edit.clear()
+    assert page.model.total() == 5
+
+
+def test_filters_combine_with_the_search(page):
+    page.province_filter.setCurrentIndex(page.province_filter.findData("山东省"))
+    assert sorted(names(page)) == sorted(
+        ["浪潮电子信息产业股份有限公司", "海尔集团公司", "青岛啤酒股份有限公司"]
+    )
+    page.source_filter.set_member(Source.REFERRAL)
+    assert names(page) == ["浪潮电子信息产业股份有限公司"]
+    page.source_filter.setCurrentIndex(0)
+    page.status_filter.set_member(CustomerStatus.SIGNED)
+    assert names(page) == ["青岛啤酒股份有限公司"]
+    page.status_filter.setCurrentIndex(0)
+    page.province_filter.setCurrentIndex(0)
+    page.industry_filter.setCurrentIndex(page.industry_filter.findData("machinery"))
+    assert names(page) == ["三一重工股份有限公司"]
+    assert page.source_filter.itemText(0) == "All sources"
+
+
+def test_clicking_a_header_sorts_through_the_model(qtbot, page):
+    header = page.table.horizontalHeader()
+    column = COLUMN_KEYS.index("name")
+    before = names(page)
+    centre = QPoint(header.sectionViewportPosition(column) + header.sectionSize(column) // 2,
+                    header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert page.model.sort_key == "name" and page.model.descending
+    assert names(page) == before[::-1]
+    region = COLUMN_KEYS.index("region")
+    centre = QPoint(header.sectionViewportPosition(region) + header.sectionSize(region) // 2,
+                    header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert page.model.sort_key == "region"
+
+
+def test_selecting_a_row_shows_the_customer(page, samples):
+    assert page.detail.customer_id is None
+    assert not page.edit_button.isEnabled()
+    page.select_customer(samples["浪潮"].id)
+    assert page.detail.customer_id == samples["浪潮"].id
+    assert page.detail.name_label.text() == "浪潮电子信息产业股份有限公司"
+    assert page.edit_button.isEnabled() and page.delete_button.isEnabled()
+
+
+def test_double_click_opens_the_editor(qtbot, page, samples):
+    row = page.model.row_of(samples["海尔"].id)
+    rect = page.table.visualRect(page.model.index(row, 0))
+    with qtbot.waitSignal(page.editor_opened) as blocker:
+        qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = blocker.args[0]
+    assert editor.name_edit.text() == "海尔集团公司"
+    editor.reject()
+
+
+def test_delete_asks_first(page, samples, message_boxes, service):
+    page.select_customer(samples["三一"].id)
+    message_boxes.answer = QMessageBox.StandardButton.No
+    assert not page.delete_customer()
+    assert page.model.total() == 5
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    assert page.delete_customer()
+    assert "三一重工股份有限公司" not in names(page)
+    assert page.model.total() == 4
+    assert page.detail.customer_id is None
+    assert not page.delete_button.isEnabled()
+    assert message_boxes.calls[0][0] == "question"
+
+
+def test_selection_survives_a_refresh(page, samples, service, add_contact):
+    page.select_customer(samples["美的"].id)
+    add_contact(samples["美的"])  # publishes a change: the model re-queries
+    assert page.current_id() == samples["美的"].id
+    assert page.detail.contact_model.rowCount() == 1
