@@ -540,6 +540,8 @@ def generate_demo(
         n_activities += len(activities)
         if progress is not None:
             progress(done)
+    with uow_factory() as uow:
+        uow.refresh_statistics()
     if feed is not None:
         feed.publish(Change("customer"))
     return DemoResult(done, n_contacts, n_activities, time.perf_counter() - started)

@@ -691,6 +691,8 @@ def import_customers(
                 uow.contacts.add_many(target.added)
                 uow.customers.refresh_derived(target.customer, target.contacts)
         uow.commit()
+        if len(new) >= 1000:  # a bulk load: keep the planner's statistics current
+            uow.refresh_statistics()
     result.imported = len(new)
     result.written = True
     if feed is not None and (new or result.merged):

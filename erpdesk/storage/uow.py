@@ -56,3 +56,16 @@ class UnitOfWork:
 
     def rollback(self) -> None:
         self._session.rollback()
+
+    def refresh_statistics(self) -> None:
+        """Update the query planner's statistics after a bulk load.
+
+        Without them SQLite picks poor plans for filtered and sorted lists
+        (225-285 ms instead of 1-16 ms at 100,000 customers); with
+        ``analysis_limit`` the ANALYZE samples each index and stays fast.
+        """
+        self._session.commit()
+        connection = self._session.connection()
+        connection.exec_driver_sql("PRAGMA analysis_limit = 1000")
+        connection.exec_driver_sql("ANALYZE")
+        self._session.commit()

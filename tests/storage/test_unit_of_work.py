@@ -154,3 +154,14 @@ def test_search_key_covers_contact_phones_and_pinyin(db):
     for text in ("lc", "langchao", "浪潮", "13912345678", "053185106000", "91370000163446410b"):
         assert queries.count(CustomerCriteria(text=text)) == 1, text
     assert queries.count(CustomerCriteria(text="huawei")) == 0
+
+
+def test_refresh_statistics_gives_the_planner_index_statistics(db):
+    with UnitOfWork(db) as uow:
+        uow.customers.add_many([(make_customer(name=f"测试公司{i}有限公司", uscc=""), [])
+                                for i in range(50)])
+        uow.commit()
+    with UnitOfWork(db) as uow:
+        uow.refresh_statistics()
+    stats = db.reader.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl='customer'")
+    assert stats.fetchone()[0] > 0
