@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -25,8 +26,8 @@ def dataset(customers: int = 100_000, seed: int = 1) -> Path:
              "--seed", str(seed), "--db", str(tmp)],
             check=True,
         )
-        for suffix in ("-wal", "-shm"):
-            Path(str(tmp) + suffix).unlink(missing_ok=True)
+        with sqlite3.connect(tmp) as conn:  # fold any WAL into the file
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         tmp.rename(path)
     return path
 

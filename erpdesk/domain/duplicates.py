@@ -45,7 +45,7 @@ _SEP = "\x00"  # separates the keys of the containment haystack
 _MAX_TAIL = 4096
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A customer as duplicate detection sees it."""
 
@@ -103,8 +103,10 @@ class DuplicateIndex:
         self._keys: list[str | None] = []
         self._slots: list[Candidate | None] = []
         self._slot_of: dict[str, int] = {}
-        self._by_uscc: dict[str, dict[str, Candidate]] = {}
-        self._by_key: dict[str, dict[str, Candidate]] = {}
+        # Buckets are short lists, not dicts: at 100,000 customers a dict per
+        # bucket cost ~45 MB of the desk's memory budget.
+        self._by_uscc: dict[str, list[Candidate]] = {}
+        self._by_key: dict[str, list[Candidate]] = {}
         self._haystack: str | None = None
         self._offsets: list[int] = []
         self._hay_slots = 0  # slots [0, _hay_slots) are in the haystack
@@ -125,9 +127,9 @@ class DuplicateIndex:
         self._slots.append(candidate)
         self._keys.append(candidate.name_key or None)
         if uscc := normalize_uscc(candidate.uscc):
-            self._by_uscc.setdefault(uscc, {})[candidate.id] = candidate
+            self._by_uscc.setdefault(uscc, []).append(candidate)
         if candidate.name_key:
-            self._by_key.setdefault(candidate.name_key, {})[candidate.id] = candidate
+            self._by_key.setdefault(candidate.name_key, []).append(candidate)
 
     def remove(self, id: str) -> None:
         """Forget the candidate *id*; nothing happens if it is not indexed."""
@@ -142,7 +144,7 @@ class DuplicateIndex:
         for table, value in ((self._by_uscc, uscc), (self._by_key, candidate.name_key)):
             bucket = table.get(value)
             if bucket is not None:
-                bucket.pop(id, None)
+                bucket[:] = [c for c in bucket if c.id != id]
                 if not bucket:
                     del table[value]
         if len(self._slots) > 64 and len(self._slot_of) * 2 < len(self._slots):
@@ -191,7 +193,7 @@ class DuplicateIndex:
             contained = [s for s in self._containing(key) if _contained(key, self._keys[s] or "")]
             for n in range(2, len(key)):  # keys contained in this one
                 for i in range(len(key) - n + 1):
-                    for c in self._by_key.get(key[i : i + n], {}).values():
+                    for c in self._by_key.get(key[i : i + n], ()):
                         if _contained(c.name_key, key):
                             contained.append(self._slot_of[c.id])
             for slot in contained:
@@ -232,10 +234,10 @@ class DuplicateIndex:
 
         code = normalize_uscc(uscc)
         if code:
-            take(self._by_uscc.get(code, {}).values(), MatchKind.SAME_USCC, 100.0)
+            take(self._by_uscc.get(code, ()), MatchKind.SAME_USCC, 100.0)
         key = normalize_company_name(name) if name.strip() else ""
         if key:
-            take(self._by_key.get(key, {}).values(), MatchKind.SAME_NAME, 100.0)
+            take(self._by_key.get(key, ()), MatchKind.SAME_NAME, 100.0)
         if key and len(matches) < limit:
             for candidate, score in self._similar(key, threshold, limit + len(seen)):
                 take((candidate,), MatchKind.SIMILAR, score)

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from erpdesk.storage.queries import CustomerCriteria, CustomerRow
 
 CONTEXT = "CustomerTableModel"
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
 PAGE_SIZE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -96,6 +99,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._sort_key = "name"
         self._descending = False
         self._rows: list[CustomerRow] = []
+        self._row_texts: dict[int, tuple[str, ...]] = {}  # row -> its column texts
         self._total = 0
         self._colours = dict(_REGISTRATION_COLOURS)
         self._labels: dict[tuple[str, str | None], str] = {}  # (column, code) -> text
@@ -148,6 +152,7 @@ class CustomerTableModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """Tell views that headers and enum labels are in a new language."""
         self._labels.clear()
+        self._row_texts.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._rows:
             self.dataChanged.emit(
@@ -156,6 +161,7 @@ class CustomerTableModel(QAbstractTableModel):
 
     def _load(self, limit: int) -> None:
         self.beginResetModel()
+        self._row_texts.clear()
         self._total = self._service.count(self._criteria)
         self._rows = self._service.page(
             self._criteria, sort=self._sort_key, descending=self._descending,
@@ -211,21 +217,32 @@ class CustomerTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # Called ~1,500 times per repaint: the common case first, and each
+        # row's texts made once (``_texts``), not per call.
+        row = index.row()
+        if role == _DISPLAY:
+            if 0 <= row < len(self._rows):
+                return self._texts(row)[index.column()]
             return None
-        item = self._rows[index.row()]
-        key = COLUMN_KEYS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            text = self._text(item, key)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return text if key in ("name", "region") and text else None
-            return text
+        if not 0 <= row < len(self._rows):
+            return None
         if role == ID_ROLE:
-            return item.id
-        if role == Qt.ItemDataRole.ForegroundRole and key == "registration":
-            colour = self._colours.get(item.registration)
+            return self._rows[row].id
+        key = COLUMN_KEYS[index.column()]
+        if role == _TOOLTIP:
+            text = self._texts(row)[index.column()]
+            return text if key in ("name", "region") and text else None
+        if role == _FOREGROUND and key == "registration":
+            colour = self._colours.get(self._rows[row].registration)
             return QBrush(colour) if colour is not None else None
         return None
+
+    def _texts(self, row: int) -> tuple[str, ...]:
+        texts = self._row_texts.get(row)
+        if texts is None:
+            item = self._rows[row]
+            texts = self._row_texts[row] = tuple(self._text(item, key) for key in COLUMN_KEYS)
+        return texts
 
     def _text(self, item: CustomerRow, key: str) -> str:
         enum_type = _ENUM_COLUMNS.get(key)

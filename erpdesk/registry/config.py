@@ -1,0 +1,115 @@
+"""How a registry process is configured: database, tokens, limits.
+
+Values come from the command line, else from ``ERPDESK_REGISTRY_*``
+environment variables, else the defaults below.  Rules an administrator
+changes at run time (protection days, caps, ...) are not here but in the
+database (``policy``), so that every worker sees the same ones.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ENV_DB = "ERPDESK_REGISTRY_DB"
+ENV_TOKEN_HOURS = "ERPDESK_REGISTRY_TOKEN_HOURS"
+ENV_MAX_BODY = "ERPDESK_REGISTRY_MAX_BODY_BYTES"
+
+DEFAULT_DB_NAME = "registry.db"
+APP_NAME = "ERPDesk"
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    """The registry's clock: now, in UTC.  Every deadline is judged on it."""
+    return datetime.now(UTC)
+
+
+def default_db_url() -> str:
+    """SQLite file ``registry.db`` in the user data directory of ``ERPDesk``."""
+    from platformdirs import user_data_dir
+
+    return f"sqlite:///{Path(user_data_dir(APP_NAME, appauthor=False)) / DEFAULT_DB_NAME}"
+
+
+@dataclass(frozen=True)
+class PasswordCost:
+    """argon2id parameters for new hashes (a hash keeps its own, so changing
+    these never locks anyone out).  The defaults are argon2-cffi's (RFC 9106
+    "low memory"); tests use a cheap profile."""
+
+    time_cost: int = 3
+    memory_kib: int = 65536
+    parallelism: int = 4
+
+
+CHEAP_PASSWORD_COST = PasswordCost(time_cost=1, memory_kib=1024, parallelism=1)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a registry process needs to start."""
+
+    db_url: str
+    token_lifetime: timedelta = timedelta(hours=24)
+    max_body_bytes: int = 1024 * 1024
+    # Failed logins for one user name (or from one client address) within
+    # ``login_window`` after which further attempts get 429.
+    login_max_failures: int = 5
+    login_max_failures_per_client: int = 50
+    login_window: timedelta = timedelta(minutes=15)
+    password_cost: PasswordCost = field(default_factory=PasswordCost)
+    clock: Clock = system_clock
+    sql_echo: bool = False
+
+    def with_changes(self, **changes: object) -> Config:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+class ConfigError(ValueError):
+    """A configuration value that cannot be used; the message says which."""
+
+
+def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from None
+    if value <= 0:
+        raise ConfigError(f"{name} must be positive, not {value}")
+    return value
+
+
+def normalize_db_url(url: str) -> str:
+    """A SQLAlchemy URL: ``postgresql://`` means psycopg 3; a bare path means SQLite."""
+    url = url.strip()
+    if not url:
+        raise ConfigError("the database URL is empty")
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
+    if not url.startswith(("sqlite://", "postgresql+psycopg://")):
+        raise ConfigError(
+            f"unsupported database URL {url.split('://', 1)[0]}://..."
+            " (use sqlite:///FILE or postgresql://USER@HOST/DB)"
+        )
+    return url
+
+
+def load_config(db_url: str | None = None, env: Mapping[str, str] | None = None) -> Config:
+    """The configuration from *db_url* (``--db``), else the environment, else defaults."""
+    env = os.environ if env is None else env
+    url = db_url or env.get(ENV_DB) or default_db_url()
+    return Config(
+        db_url=normalize_db_url(url),
+        token_lifetime=timedelta(hours=_positive_int(env, ENV_TOKEN_HOURS, 24)),
+        max_body_bytes=_positive_int(env, ENV_MAX_BODY, 1024 * 1024),
+    )

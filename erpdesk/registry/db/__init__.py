@@ -1,0 +1,1 @@
+"""The registry's database: tables, engine, migrations, change cursor, audit."""

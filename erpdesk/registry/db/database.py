@@ -1,0 +1,138 @@
+"""Engine, transactions and migrations of the registry database.
+
+``RegistryDatabase.write()`` is the one way a service starts a transaction
+that changes data.  On SQLite it begins with ``BEGIN IMMEDIATE`` (one writer
+at a time, waiting up to ``busy_timeout`` instead of failing half-way); on
+PostgreSQL it is an ordinary READ COMMITTED transaction in which the unique
+indexes and the change counter's row lock keep several workers consistent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+
+ROOT = Path(__file__).resolve().parents[3]
+MIGRATIONS = ROOT / "migrations" / "registry"
+SQLITE_BUSY_MS = 30_000
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    """An engine for *url* (SQLite file or PostgreSQL through psycopg 3)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:":
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            url, echo=echo,
+            connect_args={"timeout": SQLITE_BUSY_MS / 1000, "check_same_thread": False},
+        )
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(
+        url, echo=echo, pool_pre_ping=True, pool_size=10, max_overflow=20,
+    )
+
+
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    # Transactions are begun by _sqlite_begin, not by the sqlite3 module.
+    dbapi_conn.isolation_level = None
+    cursor = dbapi_conn.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_MS}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    immediate = conn.get_execution_options().get("registry_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class RegistryDatabase:
+    """The registry's engine and its two kinds of transaction."""
+
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        self.url = url
+        self.engine = make_engine(url, echo=echo)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read-only transaction (a consistent snapshot on PostgreSQL)."""
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A transaction that commits when the block ends without an exception."""
+        with self.engine.connect() as conn:
+            conn.execution_options(registry_write=True)
+            with conn.begin():
+                yield conn
+
+    def ping(self) -> None:
+        with self.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _alembic_config() -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision the database is at; ``None`` for an empty one."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+        return str(row[0]) if row else None
+
+
+def migrate(url: str, target: str = "head") -> None:
+    """Bring the database at *url* to *target* in one transaction."""
+    from alembic import command
+
+    config = _alembic_config()
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, target)
+    finally:
+        engine.dispose()
+
+
+def schema_state(url: str) -> tuple[str | None, str]:
+    """``(current, head)`` revisions of the database at *url*."""
+    engine = make_engine(url)
+    try:
+        return current_revision(engine), head_revision()
+    finally:
+        engine.dispose()

@@ -1,0 +1,256 @@
+"""The registry database's tables (SQLAlchemy Core).
+
+Alembic compares against this metadata (``migrations/registry``); services
+write with Core statements and hand plain dataclasses upwards.
+
+Rules that must hold across several workers are constraints here, not code:
+one protected (or pending) owner per company is two partial unique indexes
+over the customers that hold a registration slot, by credit code and by
+normalised name.  Times are ``UTCDateTime``: aware UTC datetimes in Python,
+``timestamptz`` on PostgreSQL, naive UTC text on SQLite.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    false,
+    text,
+)
+from sqlalchemy.types import TypeDecorator
+
+# Registration statuses of a customer that hold the company's slot.
+ACTIVE_STATUSES = ("pending", "protected")
+CUSTOMER_STATUSES = ("pending", "protected", "invalid", "pool")
+REGISTRATION_STATUSES = ("pending", "verified", "rejected")
+ROLES = ("rep", "presales", "admin", "telemarketer", "manager")
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+    }
+)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware UTC datetime on every database."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime) or value.utcoffset() is None:
+            raise ValueError("the registry stores aware datetimes only")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("display_name", String(100), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("team", String(64), nullable=False, server_default=""),
+    Column("password_hash", String(255), nullable=False),
+    Column("disabled", Boolean, nullable=False, server_default=false()),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    # sha256 of the bearer token, hex; the token itself is never stored.
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("revoked_at", UTCDateTime, nullable=True),
+)
+Index("ix_tokens_user_id", tokens.c.user_id)
+
+login_attempts = Table(
+    "login_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(64), nullable=False),
+    Column("client", String(64), nullable=False, server_default=""),
+    Column("at", UTCDateTime, nullable=False),
+    Column("succeeded", Boolean, nullable=False),
+)
+Index("ix_login_attempts_username_at", login_attempts.c.username, login_attempts.c.at)
+Index("ix_login_attempts_client_at", login_attempts.c.client, login_attempts.c.at)
+
+customers = Table(
+    "customers",
+    metadata,
+    # The desk's client-made UUID.
+    Column("id", String(36), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("name_key", String(200), nullable=False),
+    Column("uscc", String(18), nullable=False, server_default=""),
+    # The other customer fields as the desk sent them (short_name, industry, ...).
+    Column("fields", JSON, nullable=False),
+    Column("owner_id", Integer, ForeignKey("users.id"), nullable=True),
+    Column("status", String(16), nullable=False),
+    Column("protected_since", UTCDateTime, nullable=True),
+    Column("protected_until", UTCDateTime, nullable=True),
+    Column("verified_at", UTCDateTime, nullable=True),
+    Column("released_at", UTCDateTime, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("change_number", BigInteger, nullable=False, server_default=text("0")),
+)
+_ACTIVE_USCC = text(f"uscc != '' AND {_in('status', ACTIVE_STATUSES)}")
+_ACTIVE = text(_in("status", ACTIVE_STATUSES))
+Index(
+    "uq_customers_active_uscc", customers.c.uscc, unique=True,
+    postgresql_where=_ACTIVE_USCC, sqlite_where=_ACTIVE_USCC,
+)
+Index(
+    "uq_customers_active_name_key", customers.c.name_key, unique=True,
+    postgresql_where=_ACTIVE, sqlite_where=_ACTIVE,
+)
+Index("ix_customers_owner_status", customers.c.owner_id, customers.c.status)
+Index("ix_customers_uscc", customers.c.uscc)
+Index("ix_customers_name_key", customers.c.name_key)
+Index("ix_customers_change_number", customers.c.change_number)
+
+# Distinct 2-character pieces of each customer's name key: the SQL prefilter
+# of the near-name check (``checks``; why it never misses, in its docstring).
+customer_name_grams = Table(
+    "customer_name_grams",
+    metadata,
+    Column("gram", String(2), primary_key=True),
+    Column("customer_id", String(36), ForeignKey("customers.id"), primary_key=True),
+)
+Index("ix_customer_name_grams_customer_id", customer_name_grams.c.customer_id)
+
+registrations = Table(
+    "registrations",
+    metadata,
+    # The desk's client-made UUID of the request: a repeat is answered from here.
+    Column("id", String(36), primary_key=True),
+    Column("customer_id", String(36), ForeignKey("customers.id"), nullable=False),
+    Column("rep_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("urgent", Boolean, nullable=False, server_default=false()),
+    Column("need", Text, nullable=False),
+    # The evidence as submitted: the visit, the contacts, the customer fields.
+    Column("visit", JSON, nullable=False),
+    Column("contacts", JSON, nullable=False),
+    Column("customer_snapshot", JSON, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("reasons", Text, nullable=False, server_default=""),
+    Column("submitted_at", UTCDateTime, nullable=False),
+    Column("deadline", UTCDateTime, nullable=False),
+    Column("decided_at", UTCDateTime, nullable=True),
+    Column("decided_by", Integer, ForeignKey("users.id"), nullable=True),
+    Column("change_number", BigInteger, nullable=False, server_default=text("0")),
+)
+Index(
+    "ix_registrations_queue", registrations.c.status, registrations.c.urgent,
+    registrations.c.submitted_at,
+)
+Index("ix_registrations_customer_id", registrations.c.customer_id)
+Index("ix_registrations_rep_id", registrations.c.rep_id)
+
+# Registry-made activities on a customer (the call-back result, ...).
+customer_activities = Table(
+    "customer_activities",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("customer_id", String(36), ForeignKey("customers.id"), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("occurred_at", UTCDateTime, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("outcome", Text, nullable=False, server_default=""),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("change_number", BigInteger, nullable=False, server_default=text("0")),
+)
+Index(
+    "ix_customer_activities_customer_id", customer_activities.c.customer_id,
+    customer_activities.c.occurred_at,
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", UTCDateTime, nullable=False),
+    Column("actor_id", Integer, ForeignKey("users.id"), nullable=True),
+    # The actor's user name, or "cli:<os user>" for the command line.
+    Column("actor", String(100), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("entity", String(32), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    Column("reason", Text, nullable=False, server_default=""),
+    Column("before", JSON, nullable=True),
+    Column("after", JSON, nullable=True),
+)
+Index("ix_audit_log_entity", audit_log.c.entity, audit_log.c.entity_id)
+Index("ix_audit_log_at", audit_log.c.at)
+
+# Administrator settings (``policy``), as text; absent keys take the defaults.
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", String(64), nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+# The registry-wide change cursor (``changes``): one row per named counter,
+# taken with UPDATE ... RETURNING as the last write of a transaction.
+change_counter = Table(
+    "change_counter",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+# One row per change number: what changed.  Pull pages through it.
+changes = Table(
+    "changes",
+    metadata,
+    Column("number", BigInteger, primary_key=True, autoincrement=False),
+    Column("entity", String(32), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+)
+Index("ix_changes_entity", changes.c.entity, changes.c.entity_id)

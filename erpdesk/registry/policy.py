@@ -1,0 +1,125 @@
+"""The administrator's settings: protection, pool, caps, thresholds.
+
+Kept in the ``settings`` table (so every worker sees the same values) as
+text; a key never set takes its default.  ``set_setting`` validates each
+value and the relations between them, and audits the change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import datetime
+
+from sqlalchemy import Connection, delete, insert, select
+
+from erpdesk.domain.duplicates import SIMILARITY_THRESHOLD
+from erpdesk.registry.db.journal import Actor, audit
+from erpdesk.registry.db.schema import settings
+from erpdesk.registry.errors import BadRequest
+
+# Below this the near-name prefilter could miss a match (see ``checks``).
+MIN_SIMILARITY = 70.0
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Every setting with its default."""
+
+    protection_days: int = 90  # protection from verification
+    protection_max_days: int = 180  # hard maximum, follow-ups included
+    pool_release_days: int = 30  # days without follow-up before release to the pool
+    warning_days: int = 7  # warning this many days before the release
+    rep_cap: int = 200  # customers one rep may hold (pending + protected)
+    cooldown_days: int = 30  # before a rep may claim back a customer it lost
+    similarity_threshold: float = SIMILARITY_THRESHOLD  # near-name score, 70-100
+    callback_days: int = 3  # call back and allocate within this many days
+
+    def problems(self) -> list[str]:
+        """Every way these values contradict each other; ``[]`` when sound."""
+        out = []
+        if self.protection_max_days < self.protection_days:
+            out.append("protection_max_days must be at least protection_days")
+        if self.warning_days >= self.pool_release_days:
+            out.append("warning_days must be less than pool_release_days")
+        return out
+
+
+DESCRIPTIONS = {
+    "protection_days": "days a verified customer is protected",
+    "protection_max_days": "longest protection, follow-ups included",
+    "pool_release_days": "days without follow-up before release to the pool",
+    "warning_days": "days of warning before a release",
+    "rep_cap": "most customers one rep may hold (pending and protected)",
+    "cooldown_days": "days before a rep may claim back a customer it lost to the pool",
+    "similarity_threshold": "score (70-100) from which a similar name is a possible duplicate",
+    "callback_days": "days within which a registration is called back (urgent: at once)",
+}
+
+_RANGES: dict[str, tuple[float, float]] = {
+    "protection_days": (1, 3650),
+    "protection_max_days": (1, 3650),
+    "pool_release_days": (1, 3650),
+    "warning_days": (0, 365),
+    "rep_cap": (1, 100_000),
+    "cooldown_days": (0, 3650),
+    "similarity_threshold": (MIN_SIMILARITY, 100),
+    "callback_days": (1, 30),
+}
+KEYS = tuple(f.name for f in fields(Policy))
+
+
+def parse_value(key: str, raw: str) -> int | float:
+    """*raw* as the value of *key*; ``BadRequest`` naming the key when it is wrong."""
+    if key not in KEYS:
+        raise BadRequest(
+            "Unknown setting {key}; the settings are: {keys}", code="unknown_setting",
+            key=key, keys=", ".join(KEYS),
+        )
+    kind = type(getattr(Policy(), key))
+    try:
+        value: int | float = kind(raw.strip())
+    except ValueError:
+        noun = "a whole number" if kind is int else "a number"
+        raise BadRequest(
+            "{key} must be {noun}, not {raw}", code="invalid_setting", key=key, noun=noun, raw=raw
+        ) from None
+    low, high = _RANGES[key]
+    if not low <= value <= high:
+        raise BadRequest(
+            "{key} must be between {low:g} and {high:g}, not {value}", code="invalid_setting",
+            key=key, low=low, high=high, value=value,
+        )
+    return value
+
+
+def load_policy(conn: Connection) -> Policy:
+    """The settings in force (defaults for keys never set)."""
+    stored = dict(conn.execute(select(settings.c.key, settings.c.value)).tuples().all())
+    values: dict[str, int | float] = {}
+    for key in KEYS:
+        if key in stored:
+            try:
+                values[key] = parse_value(key, stored[key])
+            except BadRequest:
+                continue  # a value edited by hand into nonsense: keep the default
+    return Policy(**values)  # type: ignore[arg-type]
+
+
+def set_setting(conn: Connection, now: datetime, actor: Actor, key: str, raw: str) -> Policy:
+    """Store *key* = *raw* after checking it and the settings it relates to."""
+    value = parse_value(key, raw)
+    before = load_policy(conn)
+    after = replace(before, **{key: value})
+    if problems := after.problems():
+        raise BadRequest("; ".join(problems), code="invalid_setting")
+    conn.execute(delete(settings).where(settings.c.key == key))
+    conn.execute(insert(settings).values(key=key, value=str(value), updated_at=now))
+    audit(
+        conn, now, actor, "settings.set", "settings", key,
+        before={key: getattr(before, key)}, after={key: value},
+    )
+    return after
+
+
+def policy_dict(policy: Policy) -> dict[str, int | float]:
+    return asdict(policy)
