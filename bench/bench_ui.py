@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.dataset import dataset, median, ms, p95  # noqa: E402
+from bench.dataset import dataset, median, ms, p95
 
 QUERIES = [
     "beijing", "bj", "北京", "华", "huada", "shanghai", "sh", "上海", "精密", "jingmi",
