@@ -1,7 +1,8 @@
 #!/bin/sh
 # Shared by scripts/demo.sh and scripts/test.sh: find Python 3.11, make the
 # project's virtual environment (.venv) and install the project into it.
-# Usage: . scripts/setup-env.sh [extras]   (extras: "test")
+# Usage: ERPDESK_EXTRAS=test . scripts/setup-env.sh
+# (POSIX sh passes no arguments to a sourced file, hence the variable.)
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -25,7 +26,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 . .venv/bin/activate
 python -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
-EXTRAS=${1:-}
+EXTRAS=${ERPDESK_EXTRAS:-}
 if [ -n "$EXTRAS" ]; then
     python -m pip install --quiet --disable-pip-version-check -e ".[$EXTRAS]"
 else

@@ -96,6 +96,11 @@ class CustomerService:
     def count(self, criteria: CustomerCriteria) -> int:
         return self._queries.count(criteria)
 
+    def known_count(self, criteria: CustomerCriteria) -> int | None:
+        """The count if it is known without more work, else None (a search
+        that has so far found only the pages asked for); ``count`` finishes it."""
+        return self._queries.known_count(criteria)
+
     def page(
         self,
         criteria: CustomerCriteria,

@@ -118,12 +118,15 @@ class CustomerQueries:
         if self._index is not None:
             self._index.warm_up()
 
-    def _matches(self, criteria: CustomerCriteria) -> list[int] | None:
-        """Index positions matching a text search, or None to use SQL."""
+    def _facets(self, criteria: CustomerCriteria) -> tuple[str | None, ...]:
+        return tuple(getattr(criteria, f) for f in FILTERS)
+
+    def _matches(self, criteria: CustomerCriteria, want: int | None = None) -> list[int] | None:
+        """Index positions matching a text search (at least the first *want*
+        of them, or all), or None to use SQL."""
         if not criteria.text or self._index is None:
             return None
-        facets = tuple(getattr(criteria, f) for f in FILTERS)
-        return self._index.match(self._conn, criteria.text, facets)
+        return self._index.match(self._conn, criteria.text, self._facets(criteria), want)
 
     def count(self, criteria: CustomerCriteria) -> int:
         matches = self._matches(criteria)
@@ -132,6 +135,13 @@ class CustomerQueries:
         where, params = _where(criteria)
         sql = f"SELECT count(*) FROM customer WHERE {where}"
         return int(self._conn.execute(sql, params).fetchone()[0])
+
+    def known_count(self, criteria: CustomerCriteria) -> int | None:
+        """The count when it costs nothing more (SQL, or a finished search
+        scan); None while a search has only found its first pages."""
+        if not criteria.text or self._index is None:
+            return self.count(criteria)
+        return self._index.known_count(self._conn, criteria.text, self._facets(criteria))
 
     def page(
         self,
@@ -143,9 +153,9 @@ class CustomerQueries:
         limit: int = 200,
     ) -> list[CustomerRow]:
         order = SORTS[sort].format(d="DESC" if descending else "ASC")
-        matches = self._matches(criteria)
+        partial = sort == "name" and not descending
+        matches = self._matches(criteria, offset + limit if partial else None)
         if matches is not None:
-            assert self._index is not None
             return self._matched_page(matches, sort, order, descending, offset, limit)
         where, params = _where(criteria)
         sql = (

@@ -21,11 +21,13 @@ from __future__ import annotations
 import sqlite3
 import sys
 import threading
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Sequence
 
 FILTERS = ("source", "status", "province", "industry")
 SEP = "\x1f"
 _BATCH = 5000
+_CHUNK = 2048  # positions examined per step of a scan
 
 
 def _split(key: str) -> tuple[str, str, str]:
@@ -78,7 +80,7 @@ class CustomerSearchIndex:
         self._facets: tuple[list[str | None], ...] = tuple([] for _ in FILTERS)
         self._watermark = ""
         self._version: int | None = None
-        self._last: tuple[str, tuple[str | None, ...], list[int]] | None = None
+        self._last: _Scan | None = None
 
     # -- loading ---------------------------------------------------------------
 
@@ -165,32 +167,86 @@ class CustomerSearchIndex:
 
     # -- matching --------------------------------------------------------------
 
-    def match(
-        self, conn: sqlite3.Connection, text: str, facets: tuple[str | None, ...]
-    ) -> list[int]:
-        """Positions of live customers whose key contains *text* and whose
-        (source, status, province, industry) equal *facets* where given."""
+    def _scan(self, conn: sqlite3.Connection, text: str, facets: tuple[str | None, ...]) -> _Scan:
+        """The (possibly partial) scan for *text*, reusing the previous one
+        when the user typed on: positions the previous query examined and
+        rejected cannot match a longer query that contains it."""
         self._ensure(conn)
         last = self._last
-        if last is not None and last[1] == facets and text.startswith(last[0]):
-            if text == last[0]:
-                return last[2]
-            positions: list[int] | range = last[2]
-        else:
-            positions = range(len(self._rowids))
-        route = _route(text)
-        if route == 3:
-            letters, digits = self._parts[0], self._parts[1]
-            found = [p for p in positions if text in letters[p] or text in digits[p]]
-        else:
-            keys = self._parts[route]
-            found = [p for p in positions if text in keys[p]]
-        for column, wanted in zip(self._facets, facets, strict=True):
-            if wanted:
-                found = [p for p in found if column[p] == wanted]
-        self._last = (text, facets, found)
-        return found
+        if last is not None and last.facets == facets:
+            if last.text == text:
+                return last
+            if text.startswith(last.text):
+                scan = _Scan(text, facets, [(last.found, 0), *last.pending])
+                self._last = scan
+                return scan
+        scan = _Scan(text, facets, [(range(len(self._rowids)), 0)])
+        self._last = scan
+        return scan
+
+    def _extend(self, scan: _Scan, want: int) -> None:
+        """Examine pending positions, in order, until *want* matches are found."""
+        route = _route(scan.text)
+        text = scan.text
+        letters, digits, _cjk = self._parts
+        keys = self._parts[route] if route < 3 else letters
+        wanted = [(column, value) for column, value in zip(self._facets, scan.facets, strict=True)
+                  if value]
+        while len(scan.found) < want and scan.pending:
+            seq, start = scan.pending[0]
+            end = min(start + _CHUNK, len(seq))
+            chunk = seq[start:end]
+            if route == 3:
+                hits = [p for p in chunk if text in letters[p] or text in digits[p]]
+            else:
+                hits = [p for p in chunk if text in keys[p]]
+            for column, value in wanted:
+                hits = [p for p in hits if column[p] == value]
+            scan.found.extend(hits)
+            if end >= len(seq):
+                scan.pending.popleft()
+            else:
+                scan.pending[0] = (seq, end)
+
+    def match(
+        self,
+        conn: sqlite3.Connection,
+        text: str,
+        facets: tuple[str | None, ...],
+        want: int | None = None,
+    ) -> list[int]:
+        """Positions (in default order) of live customers whose key contains
+        *text* and whose (source, status, province, industry) equal *facets*
+        where given: all of them, or with *want* at least the first *want*
+        (the scan stops there; a broad query's first page costs ~1 ms)."""
+        scan = self._scan(conn, text, facets)
+        self._extend(scan, len(self._rowids) + 1 if want is None else want)
+        return scan.found
+
+    def known_count(
+        self, conn: sqlite3.Connection, text: str, facets: tuple[str | None, ...]
+    ) -> int | None:
+        """The number of matches if the scan for them is complete, else None."""
+        scan = self._scan(conn, text, facets)
+        return None if scan.pending else len(scan.found)
 
     def rowids(self, positions: list[int]) -> list[int]:
         rowids = self._rowids
         return [rowids[p] for p in positions]
+
+
+class _Scan:
+    """Matches of one query so far and the positions still to examine."""
+
+    __slots__ = ("facets", "found", "pending", "text")
+
+    def __init__(
+        self,
+        text: str,
+        facets: tuple[str | None, ...],
+        pending: list[tuple[Sequence[int], int]],
+    ) -> None:
+        self.text = text
+        self.facets = facets
+        self.found: list[int] = []
+        self.pending: deque[tuple[Sequence[int], int]] = deque(pending)

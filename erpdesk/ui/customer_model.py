@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -32,6 +33,7 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 PAGE_SIZE = 200
+COUNT_DELAY_MS = 60  # a search's total is counted once typing pauses this long
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -101,6 +103,11 @@ class CustomerTableModel(QAbstractTableModel):
         self._rows: list[CustomerRow] = []
         self._row_texts: dict[int, tuple[str, ...]] = {}  # row -> its column texts
         self._total = 0
+        self._counted = True
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._finish_count)
         self._colours = dict(_REGISTRATION_COLOURS)
         self._labels: dict[tuple[str, str | None], str] = {}  # (column, code) -> text
         self._bridge = FeedBridge(service.feed, self)
@@ -122,7 +129,8 @@ class CustomerTableModel(QAbstractTableModel):
         return self._descending
 
     def total(self) -> int:
-        """Customers matching the criteria (loaded or not)."""
+        """Customers matching the criteria (loaded or not); counted on demand."""
+        self._finish_count()
         return self._total
 
     def loaded_count(self) -> int:
@@ -160,14 +168,30 @@ class CustomerTableModel(QAbstractTableModel):
             )
 
     def _load(self, limit: int) -> None:
+        """Show the first *limit* rows at once; a search's total, when it is
+        not known yet, is counted after typing pauses (``COUNT_DELAY_MS``)
+        so that each keystroke costs only its first page."""
         self.beginResetModel()
         self._row_texts.clear()
-        self._total = self._service.count(self._criteria)
         self._rows = self._service.page(
             self._criteria, sort=self._sort_key, descending=self._descending,
             offset=0, limit=limit,
-        ) if self._total else []
+        )
+        known = self._service.known_count(self._criteria)
+        self._total = known if known is not None else len(self._rows)
+        self._counted = known is not None
         self.endResetModel()
+        if self._counted:
+            self._count_timer.stop()
+            self.total_changed.emit(self._total)
+        else:
+            self._count_timer.start()
+
+    def _finish_count(self) -> None:
+        if self._counted:
+            return
+        self._total = self._service.count(self._criteria)
+        self._counted = True
         self.total_changed.emit(self._total)
 
     def _on_change(self, change: Change) -> None:
@@ -183,17 +207,21 @@ class CustomerTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        if parent.isValid():
+            return False
+        return not self._counted or len(self._rows) < self._total
 
     def fetchMore(self, parent: AnyIndex) -> None:
-        if parent.isValid() or len(self._rows) >= self._total:
+        if not self.canFetchMore(parent):
             return
         rows = self._service.page(
             self._criteria, sort=self._sort_key, descending=self._descending,
             offset=len(self._rows), limit=PAGE_SIZE,
         )
-        if not rows:  # fewer customers than counted (deleted meanwhile)
+        if not rows:  # the end of a search, or fewer than counted (deleted meanwhile)
             self._total = len(self._rows)
+            self._counted = True
+            self._count_timer.stop()
             self.total_changed.emit(self._total)
             return
         first = len(self._rows)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from erpdesk.domain.customer import Customer, CustomerStatus, Industry, Source
@@ -117,3 +119,38 @@ def test_refining_a_query_narrows_and_widening_recomputes(tmp_path):
     assert s.count(s.criteria("华")) == 2
     assert s.count(s.criteria("华", province="")) == 2
     desk.close()
+
+
+def test_lazy_scans_agree_with_sql_while_typing(tmp_path):
+    """Pages of a partial scan, refinements of partial scans, and counts equal
+    what a plain SQL substring search returns."""
+    import random
+
+    from erpdesk.storage.search_index import CustomerSearchIndex
+
+    db = open_database(tmp_path / "desk.db")
+    rng = random.Random(7)
+    brands = "华盛鑫达瑞泰恒宏金新远通博众信安康海天宇"
+    with UnitOfWork(db) as uow:
+        uow.customers.add_many([
+            (Customer(name="".join(rng.choice(brands) for _ in range(3)) + f"{i}号科技有限公司",
+                      phone=f"0531-{rng.randrange(10**7, 10**8)}",
+                      province=rng.choice(["山东省", "北京市"])), [])
+            for i in range(600)
+        ])
+        uow.commit()
+    plain = CustomerQueries(db.reader)
+    indexed = CustomerQueries(db.reader, CustomerSearchIndex(lambda: sqlite3.connect(db.path)))
+    for province in (None, "山东省"):
+        for word in ("huaxin", "hx", "0531", "华盛", "keji", "youxiangongsi"):
+            for end in range(1, len(word) + 1):  # typed on: refines a partial scan
+                c = CustomerCriteria(text=word[:end], province=province)
+                first = indexed.page(c, limit=7)
+                assert first == plain.page(c, limit=7), c
+                if indexed.known_count(c) is None:
+                    assert len(first) == 7
+            # the last prefix read further, then counted
+            assert indexed.page(c, offset=5, limit=30) == plain.page(c, offset=5, limit=30)
+            assert indexed.count(c) == plain.count(c)
+            assert indexed.known_count(c) == plain.count(c)
+    db.close()

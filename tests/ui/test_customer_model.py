@@ -98,3 +98,15 @@ def test_a_change_from_the_service_refreshes_the_rows(qtbot, service, samples):
         service.create(Customer(name="格力电器股份有限公司", short_name="格力"))
     assert model.total() == 6
     assert any(model.index(r, 0).data() == "格力电器股份有限公司" for r in range(6))
+
+
+def test_search_total_is_counted_after_typing_pauses(qtbot, service, samples):
+    model = CustomerTableModel(service)
+    criteria = service.criteria("youxian")  # every 有限公司
+    with qtbot.waitSignal(model.total_changed, timeout=2000) as blocker:
+        model.set_criteria(criteria)
+    assert blocker.args == [service.count(criteria)]
+    assert model.total() == service.count(criteria)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == model.total()
