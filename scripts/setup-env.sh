@@ -32,3 +32,7 @@ if [ -n "$EXTRAS" ]; then
 else
     python -m pip install --quiet --disable-pip-version-check -e .
 fi
+# Byte-compile the project once: an editable install leaves that to the first
+# run, and where PYTHONDONTWRITEBYTECODE is set every start would compile it
+# again (~50 ms of the window's start-up).
+python -m compileall -q erpdesk >/dev/null

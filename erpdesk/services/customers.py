@@ -1,5 +1,9 @@
 """Customer use cases: list and search, open, create, edit, delete, contacts,
-activities, duplicate and completeness checks."""
+activities, duplicate and completeness checks.
+
+The rule modules (validation, names, completeness, duplicates) are imported
+where they are first used: the window's start-up only lists customers.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from erpdesk.domain.completeness import registration_gaps
 from erpdesk.domain.customer import Activity, Contact, Customer
 from erpdesk.domain.errors import DuplicateCustomer, Problem
-from erpdesk.domain.names import normalize_company_name
 from erpdesk.domain.search_key import normalize_query
-from erpdesk.domain.uscc import normalize_uscc
-from erpdesk.domain.validation import validate_activity, validate_contact, validate_customer
 from erpdesk.services.events import Change, ChangeFeed
 from erpdesk.storage.queries import CustomerCriteria, CustomerQueries, CustomerRow
 
@@ -115,6 +115,8 @@ class CustomerService:
         )
 
     def detail(self, customer_id: str) -> CustomerDetail:
+        from erpdesk.domain.completeness import registration_gaps
+
         customer = self._queries.customer(customer_id)
         contacts = self._queries.contacts(customer_id)
         activities = self._queries.activities(customer_id)
@@ -126,6 +128,8 @@ class CustomerService:
         self, name: str, uscc: str = "", *, exclude_id: str | None = None, limit: int = 5
     ) -> list[DuplicateMatch]:
         """Same USCC or normalised name (duplicates), then similar names."""
+        from erpdesk.domain.uscc import normalize_uscc
+
         if not name.strip() and not uscc.strip():
             return []
         return self._duplicate_index().find(
@@ -164,6 +168,8 @@ class CustomerService:
     # -- writing -------------------------------------------------------------
 
     def _refuse_duplicate(self, customer: Customer) -> None:
+        from erpdesk.domain.names import normalize_company_name
+
         key = normalize_company_name(customer.name)
         for other_id, other_name, _uscc, _key in self._queries.same_identity(customer.uscc, key):
             if other_id != customer.id:
@@ -175,6 +181,8 @@ class CustomerService:
         Raises ``ValidationError`` listing every problem, or
         ``DuplicateCustomer`` when the USCC or normalised name exists.
         """
+        from erpdesk.domain.validation import validate_contact, validate_customer
+
         customer = validate_customer(customer)
         if not customer.owner:
             customer = replace(customer, owner=self.owner)
@@ -189,6 +197,8 @@ class CustomerService:
 
     def update(self, customer: Customer) -> Customer:
         """Save the edited fields of an existing customer."""
+        from erpdesk.domain.validation import validate_customer
+
         customer = validate_customer(customer)
         self._refuse_duplicate(customer)
         with self._uow() as uow:
@@ -207,6 +217,8 @@ class CustomerService:
 
     def save_contact(self, contact: Contact) -> Contact:
         """Create or update a contact; the customer's search key follows."""
+        from erpdesk.domain.validation import validate_contact
+
         contact = validate_contact(contact)
         with self._uow() as uow:
             owner = uow.customers.get(contact.customer_id)
@@ -233,6 +245,8 @@ class CustomerService:
 
     def log_activity(self, activity: Activity) -> Activity:
         """Append an activity (visit, call, ...) to a customer's timeline."""
+        from erpdesk.domain.validation import validate_activity
+
         activity = validate_activity(activity)
         with self._uow() as uow:
             uow.customers.get(activity.customer_id)

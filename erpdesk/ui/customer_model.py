@@ -32,6 +32,7 @@ CONTEXT = "CustomerTableModel"
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 PAGE_SIZE = 200
 COUNT_DELAY_MS = 60  # a search's total is counted once typing pauses this long
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -132,6 +133,10 @@ class CustomerTableModel(QAbstractTableModel):
         """Customers matching the criteria (loaded or not); counted on demand."""
         self._finish_count()
         return self._total
+
+    def counted_total(self) -> int | None:
+        """The total if it has been counted yet, else None (never counts)."""
+        return self._total if self._counted else None
 
     def loaded_count(self) -> int:
         return len(self._rows)
@@ -242,7 +247,7 @@ class CustomerTableModel(QAbstractTableModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called ~1,500 times per repaint: the common case first, and each

@@ -15,7 +15,6 @@ page, then quits (the start-up benchmark uses it).
 from __future__ import annotations
 
 import argparse
-import ctypes
 import os
 import shutil
 import sys
@@ -58,6 +57,8 @@ CJK_FAMILY_HINTS = (
 
 def _loadable(library: str) -> bool:
     try:
+        import ctypes
+
         ctypes.CDLL(library)
     except OSError:
         return False

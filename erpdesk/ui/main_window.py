@@ -258,8 +258,10 @@ class MainWindow(QMainWindow):
         self._show_counts()
 
     def _show_counts(self) -> None:
-        total = self.customers.model.total()
-        if total == 1:
+        total = self.customers.model.counted_total()
+        if total is None:  # counted once typing pauses (CustomerTableModel)
+            self.count_label.setText(self.tr("Counting customers…"))
+        elif total == 1:
             self.count_label.setText(self.tr("1 customer"))
         else:
             self.count_label.setText(self.tr("{n} customers").format(n=f"{total:,}"))

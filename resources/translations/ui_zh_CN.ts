@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActivityDialog</name>
@@ -569,6 +568,10 @@
     <message>
         <source>Not connected to the customer registry</source>
         <translation>未连接客户注册中心</translation>
+    </message>
+    <message>
+        <source>Counting customers…</source>
+        <translation>正在统计客户数…</translation>
     </message>
     <message>
         <source>1 customer</source>

@@ -292,3 +292,15 @@ def test_the_real_program_help_and_import_json(tmp_path):
     assert data["imported"] == 0 and data["rejected"][0]["row"] == 3
     done = _program("import", "customers", str(good), "--json", "--partial", "--db", str(db))
     assert done.returncode == 1 and json.loads(done.stdout)["imported"] == 1
+
+
+def test_window_options_parse_the_same_without_the_command_parsers():
+    from erpdesk.cli.main import _window_only, build_parser
+
+    argv = ["--db", "x.db", "--lang=en", "--screenshot", "s.png", "--view", "editor"]
+    assert _window_only(argv)
+    assert vars(build_parser(commands=False).parse_args(argv)) == vars(
+        build_parser().parse_args(argv)
+    )
+    for argv in (["demo"], ["--db", "x.db", "db", "upgrade"], ["--help"], ["stray"]):
+        assert not _window_only(argv)

@@ -37,17 +37,18 @@ def test_rail_switches_between_areas(make_window):
     assert page.note_label.text() == "Coming in a later version."
 
 
-def test_status_bar_counts_customers_and_pending_changes(make_window, service, samples):
+def test_status_bar_counts_customers_and_pending_changes(qtbot, make_window, service, samples):
     window = make_window()
-    assert window.count_label.text() == "5 customers"
+    assert window.count_label.text() == "Counting customers…"  # the rows come first
+    qtbot.waitUntil(lambda: window.count_label.text() == "5 customers", timeout=2000)
     pending = service.pending_changes()
     assert window.pending_label.text() == f"{pending} changes waiting to sync"
     assert window.sync_label.text() == "Offline"
     service.create(Customer(name="格力电器股份有限公司"))
-    assert window.count_label.text() == "6 customers"
+    qtbot.waitUntil(lambda: window.count_label.text() == "6 customers", timeout=2000)
     assert window.pending_label.text() == f"{pending + 1} changes waiting to sync"
     window.customers.search_edit.setText("lc")
-    assert window.count_label.text() == "1 customer"
+    assert window.count_label.text() == "1 customer"  # a search that ends on its first page
 
 
 def test_geometry_splitter_and_area_are_restored(qtbot, make_window, samples, settings):
@@ -85,7 +86,7 @@ def test_language_switch_retranslates_live(qtbot, make_window, settings, samples
         assert window.rail.item(1).text() == "销售漏斗"
         assert window.customers.new_button.text() == "新建客户"
         assert window.customers.source_filter.itemText(0) == "全部来源"
-        assert window.count_label.text() == "共 5 个客户"
+        qtbot.waitUntil(lambda: window.count_label.text() == "共 5 个客户", timeout=2000)
         assert window.sync_label.text() == "离线"
         languages.set_language("en")
         assert window.rail.item(0).text() == "Customers"
