@@ -94,7 +94,7 @@ def parse_value(key: str, raw: str) -> int | float:
 
 def load_policy(conn: Connection) -> Policy:
     """The settings in force (defaults for keys never set)."""
-    stored = dict(conn.execute(select(settings.c.key, settings.c.value)).tuples().all())
+    stored = dict(conn.execute(select(settings.c.key, settings.c.value)).all())
     values: dict[str, int | float] = {}
     for key in KEYS:
         if key in stored:

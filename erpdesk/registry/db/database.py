@@ -115,8 +115,8 @@ def current_revision(engine: Engine) -> str | None:
         return str(row[0]) if row else None
 
 
-def migrate(url: str, target: str = "head") -> None:
-    """Bring the database at *url* to *target* in one transaction."""
+def migrate(url: str, target: str = "head", *, down: bool = False) -> None:
+    """Bring the database at *url* up (or *down*) to *target* in one transaction."""
     from alembic import command
 
     config = _alembic_config()
@@ -124,7 +124,10 @@ def migrate(url: str, target: str = "head") -> None:
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, target)
+            if down:
+                command.downgrade(config, target)
+            else:
+                command.upgrade(config, target)
     finally:
         engine.dispose()
 

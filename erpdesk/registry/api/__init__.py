@@ -1,0 +1,1 @@
+"""HTTP: the FastAPI application, its schemas, dependencies and routes."""

@@ -1,0 +1,202 @@
+"""Every error as JSON: ``{"error": {"code": ..., "message": ..., ...details}}``.
+
+``code`` is stable (the desk translates it); ``message`` is English.  Bad
+input is always a 4xx: malformed JSON 400, wrong types and unknown fields
+422 ``invalid_request`` with the field problems, bodies over the limit 413.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable, MutableMapping
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from erpdesk.domain.errors import DomainError, ValidationError
+from erpdesk.registry.errors import RegistryError, problem_json
+
+log = logging.getLogger("erpdesk.registry")
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+
+HTTP_CODES = {
+    400: "bad_request",
+    401: "not_authenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "invalid_request",
+    429: "too_many_requests",
+}
+
+
+def error_response(
+    status: int, code: str, message: str, *, details: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    body = {"error": {"code": code, "message": message, **(details or {})}}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _field(loc: tuple[Any, ...] | list[Any]) -> str:
+    parts = list(loc)
+    if parts and parts[0] in ("body", "query", "path", "header"):
+        parts = parts[1:]
+    return ".".join(str(p) for p in parts)
+
+
+async def _validation(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = exc.errors()
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return error_response(400, "malformed_json", "The request body is not valid JSON")
+    problems = [
+        {"field": _field(e.get("loc", ())), "code": str(e.get("type", "invalid")),
+         "message": str(e.get("msg", ""))}
+        for e in errors
+    ]
+    message = "; ".join(
+        f"{p['field']}: {p['message']}" if p["field"] else p["message"] for p in problems
+    )
+    return error_response(
+        422, "invalid_request", message or "The request is not valid",
+        details={"problems": problems},
+    )
+
+
+async def _http(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    status = exc.status_code
+    default = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+    message = exc.detail if isinstance(exc.detail, str) and exc.detail else default
+    return error_response(
+        status, HTTP_CODES.get(status, f"http_{status}"), message,
+        headers=dict(exc.headers) if exc.headers else None,
+    )
+
+
+async def _registry(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RegistryError)
+    return error_response(
+        exc.status, exc.code, exc.render(), details=exc.details, headers=exc.headers or None
+    )
+
+
+async def _domain(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, DomainError)
+    if isinstance(exc, ValidationError):
+        return error_response(
+            422, "invalid_input", exc.render(),
+            details={"problems": [problem_json(p) for p in exc.problems]},
+        )
+    return error_response(400, "bad_request", exc.render())
+
+
+async def _database(_request: Request, exc: Exception) -> JSONResponse:
+    log.error("database unavailable: %s", exc)
+    return error_response(
+        503, "database_unavailable",
+        "The registry's database cannot be reached; try again shortly",
+        headers={"Retry-After": "5"},
+    )
+
+
+async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unexpected error", exc_info=exc)
+    return error_response(500, "internal_error", "The registry failed; the error was logged")
+
+
+def install_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _validation)
+    app.add_exception_handler(StarletteHTTPException, _http)
+    app.add_exception_handler(RegistryError, _registry)
+    app.add_exception_handler(DomainError, _domain)
+    app.add_exception_handler(OperationalError, _database)
+    app.add_exception_handler(Exception, _unexpected)
+
+
+class BodyLimit:
+    """ASGI middleware: a request body over *max_bytes* gets 413, unread.
+
+    A declared ``Content-Length`` is judged before reading; a chunked body
+    is read up to the limit and then refused.  The body read is replayed to
+    the application.
+    """
+
+    def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]], max_bytes: int):
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        if declared is not None:
+            try:
+                too_big = int(declared) > self.max_bytes
+            except ValueError:
+                await self._refuse(send, 400, "bad_request", "Invalid Content-Length header")
+                return
+            if too_big:
+                await self._too_large(send)
+                return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                await self.app(scope, _replay([message], receive), send)
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                await self._too_large(send)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+        await self.app(scope, _replay([body], receive), send)
+
+    async def _too_large(self, send: Send) -> None:
+        await self._refuse(
+            send, 413, "payload_too_large",
+            f"The request body is larger than {self.max_bytes} bytes",
+        )
+
+    @staticmethod
+    async def _refuse(send: Send, status: int, code: str, message: str) -> None:
+        payload = json.dumps({"error": {"code": code, "message": message}}).encode()
+        await send({
+            "type": "http.response.start", "status": status,
+            "headers": [(b"content-type", b"application/json"),
+                        (b"content-length", str(len(payload)).encode()),
+                        (b"connection", b"close")],
+        })
+        await send({"type": "http.response.body", "body": payload})
+
+
+def _replay(messages: list[Message], receive: Receive) -> Receive:
+    pending = list(messages)
+
+    async def replay() -> Message:
+        if pending:
+            return pending.pop(0)
+        return await receive()
+
+    return replay

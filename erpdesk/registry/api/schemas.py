@@ -1,0 +1,206 @@
+"""Request and response bodies of API v1 (pydantic).
+
+Requests forbid unknown fields.  Types and generous length limits are
+checked here (a wrong type is ``invalid_request``); the business rules
+(required fields, credit code, phones, lengths the desk also enforces) are
+the domain's and come back as ``registration_incomplete`` with every reason.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+from erpdesk.domain.customer import (
+    Activity,
+    ActivityKind,
+    Contact,
+    ContactLevel,
+    Customer,
+    Industry,
+    SizeBand,
+    Source,
+)
+from erpdesk.registry.registrations import RegistrationRequest
+
+# Twice the domain's longest limits: longer is not a typo but abuse.
+Short = Annotated[str, StringConstraints(max_length=400)]
+Long = Annotated[str, StringConstraints(max_length=10_000)]
+
+
+class Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TokenRequest(Request):
+    username: Annotated[str, StringConstraints(max_length=64)]
+    password: Annotated[str, StringConstraints(max_length=1024)]
+
+
+class TokenResponse(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_at: datetime
+    role: str
+    username: str
+    display_name: str
+
+
+class CustomerIn(Request):
+    id: UUID
+    name: Short
+    short_name: Short = ""
+    uscc: Short = ""
+    industry: Industry | None = None
+    province: Short = ""
+    city: Short = ""
+    address: Short = ""
+    size_band: SizeBand | None = None
+    source: Source = Source.SELF_DEVELOPED
+    source_detail: Short = ""
+    phone: Short = ""
+    website: Short = ""
+    notes: Long = ""
+
+
+class ContactIn(Request):
+    id: UUID
+    name: Short
+    title: Short = ""
+    department: Short = ""
+    level: ContactLevel | None = None
+    mobile: Short = ""
+    office_phone: Short = ""
+    email: Short = ""
+    wechat: Short = ""
+
+
+class VisitIn(Request):
+    id: UUID | None = None
+    occurred_at: AwareDatetime
+    summary: Long
+    contact_id: UUID | None = None
+
+
+class RegistrationIn(Request):
+    id: UUID = Field(description="The desk's UUID of this request: a repeat is harmless")
+    customer: CustomerIn
+    contacts: Annotated[list[ContactIn], Field(max_length=50)] = []
+    visit: VisitIn | None = Field(None, description="The visit that registration requires")
+    need: Long = Field("", description="The customer's stated need (需求)")
+    urgent: bool = Field(False, description="Ask for the call-back at once")
+
+    def to_domain(self) -> RegistrationRequest:
+        c = self.customer
+        customer = Customer(
+            id=str(c.id), name=c.name, short_name=c.short_name, uscc=c.uscc,
+            industry=c.industry, province=c.province, city=c.city, address=c.address,
+            size_band=c.size_band, source=c.source, source_detail=c.source_detail,
+            phone=c.phone, website=c.website, notes=c.notes, need=self.need,
+        )
+        contacts = [
+            Contact(
+                id=str(p.id), customer_id=customer.id, name=p.name, title=p.title,
+                department=p.department, level=p.level, mobile=p.mobile,
+                office_phone=p.office_phone, email=p.email, wechat=p.wechat,
+            )
+            for p in self.contacts
+        ]
+        visit = None
+        if self.visit is not None:
+            v = self.visit
+            visit = Activity(
+                customer_id=customer.id, kind=ActivityKind.VISIT, occurred_at=v.occurred_at,
+                summary=v.summary, contact_id=str(v.contact_id) if v.contact_id else None,
+                **({"id": str(v.id)} if v.id else {}),
+            )
+        return RegistrationRequest(
+            id=str(self.id), customer=customer, contacts=contacts, visit=visit,
+            need=self.need, urgent=self.urgent,
+        )
+
+
+class RegistrationOut(BaseModel):
+    id: str
+    customer_id: str
+    customer_name: str
+    uscc: str
+    customer_status: str
+    status: str
+    urgent: bool
+    submitted_at: datetime
+    deadline: datetime
+    overdue: bool
+    reasons: str
+    rep: str
+    rep_display_name: str
+    decided_at: datetime | None = None
+
+
+class QueueItem(RegistrationOut):
+    need: str
+    visit: dict[str, Any]
+    contacts: list[dict[str, Any]]
+
+
+class CallbackIn(Request):
+    result: Literal["valid", "invalid"]
+    reason: Long = Field("", description="Why the registration is invalid (required then)")
+    note: Long = Field("", description="What the call-back found; the activity's summary")
+
+
+class AllocateIn(Request):
+    action: Literal["allocate", "release"] = "allocate"
+    rep: Annotated[str, StringConstraints(max_length=64)] | None = None
+    reason: Long
+
+
+class MatchOut(BaseModel):
+    kind: Literal["same_uscc", "same_name", "similar"]
+    score: float
+    customer_id: str | None = None
+    name: str | None = None
+    owner: str | None = None
+
+
+class CheckOut(BaseModel):
+    status: Literal[
+        "free", "protected_by_you", "protected_by_other", "pending", "possible_duplicate"
+    ]
+    owner: str | None = None
+    since: datetime | None = None
+    customer_id: str | None = None
+    matches: list[MatchOut] = []
+
+
+class CustomerOut(BaseModel):
+    id: str
+    name: str
+    uscc: str
+    status: str
+    owner: str | None
+    owner_display_name: str | None
+    protected_since: datetime | None
+    protected_until: datetime | None
+    verified_at: datetime | None
+    released_at: datetime | None
+    fields: dict[str, Any]
+    change_number: int
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorOut(BaseModel):
+    error: ErrorBody
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = "ok"
+    time: datetime
+    protocol: int

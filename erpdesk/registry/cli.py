@@ -1,0 +1,313 @@
+"""``erpdesk-registry``: serve, migrate and administer the registry.
+
+Every command exits 0 on success and otherwise prints one line on stderr
+(``erpdesk-registry: <reason>``) and exits non-zero: 2 for a usage problem,
+1 for anything else.  Passwords are read from a terminal (twice) or from
+standard input with ``--password-stdin``; never from the command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from erpdesk.domain.errors import DomainError
+from erpdesk.registry.config import ENV_DB, Config, ConfigError, PasswordCost, load_config
+from erpdesk.registry.db.database import RegistryDatabase, migrate, schema_state
+from erpdesk.registry.db.journal import Actor
+from erpdesk.registry.db.schema import ROLES
+from erpdesk.registry.security import Passwords
+
+PROG = "erpdesk-registry"
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A problem the user can fix; the message is the one line printed."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", metavar="URL",
+        help=f"database: postgresql://USER@HOST/DB or sqlite:///FILE (default: ${ENV_DB}, "
+        "else registry.db in the user data directory)",
+    )
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="The ERPDesk customer registry server and its administration."
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    serve = commands.add_parser("serve", parents=[common], help="run the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8765, help="port (default 8765)")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    serve.add_argument("--log-level", default="info",
+                       choices=["critical", "error", "warning", "info", "debug"])
+    serve.set_defaults(handler=cmd_serve)
+
+    db = commands.add_parser("db", help="database schema")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    upgrade = db_commands.add_parser(
+        "upgrade", parents=[common], help="migrate the database to this version's schema"
+    )
+    upgrade.set_defaults(handler=cmd_db_upgrade)
+
+    user = commands.add_parser("user", help="user accounts")
+    user_commands = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = user_commands.add_parser("add", parents=[common], help="create a user")
+    add.add_argument("username")
+    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument("--team", default="")
+    add.add_argument("--display-name", default="")
+    add.add_argument("--password-stdin", action="store_true",
+                     help="read the password from the first line of standard input")
+    add.set_defaults(handler=cmd_user_add)
+    passwd = user_commands.add_parser("passwd", parents=[common], help="set a user's password")
+    passwd.add_argument("username")
+    passwd.add_argument("--password-stdin", action="store_true")
+    passwd.set_defaults(handler=cmd_user_passwd)
+    role = user_commands.add_parser("role", parents=[common], help="change a user's role")
+    role.add_argument("username")
+    role.add_argument("role", choices=ROLES)
+    role.add_argument("--team", help="also move the user to this team")
+    role.set_defaults(handler=cmd_user_role)
+    for name, flag in (("disable", True), ("enable", False)):
+        sub = user_commands.add_parser(
+            name, parents=[common],
+            help=f"{name} a user" + (" (ends every sign-in)" if flag else ""),
+        )
+        sub.add_argument("username")
+        sub.set_defaults(handler=cmd_user_disable, disabled=flag)
+    listing = user_commands.add_parser("list", parents=[common], help="list the users")
+    listing.set_defaults(handler=cmd_user_list)
+
+    settings = commands.add_parser(
+        "settings", parents=[common], help="show the settings, or set KEY to VALUE"
+    )
+    settings.add_argument("key", nargs="?")
+    settings.add_argument("value", nargs="?")
+    settings.set_defaults(handler=cmd_settings)
+    return parser
+
+
+def _config(args: argparse.Namespace) -> Config:
+    try:
+        return load_config(args.db)
+    except ConfigError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+
+
+def open_database(config: Config) -> RegistryDatabase:
+    """The database, at the current schema.  An SQLite file is created or
+    migrated on the spot; PostgreSQL is migrated only by ``db upgrade``."""
+    current, head = schema_state(config.db_url)
+    if current != head:
+        if config.db_url.startswith("sqlite"):
+            migrate(config.db_url)
+        elif current is None:
+            raise CliError(f"the database has no registry schema; run: {PROG} db upgrade")
+        else:
+            raise CliError(
+                f"the database is at schema {current}, this version needs {head}; "
+                f"run: {PROG} db upgrade"
+            )
+    return RegistryDatabase(config.db_url)
+
+
+def _read_password(args: argparse.Namespace, stdin: TextIO) -> str:
+    if args.password_stdin:
+        line = stdin.readline()
+        password = line[:-1] if line.endswith("\n") else line
+        if not password:
+            raise CliError("no password on standard input")
+        return password
+    if not stdin.isatty():
+        raise CliError("no terminal to ask for the password; use --password-stdin")
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Password again: ") != first:
+        raise CliError("the two passwords differ; nothing was changed")
+    return first
+
+
+def cmd_serve(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    del out, stdin
+    import uvicorn
+
+    config = _config(args)
+    if args.workers < 1 or not 0 < args.port < 65536:
+        raise CliError("--workers must be at least 1 and --port between 1 and 65535", EXIT_USAGE)
+    open_database(config).dispose()
+    # Each worker process builds its own app from the environment.
+    os.environ[ENV_DB] = config.db_url
+    uvicorn.run(
+        "erpdesk.registry.api.app:app_from_environment", factory=True, host=args.host,
+        port=args.port, workers=args.workers, log_level=args.log_level,
+        proxy_headers=True, forwarded_allow_ips=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+    )
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    del stdin
+    config = _config(args)
+    before, head = schema_state(config.db_url)
+    if before == head:
+        print(f"the database is already at schema {head}", file=out)
+        return 0
+    migrate(config.db_url)
+    print(f"migrated the database from schema {before or '(empty)'} to {head}", file=out)
+    return 0
+
+
+def _passwords() -> Passwords:
+    return Passwords(PasswordCost())
+
+
+def cmd_user_add(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from erpdesk.registry.accounts import add_user
+
+    config = _config(args)
+    db = open_database(config)
+    try:
+        password = _read_password(args, stdin)
+        user = add_user(
+            db, _passwords(), config.clock(), Actor.command_line(), args.username,
+            password, args.role, team=args.team, display_name=args.display_name,
+        )
+    finally:
+        db.dispose()
+    print(f"added {user.username} ({user.role})", file=out)
+    return 0
+
+
+def cmd_user_passwd(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from erpdesk.registry.accounts import get_user, set_password
+
+    config = _config(args)
+    db = open_database(config)
+    try:
+        with db.read() as conn:
+            get_user(conn, args.username)  # before asking for a password
+        password = _read_password(args, stdin)
+        user = set_password(
+            db, _passwords(), config.clock(), Actor.command_line(), args.username, password
+        )
+    finally:
+        db.dispose()
+    print(f"changed the password of {user.username}; its sign-ins were ended", file=out)
+    return 0
+
+
+def cmd_user_role(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from erpdesk.registry.accounts import update_user
+
+    del stdin
+    config = _config(args)
+    db = open_database(config)
+    values: dict[str, str] = {"role": args.role}
+    if args.team is not None:
+        values["team"] = args.team.strip()
+    try:
+        user = update_user(db, config.clock(), Actor.command_line(), args.username,
+                           "user.role", **values)
+    finally:
+        db.dispose()
+    print(f"{user.username} is now {user.role}" + (f" in {user.team}" if user.team else ""),
+          file=out)
+    return 0
+
+
+def cmd_user_disable(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from erpdesk.registry.accounts import update_user
+
+    del stdin
+    config = _config(args)
+    db = open_database(config)
+    action = "user.disable" if args.disabled else "user.enable"
+    try:
+        user = update_user(db, config.clock(), Actor.command_line(), args.username, action,
+                           disabled=args.disabled)
+    finally:
+        db.dispose()
+    print(f"{user.username} is {'disabled' if user.disabled else 'enabled'}", file=out)
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from erpdesk.registry.accounts import list_users
+
+    del stdin
+    db = open_database(_config(args))
+    try:
+        for u in list_users(db):
+            state = " (disabled)" if u.disabled else ""
+            print(f"{u.username}\t{u.role}\t{u.team or '-'}\t{u.display_name}{state}", file=out)
+    finally:
+        db.dispose()
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from erpdesk.registry.policy import DESCRIPTIONS, Policy, load_policy, set_setting
+
+    del stdin
+    if args.key is not None and args.value is None:
+        raise CliError("give a VALUE for the setting, or no KEY to show them all", EXIT_USAGE)
+    config = _config(args)
+    db = open_database(config)
+    try:
+        if args.key is None:
+            with db.read() as conn:
+                policy = load_policy(conn)
+        else:
+            with db.write() as conn:
+                policy = set_setting(
+                    conn, config.clock(), Actor.command_line(), args.key, args.value
+                )
+    finally:
+        db.dispose()
+    defaults = Policy()
+    for key, description in DESCRIPTIONS.items():
+        value = getattr(policy, key)
+        mark = "" if value != getattr(defaults, key) else " (default)"
+        print(f"{key} = {value:g}{mark}\t# {description}", file=out)
+    return 0
+
+
+def main(
+    argv: Sequence[str] | None = None, stdout: TextIO | None = None, stdin: TextIO | None = None
+) -> int:
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else list(argv))
+    out = stdout or sys.stdout
+    try:
+        return int(args.handler(args, out, stdin or sys.stdin))
+    except CliError as exc:
+        _error(str(exc))
+        return exc.exit_code
+    except (DomainError, ConfigError) as exc:
+        _error(exc.render() if isinstance(exc, DomainError) else str(exc))
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except Exception as exc:  # the database is unreachable, ...
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if not isinstance(exc, SQLAlchemyError | OSError):
+            raise
+        _error(f"cannot use the database: {str(exc).splitlines()[0]}")
+        return EXIT_FAILED
+
+
+def _error(message: str) -> None:
+    print(f"{PROG}: {' '.join(message.split())}", file=sys.stderr)

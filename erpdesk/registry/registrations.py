@@ -1,0 +1,290 @@
+"""Registration (客户注册): a rep asks the registry to protect a customer.
+
+Methodology section 7: only a customer already visited and with a stated
+need may be registered, with complete, correct, true and standard
+information; the administrator calls back within ``callback_days`` (at once
+when urgent).  The request is idempotent on the desk's UUID.  Who gets a
+company when several reps ask at once is decided by the database: the
+partial unique indexes on ``customers`` let exactly one active row per
+credit code and per name key exist, and every loser gets a 409.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Row, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from erpdesk.domain.completeness import registration_gaps
+from erpdesk.domain.customer import Activity, Contact, Customer
+from erpdesk.domain.errors import Problem
+from erpdesk.domain.names import normalize_company_name
+from erpdesk.domain.validation import activity_problems, normalize_contact, normalize_customer
+from erpdesk.registry.accounts import User
+from erpdesk.registry.checks import Holder, index_name, pending_since, slot_holders
+from erpdesk.registry.db.database import RegistryDatabase
+from erpdesk.registry.db.journal import audit, stamp_changes
+from erpdesk.registry.db.schema import ACTIVE_STATUSES, customers, registrations, users
+from erpdesk.registry.errors import Conflict, NotFoundError, RegistrationIncomplete
+from erpdesk.registry.policy import load_policy
+
+# Customer fields kept in ``customers.fields`` (name and code have columns).
+STORED_FIELDS = (
+    "short_name", "industry", "province", "city", "address", "size_band", "source",
+    "source_detail", "phone", "website", "need", "notes",
+)
+CONTACT_STORED = (
+    "id", "name", "title", "department", "level", "mobile", "office_phone", "email", "wechat",
+)
+
+
+@dataclass(frozen=True)
+class RegistrationRequest:
+    """What the desk sends, as domain objects (``api.schemas`` builds it)."""
+
+    id: str
+    customer: Customer
+    contacts: list[Contact]
+    visit: Activity | None
+    need: str
+    urgent: bool = False
+
+
+@dataclass(frozen=True)
+class RegistrationView:
+    """A registration as its rep or an administrator sees it."""
+
+    id: str
+    customer_id: str
+    customer_name: str
+    uscc: str
+    customer_status: str
+    status: str
+    urgent: bool
+    submitted_at: datetime
+    deadline: datetime
+    overdue: bool
+    reasons: str
+    rep: str
+    rep_display_name: str
+    need: str
+    visit: dict[str, Any]
+    contacts: list[dict[str, Any]] = field(default_factory=list)
+    decided_at: datetime | None = None
+
+
+REP = users.alias("rep")
+VIEW_SELECT = (
+    select(
+        registrations,
+        customers.c.name.label("customer_name"),
+        customers.c.uscc,
+        customers.c.status.label("customer_status"),
+        REP.c.username.label("rep"),
+        REP.c.display_name.label("rep_display_name"),
+    )
+    .join(customers, customers.c.id == registrations.c.customer_id)
+    .join(REP, REP.c.id == registrations.c.rep_id)
+)
+
+
+def view_of(row: Row[Any], now: datetime) -> RegistrationView:
+    return RegistrationView(
+        id=row.id, customer_id=row.customer_id, customer_name=row.customer_name,
+        uscc=row.uscc, customer_status=row.customer_status, status=row.status,
+        urgent=bool(row.urgent), submitted_at=row.submitted_at, deadline=row.deadline,
+        overdue=row.status == "pending" and now > row.deadline, reasons=row.reasons,
+        rep=row.rep, rep_display_name=row.rep_display_name, need=row.need,
+        visit=row.visit, contacts=list(row.contacts), decided_at=row.decided_at,
+    )
+
+
+def _row(conn: Connection, registration_id: str) -> Row[Any] | None:
+    return conn.execute(VIEW_SELECT.where(registrations.c.id == registration_id)).first()
+
+
+def get_registration(
+    db: RegistryDatabase, user: User, registration_id: str, now: datetime
+) -> RegistrationView:
+    """A registration for its rep or an administrator; 404 for anyone else's."""
+    with db.read() as conn:
+        row = _row(conn, registration_id)
+    if row is None or (user.role != "admin" and row.rep_id != user.id):
+        raise NotFoundError(what="The registration")
+    return view_of(row, now)
+
+
+def conflict_for(conn: Connection, user: User, holder: Holder) -> Conflict:
+    """The 409 for a company *holder* already holds: only the owner's name and date."""
+    mine = holder.owner_id == user.id
+    if holder.status == "pending":
+        since = pending_since(conn, holder.id)
+        code = "pending"
+        text = (
+            "You have already asked to register this company; it waits for the call-back"
+            if mine
+            else "This company waits for the call-back of a registration by {owner}"
+        )
+    else:
+        since = holder.protected_since
+        code = "protected_by_you" if mine else "protected_by_other"
+        text = (
+            "This company is already protected for you"
+            if mine
+            else "This company is protected by {owner} since {since}"
+        )
+    details: dict[str, Any] = {
+        "owner": holder.owner_display_name, "since": since.isoformat() if since else None,
+    }
+    if mine:
+        details["customer_id"] = holder.id
+    return Conflict(
+        text, code=code, details=details, owner=holder.owner_display_name,
+        since=since.date().isoformat() if since else "",
+    )
+
+
+def _problems(request: RegistrationRequest, customer: Customer, now: datetime) -> list[Problem]:
+    contacts = [normalize_contact(replace(c, customer_id=customer.id)) for c in request.contacts]
+    activities = [request.visit] if request.visit else []
+    problems = registration_gaps(customer, contacts, activities, now=now)
+    if request.visit:
+        problems += [
+            Problem(f"visit.{p.field}", p.code, p.text, p.params)
+            for p in activity_problems(request.visit)
+        ]
+    return problems
+
+
+def _snapshot(customer: Customer) -> dict[str, Any]:
+    return {
+        name: (value.value if hasattr(value, "value") else value)
+        for name in STORED_FIELDS
+        if (value := getattr(customer, name)) is not None
+    }
+
+
+def _contact_json(contact: Contact) -> dict[str, Any]:
+    c = normalize_contact(contact)
+    return {
+        name: (value.value if hasattr(value, "value") else value)
+        for name in CONTACT_STORED
+        if (value := getattr(c, name)) is not None
+    }
+
+
+def _visit_json(visit: Activity) -> dict[str, Any]:
+    return {
+        "id": visit.id, "occurred_at": visit.occurred_at.isoformat(),
+        "summary": visit.summary.strip(), "contact_id": visit.contact_id,
+    }
+
+
+def submit_registration(
+    db: RegistryDatabase, user: User, request: RegistrationRequest, now: datetime
+) -> tuple[RegistrationView, bool]:
+    """Register *request* for *user*; ``(view, created)``.
+
+    A repeat of a request already stored is answered from the store
+    (``created`` False).  Raises ``RegistrationIncomplete`` with every reason,
+    or ``Conflict`` when the company is held by a pending or protected customer.
+    """
+    with db.read() as conn:
+        stored = _row(conn, request.id)
+    if stored is not None:
+        return _replayed(stored, user, now), False
+    customer = normalize_customer(replace(request.customer, need=request.need))
+    if problems := _problems(request, customer, now):
+        raise RegistrationIncomplete(problems)
+    key = normalize_company_name(customer.name)
+    try:
+        with db.write() as conn:
+            stored = _row(conn, request.id)
+            if stored is not None:
+                return _replayed(stored, user, now), False
+            _insert(conn, user, request, customer, key, now)
+            row = _row(conn, request.id)
+            assert row is not None
+    except IntegrityError:
+        # Another transaction took the company (or this id) first.
+        with db.read() as conn:
+            stored = _row(conn, request.id)
+            if stored is not None:
+                return _replayed(stored, user, now), False
+            holders = slot_holders(conn, customer.uscc, key, exclude_id=customer.id)
+            holders = holders or slot_holders(conn, customer.uscc, key)
+            if holders:
+                raise conflict_for(conn, user, holders[0]) from None
+        raise Conflict(
+            "Another change to this customer came at the same moment; try again",
+            code="concurrent_change",
+        ) from None
+    return view_of(row, now), True
+
+
+def _replayed(stored: Row[Any], user: User, now: datetime) -> RegistrationView:
+    if stored.rep_id != user.id:
+        raise Conflict("This request id is used by another request", code="id_in_use")
+    return view_of(stored, now)
+
+
+def _insert(
+    conn: Connection, user: User, request: RegistrationRequest, customer: Customer, key: str,
+    now: datetime,
+) -> None:
+    policy = load_policy(conn)
+    holders = slot_holders(conn, customer.uscc, key, exclude_id=customer.id)
+    if holders:
+        raise conflict_for(conn, user, holders[0])
+    existing = conn.execute(select(customers).where(customers.c.id == customer.id)).first()
+    if existing is not None and existing.status in ACTIVE_STATUSES:
+        owner = conn.execute(
+            select(users.c.display_name).where(users.c.id == existing.owner_id)
+        ).scalar_one_or_none()
+        raise conflict_for(conn, user, Holder(
+            existing.id, existing.name, existing.name_key, existing.uscc, existing.status,
+            existing.owner_id, owner or "", existing.protected_since,
+        ))
+    held = conn.execute(
+        select(func.count()).select_from(customers)
+        .where(customers.c.owner_id == user.id, customers.c.status.in_(ACTIVE_STATUSES))
+    ).scalar_one()
+    if held >= policy.rep_cap:
+        raise Conflict(
+            "You hold {held} customers, the most allowed ({cap})", code="cap_reached",
+            details={"cap": policy.rep_cap}, held=held, cap=policy.rep_cap,
+        )
+    values = {
+        "name": customer.name, "name_key": key, "uscc": customer.uscc,
+        "fields": _snapshot(customer), "owner_id": user.id, "status": "pending",
+        "protected_since": None, "protected_until": None, "verified_at": None,
+        "updated_at": now,
+    }
+    if existing is None:
+        conn.execute(insert(customers).values(id=customer.id, created_at=now, **values))
+    else:  # invalid or in the pool: the company may be registered again
+        conn.execute(update(customers).where(customers.c.id == customer.id).values(**values))
+    if existing is None or existing.name_key != key:
+        index_name(conn, customer.id, key)
+    deadline = now if request.urgent else now + timedelta(days=policy.callback_days)
+    conn.execute(
+        insert(registrations).values(
+            id=request.id, customer_id=customer.id, rep_id=user.id, urgent=request.urgent,
+            need=customer.need,
+            visit=_visit_json(request.visit) if request.visit else {},
+            contacts=[_contact_json(c) for c in request.contacts],
+            customer_snapshot={"name": customer.name, "uscc": customer.uscc,
+                               **_snapshot(customer)},
+            status="pending", reasons="", submitted_at=now, deadline=deadline,
+        )
+    )
+    audit(
+        conn, now, user.actor, "registration.submit", "customer", customer.id,
+        before={"status": existing.status, "owner_id": existing.owner_id} if existing else None,
+        after={"status": "pending", "owner_id": user.id, "registration": request.id,
+               "urgent": request.urgent},
+    )
+    stamp_changes(conn, now, [(customers, customer.id), (registrations, request.id)])

@@ -1,0 +1,223 @@
+"""Registration (客户注册) and the duplicate check, as a rep meets them."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from registry_support import error_of, make_user, registration, sign_in, uscc
+
+
+@pytest.fixture
+def reps(client):
+    make_user(client, "admin", "admin", display_name="周管理员")
+    make_user(client, "rep.a", "rep", display_name="王一")
+    make_user(client, "rep.b", "rep", display_name="李二")
+    return {name: sign_in(client, name) for name in ("admin", "rep.a", "rep.b")}
+
+
+def verify(client, admin_headers, registration_id):
+    response = client.post(
+        f"/api/v1/admin/registrations/{registration_id}/callback",
+        json={"result": "valid", "note": "电话回访张经理,确认拜访和需求"}, headers=admin_headers,
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_an_incomplete_registration_is_refused_with_every_reason(client, reps):
+    good = uscc(1)
+    wrong_check = good[:17] + ("0" if good[17] != "0" else "1")
+    body = registration(
+        "华信", wrong_check, phone="12345", province="", city="", address="",
+        industry=None,
+    )
+    body["contacts"] = []
+    body["visit"] = None
+    body["need"] = ""
+    response = client.post("/api/v1/registrations", json=body, headers=reps["rep.a"])
+    assert response.status_code == 422
+    error = error_of(response)
+    assert error["code"] == "registration_incomplete"
+    codes = {(p["field"], p["code"]) for p in error["problems"]}
+    assert {
+        ("name", "name.too_short"),
+        ("uscc", "uscc.check"),
+        ("phone", "phone.invalid"),
+        ("industry", "gap.industry"),
+        ("province", "gap.province"),
+        ("city", "gap.city"),
+        ("address", "gap.address"),
+        ("contact", "gap.contact"),
+        ("need", "gap.need"),
+        ("visit", "gap.visit"),
+    } <= codes
+    assert all(p["message"] for p in error["problems"])
+    # Nothing was stored: the same id is still free.
+    assert client.get(f"/api/v1/registrations/{body['id']}", headers=reps["rep.a"]).status_code \
+        == 404
+
+
+def test_a_planned_visit_and_a_bad_contact_are_reasons_too(client, reps, clock):
+    body = registration(now=clock.now)
+    body["visit"]["occurred_at"] = (clock.now + timedelta(days=2)).isoformat()
+    body["contacts"][0]["mobile"] = "1381234"
+    response = client.post("/api/v1/registrations", json=body, headers=reps["rep.a"])
+    problems = error_of(response)["problems"]
+    assert {p["code"] for p in problems} == {"gap.visit", "mobile.invalid"}
+
+
+def test_a_complete_registration_is_pending_with_a_three_day_deadline(client, reps, clock):
+    body = registration(now=clock.now)
+    response = client.post("/api/v1/registrations", json=body, headers=reps["rep.a"])
+    assert response.status_code == 201, response.text
+    data = response.json()
+    assert data["status"] == "pending" and data["customer_status"] == "pending"
+    assert data["customer_id"] == body["customer"]["id"]
+    assert data["rep"] == "rep.a" and not data["overdue"]
+    assert datetime.fromisoformat(data["deadline"]) == clock.now + timedelta(days=3)
+    urgent = registration("青岛海岳食品有限公司", uscc(2), now=clock.now, urgent=True)
+    data = client.post("/api/v1/registrations", json=urgent, headers=reps["rep.a"]).json()
+    assert datetime.fromisoformat(data["deadline"]) == clock.now
+
+
+def test_a_repeated_request_returns_the_stored_result(client, reps, clock):
+    body = registration(now=clock.now)
+    first = client.post("/api/v1/registrations", json=body, headers=reps["rep.a"])
+    clock.advance(hours=1)
+    again = client.post("/api/v1/registrations", json=body, headers=reps["rep.a"])
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json() == first.json()
+    # The id is the request's: another rep cannot reuse it.
+    stolen = client.post("/api/v1/registrations", json=body, headers=reps["rep.b"])
+    assert stolen.status_code == 409
+    assert error_of(stolen)["code"] == "id_in_use"
+
+
+def test_a_company_another_rep_protects_shows_only_the_owners_name_and_date(
+    client, reps, clock
+):
+    body = registration("济南华信机械制造有限公司", uscc(1), now=clock.now)
+    registered = client.post("/api/v1/registrations", json=body, headers=reps["rep.a"]).json()
+    verify(client, reps["admin"], registered["id"])
+    protected_at = clock.now
+    clock.advance(hours=5)
+    # Same code under another name; same name key under another code.
+    variants = (("华信机械(济南)有限公司", uscc(1)), ("济南华信机械制造股份有限公司", uscc(3)))
+    for name, code in variants:
+        other = registration(name, code, now=clock.now)
+        response = client.post("/api/v1/registrations", json=other, headers=reps["rep.b"])
+        assert response.status_code == 409
+        error = error_of(response)
+        assert error["code"] == "protected_by_other"
+        assert set(error) == {"code", "message", "owner", "since"}
+        assert error["owner"] == "王一"
+        assert datetime.fromisoformat(error["since"]) == protected_at
+        assert "华信" not in error["message"]
+    # The owner itself is told it holds it already.
+    mine = client.post(
+        "/api/v1/registrations", json=registration("华信机械制造", uscc(1), now=clock.now),
+        headers=reps["rep.a"],
+    )
+    assert error_of(mine)["code"] == "protected_by_you"
+
+
+def test_a_pending_company_is_a_conflict_too(client, reps, clock):
+    client.post("/api/v1/registrations", json=registration(now=clock.now), headers=reps["rep.a"])
+    response = client.post(
+        "/api/v1/registrations", json=registration(now=clock.now), headers=reps["rep.b"]
+    )
+    assert response.status_code == 409
+    error = error_of(response)
+    assert error["code"] == "pending" and error["owner"] == "王一"
+    assert set(error) == {"code", "message", "owner", "since"}
+
+
+def test_the_check_tells_free_yours_theirs_pending_and_similar(client, reps, clock):
+    check = "/api/v1/customers/check"
+    free = client.get(check, params={"name": "济南华信机械制造有限公司"}, headers=reps["rep.b"])
+    assert free.json()["status"] == "free"
+    body = registration("济南华信机械制造有限公司", uscc(1), now=clock.now)
+    registered = client.post("/api/v1/registrations", json=body, headers=reps["rep.a"]).json()
+
+    pending = client.get(check, params={"uscc": uscc(1)}, headers=reps["rep.b"]).json()
+    assert pending["status"] == "pending" and pending["owner"] == "王一"
+    assert pending["customer_id"] is None
+
+    verify(client, reps["admin"], registered["id"])
+    theirs = client.get(
+        check, params={"name": "华信机械制造(济南)有限公司"}, headers=reps["rep.b"]
+    ).json()
+    assert theirs["status"] == "protected_by_other"
+    assert theirs["owner"] == "王一" and theirs["since"] is not None
+    assert theirs["customer_id"] is None
+    assert theirs["matches"] == [
+        {"kind": "same_name", "score": 100.0, "customer_id": None, "name": None, "owner": None}
+    ]
+    yours = client.get(check, params={"uscc": uscc(1)}, headers=reps["rep.a"]).json()
+    assert yours["status"] == "protected_by_you"
+    assert yours["customer_id"] == body["customer"]["id"]
+
+    # A near name: scores for the rep, the candidate itself for the admin.
+    near = {"name": "济南华信机械制造设备有限公司"}
+    for_rep = client.get(check, params=near, headers=reps["rep.b"]).json()
+    assert for_rep["status"] == "possible_duplicate"
+    (match,) = for_rep["matches"]
+    assert match["kind"] == "similar" and match["score"] >= 85
+    assert match["name"] is None and match["customer_id"] is None
+    for_admin = client.get(check, params=near, headers=reps["admin"]).json()
+    assert for_admin["matches"][0]["name"] == "济南华信机械制造有限公司"
+    assert for_admin["matches"][0]["owner"] == "王一"
+    # A key contained in the new one (the domain's containment rule) is found too.
+    contained = client.get(
+        check, params={"name": "华信机械制造集团山东物流"}, headers=reps["rep.b"]
+    ).json()
+    assert contained["status"] == "possible_duplicate"
+
+    unrelated = client.get(check, params={"name": "青岛海岳食品有限公司"}, headers=reps["rep.b"])
+    assert unrelated.json()["status"] == "free"
+
+
+def test_the_check_needs_a_name_or_a_code(client, reps):
+    response = client.get("/api/v1/customers/check", headers=reps["rep.a"])
+    assert response.status_code == 400
+    assert error_of(response)["code"] == "invalid_request"
+
+
+def test_a_rep_sees_its_own_registration_and_customer_but_no_one_elses(client, reps, clock):
+    body = registration(now=clock.now)
+    registered = client.post("/api/v1/registrations", json=body, headers=reps["rep.a"]).json()
+    own = client.get(f"/api/v1/registrations/{registered['id']}", headers=reps["rep.a"])
+    assert own.status_code == 200 and own.json()["id"] == registered["id"]
+    customer = client.get(f"/api/v1/customers/{body['customer']['id']}", headers=reps["rep.a"])
+    assert customer.status_code == 200
+    assert customer.json()["fields"]["need"] == body["need"]
+    for url in (f"/api/v1/registrations/{registered['id']}",
+                f"/api/v1/customers/{body['customer']['id']}"):
+        response = client.get(url, headers=reps["rep.b"])
+        assert response.status_code == 404
+        assert error_of(response)["code"] == "not_found"
+
+
+def test_when_a_race_slips_past_the_check_the_unique_index_answers_409(
+    client, reps, clock, monkeypatch
+):
+    from erpdesk.registry import registrations as module
+
+    client.post("/api/v1/registrations", json=registration(now=clock.now), headers=reps["rep.a"])
+    real = module.slot_holders
+    calls = []
+
+    def blind_first(*args, **kwargs):
+        calls.append(args)
+        return [] if len(calls) == 1 else real(*args, **kwargs)
+
+    monkeypatch.setattr(module, "slot_holders", blind_first)
+    late = registration("华信机械制造(济南)有限公司", uscc(1), now=clock.now)
+    response = client.post("/api/v1/registrations", json=late, headers=reps["rep.b"])
+    assert len(calls) >= 2  # the insert failed on the index, then the holder was found
+    assert response.status_code == 409
+    error = error_of(response)
+    assert error["code"] == "pending" and error["owner"] == "王一"
+    assert client.get(f"/api/v1/registrations/{late['id']}", headers=reps["rep.b"]) \
+        .status_code == 404
