@@ -32,20 +32,28 @@ _CHUNK = 2048  # positions examined per step of a scan
 
 def _split(key: str) -> tuple[str, str, str]:
     """A search key as what letter queries, digit queries and CJK queries
-    can match: pinyin (+ mixed segments such as the USCC), phone digits (+
-    mixed), and the Chinese names.  Scanning only the part a query can
-    match halves the cost of a keystroke."""
-    letters, digits, mixed, text = [], [], [], []
+    can match: pinyin and Latin names; phone digits and the credit code; the
+    Chinese names.  Scanning only the part a query can match halves the cost
+    of a keystroke, and "bj" finds 北京, not every credit code that happens
+    to hold a B and a J.  A name's pinyin with digits in it (安博天509号)
+    goes to both ASCII parts."""
+    letters, digits, text = [], [], []
     for part in key.split(SEP):
         if not part.isascii():
             text.append(part)
-        elif part.isalpha():
+        elif part.isdigit() or _is_code(part):
+            digits.append(part)
+        elif any(c.isdigit() for c in part):
             letters.append(part)
-        elif part.isdigit():
             digits.append(part)
         else:
-            mixed.append(part)
-    return SEP.join(letters + mixed), SEP.join(digits + mixed), SEP.join(text)
+            letters.append(part)
+    return SEP.join(letters), SEP.join(digits), SEP.join(text)
+
+
+def _is_code(part: str) -> bool:
+    """An 18-character credit code (as lower-cased in the search key)."""
+    return len(part) == 18 and part.isalnum() and part[:2].isdigit()
 
 
 def _route(text: str) -> int:

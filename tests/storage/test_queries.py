@@ -142,7 +142,7 @@ def test_lazy_scans_agree_with_sql_while_typing(tmp_path):
     plain = CustomerQueries(db.reader)
     indexed = CustomerQueries(db.reader, CustomerSearchIndex(lambda: sqlite3.connect(db.path)))
     for province in (None, "山东省"):
-        for word in ("huaxin", "hx", "0531", "华盛", "keji", "youxiangongsi"):
+        for word in ("huaxin", "hx", "0531", "华盛", "keji", "youxiangongsi", "12hao"):
             for end in range(1, len(word) + 1):  # typed on: refines a partial scan
                 c = CustomerCriteria(text=word[:end], province=province)
                 first = indexed.page(c, limit=7)
@@ -154,3 +154,19 @@ def test_lazy_scans_agree_with_sql_while_typing(tmp_path):
             assert indexed.count(c) == plain.count(c)
             assert indexed.known_count(c) == plain.count(c)
     db.close()
+
+
+def test_letters_match_names_not_credit_codes(tmp_path):
+    from erpdesk.app import open_desk
+
+    desk = open_desk(tmp_path / "desk.db")
+    s = desk.customers
+    from erpdesk.domain.uscc import uscc_check_char
+
+    code = "91340100MA2NBJ8X1" + uscc_check_char("91340100MA2NBJ8X1")
+    s.create(Customer(name="安徽凯金峰饮料有限公司", uscc=code))
+    s.create(Customer(name="北京百度网讯科技有限公司"))
+    assert [r.name for r in s.page(s.criteria("bj"))] == ["北京百度网讯科技有限公司"]
+    assert s.count(s.criteria("ma2nbj")) == 1  # a code with digits still finds it
+    assert s.count(s.criteria("91340100")) == 1
+    desk.close()
