@@ -11,6 +11,10 @@ from erpdesk.cli.demo_command import common_options
 from erpdesk.cli.output import CliError
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 
+# The texts' context, as a name: lupdate reads a literal first argument of
+# translate() as a source text.
+CLI = "Cli"
+
 if TYPE_CHECKING:
     from erpdesk.cli.output import Output
 
@@ -150,7 +154,7 @@ def run_backup(args: argparse.Namespace, out: Output) -> int:
         if not args.force:
             raise CliError(TARGET_EXISTS, path=str(target))
     backup(path, target)
-    out.print(out.translate("Cli", BACKED_UP).format(path=path, target=target))
+    out.print(out.translate(CLI, BACKED_UP).format(path=path, target=target))
     try:
         conn = connect(target)
         try:
@@ -159,7 +163,7 @@ def run_backup(args: argparse.Namespace, out: Output) -> int:
             conn.close()
     except sqlite3.Error:
         return 0  # a database of another schema: the copy is made, counts unknown
-    out.print(out.translate("Cli", BACKUP_COUNTS).format(**totals))
+    out.print(out.translate(CLI, BACKUP_COUNTS).format(**totals))
     return 0
 
 

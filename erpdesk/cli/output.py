@@ -12,17 +12,11 @@ from erpdesk.domain.errors import DomainError
 class CliError(DomainError):
     """A usage problem the user can fix; ``exit_code`` 2 by default."""
 
+    context = "Cli"
     exit_code = 2
 
     def __init__(self, text: str, **params: Any) -> None:
         super().__init__(text, **params)
-
-    def render(self, translate: Any = None) -> str:
-        template = translate("Cli", self.text) if translate else self.text
-        try:
-            return template.format(**self.params)
-        except (KeyError, IndexError, ValueError):
-            return template
 
 
 class Output:

@@ -11,6 +11,19 @@ from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 CONTEXT = "Domain"
 
 
+def render_text(
+    context: str, text: str, params: dict[str, Any], translate: Any = None
+) -> str:
+    """*text* translated by ``translate(context, text)`` (if given) with its
+    ``{placeholders}`` filled from *params*; a translation whose placeholders
+    do not fit is shown unfilled rather than failing."""
+    template = translate(context, text) if translate else text
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with user input.
@@ -27,16 +40,14 @@ class Problem:
 
     def render(self, translate: Any = None) -> str:
         """The message, translated by ``translate(context, text)`` if given."""
-        template = translate(CONTEXT, self.text) if translate else self.text
-        try:
-            return template.format(**self.params)
-        except (KeyError, IndexError, ValueError):
-            return template
+        return render_text(CONTEXT, self.text, self.params, translate)
 
 
 class DomainError(Exception):
-    """Base of every error that carries a user-facing message."""
+    """Base of every error that carries a user-facing message; ``text`` is
+    translated in the class's ``context``."""
 
+    context: str = CONTEXT
     text: str = QT_TRANSLATE_NOOP("Domain", "Something went wrong")
 
     def __init__(self, text: str | None = None, **params: Any) -> None:
@@ -45,11 +56,7 @@ class DomainError(Exception):
         super().__init__(self.render())
 
     def render(self, translate: Any = None) -> str:
-        template = translate(CONTEXT, self.text) if translate else self.text
-        try:
-            return template.format(**self.params)
-        except (KeyError, IndexError, ValueError):
-            return template
+        return render_text(self.context, self.text, self.params, translate)
 
 
 class ValidationError(DomainError):

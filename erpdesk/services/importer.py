@@ -37,7 +37,7 @@ from erpdesk.domain.customer import (
     SizeBand,
     Source,
 )
-from erpdesk.domain.errors import DomainError, Problem, ValidationError
+from erpdesk.domain.errors import DomainError, Problem, ValidationError, render_text
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.domain.names import normalize_company_name
 from erpdesk.domain.regions import PROVINCES, find_city, find_province, province_of_city
@@ -109,14 +109,8 @@ class TransferError(DomainError):
     """An import or export that cannot be done; its text is in context
     ``Transfer``."""
 
+    context = CONTEXT
     text = QT_TRANSLATE_NOOP("Transfer", "The file {path} cannot be imported")
-
-    def render(self, translate: Any = None) -> str:
-        template = translate(CONTEXT, self.text) if translate else self.text
-        try:
-            return template.format(**self.params)
-        except (KeyError, IndexError, ValueError):
-            return template
 
 
 class ImportFileError(TransferError):
@@ -167,11 +161,7 @@ class Notice:
     context: str = CONTEXT
 
     def render(self, translate: Any = None) -> str:
-        template = translate(self.context, self.text) if translate else self.text
-        try:
-            return template.format(**self.params)
-        except (KeyError, IndexError, ValueError):
-            return template
+        return render_text(self.context, self.text, self.params, translate)
 
 
 @dataclass(frozen=True)
