@@ -6,6 +6,7 @@ import enum
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -43,6 +44,18 @@ class LabelledEnum(str, enum.Enum):
             if low in (member.value, member.label.lower()) or key == member.zh:
                 return member
         return None
+
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def enum_member(enum_type: type[_E], value: str) -> _E:
+    """The member of *enum_type* whose value is *value* (``enum_type(value)``,
+    so ``ValueError`` when there is none).
+
+    For type checkers: mypy checks a direct ``Source(value)`` against the
+    three-argument ``LabelledEnum.__new__``, which only builds the members."""
+    return enum_type(value)
 
 
 class Source(LabelledEnum):

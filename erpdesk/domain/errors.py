@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
@@ -36,7 +37,8 @@ class Problem:
     field: str
     code: str
     text: str
-    params: dict[str, Any] = field(default_factory=dict)
+    # dataclasses.field: inside the class body ``field`` names the str field
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     def render(self, translate: Any = None) -> str:
         """The message, translated by ``translate(context, text)`` if given."""

@@ -250,7 +250,7 @@ _T = TypeVar("_T", Customer, Contact, Activity)
 
 def _stripped(obj: _T) -> _T:
     """A copy of *obj* with every str field stripped."""
-    changes = {
+    changes: dict[str, Any] = {
         f.name: value.strip()
         for f in fields(obj)
         if isinstance(value := getattr(obj, f.name), str) and value != value.strip()

@@ -278,6 +278,7 @@ def read_table(path: Path) -> Iterator[tuple[int, list[str]]]:
         raise ImportFileError(FILE_EMPTY, path=where)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportFileError(OLD_XLS, path=where)
+    rows: Sequence[Sequence[Any]]
     if data.startswith(b"PK") or path.suffix.lower() in (".xlsx", ".xlsm"):
         rows = _xlsx_rows(data, where)
     else:

@@ -3,11 +3,10 @@ SQLAlchemy write side and the sqlite3 read side (both give mappings)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import UTC, datetime
 from enum import Enum
 from operator import attrgetter
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from erpdesk.domain.customer import (
     Activity,
@@ -20,6 +19,7 @@ from erpdesk.domain.customer import (
     Registration,
     SizeBand,
     Source,
+    enum_member,
 )
 
 
@@ -34,11 +34,21 @@ def from_text(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-def _opt(enum: type[Enum], value: str | None) -> Any:
-    return enum(value) if value else None
+_E = TypeVar("_E", bound=Enum)
 
 
-def customer_from_row(row: Mapping[str, Any]) -> Customer:
+class Row(Protocol):
+    """A row read by column name: a dict, a ``sqlite3.Row`` or SQLAlchemy's
+    ``RowMapping`` (whose keys may also be columns, so not a ``Mapping[str, …]``)."""
+
+    def __getitem__(self, key: str, /) -> Any: ...
+
+
+def _opt(enum: type[_E], value: str | None) -> _E | None:
+    return enum_member(enum, value) if value else None
+
+
+def customer_from_row(row: Row) -> Customer:
     return Customer(
         id=row["id"],
         name=row["name"],
@@ -49,15 +59,15 @@ def customer_from_row(row: Mapping[str, Any]) -> Customer:
         city=row["city"],
         address=row["address"],
         size_band=_opt(SizeBand, row["size_band"]),
-        source=Source(row["source"]),
+        source=enum_member(Source, row["source"]),
         source_detail=row["source_detail"],
         phone=row["phone"],
         website=row["website"],
         need=row["need"],
         notes=row["notes"],
         owner=row["owner"],
-        status=CustomerStatus(row["status"]),
-        registration=Registration(row["registration"]),
+        status=enum_member(CustomerStatus, row["status"]),
+        registration=enum_member(Registration, row["registration"]),
         created_at=from_text(row["created_at"]),
         updated_at=from_text(row["updated_at"]),
         server_version=row["server_version"],
@@ -65,7 +75,7 @@ def customer_from_row(row: Mapping[str, Any]) -> Customer:
     )
 
 
-def contact_from_row(row: Mapping[str, Any]) -> Contact:
+def contact_from_row(row: Row) -> Contact:
     return Contact(
         id=row["id"],
         customer_id=row["customer_id"],
@@ -84,11 +94,11 @@ def contact_from_row(row: Mapping[str, Any]) -> Contact:
     )
 
 
-def activity_from_row(row: Mapping[str, Any]) -> Activity:
+def activity_from_row(row: Row) -> Activity:
     return Activity(
         id=row["id"],
         customer_id=row["customer_id"],
-        kind=ActivityKind(row["kind"]),
+        kind=enum_member(ActivityKind, row["kind"]),
         occurred_at=from_text(row["occurred_at"]),
         contact_id=row["contact_id"],
         summary=row["summary"],

@@ -226,7 +226,7 @@ class CustomerQueries:
             "(name_key = ? OR (? != '' AND uscc = ?))",
             (name_key, uscc, uscc),
         )
-        return [tuple(r) for r in rows]  # type: ignore[misc]
+        return [tuple(r) for r in rows]
 
     def identities(self) -> Iterator[tuple[str, str, str, str]]:
         """(id, name, uscc, name_key) of every live customer."""
@@ -242,7 +242,7 @@ class CustomerQueries:
             "WHERE updated_at >= ?",
             (since,),
         )
-        return [tuple(r) for r in rows]  # type: ignore[misc]
+        return [tuple(r) for r in rows]
 
     def newest_change(self) -> str:
         """The largest ``updated_at`` of any customer ("" when there is none)."""

@@ -10,6 +10,8 @@ sort as text and read back the same through sqlite3 and SQLAlchemy.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     Boolean,
     Column,
@@ -33,7 +35,7 @@ metadata = MetaData(
 )
 
 
-def _sync_columns() -> list[Column]:
+def _sync_columns() -> list[Column[Any]]:
     """Bookkeeping every syncable row has (architecture: the local database)."""
     return [
         Column("created_at", String(40), nullable=False),

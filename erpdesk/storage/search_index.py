@@ -124,8 +124,8 @@ class CustomerSearchIndex:
         self._rowids.append(rowid)
         for column, part in zip(self._parts, _split(key), strict=True):
             column.append(part)
-        for column, value in zip(self._facets, facets, strict=True):
-            column.append(_intern(value))
+        for facet, value in zip(self._facets, facets, strict=True):
+            facet.append(_intern(value))
 
     def _ensure(self, conn: sqlite3.Connection) -> None:
         if not self._loaded.is_set():

@@ -39,6 +39,7 @@ from erpdesk.domain.customer import (
     Industry,
     SizeBand,
     Source,
+    enum_member,
 )
 from erpdesk.domain.errors import DomainError, DuplicateCustomer, ValidationError
 from erpdesk.domain.regions import PROVINCES, find_province
@@ -168,9 +169,9 @@ class CustomerEditor(QDialog):
             self.tr("What the customer wants to solve (required for registration)")
         )
         self.notes_edit = QPlainTextEdit()
-        for edit in (self.need_edit, self.notes_edit):
-            edit.setTabChangesFocus(True)
-            edit.setMinimumHeight(70)
+        for text_edit in (self.need_edit, self.notes_edit):
+            text_edit.setTabChangesFocus(True)
+            text_edit.setMinimumHeight(70)
         self.registration_label = QLabel()
 
         self.edits = {
@@ -323,7 +324,7 @@ class CustomerEditor(QDialog):
                     self.city_combo.setEditText(text)
             for key, enum_type in ENUM_FIELDS.items():
                 code = values.get(key)
-                member = enum_type(code) if code else None
+                member = enum_member(enum_type, code) if code else None
                 self.edits[key].set_member(member)  # type: ignore[attr-defined]
         finally:
             self._loading = False
@@ -365,7 +366,7 @@ class CustomerEditor(QDialog):
         changes: dict[str, Any] = {key: values[key] for key in TEXT_FIELDS}
         for key, enum_type in ENUM_FIELDS.items():
             code = values[key]
-            changes[key] = enum_type(code) if code else None
+            changes[key] = enum_member(enum_type, code) if code else None
         if changes["source"] is None:
             changes["source"] = self._base.source
         if changes["status"] is None:
@@ -432,7 +433,7 @@ class CustomerEditor(QDialog):
     def _show_duplicates(self) -> None:
         while self.duplicate_layout.count():
             item = self.duplicate_layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         for match in self._duplicates:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QByteArray,
     QEvent,
     QModelIndex,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from erpdesk.domain.customer import CustomerStatus, Industry, Registration, Source
 from erpdesk.domain.errors import DomainError
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.domain.regions import PROVINCES
 from erpdesk.ui.customer_detail import CustomerDetailPanel
 from erpdesk.ui.customer_model import COLUMN_KEYS, ID_ROLE, CustomerTableModel

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -20,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from erpdesk.domain.customer import CustomerStatus, Industry, Registration, Source
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.domain.regions import find_province
 from erpdesk.services.events import Change
 from erpdesk.ui.widgets import FeedBridge, enum_text_of, local_time_text

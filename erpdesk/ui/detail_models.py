@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
@@ -18,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from erpdesk.domain.customer import Activity, Contact
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.ui.icons import kind_icon
 from erpdesk.ui.widgets import enum_text, local_time_text
 

@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QObject,
@@ -37,6 +36,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from erpdesk.domain.errors import StorageError
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.i18n import Translator, resolve_language, system_language
 from erpdesk.ui.language import LanguageManager, language_choice
 from erpdesk.ui.widgets import app_settings
@@ -255,7 +255,9 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, view: str) ->
     if first is not None:
         page.select_customer(first.id)
     if view == "editor":
-        editor = page.edit_customer(first.id) if first is not None else page.new_customer()
+        editor = page.edit_customer(first.id) if first is not None else None
+        if editor is None:
+            editor = page.new_customer()
         editor.check_duplicates()
         target = editor
     for _ in range(3):

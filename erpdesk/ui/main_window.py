@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QByteArray,
     QCoreApplication,
     QEvent,
     QModelIndex,
+    QPersistentModelIndex,
     QSettings,
     QSize,
     Qt,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.i18n import resolve_language
 from erpdesk.services.events import Change
 from erpdesk.ui.customer_list import CustomerListPage
@@ -63,13 +64,17 @@ QListWidget#navRail::item:hover:!selected { background: #2f3d44; }
 class RailDelegate(QStyledItemDelegate):
     """Rail items: the icon above its name, both centred in the rail."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         super().initStyleOption(option, index)
         option.displayAlignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
         option.decorationAlignment = Qt.AlignmentFlag.AlignHCenter
         option.decorationPosition = QStyleOptionViewItem.Position.Top
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         size = super().sizeHint(option, index)
         parent = self.parent()
         if isinstance(parent, QListWidget):
@@ -245,8 +250,9 @@ class MainWindow(QMainWindow):
         key, icon_name, title = AREAS[row]
         page = self.pages.widget(row)
         if key != "customers" and not isinstance(page, PlaceholderPage):
-            self.pages.removeWidget(page)
-            page.deleteLater()
+            if page is not None:
+                self.pages.removeWidget(page)
+                page.deleteLater()
             page = PlaceholderPage(icon_name, title)
             self.pages.insertWidget(row, page)
         self.pages.setCurrentIndex(row)

@@ -4,7 +4,7 @@ enum combos, problem labels and the Qt bridge to a service's change feed."""
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from enum import Enum
 from typing import Any
@@ -93,7 +93,7 @@ class FeedBridge(QObject):
                 return
             bridge.changed.emit(change)
 
-        self._listener = listener
+        self._listener: Callable[[Change], None] | None = listener
         feed.subscribe(listener)
 
     def close(self) -> None:
