@@ -31,6 +31,7 @@ from erpdesk.registry.db.schema import (
 from erpdesk.registry.errors import BadRequest, Conflict, InvalidInput, NotFoundError
 from erpdesk.registry.policy import load_policy
 from erpdesk.registry.registrations import VIEW_SELECT, RegistrationView, conflict_for, view_of
+from erpdesk.registry.sync.access import owner_changed
 
 MAX_PAGE = 200
 
@@ -203,6 +204,11 @@ def allocate(
                     "Call the registration back before allocating this customer",
                     code="pending",
                 )
+            if customer.status == "unregistered" or customer.deleted:
+                raise Conflict(
+                    "This customer was never registered; a rep registers it first",
+                    code="not_registered",
+                )
             if customer.status == "invalid":
                 raise Conflict(
                     "This customer was found invalid; it cannot be allocated",
@@ -243,7 +249,8 @@ def allocate(
                 reason=reason, before=_customer_state(customer),
                 after={**_customer_state(customer), **changes},
             )
-            stamp_changes(conn, now, [(customers, customer_id)])
+            access = owner_changed(conn, customer_id, customer.owner_id, changes["owner_id"], now)
+            stamp_changes(conn, now, [(customers, customer_id), *access])
             row = conn.execute(CUSTOMER_SELECT.where(customers.c.id == customer_id)).one()
     except IntegrityError:
         raise Conflict(

@@ -91,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
     listing = user_commands.add_parser("list", parents=[common], help="list the users")
     listing.set_defaults(handler=cmd_user_list)
 
+    sync = commands.add_parser("sync", help="sync housekeeping")
+    sync_commands = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+    prune = sync_commands.add_parser(
+        "prune", parents=[common],
+        help="forget applied sync ops older than op_retention_days (run daily)",
+    )
+    prune.set_defaults(handler=cmd_sync_prune)
     settings = commands.add_parser(
         "settings", parents=[common], help="show the settings, or set KEY to VALUE"
     )
@@ -254,6 +261,20 @@ def cmd_user_list(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             print(f"{u.username}\t{u.role}\t{u.team or '-'}\t{u.display_name}{state}", file=out)
     finally:
         db.dispose()
+    return 0
+
+
+def cmd_sync_prune(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from erpdesk.registry.sync.push import prune_applied_ops
+
+    del stdin
+    config = _config(args)
+    db = open_database(config)
+    try:
+        forgotten = prune_applied_ops(db, config.clock())
+    finally:
+        db.dispose()
+    print(f"forgot {forgotten} applied sync ops", file=out)
     return 0
 
 

@@ -33,6 +33,7 @@ class Policy:
     cooldown_days: int = 30  # before a rep may claim back a customer it lost
     similarity_threshold: float = SIMILARITY_THRESHOLD  # near-name score, 70-100
     callback_days: int = 3  # call back and allocate within this many days
+    op_retention_days: int = 180  # sync ops remembered (longest offline period supported)
 
     def problems(self) -> list[str]:
         """Every way these values contradict each other; ``[]`` when sound."""
@@ -53,6 +54,7 @@ DESCRIPTIONS = {
     "cooldown_days": "days before a rep may claim back a customer it lost to the pool",
     "similarity_threshold": "score (70-100) from which a similar name is a possible duplicate",
     "callback_days": "days within which a registration is called back (urgent: at once)",
+    "op_retention_days": "days an applied sync op is remembered (longest offline period)",
 }
 
 _RANGES: dict[str, tuple[float, float]] = {
@@ -64,6 +66,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "cooldown_days": (0, 3650),
     "similarity_threshold": (MIN_SIMILARITY, 100),
     "callback_days": (1, 30),
+    "op_retention_days": (30, 3650),
 }
 KEYS = tuple(f.name for f in fields(Policy))
 

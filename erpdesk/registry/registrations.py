@@ -30,6 +30,8 @@ from erpdesk.registry.db.journal import audit, stamp_changes
 from erpdesk.registry.db.schema import ACTIVE_STATUSES, customers, registrations, users
 from erpdesk.registry.errors import Conflict, NotFoundError, RegistrationIncomplete
 from erpdesk.registry.policy import load_policy
+from erpdesk.registry.sync.access import owner_changed
+from erpdesk.registry.sync.merge import stamped, user_writer
 
 # Customer fields kept in ``customers.fields`` (name and code have columns).
 STORED_FIELDS = (
@@ -240,6 +242,11 @@ def _insert(
     if holders:
         raise conflict_for(conn, user, holders[0])
     existing = conn.execute(select(customers).where(customers.c.id == customer.id)).first()
+    if (
+        existing is not None and existing.status == "unregistered"
+        and existing.owner_id not in (None, user.id)
+    ):
+        raise Conflict("This customer id is used by another user", code="id_in_use")
     if existing is not None and existing.status in ACTIVE_STATUSES:
         owner = conn.execute(
             select(users.c.display_name).where(users.c.id == existing.owner_id)
@@ -261,7 +268,7 @@ def _insert(
         "name": customer.name, "name_key": key, "uscc": customer.uscc,
         "fields": _snapshot(customer), "owner_id": user.id, "status": "pending",
         "protected_since": None, "protected_until": None, "verified_at": None,
-        "updated_at": now,
+        "updated_at": now, "deleted": False,
     }
     if existing is None:
         conn.execute(insert(customers).values(id=customer.id, created_at=now, **values))
@@ -287,4 +294,20 @@ def _insert(
         after={"status": "pending", "owner_id": user.id, "registration": request.id,
                "urgent": request.urgent},
     )
-    stamp_changes(conn, now, [(customers, customer.id), (registrations, request.id)])
+    # A customer taken over (from the pool, or an unregistered one) reaches
+    # the new owner's desk with its history; a new one has none yet.
+    access = (
+        owner_changed(conn, customer.id, existing.owner_id, user.id, now) if existing else []
+    )
+    numbers = stamp_changes(
+        conn, now, [(customers, customer.id), (registrations, request.id), *access]
+    )
+    # The fields the registration wrote, for the sync merge: written by the
+    # user (its desks' own ops do not conflict with them).
+    written = ["name", "uscc", *values["fields"]]
+    conn.execute(update(customers).where(customers.c.id == customer.id).values(
+        field_versions=stamped(
+            existing.field_versions if existing is not None else {}, written, numbers[0],
+            user_writer(user.id),
+        )
+    ))

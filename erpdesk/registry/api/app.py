@@ -13,10 +13,10 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from erpdesk.registry.api import routes_admin, routes_auth, routes_customers
+from erpdesk.registry.api import routes_admin, routes_auth, routes_customers, routes_sync
 from erpdesk.registry.api.deps import PROTOCOL_VERSION, Registry, RegistryDep
 from erpdesk.registry.api.errors import BodyLimit, install_handlers
-from erpdesk.registry.api.schemas import Health
+from erpdesk.registry.api.schemas import ErrorOut, Health
 from erpdesk.registry.config import Config, load_config
 from erpdesk.registry.db.database import RegistryDatabase
 from erpdesk.registry.security import Passwords
@@ -27,6 +27,15 @@ The ERPDesk customer registry: who may work which customer.
 Sign in with `POST /api/v1/auth/token` and send `Authorization: Bearer <token>`.
 Every error is `{"error": {"code": "...", "message": "..."}}` with a stable code.
 """
+
+# Answers any operation may give, whatever its route declares: malformed JSON
+# or a bad protocol/Content-Length header (400), a body over the limit (413),
+# wrong types or unknown fields (422, in the error shape, not FastAPI's).
+COMMON_ERRORS: dict[int | str, dict[str, object]] = {
+    400: {"model": ErrorOut, "description": "Malformed request"},
+    413: {"model": ErrorOut, "description": "Request body too large"},
+    422: {"model": ErrorOut, "description": "Invalid request"},
+}
 
 
 def create_app(config: Config) -> FastAPI:
@@ -46,7 +55,7 @@ def create_app(config: Config) -> FastAPI:
 
     app = FastAPI(
         title="ERPDesk registry", version="1", description=API_DESCRIPTION,
-        lifespan=lifespan,
+        lifespan=lifespan, responses=COMMON_ERRORS,
     )
     app.state.registry = registry
     install_handlers(app)
@@ -60,6 +69,7 @@ def create_app(config: Config) -> FastAPI:
     app.include_router(routes_auth.router)
     app.include_router(routes_customers.router)
     app.include_router(routes_admin.router)
+    app.include_router(routes_sync.router)
     return app
 
 

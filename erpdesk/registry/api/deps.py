@@ -83,6 +83,7 @@ def protocol(required: bool) -> Callable[[Request], int]:
                 raise UnsupportedProtocol(
                     "Send the sync protocol version in the {header} header",
                     code="protocol_required", header=PROTOCOL_HEADER,
+                    details={"supported": sorted(SUPPORTED_PROTOCOLS)},
                 )
             return PROTOCOL_VERSION
         try:

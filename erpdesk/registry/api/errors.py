@@ -16,7 +16,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from erpdesk.domain.errors import DomainError, ValidationError
@@ -114,6 +114,15 @@ async def _database(_request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+async def _data(_request: Request, exc: Exception) -> JSONResponse:
+    # The schemas keep such values out; this is the net under them (and under
+    # routes added later): a value the database refuses is the client's input.
+    log.warning("value refused by the database: %s", exc)
+    return error_response(
+        422, "invalid_request", "The request contains a value the registry cannot store"
+    )
+
+
 async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error", exc_info=exc)
     return error_response(500, "internal_error", "The registry failed; the error was logged")
@@ -125,6 +134,7 @@ def install_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RegistryError, _registry)
     app.add_exception_handler(DomainError, _domain)
     app.add_exception_handler(OperationalError, _database)
+    app.add_exception_handler(DataError, _data)
     app.add_exception_handler(Exception, _unexpected)
 
 

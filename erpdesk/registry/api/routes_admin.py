@@ -11,10 +11,12 @@ from erpdesk.registry.accounts import User
 from erpdesk.registry.admin import allocate, record_callback, registration_queue
 from erpdesk.registry.api.deps import RegistryDep, protocol, require
 from erpdesk.registry.api.schemas import (
+    NO_NUL,
     AllocateIn,
     CallbackIn,
     CustomerOut,
     ErrorOut,
+    PathId,
     QueueItem,
     RegistrationOut,
 )
@@ -35,7 +37,7 @@ ERRORS: dict[int | str, dict[str, object]] = {
 def queue(
     registry: RegistryDep,
     admin: AdminDep,
-    status: Annotated[str, Query(max_length=16)] = "pending",
+    status: Annotated[str, Query(max_length=16, pattern=NO_NUL)] = "pending",
     limit: Annotated[int, Query(ge=1, le=200)] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> list[QueueItem]:
@@ -51,7 +53,7 @@ def queue(
     responses=ERRORS, summary="Record the call-back result: valid, or invalid with a reason",
 )
 def callback(
-    registration_id: str, body: CallbackIn, registry: RegistryDep, admin: AdminDep
+    registration_id: PathId, body: CallbackIn, registry: RegistryDep, admin: AdminDep
 ) -> RegistrationOut:
     view = record_callback(
         registry.db, admin, registration_id, body.result == "valid", body.reason, body.note,
@@ -65,7 +67,7 @@ def callback(
     summary="Allocate a customer to a rep, re-allocate it, or release it to the pool",
 )
 def allocate_customer(
-    customer_id: str, body: AllocateIn, registry: RegistryDep, admin: AdminDep
+    customer_id: PathId, body: AllocateIn, registry: RegistryDep, admin: AdminDep
 ) -> CustomerOut:
     view = allocate(
         registry.db, admin, customer_id, body.action, body.rep, body.reason,

@@ -11,9 +11,11 @@ from erpdesk.registry.accounts import User
 from erpdesk.registry.admin import get_customer
 from erpdesk.registry.api.deps import RegistryDep, UserDep, protocol, require
 from erpdesk.registry.api.schemas import (
+    NO_NUL,
     CheckOut,
     CustomerOut,
     ErrorOut,
+    PathId,
     RegistrationIn,
     RegistrationOut,
 )
@@ -34,8 +36,8 @@ ERRORS: dict[int | str, dict[str, object]] = {
 def check(
     registry: RegistryDep,
     user: Annotated[User, Depends(require("rep", "admin", "telemarketer"))],
-    name: Annotated[str, Query(max_length=200)] = "",
-    uscc: Annotated[str, Query(max_length=40)] = "",
+    name: Annotated[str, Query(max_length=200, pattern=NO_NUL)] = "",
+    uscc: Annotated[str, Query(max_length=40, pattern=NO_NUL)] = "",
 ) -> CheckOut:
     result = check_customer(registry.db, user, name, uscc)
     return CheckOut.model_validate(asdict(result))
@@ -45,7 +47,7 @@ def check(
     "/customers/{customer_id}", response_model=CustomerOut, responses=ERRORS,
     summary="A customer's registry state: for its owner, an admin or the team's manager",
 )
-def customer(customer_id: str, registry: RegistryDep, user: UserDep) -> CustomerOut:
+def customer(customer_id: PathId, registry: RegistryDep, user: UserDep) -> CustomerOut:
     return CustomerOut.model_validate(asdict(get_customer(registry.db, user, customer_id)))
 
 
@@ -74,7 +76,7 @@ def register(
     summary="A registration and its decision: for its rep or an admin",
 )
 def registration(
-    registration_id: str,
+    registration_id: PathId,
     registry: RegistryDep,
     user: Annotated[User, Depends(require("rep", "admin"))],
 ) -> RegistrationOut:

@@ -26,9 +26,16 @@ from erpdesk.domain.customer import (
 )
 from erpdesk.registry.registrations import RegistrationRequest
 
+# No NUL characters in any text: PostgreSQL cannot store them (psycopg raises
+# DataError, which was a 500) and no honest input has them.
+NO_NUL = r"^[^\x00]*$"
+
 # Twice the domain's longest limits: longer is not a typo but abuse.
-Short = Annotated[str, StringConstraints(max_length=400)]
-Long = Annotated[str, StringConstraints(max_length=10_000)]
+Short = Annotated[str, StringConstraints(max_length=400, pattern=NO_NUL)]
+Long = Annotated[str, StringConstraints(max_length=10_000, pattern=NO_NUL)]
+Username = Annotated[str, StringConstraints(max_length=64, pattern=NO_NUL)]
+# A record id in a path (the desk's UUIDs, 36 characters).
+PathId = Annotated[str, StringConstraints(max_length=64, pattern=NO_NUL)]
 
 
 class Request(BaseModel):
@@ -36,7 +43,7 @@ class Request(BaseModel):
 
 
 class TokenRequest(Request):
-    username: Annotated[str, StringConstraints(max_length=64)]
+    username: Username
     password: Annotated[str, StringConstraints(max_length=1024)]
 
 
@@ -154,7 +161,7 @@ class CallbackIn(Request):
 
 class AllocateIn(Request):
     action: Literal["allocate", "release"] = "allocate"
-    rep: Annotated[str, StringConstraints(max_length=64)] | None = None
+    rep: Username | None = None
     reason: Long
 
 

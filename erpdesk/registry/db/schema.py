@@ -36,7 +36,8 @@ from sqlalchemy.types import TypeDecorator
 
 # Registration statuses of a customer that hold the company's slot.
 ACTIVE_STATUSES = ("pending", "protected")
-CUSTOMER_STATUSES = ("pending", "protected", "invalid", "pool")
+# "unregistered": created by a desk's sync push, never registered (holds no slot).
+CUSTOMER_STATUSES = ("unregistered", "pending", "protected", "invalid", "pool")
 REGISTRATION_STATUSES = ("pending", "verified", "rejected")
 ROLES = ("rep", "presales", "admin", "telemarketer", "manager")
 
@@ -135,6 +136,11 @@ customers = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     Column("change_number", BigInteger, nullable=False, server_default=text("0")),
+    # Sync (``erpdesk.registry.sync``): per desk-editable field, the change
+    # number that last wrote it and who wrote it ({field: [number, writer]}),
+    # for the three-way merge; and the tombstone of a desk delete.
+    Column("field_versions", JSON, nullable=False, server_default=text("'{}'")),
+    Column("deleted", Boolean, nullable=False, server_default=false()),
 )
 _ACTIVE_USCC = text(f"uscc != '' AND {_in('status', ACTIVE_STATUSES)}")
 _ACTIVE = text(_in("status", ACTIVE_STATUSES))
@@ -150,6 +156,7 @@ Index("ix_customers_owner_status", customers.c.owner_id, customers.c.status)
 Index("ix_customers_uscc", customers.c.uscc)
 Index("ix_customers_name_key", customers.c.name_key)
 Index("ix_customers_change_number", customers.c.change_number)
+Index("ix_customers_owner_change", customers.c.owner_id, customers.c.change_number)
 
 # Distinct 2-character pieces of each customer's name key: the SQL prefilter
 # of the near-name check (``checks``; why it never misses, in its docstring).
@@ -189,7 +196,8 @@ Index(
 Index("ix_registrations_customer_id", registrations.c.customer_id)
 Index("ix_registrations_rep_id", registrations.c.rep_id)
 
-# Registry-made activities on a customer (the call-back result, ...).
+# Activities on a customer: registry-made ones (the call-back result, ...)
+# and the desks' (pushed by sync, keyed by the desk's UUID); append-only.
 customer_activities = Table(
     "customer_activities",
     metadata,
@@ -199,14 +207,101 @@ customer_activities = Table(
     Column("occurred_at", UTCDateTime, nullable=False),
     Column("summary", Text, nullable=False),
     Column("outcome", Text, nullable=False, server_default=""),
+    # Who wrote it: the administrator of a call-back, the rep of a pushed one.
     Column("user_id", Integer, ForeignKey("users.id"), nullable=True),
     Column("created_at", UTCDateTime, nullable=False),
     Column("change_number", BigInteger, nullable=False, server_default=text("0")),
+    Column("contact_id", String(36), nullable=True),
+    Column("next_step", Text, nullable=False, server_default=""),
+    Column("deleted", Boolean, nullable=False, server_default=false()),
 )
 Index(
     "ix_customer_activities_customer_id", customer_activities.c.customer_id,
     customer_activities.c.occurred_at,
 )
+Index("ix_customer_activities_change_number", customer_activities.c.change_number)
+
+# The desks' contacts of a customer, keyed by the desk's UUID.
+customer_contacts = Table(
+    "customer_contacts",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("customer_id", String(36), ForeignKey("customers.id"), nullable=False),
+    # The desk's fields (name, title, department, level, mobile, ...).
+    Column("fields", JSON, nullable=False),
+    Column("field_versions", JSON, nullable=False, server_default=text("'{}'")),
+    Column("deleted", Boolean, nullable=False, server_default=false()),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("change_number", BigInteger, nullable=False, server_default=text("0")),
+)
+Index("ix_customer_contacts_customer_id", customer_contacts.c.customer_id)
+Index("ix_customer_contacts_change_number", customer_contacts.c.change_number)
+
+# Every sync op the registry decided, kept ``op_retention_days``: a replay of
+# ``op_id`` is answered from ``response`` (status ``duplicate``).
+applied_ops = Table(
+    "applied_ops",
+    metadata,
+    Column("op_id", String(36), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("device_id", String(64), nullable=False),
+    Column("entity", String(32), nullable=False),
+    Column("entity_id", String(36), nullable=False),
+    Column("status", String(16), nullable=False),  # applied, conflict, rejected
+    Column("reason", String(64), nullable=False, server_default=""),
+    Column("server_version", BigInteger, nullable=True),
+    Column("response", JSON, nullable=False),
+    Column("applied_at", UTCDateTime, nullable=False),
+)
+Index("ix_applied_ops_applied_at", applied_ops.c.applied_at)
+
+# A desk value that lost a three-way merge (both sides changed the field):
+# the registry kept its value; the desk shows this and may re-apply it.
+sync_conflicts = Table(
+    "sync_conflicts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity", String(32), nullable=False),
+    Column("entity_id", String(36), nullable=False),
+    Column("field", String(64), nullable=False),
+    Column("registry_value", JSON, nullable=True),
+    Column("desk_value", JSON, nullable=True),
+    Column("op_id", String(36), nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("resolved_at", UTCDateTime, nullable=True),
+)
+Index("ix_sync_conflicts_entity", sync_conflicts.c.entity, sync_conflicts.c.entity_id)
+Index("ix_sync_conflicts_user_id", sync_conflicts.c.user_id, sync_conflicts.c.resolved_at)
+
+# Each desk's last sync and its clock against the registry's.
+sync_devices = Table(
+    "sync_devices",
+    metadata,
+    Column("user_id", Integer, ForeignKey("users.id"), primary_key=True),
+    Column("device_id", String(64), primary_key=True),
+    Column("last_push_at", UTCDateTime, nullable=True),
+    Column("last_pull_at", UTCDateTime, nullable=True),
+    Column("last_device_time", UTCDateTime, nullable=True),
+    Column("last_registry_time", UTCDateTime, nullable=False),
+    Column("skew_seconds", Integer, nullable=False, server_default=text("0")),
+)
+
+# A user gaining ("grant") or losing ("revoke") sight of a customer when its
+# owner changes; stamped with a change number so that pull tells the desk.
+sync_access = Table(
+    "sync_access",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("customer_id", String(36), ForeignKey("customers.id"), nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("change_number", BigInteger, nullable=False, server_default=text("0")),
+)
+Index("ix_sync_access_user_change", sync_access.c.user_id, sync_access.c.change_number)
 
 audit_log = Table(
     "audit_log",

@@ -1,0 +1,723 @@
+"""Benchmark: the registry's speed targets on PostgreSQL with 1,000,000 customers.
+
+    python bench/bench_registry.py [--customers 1000000] [--pg URL] [--seconds 20]
+
+Issue 3 ("Speed"): with 1,000,000 registered customers, the duplicate check
+p95 under 30 ms with 50 concurrent clients; at least 300 registrations/s on
+2 cores; push and pull at least 2,000 ops/s and within 5x of a bare bulk
+insert of the same rows measured in the same run.
+
+1. A fresh database ``erpdesk_bench_<pid>`` on the server of ``--pg`` (the
+   admin URL; default the local ``postgres``), migrated with Alembic.
+2. Bulk load (COPY, psycopg 3) of N protected customers with realistic
+   Chinese names (``services.demo``'s name maker) and valid credit codes:
+   exactly the rows a registration and its call-back leave for the checks --
+   ``customers`` (name key from ``normalize_company_name``),
+   ``customer_name_grams`` (``checks.name_grams``), the verified
+   ``registrations`` and the ``changes`` rows with the change counter.
+   (The audit log and call-back activities are not loaded: nothing measured
+   reads them.)
+3. ``erpdesk-registry serve --workers 2`` on a free port of 127.0.0.1, then,
+   with httpx from this machine (every loop bounded by a count and a time):
+   (a) ``GET /api/v1/customers/check`` with 50 concurrent clients, a mix of
+       exact credit codes, exact-name variants, near names and free names;
+   (b) ``POST /api/v1/registrations`` of complete, valid, new companies;
+   (c) push/pull, when ``/api/v1/sync/push`` and ``/pull`` exist;
+   (d) the baseline: a bare bulk insert of as many rows as (b)/(c) wrote.
+4. The near-name prefilter explained (EXPLAIN ANALYZE) for a few keys.
+5. The database is dropped, whatever happened.
+
+Prints a markdown table.  Not a test: the client shares the machine with the
+server and PostgreSQL, so on a 2-core box the figures are pessimistic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import json
+import os
+import platform
+import random
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import httpx  # noqa: E402
+import psycopg  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from erpdesk.domain.names import normalize_company_name  # noqa: E402
+from erpdesk.registry.checks import name_grams  # noqa: E402
+from erpdesk.registry.db.database import migrate  # noqa: E402
+from erpdesk.registry.security import new_token, token_digest  # noqa: E402
+from erpdesk.services.demo import NEEDS, _Maker  # noqa: E402
+
+DEFAULT_PG = os.environ.get(
+    "ERPDESK_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+BATCH = 50_000
+LOAD_OWNERS = 5_000  # reps owning the loaded customers (200 each at 1M)
+BENCH_REPS = 200  # reps that register during the run (the cap is 200 each)
+CHECK_CLIENTS = 50
+REGISTER_CLIENTS = 16
+DUMMY_HASH = "$argon2id$v=19$m=1024,t=1,p=1$YmVuY2hiZW5jaA$AAAAAAAAAAAAAAAAAAAAAA"
+
+
+def say(text: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+
+def pg_url(url: str) -> str:
+    """A SQLAlchemy URL as libpq wants it."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def _copy_text(value: Any) -> str:
+    if value is None:
+        return r"\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, datetime):
+        return value.isoformat()
+    text = value if isinstance(value, str) else str(value)
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace(
+        "\r", "\\r"
+    )
+
+
+class Rows:
+    """Rows of one table in COPY text format, flushed with COPY."""
+
+    def __init__(self, table: str, columns: tuple[str, ...]) -> None:
+        self.table = table
+        self.columns = columns
+        self.buffer = io.StringIO()
+        self.count = 0
+
+    def add(self, *values: Any) -> None:
+        self.buffer.write("\t".join(_copy_text(v) for v in values))
+        self.buffer.write("\n")
+        self.count += 1
+
+    def flush(self, conn: psycopg.Connection[Any]) -> None:
+        if not self.buffer.tell():
+            return
+        sql = f"COPY {self.table} ({', '.join(self.columns)}) FROM STDIN"
+        with conn.cursor() as cur, cur.copy(sql) as copy:
+            copy.write(self.buffer.getvalue())
+        self.buffer = io.StringIO()
+
+
+@dataclass
+class Loaded:
+    """What the load left that the measurements ask about."""
+
+    samples: list[tuple[str, str, str, str]] = field(default_factory=list)  # name, key, uscc, brand
+    maker: _Maker | None = None
+    seconds: float = 0.0
+    rows: int = 0
+
+
+def make_users(conn: psycopg.Connection[Any], now: datetime) -> tuple[list[int], list[str]]:
+    """LOAD_OWNERS owner reps, BENCH_REPS reps with a token each; (owner ids, tokens)."""
+    with conn.cursor() as cur:
+        rows = Rows("users", ("username", "display_name", "role", "team", "password_hash",
+                              "disabled", "created_at", "updated_at"))
+        for i in range(LOAD_OWNERS):
+            rows.add(f"owner{i:05d}", f"销售{i:05d}", "rep", "", DUMMY_HASH, False, now, now)
+        for i in range(BENCH_REPS):
+            rows.add(f"bench{i:04d}", f"压测{i:04d}", "rep", "", DUMMY_HASH, False, now, now)
+        rows.flush(conn)
+        cur.execute("SELECT id FROM users WHERE username LIKE 'owner%' ORDER BY id")
+        owners = [r[0] for r in cur.fetchall()]
+        cur.execute("SELECT id FROM users WHERE username LIKE 'bench%' ORDER BY id")
+        bench = [r[0] for r in cur.fetchall()]
+        tokens = []
+        for user_id in bench:
+            token = new_token()
+            cur.execute(
+                "INSERT INTO tokens (token_hash, user_id, created_at, expires_at) "
+                "VALUES (%s, %s, %s, %s)",
+                (token_digest(token), user_id, now, now + timedelta(days=1)),
+            )
+            tokens.append(token)
+    conn.commit()
+    return owners, tokens
+
+
+def load_customers(conn: psycopg.Connection[Any], n: int, owners: list[int],
+                   now: datetime) -> Loaded:
+    """N protected customers with their grams, verified registrations and changes."""
+    maker = _Maker(20260302, now, set(), set())
+    rng = random.Random(7)
+    loaded = Loaded(maker=maker)
+    customers = Rows("customers", (
+        "id", "name", "name_key", "uscc", "fields", "owner_id", "status", "protected_since",
+        "protected_until", "verified_at", "created_at", "updated_at", "change_number"))
+    grams = Rows("customer_name_grams", ("gram", "customer_id"))
+    regs = Rows("registrations", (
+        "id", "customer_id", "rep_id", "urgent", "need", "visit", "contacts",
+        "customer_snapshot", "status", "reasons", "submitted_at", "deadline", "decided_at",
+        "decided_by", "change_number"))
+    changes = Rows("changes", ("number", "entity", "entity_id", "at"))
+    tables = (customers, grams, regs, changes)
+    number = 0
+    started = time.perf_counter()
+    for i in range(n):
+        place = maker.places.pick(maker.rng)
+        name, brand, industry, _word = maker.name(place)
+        code = maker.uscc(place)
+        key = normalize_company_name(name)
+        cid, rid = maker.uuid(), maker.uuid()
+        owner = owners[i % len(owners)]
+        since = now - timedelta(days=rng.randrange(1, 170))
+        fields = {"industry": industry.value, "province": place.province.name,
+                  "city": place.city.name, "size_band": "medium", "source": "self_developed",
+                  "phone": maker.landline(place.area), "need": rng.choice(NEEDS)}
+        number += 2
+        customers.add(cid, name, key, code, json.dumps(fields, ensure_ascii=False), owner,
+                      "protected", since, since + timedelta(days=180), since, since, since,
+                      number - 1)
+        for gram in sorted(name_grams(key)):
+            grams.add(gram, cid)
+        visit = {"id": maker.uuid(), "occurred_at": (since - timedelta(days=1)).isoformat(),
+                 "summary": "拜访信息部,了解 ERP 选型计划", "contact_id": None}
+        contact = [{"id": maker.uuid(), "name": maker.person(), "title": "总经理",
+                    "mobile": maker.mobile()}]
+        regs.add(rid, cid, owner, False, fields["need"], json.dumps(visit, ensure_ascii=False),
+                 json.dumps(contact, ensure_ascii=False),
+                 json.dumps({"name": name, "uscc": code, **fields}, ensure_ascii=False),
+                 "verified", "", since - timedelta(days=1), since + timedelta(days=2), since,
+                 owners[0], number)
+        changes.add(number - 1, "customers", cid, since)
+        changes.add(number, "registrations", rid, since)
+        if len(loaded.samples) < 20_000 and rng.random() < 0.05:
+            loaded.samples.append((name, key, code, brand))
+        if (i + 1) % BATCH == 0 or i + 1 == n:
+            for table in tables:
+                table.flush(conn)
+            conn.commit()
+            rate = (i + 1) / (time.perf_counter() - started)
+            say(f"loaded {i + 1:,} customers ({rate:,.0f}/s)")
+    with conn.cursor() as cur:
+        cur.execute("UPDATE change_counter SET value = %s WHERE name = 'change'", (number,))
+    conn.commit()
+    loaded.seconds = time.perf_counter() - started
+    loaded.rows = sum(t.count for t in tables)
+    return loaded
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Server:
+    """``erpdesk-registry serve --workers 2`` on a free port of 127.0.0.1."""
+
+    def __init__(self, db_url: str, workers: int) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.command = [
+            sys.executable, "-c", "from erpdesk.registry.cli import main; raise SystemExit(main())",
+            "serve", "--db", db_url, "--host", "127.0.0.1", "--port", str(self.port),
+            "--workers", str(workers), "--log-level", "warning",
+        ]
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> Server:
+        self.proc = subprocess.Popen(self.command, start_new_session=True)
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(self.base + "/healthz", timeout=1).status_code == 200:
+                    return self
+            except httpx.TransportError:
+                pass
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.__exit__()
+                raise RuntimeError("the registry server did not start")
+            time.sleep(0.2)
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.proc is None:
+            return
+        try:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+        except ProcessLookupError:
+            pass
+        self.proc = None
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+async def closed_loop(
+    base: str, clients: int, total: int, seconds: float,
+    request: Callable[[httpx.AsyncClient, int], Any],
+) -> tuple[list[tuple[str, float, int]], float]:
+    """*clients* concurrent loops sending up to *total* requests in *seconds*;
+    ((kind, latency s, status) per request, elapsed s)."""
+    results: list[tuple[str, float, int]] = []
+    counter = iter(range(total))
+    stop = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+
+    async def worker(http: httpx.AsyncClient) -> None:
+        for i in counter:
+            if time.perf_counter() > stop:
+                return
+            kind, coro = request(http, i)
+            t0 = time.perf_counter()
+            response = await coro
+            results.append((kind, time.perf_counter() - t0, response.status_code))
+
+    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as http:
+        await http.get("/healthz")
+        started = time.perf_counter()
+        await asyncio.gather(*(worker(http) for _ in range(clients)))
+        elapsed = time.perf_counter() - started
+    return results, elapsed
+
+
+def _variant(name: str, brand: str, key: str, rng: random.Random) -> str:
+    """Another way of writing the same company (same normalised name)."""
+    word = key[len(brand):]
+    return rng.choice((
+        f"{brand}{word}股份有限公司", f"{brand}（北京）{word}有限公司",
+        f"{brand} {word} 有限责任公司", f"{brand}{word}集团有限公司",
+    )) if not name.startswith(brand) or rng.random() < 0.5 else name.replace(
+        "有限公司", "（有限公司）")
+
+
+def check_queries(loaded: Loaded, count: int) -> list[tuple[str, dict[str, str]]]:
+    """The mix: 25 % exact code, 25 % same name written another way, 25 % near
+    names (one brand character changed), 25 % names nobody holds."""
+    rng = random.Random(11)
+    maker = loaded.maker
+    assert maker is not None
+    brand_chars = "华盛鑫达瑞泰恒宏金新远通博众信安康海天宇永佳丰源隆昌兴德正中宝力凯捷锐诚"
+    queries = []
+    for i in range(count):
+        name, key, code, brand = rng.choice(loaded.samples)
+        kind = ("exact_uscc", "exact_name", "near_name", "free_name")[i % 4]
+        if kind == "exact_uscc":
+            queries.append((kind, {"uscc": code}))
+        elif kind == "exact_name":
+            queries.append((kind, {"name": _variant(name, brand, key, rng)}))
+        elif kind == "near_name":
+            pos = rng.randrange(len(brand))
+            other = brand[:pos] + rng.choice(brand_chars) + brand[pos + 1:]
+            queries.append((kind, {"name": other + key[len(brand):] + "有限公司"}))
+        else:
+            place = maker.places.pick(maker.rng)
+            fresh, *_ = maker.name(place)
+            queries.append((kind, {"name": fresh}))
+    return queries
+
+
+def bench_check(base: str, tokens: list[str], loaded: Loaded, seconds: float,
+                total: int) -> dict[str, Any]:
+    queries = check_queries(loaded, total)
+
+    def request(http: httpx.AsyncClient, i: int) -> Any:
+        kind, params = queries[i]
+        headers = {"Authorization": f"Bearer {tokens[i % len(tokens)]}"}
+        return kind, http.get("/api/v1/customers/check", params=params, headers=headers)
+
+    results, elapsed = asyncio.run(closed_loop(base, CHECK_CLIENTS, total, seconds, request))
+    return {"results": results, "elapsed": elapsed}
+
+
+def registration_body(maker: _Maker, now: datetime) -> dict[str, Any]:
+    place = maker.places.pick(maker.rng)
+    name, _brand, industry, _word = maker.name(place)
+    contact_id = maker.uuid()
+    return {
+        "id": maker.uuid(),
+        "customer": {
+            "id": maker.uuid(), "name": name, "uscc": maker.uscc(place),
+            "industry": industry.value, "size_band": "medium",
+            "province": place.province.name, "city": place.city.name,
+            "address": f"{place.city.name}高新区科技大道 {maker.rng.randrange(1, 999)} 号",
+            "phone": maker.landline(place.area), "source": "self_developed",
+        },
+        "contacts": [{"id": contact_id, "name": maker.person(), "title": "信息部经理",
+                      "mobile": maker.mobile()}],
+        "visit": {"occurred_at": (now - timedelta(days=1)).isoformat(),
+                  "summary": "拜访信息部,了解 ERP 选型计划", "contact_id": contact_id},
+        "need": maker.rng.choice(NEEDS),
+    }
+
+
+def bench_register(base: str, tokens: list[str], loaded: Loaded, seconds: float,
+                   total: int) -> dict[str, Any]:
+    assert loaded.maker is not None
+    now = datetime.now(UTC)
+    bodies = [registration_body(loaded.maker, now) for _ in range(total)]
+
+    def request(http: httpx.AsyncClient, i: int) -> Any:
+        headers = {"Authorization": f"Bearer {tokens[i % len(tokens)]}"}
+        return "register", http.post("/api/v1/registrations", json=bodies[i], headers=headers)
+
+    results, elapsed = asyncio.run(closed_loop(base, REGISTER_CLIENTS, total, seconds, request))
+    return {"results": results, "elapsed": elapsed, "bodies": bodies[: len(results)]}
+
+
+PROTOCOL = {"X-ERPDesk-Protocol": "1"}
+PUSH_CLIENTS = 16
+PUSH_BATCH = 50
+
+
+def bench_push(base: str, tokens: list[str], loaded: Loaded, seconds: float,
+               total_ops: int) -> dict[str, Any]:
+    """Batches of PUSH_BATCH customer creates (new companies), one rep per batch."""
+    assert loaded.maker is not None
+    maker = loaded.maker
+    batches = []
+    for b in range(total_ops // PUSH_BATCH):
+        ops = []
+        for _ in range(PUSH_BATCH):
+            place = maker.places.pick(maker.rng)
+            name, *_ = maker.name(place)
+            ops.append({
+                "op_id": maker.uuid(), "seq": len(ops) + 1, "entity": "customer",
+                "entity_id": maker.uuid(), "op": "create", "base_version": None,
+                "fields": {"name": name, "phone": maker.landline(place.area),
+                           "status": "potential", "city": place.city.name},
+                "created_at": datetime.now(UTC).isoformat(), "payload_version": 1,
+            })
+        batches.append({"device_id": f"bench-{b % len(tokens)}", "ops": ops})
+
+    def request(http: httpx.AsyncClient, i: int) -> Any:
+        headers = {"Authorization": f"Bearer {tokens[i % len(tokens)]}", **PROTOCOL}
+        return "push", http.post("/api/v1/sync/push", json=batches[i], headers=headers)
+
+    results, elapsed = asyncio.run(
+        closed_loop(base, PUSH_CLIENTS, len(batches), seconds, request))
+    ok = [batches[i] for i, (_k, _l, status) in enumerate(results) if status == 200]
+    return {"results": results, "elapsed": elapsed, "ops": len(ok) * PUSH_BATCH,
+            "items": [(o["fields"]["name"], "", o["fields"]) for b in ok for o in b["ops"]]}
+
+
+def bench_pull(base: str, tokens: list[str], seconds: float, pages: int) -> dict[str, Any]:
+    """Each client pulls one rep's changes from cursor 0, page by page (limit 500)."""
+    changes = 0
+
+    async def run() -> tuple[list[tuple[str, float, int]], float]:
+        nonlocal changes
+        results: list[tuple[str, float, int]] = []
+        stop = time.perf_counter() + seconds
+        budget = iter(range(pages))
+        async with httpx.AsyncClient(base_url=base, timeout=120) as http:
+            started = time.perf_counter()
+
+            async def worker(w: int) -> None:
+                nonlocal changes
+                headers = {"Authorization": f"Bearer {tokens[w % len(tokens)]}", **PROTOCOL}
+                since = 0
+                for _ in budget:
+                    if time.perf_counter() > stop:
+                        return
+                    t0 = time.perf_counter()
+                    response = await http.get("/api/v1/sync/pull", headers=headers,
+                                              params={"since": since, "limit": 500})
+                    results.append(("pull", time.perf_counter() - t0, response.status_code))
+                    if response.status_code != 200:
+                        return
+                    page = response.json()
+                    changes += len(page["changes"])
+                    since = 0 if not page["has_more"] else page["next_cursor"]
+
+            await asyncio.gather(*(worker(w) for w in range(PUSH_CLIENTS)))
+            return results, time.perf_counter() - started
+
+    results, elapsed = asyncio.run(run())
+    return {"results": results, "elapsed": elapsed, "ops": changes}
+
+
+def bench_baseline(conn: psycopg.Connection[Any], items: list[tuple[str, str, dict[str, Any]]],
+                   owner: int) -> dict[str, float]:
+    """The bare bulk insert: the same customer rows (and their grams) as the
+    registrations wrote, inserted in one transaction into copies of the tables
+    (same indexes), with executemany and with COPY."""
+    now = datetime.now(UTC)
+    out = {}
+    with conn.cursor() as cur:
+        for table in ("customers", "customer_name_grams"):
+            cur.execute(f"CREATE TEMP TABLE b_{table} (LIKE {table} INCLUDING ALL)")
+    conn.commit()
+    rows = []
+    gram_rows = []
+    for name, code, fields in items:
+        cid = str(uuid.uuid4())
+        key = normalize_company_name(name)
+        rows.append((cid, name, key, code, json.dumps(fields, ensure_ascii=False),
+                     owner, "pending", now, now))
+        gram_rows.extend((g, cid) for g in sorted(name_grams(key)))
+    with conn.cursor() as cur:
+        t0 = time.perf_counter()
+        cur.executemany(
+            "INSERT INTO b_customers (id, name, name_key, uscc, fields, owner_id, status, "
+            "created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)", rows)
+        cur.executemany("INSERT INTO b_customer_name_grams (gram, customer_id) VALUES (%s, %s)",
+                        gram_rows)
+        conn.commit()
+        out["insert_s"] = time.perf_counter() - t0
+        cur.execute("TRUNCATE b_customers, b_customer_name_grams")
+        conn.commit()
+        t0 = time.perf_counter()
+        with cur.copy("COPY b_customers (id, name, name_key, uscc, fields, owner_id, status, "
+                      "created_at, updated_at) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        with cur.copy("COPY b_customer_name_grams (gram, customer_id) FROM STDIN") as copy:
+            for gram_row in gram_rows:
+                copy.write_row(gram_row)
+        conn.commit()
+        out["copy_s"] = time.perf_counter() - t0
+    out["rows"] = len(rows)
+    return out
+
+
+def bench_baseline_again(conn: psycopg.Connection[Any],
+                         items: list[tuple[str, str, dict[str, Any]]],
+                         owner: int) -> dict[str, float]:
+    with conn.cursor() as cur:
+        cur.execute("DROP TABLE IF EXISTS b_customers, b_customer_name_grams")
+    conn.commit()
+    return bench_baseline(conn, items, owner)
+
+
+def explain_near_names(conn: psycopg.Connection[Any], loaded: Loaded) -> list[dict[str, Any]]:
+    """Where the near-name check spends its time at this size: the prefilter's
+    candidate count and SQL time (EXPLAIN ANALYZE), then the scoring in Python."""
+    from erpdesk.domain.duplicates import Candidate, DuplicateIndex
+
+    out = []
+    rng = random.Random(5)
+    picks = rng.sample(loaded.samples, 3)
+    with conn.cursor() as cur:
+        for _name, key, _code, brand in picks:
+            near = brand[:-1] + "鑫" + key[len(brand):]
+            grams = sorted(name_grams(near))
+            sql = (
+                "SELECT c.id, c.name, c.name_key, c.uscc FROM customers c "
+                "WHERE c.status IN ('pending', 'protected') AND c.id IN ("
+                "SELECT DISTINCT customer_id FROM customer_name_grams WHERE gram = ANY(%s))"
+            )
+            cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, (grams,))
+            plan = "\n".join(r[0] for r in cur.fetchall())
+            t0 = time.perf_counter()
+            cur.execute(sql, (grams,))
+            rows = cur.fetchall()
+            sql_s = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            index = DuplicateIndex(Candidate(r[0], r[1], r[3], r[2]) for r in rows)
+            matches = index.find(near, limit=5, threshold=80)
+            score_s = time.perf_counter() - t0
+            per_gram = {}
+            for gram in grams:
+                cur.execute("SELECT count(*) FROM customer_name_grams WHERE gram = %s", (gram,))
+                per_gram[gram] = cur.fetchone()[0]  # type: ignore[index]
+            out.append({"key": near, "candidates": len(rows), "sql_ms": sql_s * 1000,
+                        "score_ms": score_s * 1000, "matches": len(matches),
+                        "per_gram": per_gram, "plan": plan})
+    return out
+
+
+def summarize(results: list[tuple[str, float, int]]) -> dict[str, dict[str, Any]]:
+    by_kind: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for kind, latency, status in results:
+        by_kind[kind].append((latency, status))
+        by_kind["all"].append((latency, status))
+    out = {}
+    for kind, items in by_kind.items():
+        latencies = [lat * 1000 for lat, _ in items]
+        statuses: dict[int, int] = defaultdict(int)
+        for _, status in items:
+            statuses[status] += 1
+        out[kind] = {"n": len(items), "p50": percentile(latencies, 50),
+                     "p95": percentile(latencies, 95), "max": max(latencies),
+                     "statuses": dict(sorted(statuses.items()))}
+    return out
+
+
+def database(admin: str, name: str) -> Iterator[str]:
+    """Create *name* on the server of *admin*; drop it at the end."""
+    with psycopg.connect(pg_url(admin), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(pg_url(admin), autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        say(f"dropped database {name}")
+
+
+def has_sync(base: str) -> bool:
+    paths = httpx.get(base + "/openapi.json", timeout=10).json()["paths"]
+    return "/api/v1/sync/push" in paths and "/api/v1/sync/pull" in paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--customers", type=int, default=1_000_000)
+    parser.add_argument("--pg", default=DEFAULT_PG, help="admin URL of the PostgreSQL server")
+    parser.add_argument("--seconds", type=float, default=20.0,
+                        help="time limit of each measured loop")
+    parser.add_argument("--checks", type=int, default=20_000, help="most duplicate checks")
+    parser.add_argument("--registrations", type=int, default=6_000,
+                        help="most registrations (at most 200 per bench rep)")
+    parser.add_argument("--push-ops", type=int, default=40_000, help="most ops pushed")
+    parser.add_argument("--pull-pages", type=int, default=2_000, help="most pull pages")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+    if args.registrations > BENCH_REPS * 200:
+        parser.error(f"--registrations at most {BENCH_REPS * 200} (the rep cap)")
+
+    name = f"erpdesk_bench_{os.getpid()}"
+    dbs = database(args.pg, name)
+    url = next(dbs)
+    try:
+        say(f"database {name}: migrating")
+        migrate(url)
+        now = datetime.now(UTC)
+        with psycopg.connect(pg_url(url)) as conn:
+            owners, tokens = make_users(conn, now)
+            loaded = load_customers(conn, args.customers, owners, now)
+            say("ANALYZE")
+            conn.autocommit = True
+            conn.execute("VACUUM ANALYZE")
+            conn.autocommit = False
+            explained = explain_near_names(conn, loaded)
+        with Server(url, args.workers) as server:
+            say(f"server on {server.base}; duplicate checks")
+            check = bench_check(server.base, tokens, loaded, args.seconds, args.checks)
+            say("registrations")
+            register = bench_register(server.base, tokens, loaded, args.seconds,
+                                      args.registrations)
+            sync = has_sync(server.base)
+            push = pull = None
+            if sync:
+                say("push")
+                push = bench_push(server.base, tokens, loaded, args.seconds, args.push_ops)
+                say("pull")
+                pull = bench_pull(server.base, tokens, args.seconds, args.pull_pages)
+        with psycopg.connect(pg_url(url)) as conn:
+            created = [(b["customer"]["name"], b["customer"]["uscc"], b["customer"])
+                       for b, (_k, _l, s) in zip(register["bodies"], register["results"],
+                                                 strict=True) if s == 201]
+            baseline = bench_baseline(conn, created, owners[0])
+            push_baseline = bench_baseline_again(conn, push["items"], owners[0]) if push else None
+    finally:
+        next(dbs, None)
+
+    report(args, loaded, check, register, sync, baseline, explained, push, pull, push_baseline)
+    return 0
+
+
+def report(args: argparse.Namespace, loaded: Loaded, check: dict[str, Any],
+           register: dict[str, Any], sync: bool, baseline: dict[str, float],
+           explained: list[dict[str, Any]], push: dict[str, Any] | None,
+           pull: dict[str, Any] | None, push_baseline: dict[str, float] | None) -> None:
+    checks = summarize(check["results"])
+    regs = summarize(register["results"])
+    ok = regs["register"]["statuses"].get(201, 0)
+    reg_rate = ok / register["elapsed"]
+    check_rate = checks["all"]["n"] / check["elapsed"]
+    rows = baseline["rows"]
+    lines = [
+        f"## Registry benchmark ({args.customers:,} customers, PostgreSQL, "
+        f"{args.workers} workers)",
+        "",
+        f"`python bench/bench_registry.py --customers {args.customers} "
+        f"--seconds {args.seconds:g}` on {platform.node()} ({os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}); client, server and PostgreSQL on one machine.",
+        "",
+        "| measure | n | p50 ms | p95 ms | max ms | rate | target |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for kind in ("all", "exact_uscc", "exact_name", "near_name", "free_name"):
+        s = checks.get(kind)
+        if s is None:
+            continue
+        target = "p95 < 30 ms" if kind == "all" else ""
+        rate = f"{check_rate:,.0f}/s" if kind == "all" else ""
+        lines.append(f"| check: {kind} (50 clients) | {s['n']:,} | {s['p50']:.1f} | "
+                     f"{s['p95']:.1f} | {s['max']:.0f} | {rate} | {target} |")
+    r = regs["register"]
+    lines.append(f"| registrations ({REGISTER_CLIENTS} clients) | {r['n']:,} | {r['p50']:.1f} | "
+                 f"{r['p95']:.1f} | {r['max']:.0f} | {reg_rate:,.0f}/s | >= 300/s |")
+    if push and pull and push_baseline:
+        p = summarize(push["results"])["push"]
+        q = summarize(pull["results"])["pull"]
+        push_rate = push["ops"] / push["elapsed"]
+        pull_rate = pull["ops"] / pull["elapsed"]
+        bare = push_baseline["rows"] / push_baseline["insert_s"]
+        lines.append(f"| push: batches of {PUSH_BATCH} customer creates ({PUSH_CLIENTS} clients) "
+                     f"| {push['ops']:,} ops | {p['p50']:.0f} | {p['p95']:.0f} | {p['max']:.0f} "
+                     f"| {push_rate:,.0f} ops/s | >= 2,000 ops/s |")
+        lines.append(f"| pull: pages of 500 from cursor 0 ({PUSH_CLIENTS} clients) "
+                     f"| {pull['ops']:,} changes | {q['p50']:.0f} | {q['p95']:.0f} | "
+                     f"{q['max']:.0f} | {pull_rate:,.0f} ops/s | >= 2,000 ops/s |")
+        lines.append(f"| baseline: bare INSERT of the pushed {push_baseline['rows']:,} customers "
+                     f"+ grams | | | | | {bare:,.0f} rows/s | push within 5x: "
+                     f"{bare / max(push_rate, 1e-9):.1f}x |")
+        lines.append(f"| baseline: COPY of the pushed rows | | | | | "
+                     f"{push_baseline['rows'] / push_baseline['copy_s']:,.0f} rows/s | |")
+    else:
+        lines.append("| push / pull | - | - | - | - | skipped: no /api/v1/sync yet "
+                     "| >= 2,000 ops/s, <= 5x baseline |")
+    lines.append(f"| baseline: bare INSERT of the same {rows:,} customers + grams | {rows:,} | | "
+                 f"| | {rows / baseline['insert_s']:,.0f} rows/s | |")
+    lines.append(f"| baseline: COPY of the same rows | {rows:,} | | | | "
+                 f"{rows / baseline['copy_s']:,.0f} rows/s | |")
+    lines.append(f"| bulk load (COPY, all tables) | {loaded.rows:,} rows | | | | "
+                 f"{args.customers / loaded.seconds:,.0f} customers/s | |")
+    if rows:
+        lines.append("")
+        lines.append(f"Registrations vs the bare INSERT baseline: "
+                     f"{(rows / baseline['insert_s']) / max(reg_rate, 1e-9):.1f}x slower.")
+    lines.append("")
+    lines.append("Statuses: check " + json.dumps(checks["all"]["statuses"])
+                 + "; registrations " + json.dumps(r["statuses"]))
+    lines.append("")
+    lines.append("### Near-name prefilter at this size")
+    lines.append("")
+    lines.append("| key | candidates | SQL ms | scoring ms | rows per gram |")
+    lines.append("|---|---|---|---|---|")
+    for e in explained:
+        grams = ", ".join(f"{g}:{n:,}" for g, n in e["per_gram"].items())
+        lines.append(f"| {e['key']} | {e['candidates']:,} | {e['sql_ms']:.0f} | "
+                     f"{e['score_ms']:.0f} | {grams} |")
+    print("\n".join(lines))
+    print("\n```\n" + explained[0]["plan"] + "\n```")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,84 @@
+"""Bodies of the sync endpoints (``routes_sync``).
+
+The envelope is strict (unknown keys, wrong types: 422 for the whole
+request); inside an op, what the registry must judge per op (the entity,
+the fields, their values) is loosely typed here and checked by
+``erpdesk.registry.sync.ops``, so one bad op is ``rejected`` alone.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+from erpdesk.registry.sync.push import MAX_OPS
+
+BIG = 2**62
+Id = Annotated[str, StringConstraints(max_length=64)]
+
+
+class OpIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    op_id: Id
+    seq: Annotated[int, Field(ge=0, le=BIG)] | None = None
+    entity: Annotated[str, StringConstraints(max_length=32)]
+    entity_id: Id
+    op: Annotated[str, StringConstraints(max_length=16)]
+    base_version: Annotated[int, Field(ge=0, le=BIG)] | None = None
+    fields: Annotated[dict[str, Any], Field(max_length=100)] = {}
+    created_at: Annotated[str, StringConstraints(max_length=64)] | None = None
+    payload_version: Annotated[int, Field(ge=0, le=1000)] = 1
+
+
+class PushIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    device_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    device_time: AwareDatetime | None = Field(
+        None, description="The device's clock when it sent the batch (only to report skew)"
+    )
+    ops: Annotated[list[OpIn], Field(max_length=MAX_OPS)]
+
+
+class ConflictOut(BaseModel):
+    field: str
+    registry_value: Any = None
+    desk_value: Any = None
+
+
+class OpResultOut(BaseModel):
+    op_id: str | None
+    status: Literal["applied", "duplicate", "conflict", "rejected"]
+    server_version: int | None = None
+    reason: str | None = None
+    message: str | None = None
+    first_status: str | None = Field(None, description="For a duplicate: the first answer")
+    conflicts: list[ConflictOut] | None = None
+
+
+class PushOut(BaseModel):
+    results: list[OpResultOut]
+    registry_time: datetime
+    clock_skew_seconds: int | None = Field(
+        None, description="The device's clock minus the registry's, when device_time was sent"
+    )
+    clock_skewed: bool = False
+
+
+class ChangeOut(BaseModel):
+    entity: Literal["customer", "contact", "activity"]
+    id: str
+    version: int
+    deleted: bool
+    visible: bool = True
+    fields: dict[str, Any]
+
+
+class PullOut(BaseModel):
+    changes: list[ChangeOut]
+    next_cursor: int
+    has_more: bool
+    registry_time: datetime

@@ -1,0 +1,470 @@
+"""The sync endpoints: push (at most once, three-way merge, ownership) and
+pull (the change cursor, visibility, pages), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections import Counter
+from datetime import timedelta
+from typing import Any
+
+import httpx
+import pytest
+from registry_support import START, error_of, make_user, registration, registry_of, sign_in
+from sqlalchemy import func, insert, select
+from test_concurrency import server  # noqa: F401 - the two-worker server fixture
+
+from erpdesk.registry.accounts import add_user
+from erpdesk.registry.config import CHEAP_PASSWORD_COST
+from erpdesk.registry.db.database import RegistryDatabase
+from erpdesk.registry.db.journal import Actor
+from erpdesk.registry.db.schema import (
+    applied_ops,
+    change_counter,
+    customer_contacts,
+    customers,
+    sync_conflicts,
+    sync_devices,
+    tokens,
+)
+from erpdesk.registry.security import Passwords, new_token, token_digest
+
+PROTOCOL = {"X-ERPDesk-Protocol": "1"}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def op(entity: str, entity_id: str, action: str = "create", base: int | None = None,
+       **fields: Any) -> dict[str, Any]:
+    return {
+        "op_id": new_id(), "seq": 1, "entity": entity, "entity_id": entity_id, "op": action,
+        "base_version": base, "fields": fields, "created_at": START.isoformat(),
+        "payload_version": 1,
+    }
+
+
+def customer_op(cid: str, name: str = "青岛海川食品有限公司", **fields: Any) -> dict[str, Any]:
+    return op("customer", cid, name=name, phone="0532-1234567", status="potential", **fields)
+
+
+def push(client, headers, ops, device="desk-a", **extra) -> dict[str, Any]:
+    body = {"device_id": device, "ops": ops, **extra}
+    response = client.post("/api/v1/sync/push", json=body, headers={**headers, **PROTOCOL})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def pull(client, headers, since=0, limit=500) -> dict[str, Any]:
+    response = client.get(
+        "/api/v1/sync/pull", params={"since": since, "limit": limit},
+        headers={**headers, **PROTOCOL},
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def pull_all(client, headers, since=0, limit=500) -> tuple[list[dict[str, Any]], int]:
+    changes: list[dict[str, Any]] = []
+    while True:
+        page = pull(client, headers, since, limit)
+        changes += page["changes"]
+        since = page["next_cursor"]
+        if not page["has_more"]:
+            return changes, since
+
+
+def latest(changes) -> dict[tuple[str, str], dict[str, Any]]:
+    return {(c["entity"], c["id"]): c for c in changes}
+
+
+def count(client, table, *where) -> int:
+    with registry_of(client).db.read() as conn:
+        return int(conn.execute(select(func.count()).select_from(table).where(*where))
+                   .scalar_one())
+
+
+def counter(client) -> int:
+    with registry_of(client).db.read() as conn:
+        return int(conn.execute(select(change_counter.c.value)).scalar_one())
+
+
+@pytest.fixture
+def people(client):
+    make_user(client, "rep.a", "rep", team="east", display_name="王一")
+    make_user(client, "rep.b", "rep", team="east", display_name="李二")
+    make_user(client, "admin", "admin")
+    make_user(client, "tele", "telemarketer")
+    return {name: sign_in(client, name) for name in ("rep.a", "rep.b", "admin", "tele")}
+
+
+def test_create_update_delete_round_trip_through_pull(client, people):
+    a = people["rep.a"]
+    cid, pid, aid = new_id(), new_id(), new_id()
+    ops = [
+        customer_op(cid, industry="food"),
+        op("contact", pid, customer_id=cid, name="赵敏", mobile="13912345678"),
+        op("activity", aid, customer_id=cid, kind="visit",
+           occurred_at="2026-03-01T10:00:00+08:00", summary="初访"),
+    ]
+    results = push(client, a, ops)["results"]
+    assert [r["status"] for r in results] == ["applied"] * 3, results
+    versions = [r["server_version"] for r in results]
+    assert versions == sorted(versions) and len(set(versions)) == 3
+
+    changes, cursor = pull_all(client, a)
+    got = latest(changes)
+    customer = got[("customer", cid)]["fields"]
+    assert customer["name"] == "青岛海川食品有限公司" and customer["industry"] == "food"
+    assert customer["registration"] == "unregistered" and customer["owner"] == "rep.a"
+    assert got[("contact", pid)]["fields"]["mobile"] == "13912345678"
+    assert got[("activity", aid)]["fields"]["occurred_at"] == "2026-03-01T02:00:00+00:00"
+    assert cursor == versions[-1]
+
+    results = push(client, a, [
+        op("customer", cid, "update", versions[0], phone="0532-7654321"),
+        op("contact", pid, "delete", versions[1]),
+    ])["results"]
+    assert [r["status"] for r in results] == ["applied", "applied"]
+    page = pull(client, a, cursor)
+    got = latest(page["changes"])
+    assert set(got) == {("customer", cid), ("contact", pid)}
+    assert got[("customer", cid)]["fields"]["phone"] == "0532-7654321"
+    assert got[("contact", pid)]["deleted"] is True and got[("contact", pid)]["fields"] == {}
+    assert pull(client, a, page["next_cursor"])["changes"] == []
+
+
+def test_a_batch_replayed_after_a_cut_applies_every_op_exactly_once(client, people):
+    a = people["rep.a"]
+    cid = new_id()
+    ops = [customer_op(cid)]
+    ops += [op("contact", new_id(), customer_id=cid, name=f"联系人{i}") for i in range(5)]
+    ops += [op("activity", new_id(), customer_id=cid, kind="call",
+               occurred_at="2026-03-01T10:00:00+08:00", summary=f"电话{i}") for i in range(4)]
+    ops.append(op("customer", cid, "update", None, notes="回访后更新"))
+    first = push(client, a, ops[:5])["results"]  # the answer is lost: the connection was cut
+    replay = push(client, a, ops)["results"]
+    assert [r["status"] for r in replay] == ["duplicate"] * 5 + ["applied"] * 6
+    for before, again in zip(first, replay[:5], strict=True):
+        assert {**again, "status": before["status"], "first_status": None} == before | {
+            "first_status": None
+        }
+        assert again["first_status"] == before["status"]
+    again = push(client, a, ops)["results"]
+    assert [r["status"] for r in again] == ["duplicate"] * len(ops)
+    assert [r["server_version"] for r in again] == [r["server_version"] for r in replay]
+    assert count(client, customers) == 1
+    assert count(client, customer_contacts) == 5
+    assert count(client, applied_ops) == len(ops)
+    changes, _ = pull_all(client, a)
+    assert Counter(c["entity"] for c in changes) == {"customer": 1, "contact": 5, "activity": 4}
+    assert latest(changes)[("customer", cid)]["fields"]["notes"] == "回访后更新"
+
+
+def test_three_way_merge_field_by_field(client, people):
+    a, admin = people["rep.a"], people["admin"]
+    cid = new_id()
+    (created,) = push(client, a, [customer_op(cid, address="市南区")])["results"]
+    base = created["server_version"]
+    # The registry side (an administrator's desk) changes the phone and the city.
+    (registry_side,) = push(client, admin, [
+        op("customer", cid, "update", base, phone="0532-0000000", city="青岛市")
+    ], device="admin-desk")["results"]
+    assert registry_side["status"] == "applied"
+    # The rep's desk, still at base, changes the address (only it) and the phone (both),
+    # and the city to the same value as the registry (no conflict).
+    (merged,) = push(client, a, [
+        op("customer", cid, "update", base, address="崂山区", phone="0532-9999999",
+           city="青岛市")
+    ])["results"]
+    assert merged["status"] == "conflict"
+    assert merged["conflicts"] == [
+        {"field": "phone", "registry_value": "0532-0000000", "desk_value": "0532-9999999"}
+    ]
+    assert merged["server_version"] > registry_side["server_version"]
+    fields = latest(pull_all(client, a)[0])[("customer", cid)]["fields"]
+    assert (fields["address"], fields["phone"], fields["city"]) == (
+        "崂山区", "0532-0000000", "青岛市"
+    )
+    with registry_of(client).db.read() as conn:
+        (row,) = conn.execute(select(sync_conflicts)).all()
+    assert (row.entity, row.entity_id, row.field) == ("customer", cid, "phone")
+    assert (row.registry_value, row.desk_value) == ("0532-0000000", "0532-9999999")
+    assert row.resolved_at is None
+    # The desk's own earlier writes never conflict with its later ops, whatever the base.
+    (own,) = push(client, a, [op("customer", cid, "update", base, address="黄岛区")])["results"]
+    assert own["status"] == "applied"
+    # Re-applying the kept desk value against the current version is an ordinary update.
+    (again,) = push(client, a, [
+        op("customer", cid, "update", merged["server_version"], phone="0532-9999999")
+    ])["results"]
+    assert again["status"] == "applied"
+
+
+def test_registry_owned_fields_are_rejected_and_nothing_is_stored(client, people):
+    a = people["rep.a"]
+    before = counter(client)
+    cid = new_id()
+    results = push(client, a, [
+        customer_op(cid, owner="rep.a"),
+        customer_op(new_id(), protected_until="2030-01-01T00:00:00+00:00"),
+        customer_op(new_id(), registration="protected"),
+    ])["results"]
+    assert {r["status"] for r in results} == {"rejected"}
+    assert {r["reason"] for r in results} == {"registry_owned_field"}
+    assert counter(client) == before
+    assert count(client, customers) == count(client, applied_ops) == 0
+
+
+@pytest.mark.parametrize("bad", [
+    {"entity": "lead"}, {"op": "upsert"}, {"op_id": "not-a-uuid"}, {"entity_id": "x"},
+    {"fields": {"name": "甲公司", "colour": "red"}}, {"fields": {"name": 5}},
+    {"fields": {"name": "甲公司", "industry": "steel"}}, {"fields": {"name": ""}},
+    {"fields": {"uscc": "X" * 19, "name": "甲公司"}}, {"fields": {"short_name": "简称"}},
+    {"payload_version": 9}, {"fields": {"name": "甲公司", "notes": "\x00"}},
+])
+def test_a_malformed_op_is_rejected_alone(client, people, bad):
+    a = people["rep.a"]
+    good = customer_op(new_id())
+    results = push(client, a, [{**customer_op(new_id()), **bad}, good])["results"]
+    assert results[0]["status"] == "rejected" and results[0]["reason"]
+    assert results[1]["status"] == "applied"
+
+
+def test_malformed_child_ops(client, people):
+    a = people["rep.a"]
+    cid = new_id()
+    results = push(client, a, [
+        customer_op(cid),
+        op("activity", new_id(), customer_id=cid, kind="visit", occurred_at="yesterday",
+           summary="x"),
+        op("activity", new_id(), customer_id=cid, kind="visit",
+           occurred_at="2026-03-01T10:00:00", summary="no zone"),
+        op("contact", new_id(), customer_id="nope", name="x"),
+        op("contact", new_id(), customer_id=new_id(), name="orphan"),
+        op("contact", new_id(), name="no parent"),
+    ])["results"]
+    assert [r.get("reason") for r in results] == [
+        None, "invalid_value", "invalid_value", "invalid_value", "customer_not_found",
+        "missing_field",
+    ]
+
+
+@pytest.mark.parametrize("body", [
+    b"{not json", b"[]", b'{"device_id": "d", "ops": "x"}', b'{"device_id": "d"}',
+    b'{"device_id": "d", "ops": [1]}', b'{"device_id": "d", "ops": [{"op_id": "x"}]}',
+    b'{"device_id": "d", "ops": [], "extra": 1}',
+    b'{"device_id": "d", "ops": [], "device_time": "2026-03-01T10:00:00"}',
+    b'{"device_id": "", "ops": []}',
+])
+def test_a_malformed_envelope_is_a_4xx(client, people, body):
+    response = client.post(
+        "/api/v1/sync/push", content=body,
+        headers={**people["rep.a"], **PROTOCOL, "Content-Type": "application/json"},
+    )
+    assert response.status_code in (400, 422), response.text
+    assert error_of(response)["code"] in ("malformed_json", "invalid_request")
+
+
+def test_too_many_ops_or_a_huge_base_version_are_refused(client, people):
+    a = {**people["rep.a"], **PROTOCOL}
+    ops = [customer_op(new_id()) for _ in range(1001)]
+    response = client.post("/api/v1/sync/push", json={"device_id": "d", "ops": ops}, headers=a)
+    assert response.status_code in (413, 422)
+    huge = {**customer_op(new_id()), "base_version": 10**30}
+    response = client.post("/api/v1/sync/push", json={"device_id": "d", "ops": [huge]},
+                           headers=a)
+    assert response.status_code == 422
+
+
+@pytest.mark.parametrize("method,url", [("POST", "/api/v1/sync/push"),
+                                        ("GET", "/api/v1/sync/pull")])
+def test_the_protocol_header_is_required(client, people, method, url):
+    body = {"device_id": "d", "ops": []} if method == "POST" else None
+    for header, code in ((None, "protocol_required"), ("2", "unsupported_protocol"),
+                         ("one", "unsupported_protocol")):
+        headers = dict(people["rep.a"])
+        if header is not None:
+            headers["X-ERPDesk-Protocol"] = header
+        response = client.request(method, url, json=body, headers=headers)
+        assert response.status_code == 400
+        error = error_of(response)
+        assert error["code"] == code and error["supported"] == [1]
+
+
+def test_a_rep_neither_pushes_to_nor_pulls_another_reps_customer(client, people, clock):
+    a, b = people["rep.a"], people["rep.b"]
+    cid, pid = new_id(), new_id()
+    push(client, a, [customer_op(cid), op("contact", pid, customer_id=cid, name="赵敏")])
+    results = push(client, b, [
+        op("customer", cid, "update", None, phone="110"),
+        customer_op(cid, name="乙公司"),
+        op("customer", cid, "delete"),
+        op("contact", new_id(), customer_id=cid, name="间谍"),
+        op("contact", pid, "update", None, name="改名"),
+    ], device="desk-b")["results"]
+    assert [r["reason"] for r in results] == [
+        "not_found", "id_in_use", "not_found", "customer_not_found", "not_found"
+    ]
+    assert all(r["server_version"] is None and not r["conflicts"] for r in results)
+    assert pull_all(client, b)[0] == []
+    # A company protected for rep.a: rep.b's desk creating it learns only that.
+    body = registration(now=clock.now)
+    reg = client.post("/api/v1/registrations", json=body, headers=a).json()
+    client.post(f"/api/v1/admin/registrations/{reg['id']}/callback", json={"result": "valid"},
+                headers=people["admin"])
+    (result,) = push(client, b, [customer_op(new_id(), name=body["customer"]["name"])],
+                     device="desk-b")["results"]
+    assert (result["status"], result["reason"]) == ("rejected", "protected_by_other")
+    assert "王一" not in str(result) and body["customer"]["id"] not in str(result)
+    assert pull_all(client, b)[0] == []
+    # The registered customer reaches rep.a's desk with the registry's decision.
+    fields = latest(pull_all(client, a)[0])[("customer", body["customer"]["id"])]["fields"]
+    assert fields["registration"] == "protected" and fields["protected_until"]
+    # Its identity and tombstone are the administrator's.
+    results = push(client, a, [
+        op("customer", body["customer"]["id"], "update", None, name="别的公司"),
+        op("customer", body["customer"]["id"], "delete"),
+    ])["results"]
+    assert [r["reason"] for r in results] == ["identity_locked", "registered_customer"]
+
+
+def test_roles_that_do_not_sync(client, people):
+    results = push(client, people["tele"], [customer_op(new_id())], device="t")["results"]
+    assert results[0]["reason"] == "forbidden_for_role"
+    push(client, people["rep.a"], [customer_op(new_id())])
+    assert pull_all(client, people["tele"])[0] == []
+    assert len(pull_all(client, people["admin"])[0]) == 1
+
+
+def test_a_reallocated_customer_leaves_one_desk_and_reaches_the_other(client, people, clock):
+    a, b, admin = people["rep.a"], people["rep.b"], people["admin"]
+    body = registration(now=clock.now)
+    cid = body["customer"]["id"]
+    reg = client.post("/api/v1/registrations", json=body, headers=a).json()
+    client.post(f"/api/v1/admin/registrations/{reg['id']}/callback", json={"result": "valid"},
+                headers=admin)
+    pid = new_id()
+    push(client, a, [op("contact", pid, customer_id=cid, name="赵敏")])
+    _, cursor_a = pull_all(client, a)
+    _, cursor_b = pull_all(client, b)
+    response = client.post(f"/api/v1/admin/customers/{cid}/allocate",
+                           json={"rep": "rep.b", "reason": "区域调整"}, headers=admin)
+    assert response.status_code == 200, response.text
+    lost, _ = pull_all(client, a, cursor_a)
+    assert lost == [{"entity": "customer", "id": cid, "version": lost[0]["version"],
+                     "deleted": False, "visible": False, "fields": {}}]
+    gained = latest(pull_all(client, b, cursor_b)[0])
+    assert gained[("customer", cid)]["fields"]["owner"] == "rep.b"
+    assert gained[("contact", pid)]["fields"]["name"] == "赵敏"
+    (result,) = push(client, a, [op("contact", pid, "update", None, name="x")])["results"]
+    assert result["reason"] == "not_found"
+
+
+def test_pages_cover_every_change_once_while_others_push(client, people):
+    a = people["rep.a"]
+    expected = [new_id() for _ in range(20)]
+    push(client, a, [customer_op(c, name=f"公司{i}") for i, c in enumerate(expected)])
+    seen: list[str] = []
+    since, pages = 0, 0
+    while True:
+        page = pull(client, a, since, limit=7)
+        seen += [c["id"] for c in page["changes"]]
+        since, pages = page["next_cursor"], pages + 1
+        # Another desk of the same rep pushes between the pages; so does a stranger.
+        more = [new_id(), new_id()] if pages <= 3 else []
+        expected += more
+        push(client, a, [customer_op(c, name=f"新{c[:6]}") for c in more], device="desk-2")
+        push(client, people["rep.b"], [customer_op(new_id(), name=f"别{pages}")], device="b")
+        if not page["has_more"]:
+            break
+    final, since = pull_all(client, a, since)
+    seen += [c["id"] for c in final]
+    assert Counter(seen) == Counter(expected)
+    assert pull(client, a, since)["changes"] == []
+
+
+def test_the_device_clock_is_recorded(client, people, clock):
+    result = push(client, people["rep.a"], [],
+                  device_time=(clock.now + timedelta(minutes=10)).isoformat())
+    assert (result["clock_skew_seconds"], result["clock_skewed"]) == (600, True)
+    assert push(client, people["rep.a"], [])["clock_skew_seconds"] is None
+    with registry_of(client).db.read() as conn:
+        row = conn.execute(select(sync_devices)).one()
+    assert (row.device_id, row.skew_seconds) == ("desk-a", 600)
+
+
+def _token(db_url: str, username: str) -> str:
+    db = RegistryDatabase(db_url)
+    try:
+        user = add_user(db, Passwords(CHEAP_PASSWORD_COST), START, Actor(None, "test"),
+                        username, "correct horse battery", "rep")
+        token = new_token()
+        with db.write() as conn:
+            conn.execute(insert(tokens).values(
+                token_hash=token_digest(token), user_id=user.id, created_at=START,
+                expires_at=START + timedelta(days=3650),
+            ))
+    finally:
+        db.dispose()
+    return token
+
+
+@pytest.mark.slow
+def test_one_op_pushed_twice_at_once_through_two_workers_applies_once(db_url, server):  # noqa: F811
+    token = _token(db_url, "rep.race")
+    cid = new_id()
+    ops = [customer_op(cid)] + [
+        op("contact", new_id(), customer_id=cid, name=f"联系人{i}") for i in range(20)
+    ]
+    barrier = threading.Barrier(4)
+    answers: list[list[dict[str, Any]]] = []
+    lock = threading.Lock()
+
+    def racer(i: int) -> None:
+        with httpx.Client(base_url=server, timeout=60) as http:
+            barrier.wait()
+            response = http.post(
+                "/api/v1/sync/push", json={"device_id": f"desk-{i}", "ops": ops},
+                headers={"Authorization": f"Bearer {token}", **PROTOCOL},
+            )
+        assert response.status_code == 200, response.text
+        with lock:
+            answers.append(response.json()["results"])
+
+    threads = [threading.Thread(target=racer, args=(i,)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert len(answers) == 4
+    for index in range(len(ops)):
+        statuses = Counter(answer[index]["status"] for answer in answers)
+        assert statuses == {"applied": 1, "duplicate": 3}, (index, statuses)
+        assert len({answer[index]["server_version"] for answer in answers}) == 1
+    db = RegistryDatabase(db_url)
+    try:
+        with db.read() as conn:
+            contacts = conn.execute(select(func.count()).select_from(customer_contacts))
+            assert contacts.scalar_one() == 20
+            assert conn.execute(select(change_counter.c.value)).scalar_one() == len(ops)
+    finally:
+        db.dispose()
+
+
+def test_applied_ops_are_forgotten_after_the_retention_period(client, people, clock):
+    from erpdesk.registry.sync.push import prune_applied_ops
+
+    a = people["rep.a"]
+    old = customer_op(new_id())
+    push(client, a, [old])
+    clock.advance(days=181)
+    a = sign_in(client, "rep.a")
+    push(client, a, [customer_op(new_id())])
+    assert prune_applied_ops(registry_of(client).db, clock.now) == 1
+    assert count(client, applied_ops) == 1
+    # A replay older than the retention is an upsert of the same values: harmless.
+    (again,) = push(client, a, [old])["results"]
+    assert again["status"] == "applied" and count(client, customers) == 2
