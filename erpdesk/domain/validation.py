@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any, TypeVar
 
@@ -138,6 +139,27 @@ def _too_long(obj: Any, limits: dict[str, int]) -> list[Problem]:
     return out
 
 
+_NOT_A_PHONE = QT_TRANSLATE_NOOP(
+    "Domain", "{value} is not a phone number (a mobile, or an area code and number)"
+)
+_NOT_A_WEBSITE = QT_TRANSLATE_NOOP("Domain", "{value} is not a web address")
+_NOT_A_MOBILE = QT_TRANSLATE_NOOP("Domain", "{value} is not a mobile number")
+_NOT_AN_EMAIL = QT_TRANSLATE_NOOP("Domain", "{value} is not an e-mail address")
+
+
+def _format_problems(
+    obj: Any, checks: tuple[tuple[str, Callable[[str], bool], str], ...]
+) -> list[Problem]:
+    """A ``<field>.invalid`` problem for each filled-in field whose value fails
+    its check (an empty optional field is fine)."""
+    out = []
+    for name, is_valid, text in checks:
+        value = str(getattr(obj, name)).strip()
+        if value and not is_valid(value):
+            out.append(Problem(name, f"{name}.invalid", text, {"value": value}))
+    return out
+
+
 def _has_letters(text: str) -> bool:
     """True when *text* holds a letter or a Chinese character, not only digits/marks."""
     return any(unicodedata.category(ch).startswith("L") for ch in text)
@@ -167,27 +189,9 @@ def customer_problems(c: Customer) -> list[Problem]:
         )
     problems += _too_long(c, MAX_LENGTH)
     problems += uscc_problems(c.uscc, "uscc")
-    if c.phone.strip() and not is_phone(c.phone):
-        problems.append(
-            Problem(
-                "phone",
-                "phone.invalid",
-                QT_TRANSLATE_NOOP(
-                    "Domain",
-                    "{value} is not a phone number (a mobile, or an area code and number)",
-                ),
-                {"value": c.phone.strip()},
-            )
-        )
-    if c.website.strip() and not is_website(c.website):
-        problems.append(
-            Problem(
-                "website",
-                "website.invalid",
-                QT_TRANSLATE_NOOP("Domain", "{value} is not a web address"),
-                {"value": c.website.strip()},
-            )
-        )
+    problems += _format_problems(
+        c, (("phone", is_phone, _NOT_A_PHONE), ("website", is_website, _NOT_A_WEBSITE))
+    )
     return problems
 
 
@@ -195,36 +199,14 @@ def contact_problems(c: Contact) -> list[Problem]:
     """Every correctness problem of *c*; no way of reaching them is required."""
     problems = _required(c, "name", QT_TRANSLATE_NOOP("Domain", "The contact's name is required"))
     problems += _too_long(c, CONTACT_MAX_LENGTH)
-    if c.mobile.strip() and not is_mobile(c.mobile):
-        problems.append(
-            Problem(
-                "mobile",
-                "mobile.invalid",
-                QT_TRANSLATE_NOOP("Domain", "{value} is not a mobile number"),
-                {"value": c.mobile.strip()},
-            )
-        )
-    if c.office_phone.strip() and not is_phone(c.office_phone):
-        problems.append(
-            Problem(
-                "office_phone",
-                "office_phone.invalid",
-                QT_TRANSLATE_NOOP(
-                    "Domain",
-                    "{value} is not a phone number (a mobile, or an area code and number)",
-                ),
-                {"value": c.office_phone.strip()},
-            )
-        )
-    if c.email.strip() and not is_email(c.email):
-        problems.append(
-            Problem(
-                "email",
-                "email.invalid",
-                QT_TRANSLATE_NOOP("Domain", "{value} is not an e-mail address"),
-                {"value": c.email.strip()},
-            )
-        )
+    problems += _format_problems(
+        c,
+        (
+            ("mobile", is_mobile, _NOT_A_MOBILE),
+            ("office_phone", is_phone, _NOT_A_PHONE),
+            ("email", is_email, _NOT_AN_EMAIL),
+        ),
+    )
     return problems
 
 
