@@ -79,7 +79,8 @@ class CustomerService:
         try:
             watermark = queries.newest_change()
             index = DuplicateIndex(
-                Candidate(id=i, name=n, uscc=u, name_key=k) for i, n, u, k in queries.identities()
+                Candidate(id=i, name="", uscc="", name_key=k)
+                for i, _n, _u, k in queries.identities()
             )
         finally:
             queries.close()
@@ -127,14 +128,49 @@ class CustomerService:
     def check_duplicates(
         self, name: str, uscc: str = "", *, exclude_id: str | None = None, limit: int = 5
     ) -> list[DuplicateMatch]:
-        """Same USCC or normalised name (duplicates), then similar names."""
+        """Same USCC or normalised name (duplicates), then similar names.
+
+        Exact matches come from SQL (indexed); the in-memory index holds only
+        ids and name keys for the similar ones, whose names are then read for
+        the few matches shown (a full index cost ~30 MB more at 100,000).
+        """
+        from erpdesk.domain.duplicates import Candidate, DuplicateMatch, MatchKind
+        from erpdesk.domain.names import normalize_company_name
         from erpdesk.domain.uscc import normalize_uscc
 
         if not name.strip() and not uscc.strip():
             return []
-        return self._duplicate_index().find(
-            name, normalize_uscc(uscc), exclude_id=exclude_id, limit=limit
-        )
+        code = normalize_uscc(uscc)
+        key = normalize_company_name(name) if name.strip() else ""
+        exact = [
+            DuplicateMatch(
+                Candidate(id=i, name=n, uscc=u, name_key=k),
+                MatchKind.SAME_USCC if code and u == code else MatchKind.SAME_NAME,
+                100.0,
+            )
+            for i, n, u, k in self._queries.same_identity(code, key)
+            if i != exclude_id
+        ]
+        exact.sort(key=lambda m: m.kind is not MatchKind.SAME_USCC)
+        taken = {m.candidate.id for m in exact}
+        similar = [
+            m
+            for m in self._duplicate_index().find(name, exclude_id=exclude_id, limit=limit)
+            if m.kind is MatchKind.SIMILAR and m.candidate.id not in taken
+        ]
+        named = {i: (n, u) for i, n, u, _k in self._queries.identities_of(
+            [m.candidate.id for m in similar]
+        )}
+        similar = [
+            DuplicateMatch(
+                Candidate(m.candidate.id, *named[m.candidate.id], m.candidate.name_key),
+                m.kind,
+                m.score,
+            )
+            for m in similar
+            if m.candidate.id in named
+        ]
+        return (exact + similar)[:limit]
 
     def _duplicate_index(self) -> DuplicateIndex:
         """The index of live customers, built once and then kept current by
@@ -150,17 +186,17 @@ class CustomerService:
         if self._index is None:
             self._index_watermark = self._queries.newest_change()
             self._index = DuplicateIndex(
-                Candidate(id=i, name=n, uscc=u, name_key=k)
-                for i, n, u, k in self._queries.identities()
+                Candidate(id=i, name="", uscc="", name_key=k)
+                for i, _n, _u, k in self._queries.identities()
             )
         elif version != self._index_version:
-            for i, n, u, k, deleted, updated in self._queries.identity_changes(
+            for i, _n, _u, k, deleted, updated in self._queries.identity_changes(
                 self._index_watermark
             ):
                 if deleted:
                     self._index.remove(i)
                 else:
-                    self._index.add(Candidate(id=i, name=n, uscc=u, name_key=k))
+                    self._index.add(Candidate(id=i, name="", uscc="", name_key=k))
                 self._index_watermark = max(self._index_watermark, updated)
         self._index_version = version
         return self._index

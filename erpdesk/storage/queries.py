@@ -234,6 +234,15 @@ class CustomerQueries:
             "SELECT id, name, uscc, name_key FROM customer WHERE deleted = 0"
         )
 
+    def identities_of(self, ids: list[str]) -> list[tuple[str, str, str, str]]:
+        """(id, name, uscc, name_key) of the live customers among *ids*."""
+        rows = self._conn.execute(
+            "SELECT id, name, uscc, name_key FROM customer WHERE deleted = 0 AND "
+            "id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        )
+        return [tuple(r) for r in rows]
+
     def identity_changes(self, since: str) -> list[tuple[str, str, str, str, int, str]]:
         """(id, name, uscc, name_key, deleted, updated_at) of every customer,
         live or not, written at or after *since* (an ``updated_at`` text)."""
