@@ -468,3 +468,124 @@ def test_applied_ops_are_forgotten_after_the_retention_period(client, people, cl
     # A replay older than the retention is an upsert of the same values: harmless.
     (again,) = push(client, a, [old])["results"]
     assert again["status"] == "applied" and count(client, customers) == 2
+
+
+def test_a_batch_whose_transaction_fails_half_way_commits_nothing(client, people,
+                                                                   monkeypatch):
+    import erpdesk.registry.sync.push as push_module
+
+    a = people["rep.a"]
+    cid = new_id()
+    ops = [customer_op(cid)]
+    ops += [op("contact", new_id(), customer_id=cid, name=f"联系人{i}") for i in range(5)]
+    ops += [customer_op(new_id(), name=f"公司{i}") for i in range(4)]
+    before = counter(client)
+    real_apply = push_module.apply_op
+    applied: list[str] = []
+
+    def failing_apply(ctx, checked_op):
+        if len(applied) == len(ops) // 2:
+            raise RuntimeError("the connection was cut")
+        applied.append(checked_op.op_id)
+        return real_apply(ctx, checked_op)
+
+    monkeypatch.setattr(push_module, "apply_op", failing_apply)
+    try:
+        response = client.post("/api/v1/sync/push", json={"device_id": "desk-a", "ops": ops},
+                               headers={**a, **PROTOCOL})
+    except RuntimeError:
+        pass
+    else:
+        assert response.status_code == 500
+    assert len(applied) == len(ops) // 2
+    assert counter(client) == before
+    assert count(client, applied_ops) == count(client, customers) == 0
+    assert count(client, customer_contacts) == 0
+    monkeypatch.setattr(push_module, "apply_op", real_apply)
+    replay = push(client, a, ops)["results"]
+    assert [r["status"] for r in replay] == ["applied"] * len(ops)
+    versions = [r["server_version"] for r in replay]
+    assert versions == list(range(before + 1, before + len(ops) + 1))
+    again = push(client, a, ops)["results"]
+    assert [r["status"] for r in again] == ["duplicate"] * len(ops)
+    assert [r["server_version"] for r in again] == versions
+    assert count(client, customers) == 5 and count(client, customer_contacts) == 5
+    assert count(client, applied_ops) == len(ops)
+    changes, cursor = pull_all(client, a)
+    assert len(changes) == len(ops) and cursor == versions[-1]
+
+
+def test_a_rejected_op_rolls_back_alone_and_numbers_have_no_gaps(client, people):
+    a = people["rep.a"]
+    before = counter(client)
+    first, second = new_id(), new_id()
+    repeated = customer_op(new_id(), name="重复公司")
+    results = push(client, a, [
+        customer_op(first, name="甲公司"),
+        op("customer", new_id(), "update", None, phone="110"),  # no such customer
+        op("contact", new_id(), customer_id=new_id(), name="孤儿"),  # no such parent
+        repeated,
+        {**repeated},  # the same op twice in one batch
+        op("customer", first, "update", None, name="甲公司改名"),
+        customer_op(second, name="乙公司"),
+    ])["results"]
+    assert [r["status"] for r in results] == [
+        "applied", "rejected", "rejected", "applied", "duplicate", "applied", "applied"
+    ]
+    assert [r.get("reason") for r in results[1:3]] == ["not_found", "customer_not_found"]
+    assert results[4]["first_status"] == "applied"
+    assert results[4]["server_version"] == results[3]["server_version"]
+    versions = [r["server_version"] for r in results if r["status"] == "applied"]
+    assert versions == list(range(before + 1, before + 5))
+    assert counter(client) == before + 4
+    assert count(client, applied_ops) == 6  # the rejections too: they depend on the state
+    fields = latest(pull_all(client, a)[0])
+    assert fields[("customer", first)]["fields"]["name"] == "甲公司改名"
+    # The renamed customer's prefilter rows follow its new name.
+    from erpdesk.domain.names import normalize_company_name
+    from erpdesk.registry.checks import name_grams
+    from erpdesk.registry.db.schema import customer_name_grams
+    with registry_of(client).db.read() as conn:
+        grams = set(conn.execute(select(customer_name_grams.c.gram).where(
+            customer_name_grams.c.customer_id == first)).scalars())
+    assert grams == name_grams(normalize_company_name("甲公司改名"))
+
+
+def test_a_run_of_creates_whose_insert_fails_is_applied_op_by_op(client, people,
+                                                                   monkeypatch):
+    # A batch's new customers are inserted together; if another worker created one
+    # of them after the batch looked (made up here: the batch is told c1 is
+    # absent), the insert fails and the run is applied op by op, each once.
+    import erpdesk.registry.sync.push as push_module
+
+    a = people["rep.a"]
+    c1, c2, c3 = new_id(), new_id(), new_id()
+    push(client, a, [customer_op(c1, name="甲公司")])
+    before = counter(client)
+    real_prefetch = push_module.prefetch_rows
+
+    def stale_prefetch(ctx, ops):
+        real_prefetch(ctx, ops)
+        ctx.rows[(customers.name, c1)] = None
+
+    monkeypatch.setattr(push_module, "prefetch_rows", stale_prefetch)
+    real_create = push_module.create_customers
+    runs: list[Any] = []
+
+    def recorded_create(ctx, ops):
+        runs.append(real_create(ctx, ops))
+        return runs[-1]
+
+    monkeypatch.setattr(push_module, "create_customers", recorded_create)
+    results = push(client, a, [
+        customer_op(c2, name="乙公司"), customer_op(c1, name="甲公司", address="崂山区"),
+        customer_op(c3, name="丙公司"),
+    ])["results"]
+    assert runs == [None]  # the insert of the run failed
+    assert [r["status"] for r in results] == ["applied"] * 3, results
+    assert [r["server_version"] for r in results] == [before + 1, before + 2, before + 3]
+    assert counter(client) == before + 3
+    assert count(client, customers) == 3 and count(client, applied_ops) == 4
+    got = latest(pull_all(client, a)[0])
+    assert got[("customer", c1)]["fields"]["address"] == "崂山区"
+    assert got[("customer", c3)]["version"] == before + 3

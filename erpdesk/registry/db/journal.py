@@ -11,6 +11,12 @@ held until commit, so transactions take numbers in commit order and the
 committed numbers are always a gap-free prefix, across any number of
 workers.  The lock is held only for the commit itself.  On SQLite writers
 are serialised anyway (``BEGIN IMMEDIATE``).
+
+A transaction that writes many rows one after another (a sync push batch)
+uses ``ChangeNumbers`` instead: it locks the counter row once, at its first
+number, hands out consecutive numbers in order from memory and writes the
+counter and the ``changes`` rows at the end; the lock is held until that
+transaction commits, so the same rule holds.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, update
+from sqlalchemy import Connection, Table, insert, select, update
 
 from erpdesk.registry.db.schema import audit_log, change_counter, changes
 
@@ -74,6 +80,59 @@ def stamp_changes(
         ],
     )
     return numbers
+
+
+class ChangeNumbers:
+    """Change numbers for one transaction that stamps many rows in order.
+
+    ``take`` locks the counter row at the first call (held until commit) and
+    hands out the following numbers; the caller writes the number into its
+    row.  ``mark``/``reset`` forget the numbers taken since a savepoint that
+    was rolled back, so no number is lost.  ``finish`` (before commit) stores
+    the counter and the ``changes`` rows.
+    """
+
+    def __init__(self, conn: Connection, now: datetime) -> None:
+        self.conn = conn
+        self.now = now
+        self._first: int | None = None  # the first number of this transaction
+        self._next: int | None = None
+        self._changes: list[dict[str, Any]] = []
+
+    def take(self, table: Table, row_id: str) -> int:
+        if self._next is None:
+            value = self.conn.execute(
+                select(change_counter.c.value)
+                .where(change_counter.c.name == COUNTER)
+                .with_for_update()
+            ).scalar_one()
+            self._first = self._next = int(value) + 1
+        number = self._next
+        self._next += 1
+        self._changes.append(
+            {"number": number, "entity": table.name, "entity_id": str(row_id), "at": self.now}
+        )
+        return number
+
+    def mark(self) -> tuple[int | None, int]:
+        return self._next, len(self._changes)
+
+    def reset(self, mark: tuple[int | None, int]) -> None:
+        number, taken = mark
+        self._next = self._first if number is None else number
+        del self._changes[taken:]
+
+    def finish(self) -> None:
+        if not self._changes:
+            return
+        assert self._next is not None
+        self.conn.execute(
+            update(change_counter)
+            .where(change_counter.c.name == COUNTER)
+            .values(value=self._next - 1)
+        )
+        self.conn.execute(insert(changes), self._changes)
+        self._changes = []
 
 
 def audit(

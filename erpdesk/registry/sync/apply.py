@@ -1,9 +1,10 @@
 """Writing one checked op inside the caller's transaction.
 
 Each ``apply_*`` reads the row (locked on PostgreSQL), checks that the user
-may write it, merges, writes, stamps the change number last and returns the
-outcome; or raises ``Rejected`` before writing anything that matters (the
-caller rolls its savepoint back anyway).  A rep writes its own customers
+may write it, merges, writes the row with its change number (taken from the
+batch's ``ChangeNumbers``, in op order) and returns the outcome; or raises
+``Rejected`` before writing anything that matters (the caller rolls its
+savepoint back anyway).  A rep writes its own customers
 (and unregistered ones it creates) and their contacts and activities; an
 administrator writes any.  A record the user may not write is ``not_found``
 for an update or delete and ``id_in_use`` for a create, whatever it holds.
@@ -15,16 +16,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, Table, insert, select, update
+from sqlalchemy import Connection, Row, Table, insert, or_, select, text, update
+from sqlalchemy.exc import IntegrityError
 
 from erpdesk.domain.names import normalize_company_name
 from erpdesk.registry.accounts import User
-from erpdesk.registry.checks import index_name, slot_holders
-from erpdesk.registry.db.journal import stamp_changes
+from erpdesk.registry.checks import index_name, name_grams, slot_holders
+from erpdesk.registry.db.journal import ChangeNumbers
 from erpdesk.registry.db.schema import (
     ACTIVE_STATUSES,
     customer_activities,
     customer_contacts,
+    customer_name_grams,
     customers,
     sync_conflicts,
 )
@@ -47,6 +50,22 @@ class Context:
     writer: str  # this device's writer tag
     own: frozenset[str]  # writer tags that are this op's own side
     now: datetime
+    numbers: ChangeNumbers  # the batch's change numbers, handed out in op order
+    # Customers read as parents of contacts and activities in this batch;
+    # emptied by every customer op (which may change one).
+    parents: dict[str, Row[Any] | None] = field(default_factory=dict)
+    # Prefilter rows of customers created in this batch, written at its end:
+    # customer id -> name key.
+    grams: dict[str, str] = field(default_factory=dict)
+    # Active customers (id, owner) by name key and by credit code, read once
+    # for the companies the batch's creates name (``prefetch_holders``).
+    holders_known: set[tuple[str, str]] = field(default_factory=set)
+    holders: dict[tuple[str, str], list[tuple[str, int | None]]] = field(
+        default_factory=dict
+    )
+    # The batch's rows read (and locked) at once by ``prefetch_rows``: each is
+    # used by the first op on it only; later ops read the row again.
+    rows: dict[tuple[str, str], Row[Any] | None] = field(default_factory=dict)
 
     @property
     def admin(self) -> bool:
@@ -60,8 +79,31 @@ class Outcome:
     conflicts: list[FieldConflict] = field(default_factory=list)
 
 
-def _locked(conn: Connection, table: Table, row_id: str) -> Row[Any] | None:
-    return conn.execute(select(table).where(table.c.id == row_id).with_for_update()).first()
+def _locked(ctx: Context, table: Table, row_id: str) -> Row[Any] | None:
+    key = (table.name, row_id)
+    if key in ctx.rows:
+        return ctx.rows.pop(key)
+    return ctx.conn.execute(
+        select(table).where(table.c.id == row_id).with_for_update()
+    ).first()
+
+
+_TABLES = {"customer": customers, "contact": customer_contacts,
+           "activity": customer_activities}
+
+
+def prefetch_rows(ctx: Context, ops: list[Op]) -> None:
+    """Read and lock at once the rows *ops* write (in id order)."""
+    wanted: dict[str, set[str]] = {}
+    for op in ops:
+        wanted.setdefault(op.entity, set()).add(op.entity_id)
+    for entity, ids in wanted.items():
+        table = _TABLES[entity]
+        found = {row.id: row for row in ctx.conn.execute(
+            select(table).where(table.c.id.in_(sorted(ids))).order_by(table.c.id)
+            .with_for_update()
+        )}
+        ctx.rows.update(((table.name, i), found.get(i)) for i in ids)
 
 
 def _may_write_customer(ctx: Context, row: Row[Any] | None) -> bool:
@@ -87,10 +129,10 @@ def _finish(
     status = "conflict" if result.conflicts else "applied"
     if not result.changes:
         return Outcome(status, int(row.change_number), result.conflicts)
-    ctx.conn.execute(update(table).where(table.c.id == row.id).values(**values))
-    (number,) = stamp_changes(ctx.conn, ctx.now, [(table, row.id)])
+    number = ctx.numbers.take(table, row.id)
     ctx.conn.execute(update(table).where(table.c.id == row.id).values(
-        field_versions=stamped(row.field_versions or {}, result.changes, number, ctx.writer)
+        **values, change_number=number,
+        field_versions=stamped(row.field_versions or {}, result.changes, number, ctx.writer),
     ))
     return Outcome(status, number, result.conflicts)
 
@@ -101,8 +143,8 @@ def _tombstone(ctx: Context, table: Table, row: Row[Any]) -> Outcome:
     values: dict[str, Any] = {"deleted": True}
     if "updated_at" in table.c:
         values["updated_at"] = ctx.now
+    values["change_number"] = number = ctx.numbers.take(table, row.id)
     ctx.conn.execute(update(table).where(table.c.id == row.id).values(**values))
-    (number,) = stamp_changes(ctx.conn, ctx.now, [(table, row.id)])
     return Outcome("applied", number)
 
 
@@ -122,14 +164,52 @@ def _check_company(ctx: Context, name: str, uscc: str, customer_id: str) -> str:
     customer holds the company (nothing of it is told)."""
     key = normalize_company_name(name)
     if not ctx.admin:
-        holders = slot_holders(ctx.conn, uscc, key, exclude_id=customer_id)
-        if any(h.owner_id != ctx.user.id for h in holders):
+        terms = [t for t in (("k", key), ("u", uscc)) if t[1]]
+        if all(t in ctx.holders_known for t in terms):
+            owners = [owner for t in terms for cid, owner in ctx.holders.get(t, ())
+                      if cid != customer_id]
+        else:
+            owners = [h.owner_id for h in
+                      slot_holders(ctx.conn, uscc, key, exclude_id=customer_id)]
+        if any(owner != ctx.user.id for owner in owners):
             raise Rejected("protected_by_other", "This company is held by another user")
     return key
 
 
+def prefetch_holders(ctx: Context, ops: list[Op]) -> None:
+    """Read at once the active customers holding the companies that *ops*
+    create (what ``slot_holders`` would find for each)."""
+    if ctx.admin:
+        return
+    terms: set[tuple[str, str]] = set()
+    for op in ops:
+        if op.entity == "customer" and op.op == "create" and "name" in op.fields:
+            terms.add(("k", normalize_company_name(op.fields["name"])))
+            terms.add(("u", op.fields.get("uscc", "")))
+    terms = {t for t in terms if t[1]}
+    keys = sorted(v for kind, v in terms if kind == "k")
+    codes = sorted(v for kind, v in terms if kind == "u")
+    if not terms:
+        return
+    match = []
+    if keys:
+        match.append(customers.c.name_key.in_(keys))
+    if codes:
+        match.append(customers.c.uscc.in_(codes))
+    rows = ctx.conn.execute(
+        select(customers.c.id, customers.c.name_key, customers.c.uscc, customers.c.owner_id)
+        .where(customers.c.status.in_(ACTIVE_STATUSES), or_(*match))
+    )
+    for row in rows:
+        for term in (("k", row.name_key), ("u", row.uscc)):
+            if term in terms:
+                ctx.holders.setdefault(term, []).append((row.id, row.owner_id))
+    ctx.holders_known.update(terms)
+
+
 def apply_customer(ctx: Context, op: Op) -> Outcome:
-    row = _locked(ctx.conn, customers, op.entity_id)
+    ctx.parents.clear()
+    row = _locked(ctx, customers, op.entity_id)
     if row is None and op.op == "create":
         return _create_customer(ctx, op)
     if not _may_write_customer(ctx, row):
@@ -156,7 +236,9 @@ def apply_customer(ctx: Context, op: Op) -> Outcome:
                            "changed by the administrator")
         key = _check_company(ctx, name, uscc, row.id)
         values.update(name=name, uscc=uscc, name_key=key)
-        if key != row.name_key:
+        if row.id in ctx.grams:  # created in this batch: its grams are not written yet
+            ctx.grams[row.id] = key
+        elif key != row.name_key:
             index_name(ctx.conn, row.id, key)
     others = {k: v for k, v in result.changes.items() if k not in COLUMN_FIELDS}
     if others:
@@ -168,18 +250,86 @@ def _create_customer(ctx: Context, op: Op) -> Outcome:
     name = op.fields["name"]
     uscc = op.fields.get("uscc", "")
     key = _check_company(ctx, name, uscc, op.entity_id)
-    others = {k: v for k, v in op.fields.items() if k not in COLUMN_FIELDS}
-    ctx.conn.execute(insert(customers).values(
-        id=op.entity_id, name=name, name_key=key, uscc=uscc, fields=others,
-        owner_id=None if ctx.admin else ctx.user.id, status="unregistered",
-        created_at=ctx.now, updated_at=ctx.now, field_versions={}, deleted=False,
-    ))
-    index_name(ctx.conn, op.entity_id, key)
-    (number,) = stamp_changes(ctx.conn, ctx.now, [(customers, op.entity_id)])
-    ctx.conn.execute(update(customers).where(customers.c.id == op.entity_id).values(
-        field_versions=stamped({}, op.fields, number, ctx.writer)
-    ))
+    number = ctx.numbers.take(customers, op.entity_id)
+    ctx.conn.execute(_INSERT_CUSTOMER, _new_customer(ctx, op, key, number))
+    # A new customer has no prefilter rows yet; ``write_grams`` writes them.
+    ctx.grams[op.entity_id] = key
     return Outcome("applied", number)
+
+
+def _new_customer(ctx: Context, op: Op, key: str, number: int) -> dict[str, Any]:
+    return {
+        "id": op.entity_id, "name": op.fields["name"], "name_key": key,
+        "uscc": op.fields.get("uscc", ""),
+        "fields": {k: v for k, v in op.fields.items() if k not in COLUMN_FIELDS},
+        "owner_id": None if ctx.admin else ctx.user.id, "status": "unregistered",
+        "created_at": ctx.now, "updated_at": ctx.now, "deleted": False,
+        "change_number": number,
+        "field_versions": stamped({}, op.fields, number, ctx.writer),
+    }
+
+
+def creates_new_customer(ctx: Context, op: Op) -> bool:
+    """Is *op* a customer create whose row the batch found absent (and no op
+    of the batch has looked at since)?"""
+    return (op.entity == "customer" and op.op == "create"
+            and ((customers.name, op.entity_id) in ctx.rows)
+            and ctx.rows[(customers.name, op.entity_id)] is None)
+
+
+def create_customers(ctx: Context, ops: list[Op]) -> list[Outcome | Rejected] | None:
+    """Apply a run of creates of new, distinct customers (``creates_new_customer``)
+    with one insert in one savepoint: each op's outcome, or its rejection (decided
+    before anything is written).  ``None`` (nothing written, no number taken) if
+    the insert failed, e.g. a concurrent worker created one of them: then apply
+    them one by one."""
+    ctx.parents.clear()
+    mark = ctx.numbers.mark()
+    out: list[Outcome | Rejected] = []
+    rows = []
+    for op in ops:
+        ctx.rows.pop((customers.name, op.entity_id), None)
+        try:
+            key = _check_company(ctx, op.fields["name"], op.fields.get("uscc", ""),
+                                 op.entity_id)
+        except Rejected as exc:
+            out.append(exc)
+            continue
+        number = ctx.numbers.take(customers, op.entity_id)
+        rows.append(_new_customer(ctx, op, key, number))
+        out.append(Outcome("applied", number))
+    if rows:
+        try:
+            with ctx.conn.begin_nested():
+                ctx.conn.execute(_INSERT_CUSTOMER, rows)
+        except IntegrityError:
+            ctx.numbers.reset(mark)
+            return None
+        ctx.grams.update((row["id"], row["name_key"]) for row in rows)
+    return out
+
+
+def write_grams(ctx: Context) -> None:
+    """Write the prefilter rows of the customers created in this batch."""
+    rows = [(g, cid) for cid, key in ctx.grams.items() for g in sorted(name_grams(key))]
+    ctx.grams.clear()
+    if not rows:
+        return
+    if ctx.conn.dialect.name == "postgresql":  # one statement, not one per row
+        ctx.conn.execute(_INSERT_GRAMS_PG, {"grams": [g for g, _ in rows],
+                                            "ids": [cid for _, cid in rows]})
+    else:
+        ctx.conn.execute(_INSERT_GRAM, [{"gram": g, "customer_id": cid} for g, cid in rows])
+
+
+_INSERT_GRAMS_PG = text(
+    "INSERT INTO customer_name_grams (gram, customer_id) "
+    "SELECT * FROM unnest(CAST(:grams AS text[]), CAST(:ids AS text[]))"
+)
+
+
+_INSERT_CUSTOMER = insert(customers)
+_INSERT_GRAM = insert(customer_name_grams)
 
 
 # -- contacts and activities -------------------------------------------------
@@ -187,7 +337,13 @@ def _create_customer(ctx: Context, op: Op) -> Outcome:
 def _parent(ctx: Context, customer_id: str | None) -> Row[Any]:
     row = None
     if customer_id is not None:
-        row = ctx.conn.execute(select(customers).where(customers.c.id == customer_id)).first()
+        if customer_id in ctx.parents:
+            row = ctx.parents[customer_id]
+        else:
+            row = ctx.conn.execute(
+                select(customers).where(customers.c.id == customer_id)
+            ).first()
+            ctx.parents[customer_id] = row
     if not _may_write_customer(ctx, row) or row is None or row.deleted:
         raise Rejected("customer_not_found", "No such customer of yours")
     return row
@@ -202,7 +358,7 @@ def activity_values(row: Row[Any]) -> dict[str, Any]:
 def apply_child(ctx: Context, op: Op) -> Outcome:
     """A contact or an activity (append-only: the desk's edits never conflict)."""
     table = customer_contacts if op.entity == "contact" else customer_activities
-    row = _locked(ctx.conn, table, op.entity_id)
+    row = _locked(ctx, table, op.entity_id)
     if row is None and op.op == "create":
         _parent(ctx, op.parent_id)
         return _create_child(ctx, op, table)
@@ -233,8 +389,8 @@ def apply_child(ctx: Context, op: Op) -> Outcome:
     if not result.changes:
         return Outcome("applied", int(row.change_number))
     values = _activity_columns(result.changes)
+    values["change_number"] = number = ctx.numbers.take(table, row.id)
     ctx.conn.execute(update(table).where(table.c.id == row.id).values(**values))
-    (number,) = stamp_changes(ctx.conn, ctx.now, [(table, row.id)])
     return Outcome("applied", number)
 
 
@@ -246,24 +402,26 @@ def _activity_columns(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _create_child(ctx: Context, op: Op, table: Table) -> Outcome:
+    number = ctx.numbers.take(table, op.entity_id)
     if table is customer_contacts:
-        ctx.conn.execute(insert(table).values(
-            id=op.entity_id, customer_id=op.parent_id, fields=op.fields, field_versions={},
-            deleted=False, user_id=ctx.user.id, created_at=ctx.now, updated_at=ctx.now,
-        ))
+        ctx.conn.execute(_INSERT_CONTACT, {
+            "id": op.entity_id, "customer_id": op.parent_id, "fields": op.fields,
+            "field_versions": stamped({}, op.fields, number, ctx.writer),
+            "deleted": False, "user_id": ctx.user.id, "created_at": ctx.now,
+            "updated_at": ctx.now, "change_number": number,
+        })
     else:
         values = {name: spec.default for name, spec in ACTIVITY_FIELDS.items()}
         values.update(_activity_columns(op.fields))
-        ctx.conn.execute(insert(table).values(
-            id=op.entity_id, customer_id=op.parent_id, user_id=ctx.user.id,
-            created_at=ctx.now, deleted=False, **values,
-        ))
-    (number,) = stamp_changes(ctx.conn, ctx.now, [(table, op.entity_id)])
-    if table is customer_contacts:
-        ctx.conn.execute(update(table).where(table.c.id == op.entity_id).values(
-            field_versions=stamped({}, op.fields, number, ctx.writer)
-        ))
+        ctx.conn.execute(_INSERT_ACTIVITY, {
+            "id": op.entity_id, "customer_id": op.parent_id, "user_id": ctx.user.id,
+            "created_at": ctx.now, "deleted": False, "change_number": number, **values,
+        })
     return Outcome("applied", number)
+
+
+_INSERT_CONTACT = insert(customer_contacts)
+_INSERT_ACTIVITY = insert(customer_activities)
 
 
 def apply_op(ctx: Context, op: Op) -> Outcome:

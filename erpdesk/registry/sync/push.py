@@ -1,12 +1,17 @@
 """``POST /api/v1/sync/push``: a desk's outbox ops, applied in order, each at most once.
 
-Every op runs in its own transaction: it first claims its ``op_id`` in
-``applied_ops`` (the primary key: a second worker pushing the same op
-waits on the first one's row and then finds it), then writes its effect
-inside a savepoint, takes its change number last, and stores its result
-beside it; all of that commits together or not at all.  So a batch cut off
-half-way and pushed again applies every op exactly once, and a replayed op
-is answered from the store with status ``duplicate``.
+A batch runs in one transaction.  It first claims the ``op_id`` of every op
+in ``applied_ops`` (the primary key; ``INSERT ... ON CONFLICT DO NOTHING``:
+a second worker pushing the same op waits on the first one's uncommitted
+row, and finds it stored once that commits).  The ops it claimed are then
+applied in order, each inside its own savepoint (a rejected op rolls back
+only its savepoint), taking consecutive change numbers from the counter row,
+which is locked once per batch and held until commit; their answers are
+stored beside the claims and everything commits together or not at all.
+So a batch cut off at any point and pushed again applies every op exactly
+once, and a replayed op is answered from the store with status
+``duplicate``.  A batch whose transaction fails on a deadlock or a
+serialization failure is run again from the start.
 
 Rejections decided from the op alone (``ops.check_op``) are not stored:
 they are the same every time.  Rejections that depend on the registry's
@@ -20,14 +25,25 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from erpdesk.registry.accounts import User
 from erpdesk.registry.db.database import RegistryDatabase
+from erpdesk.registry.db.journal import ChangeNumbers
 from erpdesk.registry.db.schema import applied_ops, sync_devices
 from erpdesk.registry.policy import load_policy
-from erpdesk.registry.sync.apply import Context, Outcome, apply_op
+from erpdesk.registry.sync.apply import (
+    Context,
+    Outcome,
+    apply_op,
+    create_customers,
+    creates_new_customer,
+    prefetch_holders,
+    prefetch_rows,
+    write_grams,
+)
 from erpdesk.registry.sync.merge import device_writer, user_writer
 from erpdesk.registry.sync.ops import Op, Rejected, check_op
 
@@ -35,6 +51,16 @@ MAX_OPS = 1000
 # A device clock further than this from the registry's is reported as skewed.
 SKEW_WARNING_SECONDS = 300
 ATTEMPTS = 3
+# PostgreSQL's deadlock_detected and serialization_failure: the whole batch
+# was rolled back and is run again.
+RETRY_SQLSTATES = frozenset({"40P01", "40001"})
+
+_STORE = (
+    update(applied_ops)
+    .where(applied_ops.c.op_id == bindparam("b_op_id"))
+    .values(status=bindparam("b_status"), reason=bindparam("b_reason"),
+            server_version=bindparam("b_version"), response=bindparam("b_response"))
+)
 
 
 @dataclass(frozen=True)
@@ -68,74 +94,195 @@ def push(
     """Apply *ops* in order for *user* on *device_id*; one result per op."""
     writer = device_writer(user.id, device_id)
     own = frozenset({writer, user_writer(user.id)})
-    results = []
-    for raw in ops:
+    results: list[dict[str, Any] | None] = [None] * len(ops)
+    checked: list[tuple[int, Op, dict[str, Any]]] = []
+    for index, raw in enumerate(ops):
         try:
             op = check_op(raw, user.role)
         except Rejected as exc:
-            results.append(_result(raw.get("op_id"), "rejected", None, exc.reason, exc.message))
+            results[index] = _result(raw.get("op_id"), "rejected", None, exc.reason, exc.message)
             continue
-        results.append(_push_one(db, user, device_id, writer, own, op, raw, now))
+        checked.append((index, op, raw))
+    if checked:
+        for attempt in range(ATTEMPTS):
+            try:
+                with db.write() as conn:
+                    answers = _batch(conn, user, device_id, writer, own, checked, now)
+                break
+            except DBAPIError as exc:
+                state = getattr(exc.orig, "sqlstate", None)
+                if state not in RETRY_SQLSTATES or attempt == ATTEMPTS - 1:
+                    raise
+        for (index, _op, _raw), answer in zip(checked, answers, strict=True):
+            results[index] = answer
     skew = record_device(db, user, device_id, device_time, now, pushed=True)
     return PushResult(
-        results, now, skew, skew is not None and abs(skew) > SKEW_WARNING_SECONDS
+        [r for r in results if r is not None], now, skew,
+        skew is not None and abs(skew) > SKEW_WARNING_SECONDS,
     )
 
 
-def _push_one(
-    db: RegistryDatabase, user: User, device_id: str, writer: str, own: frozenset[str],
-    op: Op, raw: dict[str, Any], now: datetime,
-) -> dict[str, Any]:
-    for _attempt in range(ATTEMPTS):
-        try:
-            with db.write() as conn:
-                return _in_transaction(conn, user, device_id, writer, own, op, raw, now)
-        except IntegrityError:
-            # Another worker claimed this op, or wrote the same row, at the
-            # same moment: everything here was rolled back; look again.
+def _claim(conn: Connection, rows: list[dict[str, Any]]) -> set[str]:
+    """Insert the ``applied_ops`` rows that are not there yet; their op ids."""
+    if not rows:
+        return set()
+    statement = _CLAIM[conn.dialect.name]
+    return set(conn.execute(statement, rows).scalars())
+
+
+# One statement for every batch size (executed as "insertmanyvalues").
+_CLAIM = {
+    name: dialect.insert(applied_ops)
+    .on_conflict_do_nothing(index_elements=[applied_ops.c.op_id])
+    .returning(applied_ops.c.op_id)
+    for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
+}
+
+
+def _batch(
+    conn: Connection, user: User, device_id: str, writer: str, own: frozenset[str],
+    checked: list[tuple[int, Op, dict[str, Any]]], now: datetime,
+) -> list[dict[str, Any]]:
+    """The answers to *checked*, in order, all written in *conn*'s transaction."""
+    first_of: dict[str, int] = {}  # op id -> position of its first op in *checked*
+    for position, (_index, op, _raw) in enumerate(checked):
+        first_of.setdefault(op.op_id, position)
+    # Claimed in op id order, so that two batches sharing ops lock them alike.
+    claims = [
+        {"op_id": op.op_id, "user_id": user.id, "device_id": device_id, "entity": op.entity,
+         "entity_id": op.entity_id, "status": "pending", "reason": "", "response": {},
+         "applied_at": now}
+        for op_id, (_i, op, _r) in sorted(
+            ((op_id, checked[p]) for op_id, p in first_of.items()), key=lambda item: item[0]
+        )
+    ]
+    claimed = _claim(conn, claims)
+    stored = {}
+    if len(claimed) < len(first_of):
+        seen = [op_id for op_id in first_of if op_id not in claimed]
+        stored = {
+            row.op_id: row for row in conn.execute(
+                select(applied_ops.c.op_id, applied_ops.c.user_id, applied_ops.c.response)
+                .where(applied_ops.c.op_id.in_(seen))
+            )
+        }
+    ctx = Context(conn, user, writer, own, now, ChangeNumbers(conn, now))
+    to_apply = [checked[p][1] for op_id, p in first_of.items() if op_id in claimed]
+    prefetch_rows(ctx, to_apply)
+    prefetch_holders(ctx, to_apply)
+    applied = _apply_all(ctx, [(p, op, raw) for p, (_i, op, raw) in enumerate(checked)
+                               if first_of[op.op_id] == p and op.op_id in claimed])
+    answers: list[dict[str, Any]] = []
+    store: list[dict[str, Any]] = []
+    forget: list[str] = []
+    for position, (_index, op, raw) in enumerate(checked):
+        if first_of[op.op_id] != position:  # the same op twice in one batch
+            first = answers[first_of[op.op_id]]
+            kept = op.op_id in claimed and op.op_id not in forget
+            answers.append(_duplicate(raw, first) if kept else {**first, "op_id": raw["op_id"]})
             continue
+        if op.op_id not in claimed:
+            row = stored.get(op.op_id)
+            if row is None:  # forgotten (pruned) between the claim and now
+                answers.append(_result(raw["op_id"], "rejected", None, "concurrent_change",
+                                       "Another change came at the same moment; push again"))
+            elif row.user_id != user.id:
+                answers.append(_result(raw["op_id"], "rejected", None, "id_in_use",
+                                       "This op id was used by another user"))
+            else:
+                answers.append(_duplicate(raw, dict(row.response)))
+            continue
+        result = applied[position]
+        answers.append(result)
+        if result.get("reason") == "concurrent_change":
+            forget.append(op.op_id)  # not stored: pushing it again may apply it
+        else:
+            store.append({
+                "b_op_id": op.op_id, "b_status": result["status"],
+                "b_reason": result.get("reason", ""), "b_version": result["server_version"],
+                "b_response": result,
+            })
+    write_grams(ctx)
+    ctx.numbers.finish()
+    if store:
+        conn.execute(_STORE, store)
+    if forget:
+        conn.execute(delete(applied_ops).where(applied_ops.c.op_id.in_(forget)))
+    return answers
+
+
+def _apply_all(
+    ctx: Context, todo: list[tuple[int, Op, dict[str, Any]]]
+) -> dict[int, dict[str, Any]]:
+    """Apply *todo* in order; the answer for each position.  A run of creates of
+    new customers is written with one insert (one savepoint); if that fails,
+    its ops are applied one by one like every other op."""
+    out: dict[int, dict[str, Any]] = {}
+    start = 0
+    while start < len(todo):
+        end, ids = start, set()
+        while (end < len(todo) and todo[end][1].entity_id not in ids
+               and creates_new_customer(ctx, todo[end][1])):
+            ids.add(todo[end][1].entity_id)
+            end += 1
+        if end - start > 1:
+            run = todo[start:end]
+            outcomes = create_customers(ctx, [op for _p, op, _raw in run])
+            if outcomes is not None:
+                for (position, _op, raw), outcome in zip(run, outcomes, strict=True):
+                    out[position] = _answer(raw, outcome)
+            else:
+                for position, op, raw in run:
+                    out[position] = _apply_one(ctx, op, raw)
+            start = end
+            continue
+        position, op, raw = todo[start]
+        out[position] = _apply_one(ctx, op, raw)
+        start += 1
+    return out
+
+
+def _answer(raw: dict[str, Any], outcome: Outcome | Rejected) -> dict[str, Any]:
+    if isinstance(outcome, Rejected):
+        return _result(raw["op_id"], "rejected", None, outcome.reason, outcome.message)
+    return _result(
+        raw["op_id"], outcome.status, outcome.version,
+        "conflict" if outcome.conflicts else None,
+        "Changed on both sides: the registry kept its value" if outcome.conflicts else None,
+        [c.json() for c in outcome.conflicts],
+    )
+
+
+def _duplicate(raw: dict[str, Any], first: dict[str, Any]) -> dict[str, Any]:
+    return {**first, "op_id": raw["op_id"], "status": "duplicate",
+            "first_status": first["status"]}
+
+
+def _apply_one(ctx: Context, op: Op, raw: dict[str, Any]) -> dict[str, Any]:
+    """Apply *op* inside a savepoint; its answer (``rejected`` if it failed)."""
+    for _attempt in range(ATTEMPTS):
+        mark = ctx.numbers.mark()
+        grams = ctx.grams.get(op.entity_id)  # an op writes the grams of its own row only
+        try:
+            with ctx.conn.begin_nested():
+                outcome: Outcome = apply_op(ctx, op)
+        except (Rejected, IntegrityError) as exc:
+            ctx.numbers.reset(mark)
+            if grams is None:
+                ctx.grams.pop(op.entity_id, None)
+            else:
+                ctx.grams[op.entity_id] = grams
+            if isinstance(exc, Rejected):
+                return _answer(raw, exc)
+            # Another worker wrote the same row at the same moment: only this
+            # op's savepoint was rolled back; look again (a new statement sees
+            # what the other one committed).
+            ctx.parents.clear()
+            ctx.rows.clear()
+            continue
+        return _answer(raw, outcome)
     return _result(raw["op_id"], "rejected", None, "concurrent_change",
                    "Another change came at the same moment; push again")
-
-
-def _in_transaction(
-    conn: Connection, user: User, device_id: str, writer: str, own: frozenset[str],
-    op: Op, raw: dict[str, Any], now: datetime,
-) -> dict[str, Any]:
-    stored = conn.execute(
-        select(applied_ops.c.user_id, applied_ops.c.response)
-        .where(applied_ops.c.op_id == op.op_id)
-    ).first()
-    if stored is not None:
-        if stored.user_id != user.id:
-            return _result(raw["op_id"], "rejected", None, "id_in_use",
-                           "This op id was used by another user")
-        first = dict(stored.response)
-        return {**first, "op_id": raw["op_id"], "status": "duplicate",
-                "first_status": first["status"]}
-    conn.execute(insert(applied_ops).values(
-        op_id=op.op_id, user_id=user.id, device_id=device_id, entity=op.entity,
-        entity_id=op.entity_id, status="pending", reason="", response={}, applied_at=now,
-    ))
-    ctx = Context(conn, user, writer, own, now)
-    try:
-        with conn.begin_nested():
-            outcome: Outcome | None = apply_op(ctx, op)
-    except Rejected as exc:
-        outcome = None
-        result = _result(raw["op_id"], "rejected", None, exc.reason, exc.message)
-    if outcome is not None:
-        result = _result(
-            raw["op_id"], outcome.status, outcome.version,
-            "conflict" if outcome.conflicts else None,
-            "Changed on both sides: the registry kept its value" if outcome.conflicts else None,
-            [c.json() for c in outcome.conflicts],
-        )
-    conn.execute(update(applied_ops).where(applied_ops.c.op_id == op.op_id).values(
-        status=result["status"], reason=result.get("reason", ""),
-        server_version=result["server_version"], response=result,
-    ))
-    return result
 
 
 def record_device(
