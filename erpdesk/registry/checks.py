@@ -2,30 +2,66 @@
 
 Exact matches (same credit code, same normalised name) are looked up by
 index among the customers that hold a registration slot (pending or
-protected).  Near names are found in two steps:
+protected).  Near names are found in two steps: an SQL prefilter loads the
+active customers that can score the threshold T (a superset), then the
+domain's ``DuplicateIndex`` scores those few exactly as the desk does.
 
-1. SQL prefilter: the customers whose name key shares at least one
-   2-character piece ("bigram", table ``customer_name_grams``) with the
-   key asked about;
-2. the domain's ``DuplicateIndex`` scores those few exactly as the desk does.
+The prefilter (``similar_holders``), for an asked key of length a >= 2.
+``fuzz.ratio`` >= T means the longest common subsequence L of keys of
+lengths a and b is at least T/200·(a+b), so at least its ceiling
+least(b) <= min(a, b); this bounds the lengths b that can reach T.  Of the
+L-1 neighbouring pairs of L at most (a-L)+(b-L) are broken by a gap, so at
+least m(b) = 3·least(b)-a-b-1 of the a-1 bigram *positions* ("2-character
+pieces", table ``customer_name_grams``) of the asked key hold a bigram of
+the other key.  Then:
 
-The prefilter never drops a match at the thresholds allowed (70-100): for
-``fuzz.ratio`` >= T the longest common subsequence L of keys of lengths a
-and b is at least T/200·(a+b); of its L-1 neighbouring pairs at most
-(a-L)+(b-L) are broken by a gap, so at least 3L-a-b-1 >= (3T/200-1)(a+b)-1
-pairs are a bigram of both keys, which is positive for T > 66.7 and a+b >= 4
-(shorter keys need an exact match at such thresholds).  A key contained in
-another (the ``CONTAINED_SCORE`` rule) shares all its bigrams.  Keys of one
-character have no bigram and match exactly or not at all.
+1. Exact lookups (``customers.name_key IN (...)``, indexed): the key itself;
+   the keys it contains by the ``CONTAINED_SCORE`` rule (its substrings 1/8
+   to 2/3 as long); and, for each b < a with least(b) = b, the keys of
+   length b, which can only be subsequences of the asked key.
+2. The other lengths with m(b) >= 1, and the keys containing the asked key
+   (which hold all a-1 positions): with k the smallest m(b), such a key
+   misses at most a-1-k positions, so it holds one of any bigrams covering
+   a-k positions (pigeonhole).  Only the rarest such bigrams are queried
+   (PostgreSQL: ``pg_stats`` of ``customer_name_grams.gram``, cached per
+   process for ``GRAM_STATS_TTL``, a bigram outside the most common values
+   counting as rare; otherwise one count per bigram); rarity only affects
+   speed.  The customers they lead to are kept in SQL only when they contain
+   the asked key, or have a length b above holding m(b) of its bigram
+   positions and least(b) of its characters.  Counting positions, not
+   distinct bigrams, keeps a repeated bigram ("农农农") correct.
+3. Lengths b with m(b) <= 0, which can match with no bigram in common ("ab"
+   and "axb" score 80): by length and least(b) common characters, a scan of
+   the customers.  It never happens at T > 80 (the default is 85); at lower
+   thresholds it does for keys of up to about 20 characters.
+
+Keys of one character have no bigram and find no near names (the exact
+match is ``slot_holders``).
 """
 
 from __future__ import annotations
 
+import math
+import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, insert, or_, select
+from sqlalchemy import (
+    Connection,
+    Row,
+    and_,
+    case,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    true,
+)
 
 from erpdesk.domain.duplicates import Candidate, DuplicateIndex, MatchKind
 from erpdesk.domain.names import normalize_company_name
@@ -126,24 +162,200 @@ def pending_since(conn: Connection, customer_id: str) -> datetime | None:
     ).scalar_one_or_none()
 
 
+# Seconds the per-process copy of the PostgreSQL bigram statistics is kept.
+GRAM_STATS_TTL = 600.0
+_gram_stats: dict[str, tuple[float, dict[str, float]]] = {}
+# Bound parameters per exact-key lookup (SQLite allows 32,766).
+_IN_CHUNK = 500
+
+
+# Most subsequences of the key looked up exactly for one length.
+_MAX_SUBSEQUENCES = 1000
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How the keys of each length b that can reach T by ``fuzz.ratio`` are found."""
+
+    subsequence: list[int]  # only the key's own subsequences: looked up exactly
+    grams: dict[int, tuple[int, int]]  # by bigrams: b -> (m(b), least common length)
+    scan: dict[int, tuple[int, int]]  # maybe no bigram in common: by length, like grams
+
+
+def _prefilter_plan(a: int, threshold: float) -> _Plan:
+    """The lengths that keys reaching *threshold* against a key of length *a*
+    may have, and how to find them (see the module docstring)."""
+    if threshold <= 0:
+        return _Plan([], {}, {b: (0, 0) for b in range(1, 4 * a + 2)})
+    slack = 1e-9  # float rounding may only make the bound looser
+    b_max = math.floor(a * (200 - threshold) / threshold + slack) + 1
+    plan = _Plan([], {}, {})
+    for b in range(1, b_max + 1):
+        least = max(1, math.ceil(threshold * (a + b) / 200 - slack))
+        if least > min(a, b) or (a == b == least):
+            continue  # unreachable, or the key itself (looked up exactly)
+        m = 3 * least - a - b - 1
+        if least == b < a and math.comb(a, b) <= _MAX_SUBSEQUENCES:
+            plan.subsequence.append(b)
+        elif m >= 1:
+            plan.grams[b] = (m, least)
+        else:
+            plan.scan[b] = (m, least)
+    return plan
+
+
+def _contained_keys(key: str) -> set[str]:
+    """*key* and its substrings it may contain by the ``CONTAINED_SCORE`` rule."""
+    a = len(key)
+    keys = {key}
+    for n in range(2, a):
+        if 1.5 <= a / n < 8:
+            keys.update(key[i : i + n] for i in range(a - n + 1))
+    return keys
+
+
+def _subsequences(key: str, n: int) -> set[str]:
+    return {"".join(chars) for chars in combinations(key, n)}
+
+
+def _could_reach(key: str, lengths: dict[int, tuple[int, int]]) -> Any:
+    """The SQL test of a customer of one of *lengths* (b -> (m(b), L)): its
+    key holds m(b) of the bigram positions of *key* and L of its characters."""
+    name_key = customers.c.name_key
+    length = func.length(name_key)
+    positions = Counter(key[i : i + 2] for i in range(len(key) - 1))
+    held = sum(
+        case((name_key.contains(g, autoescape=True), n), else_=0)
+        for g, n in sorted(positions.items())
+    )
+    chars: Any = 0
+    for c, n in sorted(Counter(key).items()):
+        occurs = length - func.length(func.replace(name_key, c, ""))
+        chars += case((occurs < n, occurs), else_=n)
+    return and_(
+        length.in_(sorted(lengths)),
+        held >= case({b: m for b, (m, _) in lengths.items()}, value=length, else_=0),
+        chars >= case({b: least for b, (_, least) in lengths.items()}, value=length, else_=0),
+    )
+
+
+def _pg_gram_stats(conn: Connection) -> dict[str, float]:
+    """The most common bigrams and their share of ``customer_name_grams``."""
+    url = conn.engine.url.render_as_string(hide_password=True)
+    now = time.monotonic()
+    cached = _gram_stats.get(url)
+    if cached and cached[0] > now:
+        return cached[1]
+    row = conn.execute(
+        text(
+            "SELECT most_common_vals::text::text[] AS vals, most_common_freqs AS freqs"
+            " FROM pg_stats WHERE schemaname = current_schema()"
+            " AND tablename = 'customer_name_grams' AND attname = 'gram'"
+        )
+    ).first()
+    stats: dict[str, float] = {}
+    if row is not None and row.vals and row.freqs:
+        stats = dict(zip(row.vals, (float(f) for f in row.freqs), strict=False))
+    _gram_stats[url] = (now + GRAM_STATS_TTL, stats)
+    return stats
+
+
+def _gram_weights(conn: Connection, grams: list[str]) -> dict[str, float]:
+    """How common each of *grams* is (any unit; unknown counts as rare)."""
+    if conn.dialect.name == "postgresql":
+        stats = _pg_gram_stats(conn)
+        if stats:
+            return {g: stats.get(g, 0.0) for g in grams}
+    rows = conn.execute(
+        select(customer_name_grams.c.gram, func.count())
+        .where(customer_name_grams.c.gram.in_(grams))
+        .group_by(customer_name_grams.c.gram)
+    )
+    counts = {g: float(n) for g, n in rows}
+    return {g: counts.get(g, 0.0) for g in grams}
+
+
+def _rare_grams(conn: Connection, key: str, shared: int) -> list[str]:
+    """The rarest bigrams of *key* covering at least ``len(key) - shared``
+    of its bigram positions: a key sharing *shared* positions holds one."""
+    positions = Counter(key[i : i + 2] for i in range(len(key) - 1))
+    need = len(key) - shared
+    weights = _gram_weights(conn, sorted(positions))
+    chosen: list[str] = []
+    covered = 0
+    for gram in sorted(positions, key=lambda g: (weights[g], g)):
+        if covered >= need:
+            break
+        chosen.append(gram)
+        covered += positions[gram]
+    return chosen
+
+
+def _holders(conn: Connection, *conditions: Any, grams: list[str] | None = None) -> list[Holder]:
+    active = (customers.c.status.in_(ACTIVE_STATUSES), *conditions)
+    if grams is None:
+        query = (
+            select(*_HOLDER_COLUMNS)
+            .outerjoin(users, users.c.id == customers.c.owner_id)
+            .where(*active)
+        )
+        return [Holder.of(r) for r in conn.execute(query)]
+    sharing = (
+        select(customer_name_grams.c.customer_id)
+        .where(customer_name_grams.c.gram.in_(grams))
+        .distinct()
+        .subquery("sharing")
+    )
+    if conn.dialect.name == "postgresql":
+        # Drive from the gram index to customers by primary key: a LATERAL
+        # subquery with LIMIT is never flattened, so PostgreSQL cannot pick a
+        # hash join over a scan of all customers (which it did at 300,000).
+        one = (
+            select(*_HOLDER_COLUMNS[:-1])
+            .where(customers.c.id == sharing.c.customer_id, *active)
+            .limit(1)
+            .lateral("holder")
+        )
+        query = select(*one.c, users.c.display_name).select_from(
+            sharing.join(one, true()).outerjoin(users, users.c.id == one.c.owner_id)
+        )
+    else:
+        query = (
+            select(*_HOLDER_COLUMNS)
+            .select_from(
+                sharing.join(customers, customers.c.id == sharing.c.customer_id)
+                .outerjoin(users, users.c.id == customers.c.owner_id)
+            )
+            .where(*active)
+        )
+    return [Holder.of(r) for r in conn.execute(query)]
+
+
 def similar_holders(
     conn: Connection, name_key: str, threshold: float, *, limit: int = MAX_MATCHES
 ) -> list[tuple[Holder, float]]:
-    """Active customers whose name key scores *threshold* or more, best first."""
-    grams = name_grams(name_key)
-    if not grams:
+    """Active customers whose name key scores *threshold* or more, best first
+    (equal scores by customer id)."""
+    if len(name_key) < 2:
         return []
-    sharing = (
-        select(customer_name_grams.c.customer_id)
-        .where(customer_name_grams.c.gram.in_(sorted(grams)))
-        .distinct()
-    )
-    rows = conn.execute(
-        select(*_HOLDER_COLUMNS)
-        .outerjoin(users, users.c.id == customers.c.owner_id)
-        .where(customers.c.status.in_(ACTIVE_STATUSES), customers.c.id.in_(sharing))
-    )
-    holders = {r.id: Holder.of(r) for r in rows}
+    plan = _prefilter_plan(len(name_key), threshold)
+    found: list[Holder] = []
+    exact = _contained_keys(name_key)
+    for b in plan.subsequence:
+        exact |= _subsequences(name_key, b)
+    keys = sorted(exact)
+    for i in range(0, len(keys), _IN_CHUNK):
+        found += _holders(conn, customers.c.name_key.in_(keys[i : i + _IN_CHUNK]))
+    # Keys containing the asked key hold all its a-1 bigram positions.
+    near = customers.c.name_key.contains(name_key, autoescape=True)
+    shared = len(name_key) - 1
+    if plan.grams:
+        near = or_(near, _could_reach(name_key, plan.grams))
+        shared = min(m for m, _ in plan.grams.values())
+    found += _holders(conn, near, grams=_rare_grams(conn, name_key, shared))
+    if plan.scan:
+        found += _holders(conn, _could_reach(name_key, plan.scan))
+    holders = {h.id: h for h in sorted(found, key=lambda h: h.id)}
     index = DuplicateIndex(Candidate(h.id, h.name, h.uscc, h.name_key) for h in holders.values())
     return [
         (holders[m.candidate.id], m.score)
