@@ -170,3 +170,25 @@ def test_letters_match_names_not_credit_codes(tmp_path):
     assert s.count(s.criteria("ma2nbj")) == 1  # a code with digits still finds it
     assert s.count(s.criteria("91340100")) == 1
     desk.close()
+
+
+def test_search_index_reloads_after_a_bulk_change(tmp_path, monkeypatch):
+    from erpdesk.app import open_desk
+    from erpdesk.storage import search_index
+
+    monkeypatch.setattr(search_index, "_RELOAD_ABOVE", 3)
+    desk = open_desk(tmp_path / "desk.db")
+    s = desk.customers
+    s.create(Customer(name="华为技术有限公司"))
+    assert s.count(s.criteria("huawei")) == 1
+    other = open_desk(tmp_path / "desk.db")
+    with other.unit_of_work() as uow:  # like an import: many rows at once
+        uow.customers.add_many([(Customer(name=f"荣耀终端{i}号有限公司"), []) for i in range(10)])
+        uow.commit()
+    assert s.count(s.criteria("rongyao")) == 10
+    assert s.count(s.criteria("huawei")) == 1
+    assert [r.name for r in s.page(s.criteria("ry"), limit=2)] == [
+        r.name for r in s.page(s.criteria("rongyao"), limit=2)
+    ]
+    other.close()
+    desk.close()
