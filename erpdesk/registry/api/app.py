@@ -13,7 +13,15 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from erpdesk.registry.api import routes_admin, routes_auth, routes_customers, routes_sync
+from erpdesk.registry.api import (
+    routes_admin,
+    routes_auth,
+    routes_customers,
+    routes_leads,
+    routes_notifications,
+    routes_pool,
+    routes_sync,
+)
 from erpdesk.registry.api.deps import PROTOCOL_VERSION, Registry, RegistryDep
 from erpdesk.registry.api.errors import BodyLimit, install_handlers
 from erpdesk.registry.api.schemas import ErrorOut, Health
@@ -70,6 +78,9 @@ def create_app(config: Config) -> FastAPI:
     app.include_router(routes_customers.router)
     app.include_router(routes_admin.router)
     app.include_router(routes_sync.router)
+    app.include_router(routes_notifications.router)
+    app.include_router(routes_pool.router)
+    app.include_router(routes_leads.router)
     return app
 
 

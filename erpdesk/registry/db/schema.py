@@ -90,6 +90,13 @@ users = Table(
     Column("disabled", Boolean, nullable=False, server_default=false()),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
+    # A rep's profile for allocation suggestions (methodology section 7:
+    # project type, size, location, sales ability): the industries, size
+    # bands and regions (provinces or cities) the rep covers, ability 1-5.
+    Column("industries", JSON, nullable=False, server_default=text("'[]'")),
+    Column("size_bands", JSON, nullable=False, server_default=text("'[]'")),
+    Column("regions", JSON, nullable=False, server_default=text("'[]'")),
+    Column("ability", Integer, nullable=False, server_default=text("3")),
 )
 
 tokens = Table(
@@ -141,6 +148,15 @@ customers = Table(
     # for the three-way merge; and the tombstone of a desk delete.
     Column("field_versions", JSON, nullable=False, server_default=text("'{}'")),
     Column("deleted", Boolean, nullable=False, server_default=false()),
+    # Protection (``protection``): the last follow-up counted (registry
+    # clock), when the customer goes to the pool (the earlier of
+    # ``protected_until`` and the follow-up deadline; NULL unless
+    # protected), when its owner was warned of that date, and who held it
+    # before its release (for the claim-back cool-down).
+    Column("last_follow_up_at", UTCDateTime, nullable=True),
+    Column("release_due_at", UTCDateTime, nullable=True),
+    Column("warned_at", UTCDateTime, nullable=True),
+    Column("last_owner_id", Integer, ForeignKey("users.id"), nullable=True),
 )
 _ACTIVE_USCC = text(f"uscc != '' AND {_in('status', ACTIVE_STATUSES)}")
 _ACTIVE = text(_in("status", ACTIVE_STATUSES))
@@ -157,6 +173,7 @@ Index("ix_customers_uscc", customers.c.uscc)
 Index("ix_customers_name_key", customers.c.name_key)
 Index("ix_customers_change_number", customers.c.change_number)
 Index("ix_customers_owner_change", customers.c.owner_id, customers.c.change_number)
+Index("ix_customers_status_release_due", customers.c.status, customers.c.release_due_at)
 
 # Distinct 2-character pieces of each customer's name key: the SQL prefilter
 # of the near-name check (``checks``; why it never misses, in its docstring).
@@ -320,6 +337,75 @@ audit_log = Table(
 )
 Index("ix_audit_log_entity", audit_log.c.entity, audit_log.c.entity_id)
 Index("ix_audit_log_at", audit_log.c.at)
+Index("ix_audit_log_actor_action_at", audit_log.c.actor_id, audit_log.c.action, audit_log.c.at)
+
+# Messages to a user: a coming release to the pool, a release, a lead's
+# hand-over or outcome.  ``params`` fill the message on the reader's side.
+notifications = Table(
+    "notifications",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("entity", String(32), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    Column("params", JSON, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("read_at", UTCDateTime, nullable=True),
+)
+Index("ix_notifications_user", notifications.c.user_id, notifications.c.read_at, notifications.c.id)
+
+LEAD_STATUSES = ("new", "handed_over", "accepted", "returned")
+LEAD_OUTCOMES = ("signed", "lost", "invalid", "follow_up")
+
+# Telemarketing leads (电话营销): entered by a telemarketer, handed over to
+# the administrator, who signs for them (and allocates them to a rep); the
+# outcome goes back to both.
+leads = Table(
+    "leads",
+    metadata,
+    # The client-made UUID: entering a lead again is answered from here.
+    Column("id", String(36), primary_key=True),
+    Column("company_name", String(200), nullable=False),
+    Column("name_key", String(200), nullable=False),
+    Column("uscc", String(18), nullable=False, server_default=""),
+    # industry, size_band, province, city, address, phone, project_type ...
+    Column("fields", JSON, nullable=False),
+    Column("contact_name", String(100), nullable=False, server_default=""),
+    Column("contact_phone", String(40), nullable=False, server_default=""),
+    Column("need", Text, nullable=False, server_default=""),
+    Column("notes", Text, nullable=False, server_default=""),
+    Column("telemarketer_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("handed_over_at", UTCDateTime, nullable=True),
+    Column("accepted_at", UTCDateTime, nullable=True),
+    Column("accepted_by", Integer, ForeignKey("users.id"), nullable=True),
+    Column("customer_id", String(36), ForeignKey("customers.id"), nullable=True),
+    Column("rep_id", Integer, ForeignKey("users.id"), nullable=True),
+    Column("outcome", String(16), nullable=True),
+    Column("outcome_note", Text, nullable=False, server_default=""),
+    Column("outcome_at", UTCDateTime, nullable=True),
+    Column("outcome_by", Integer, ForeignKey("users.id"), nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("change_number", BigInteger, nullable=False, server_default=text("0")),
+)
+Index("ix_leads_telemarketer", leads.c.telemarketer_id, leads.c.created_at)
+Index("ix_leads_status", leads.c.status, leads.c.handed_over_at)
+Index("ix_leads_rep_id", leads.c.rep_id)
+Index("ix_leads_customer_id", leads.c.customer_id)
+
+# Periodic jobs (the protection sweep): a lease row per job, taken with a
+# conditional UPDATE, so that of several workers one runs it at a time.
+job_leases = Table(
+    "job_leases",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("holder", String(64), nullable=False, server_default=""),
+    Column("lease_until", UTCDateTime, nullable=True),
+    Column("last_run_at", UTCDateTime, nullable=True),
+    Column("last_result", JSON, nullable=True),
+)
 
 # Administrator settings (``policy``), as text; absent keys take the defaults.
 settings = Table(
