@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from erpdesk.domain.customer import Industry, LabelledEnum, SizeBand
+from erpdesk.domain.errors import Problem
 from erpdesk.registry.config import Config
 from erpdesk.registry.db.database import RegistryDatabase
 from erpdesk.registry.db.journal import Actor, audit
@@ -19,6 +23,7 @@ from erpdesk.registry.errors import (
     BadRequest,
     Conflict,
     InvalidCredentials,
+    InvalidInput,
     InvalidToken,
     NotFoundError,
     TokenExpired,
@@ -242,3 +247,238 @@ def revoke(db: RegistryDatabase, token: str, now: datetime) -> None:
 def list_users(db: RegistryDatabase) -> list[User]:
     with db.read() as conn:
         return [User.of(r) for r in conn.execute(select(users).order_by(users.c.username))]
+
+
+
+# -- a rep's allocation profile ----------------------------------------------------
+
+MAX_REGIONS = 100
+MAX_REGION_LENGTH = 50
+MIN_ABILITY, MAX_ABILITY = 1, 5
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A user's allocation profile (methodology section 7: company-provided
+    customers go by project type, project size, location and the rep's sales
+    ability): the industries and size bands (codes) and the regions (province
+    or city names) the rep covers, and its ability from 1 to 5."""
+
+    username: str
+    display_name: str
+    team: str
+    role: str
+    industries: tuple[str, ...]
+    size_bands: tuple[str, ...]
+    regions: tuple[str, ...]
+    ability: int
+
+    @classmethod
+    def of(cls, row: Row[Any]) -> Profile:
+        return cls(
+            row.username,
+            row.display_name,
+            row.team,
+            row.role,
+            _strings(row.industries),
+            _strings(row.size_bands),
+            _strings(row.regions),
+            int(row.ability),
+        )
+
+    def parts(self) -> dict[str, Any]:
+        """The profile proper, as the audit log keeps it."""
+        return {
+            "industries": list(self.industries),
+            "size_bands": list(self.size_bands),
+            "regions": list(self.regions),
+            "ability": self.ability,
+        }
+
+    def summary(self) -> str:
+        """One line for the command line."""
+
+        def listed(values: tuple[str, ...]) -> str:
+            return ", ".join(values) or "-"
+
+        return (
+            f"ability {self.ability}; industries {listed(self.industries)}; "
+            f"size bands {listed(self.size_bands)}; regions {listed(self.regions)}"
+        )
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    # A column edited by hand into something else than a list of text reads as empty.
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+
+
+def get_profile(conn: Connection, username: str) -> Profile:
+    return Profile.of(_user_row(conn, normalize_username(username)))
+
+
+def list_profiles(db: RegistryDatabase) -> dict[str, Profile]:
+    """Every user's profile by user name."""
+    with db.read() as conn:
+        return {r.username: Profile.of(r) for r in conn.execute(select(users))}
+
+
+def set_profile(
+    db: RegistryDatabase,
+    now: datetime,
+    actor: Actor,
+    username: str,
+    industries: Sequence[str] | None = None,
+    size_bands: Sequence[str] | None = None,
+    regions: Sequence[str] | None = None,
+    ability: int | None = None,
+) -> Profile:
+    """Replace the given parts of a rep's profile (``None`` keeps a part).
+
+    Every value is checked first and every problem reported at once
+    (``InvalidInput``); industries and size bands may be given by code,
+    zh_CN term or English label and are stored as codes, without repeats.
+    A change is audited (``user.profile``); a profile set to what it was
+    writes nothing."""
+    changes: dict[str, Any] = {}
+    problems: list[Problem] = []
+    if industries is not None:
+        changes["industries"] = _choices("industries", industries, Industry, "industry", problems)
+    if size_bands is not None:
+        changes["size_bands"] = _choices("size_bands", size_bands, SizeBand, "size band", problems)
+    if regions is not None:
+        changes["regions"] = _regions(regions, problems)
+    if ability is not None:
+        changes["ability"] = _ability(ability, problems)
+    if problems:
+        raise InvalidInput(problems)
+    name = normalize_username(username)
+    with db.write() as conn:
+        row = _user_row(conn, name)
+        if row.role != "rep":
+            raise Conflict(
+                "{name} is not a sales rep (role {role}): only reps have an allocation profile",
+                code="not_a_rep",
+                name=name,
+                role=row.role,
+            )
+        before = Profile.of(row)
+        after = replace(before, **changes)
+        if after != before:
+            conn.execute(
+                update(users).where(users.c.id == row.id).values(**after.parts(), updated_at=now)
+            )
+            audit(
+                conn,
+                now,
+                actor,
+                "user.profile",
+                "user",
+                row.id,
+                before=before.parts(),
+                after=after.parts(),
+            )
+    return after
+
+
+def _shown(value: Any) -> str:
+    """*value* for an error message: quoted, escaped, cut short."""
+    text = repr(value) if isinstance(value, str) else type(value).__name__
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _choices(
+    field: str,
+    values: Sequence[str],
+    kind: type[LabelledEnum],
+    noun: str,
+    problems: list[Problem],
+) -> tuple[str, ...]:
+    chosen: list[str] = []
+    for value in [values] if isinstance(values, str) else values:
+        member = kind.parse(value) if isinstance(value, str) else None
+        if member is None:
+            problems.append(
+                Problem(
+                    field,
+                    f"unknown_{noun.replace(' ', '_')}",
+                    "Unknown {noun} {value}; use one of: {allowed}",
+                    {
+                        "noun": noun,
+                        "value": _shown(value),
+                        "allowed": ", ".join(m.value for m in kind),
+                    },
+                )
+            )
+        elif member.value not in chosen:
+            chosen.append(member.value)
+    return tuple(chosen)
+
+
+def _regions(values: Sequence[str], problems: list[Problem]) -> tuple[str, ...]:
+    chosen: list[str] = []
+    for value in [values] if isinstance(values, str) else values:
+        region = value.strip() if isinstance(value, str) else ""
+        if not region:
+            problems.append(
+                Problem(
+                    "regions",
+                    "empty_region",
+                    "A region is a province or city name, not {value}",
+                    {"value": _shown(value)},
+                )
+            )
+        elif len(region) > MAX_REGION_LENGTH:
+            problems.append(
+                Problem(
+                    "regions",
+                    "region_too_long",
+                    "A region has at most {max} characters: {value}",
+                    {"max": MAX_REGION_LENGTH, "value": _shown(region)},
+                )
+            )
+        elif not _printable(region):
+            problems.append(
+                Problem(
+                    "regions",
+                    "invalid_region",
+                    "A region cannot contain control characters: {value}",
+                    {"value": _shown(region)},
+                )
+            )
+        elif region not in chosen:
+            chosen.append(region)
+    if len(chosen) > MAX_REGIONS:
+        problems.append(
+            Problem(
+                "regions",
+                "too_many_regions",
+                "At most {max} regions, not {count}",
+                {"max": MAX_REGIONS, "count": len(chosen)},
+            )
+        )
+    return tuple(chosen)
+
+
+def _printable(text: str) -> bool:
+    # Control characters (NUL cannot even be stored by PostgreSQL) and lone
+    # surrogates (which cannot be encoded) are no part of a place name.
+    return not any(unicodedata.category(c) in ("Cc", "Cs") for c in text)
+
+
+def _ability(value: int, problems: list[Problem]) -> int:
+    if (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and MIN_ABILITY <= value <= MAX_ABILITY
+    ):
+        return value
+    shown = str(value) if isinstance(value, int) and abs(value) < 10**9 else _shown(value)
+    problems.append(
+        Problem(
+            "ability",
+            "invalid_ability",
+            "The sales ability is a whole number from {low} to {high}, not {value}",
+            {"low": MIN_ABILITY, "high": MAX_ABILITY, "value": shown},
+        )
+    )
+    return MIN_ABILITY

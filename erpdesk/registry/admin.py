@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, func, insert, select, update
@@ -30,6 +30,7 @@ from erpdesk.registry.db.schema import (
 )
 from erpdesk.registry.errors import BadRequest, Conflict, InvalidInput, NotFoundError
 from erpdesk.registry.policy import load_policy
+from erpdesk.registry.protection import end_protection, start_protection
 from erpdesk.registry.registrations import VIEW_SELECT, RegistrationView, conflict_for, view_of
 from erpdesk.registry.sync.access import owner_changed
 
@@ -98,12 +99,10 @@ def record_callback(
         policy = load_policy(conn)
         if valid:
             changes: dict[str, Any] = {
-                "status": "protected", "owner_id": reg.rep_id, "protected_since": now,
-                "protected_until": now + timedelta(days=policy.protection_days),
-                "verified_at": now,
+                **start_protection(policy, now), "owner_id": reg.rep_id, "verified_at": now,
             }
         else:
-            changes = {"status": "invalid", "protected_since": None, "protected_until": None}
+            changes = {"status": "invalid", **end_protection()}
         conn.execute(
             update(customers).where(customers.c.id == customer.id)
             .values(**changes, updated_at=now)
@@ -155,6 +154,9 @@ class CustomerView:
     released_at: datetime | None
     fields: dict[str, Any]
     change_number: int
+    # When it goes to the pool unless followed up, and the last follow-up counted.
+    release_due_at: datetime | None = None
+    last_follow_up_at: datetime | None = None
 
 
 OWNER = users.alias("owner")
@@ -168,7 +170,7 @@ def customer_view(row: Row[Any]) -> CustomerView:
     return CustomerView(
         row.id, row.name, row.uscc, row.status, row.owner, row.owner_display_name,
         row.protected_since, row.protected_until, row.verified_at, row.released_at,
-        dict(row.fields), int(row.change_number),
+        dict(row.fields), int(row.change_number), row.release_due_at, row.last_follow_up_at,
     )
 
 
@@ -219,27 +221,24 @@ def allocate(
                 if customer.status == "pool":
                     raise Conflict("The customer is already in the pool", code="already_in_pool")
                 changes: dict[str, Any] = {
-                    "status": "pool", "owner_id": None, "protected_since": None,
-                    "protected_until": None, "released_at": now,
+                    "status": "pool", "owner_id": None, **end_protection(),
+                    "last_owner_id": customer.owner_id, "released_at": now,
                 }
             else:
-                rep = _allocatable_rep(conn, rep_name)
+                rep = allocatable_rep(conn, rep_name)
                 if customer.owner_id == rep.id and customer.status == "protected":
                     raise Conflict(
                         "{rep} already holds this customer", code="already_owner",
                         rep=rep.display_name,
                     )
-                _check_cap(conn, rep, policy.rep_cap)
+                check_cap(conn, rep, policy.rep_cap)
                 if customer.status == "pool":
                     holders = slot_holders(
                         conn, customer.uscc, customer.name_key, exclude_id=customer.id
                     )
                     if holders:
                         raise conflict_for(conn, admin, holders[0])
-                changes = {
-                    "status": "protected", "owner_id": rep.id, "protected_since": now,
-                    "protected_until": now + timedelta(days=policy.protection_days),
-                }
+                changes = {**start_protection(policy, now), "owner_id": rep.id}
             conn.execute(
                 update(customers).where(customers.c.id == customer_id)
                 .values(**changes, updated_at=now)
@@ -259,7 +258,9 @@ def allocate(
     return customer_view(row)
 
 
-def _allocatable_rep(conn: Connection, rep_name: str | None) -> Any:
+def allocatable_rep(conn: Connection, rep_name: str | None) -> Any:
+    """The ``users`` row of the active rep named *rep_name*, to allocate a
+    customer (or a lead) to; ``422`` (``required``, ``not_a_rep``) otherwise."""
     if not rep_name:
         raise InvalidInput([Problem("rep", "required", "Name the rep to allocate to")])
     rep = conn.execute(select(users).where(users.c.username == rep_name.strip().lower())).first()
@@ -270,7 +271,10 @@ def _allocatable_rep(conn: Connection, rep_name: str | None) -> Any:
     return rep
 
 
-def _check_cap(conn: Connection, rep: Any, cap: int) -> None:
+def check_cap(conn: Connection, rep: Any, cap: int) -> None:
+    """``409 cap_reached`` when *rep* (a ``users`` row) already holds *cap*
+    pending and protected customers, naming the rep (the administrator's
+    wording; a rep's own claim or registration says "You hold ...")."""
     held = conn.execute(
         select(func.count()).select_from(customers)
         .where(customers.c.owner_id == rep.id, customers.c.status.in_(ACTIVE_STATUSES))

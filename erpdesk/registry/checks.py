@@ -26,10 +26,12 @@ the other key.  Then:
    (PostgreSQL: ``pg_stats`` of ``customer_name_grams.gram``, cached per
    process for ``GRAM_STATS_TTL``, a bigram outside the most common values
    counting as rare; otherwise one count per bigram); rarity only affects
-   speed.  The customers they lead to are kept in SQL only when they contain
-   the asked key, or have a length b above holding m(b) of its bigram
-   positions and least(b) of its characters.  Counting positions, not
-   distinct bigrams, keeps a repeated bigram ("农农农") correct.
+   speed.  The rows they lead to are kept only when their key contains the
+   asked key, or has a length b above holding m(b) of its bigram positions
+   and least(b) of its characters; the rows carry the key and its length
+   and the index covers them, so this test reads no customer, and only the
+   customers passing it are fetched.  Counting positions, not distinct
+   bigrams, keeps a repeated bigram ("农农农") correct.
 3. Lengths b with m(b) <= 0, which can match with no bigram in common ("ab"
    and "axb" score 80): by length and least(b) common characters, a scan of
    the customers.  It never happens at T > 80 (the default is 85); at lower
@@ -60,7 +62,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    true,
+    union_all,
 )
 
 from erpdesk.domain.duplicates import Candidate, DuplicateIndex, MatchKind
@@ -88,17 +90,32 @@ def name_grams(name_key: str) -> set[str]:
     return {name_key[i : i + 2] for i in range(len(name_key) - 1)}
 
 
-def index_name(conn: Connection, customer_id: str, name_key: str) -> None:
-    """(Re)write the prefilter rows of a customer whose name key is *name_key*."""
-    conn.execute(
-        delete(customer_name_grams).where(customer_name_grams.c.customer_id == customer_id)
-    )
-    grams = sorted(name_grams(name_key))
-    if grams:
+def gram_rows(customer_id: str, name_key: str) -> list[dict[str, Any]]:
+    """The prefilter rows of a customer whose name key is *name_key*."""
+    return [
+        {"gram": g, "customer_id": customer_id, "key_length": len(name_key), "name_key": name_key}
+        for g in sorted(name_grams(name_key))
+    ]
+
+
+def index_name(
+    conn: Connection, customer_id: str, name_key: str, *, old_key: str | None = None
+) -> None:
+    """Write the prefilter rows of a customer whose name key is *name_key*,
+    replacing those of its *old_key* (``None``: it has none yet)."""
+    if old_key is not None:
+        grams = customer_name_grams.c
         conn.execute(
-            insert(customer_name_grams),
-            [{"gram": g, "customer_id": customer_id} for g in grams],
+            delete(customer_name_grams).where(
+                grams.gram.in_(sorted(name_grams(old_key))),
+                grams.key_length == len(old_key),
+                grams.name_key == old_key,
+                grams.customer_id == customer_id,
+            )
         )
+    rows = gram_rows(customer_id, name_key)
+    if rows:  # one multi-row INSERT, not one statement per row
+        conn.execute(insert(customer_name_grams).values(rows))
 
 
 @dataclass(frozen=True)
@@ -117,14 +134,25 @@ class Holder:
     @classmethod
     def of(cls, row: Row[Any]) -> Holder:
         return cls(
-            row.id, row.name, row.name_key, row.uscc, row.status, row.owner_id,
-            row.display_name or "", row.protected_since,
+            row.id,
+            row.name,
+            row.name_key,
+            row.uscc,
+            row.status,
+            row.owner_id,
+            row.display_name or "",
+            row.protected_since,
         )
 
 
 _HOLDER_COLUMNS = (
-    customers.c.id, customers.c.name, customers.c.name_key, customers.c.uscc,
-    customers.c.status, customers.c.owner_id, customers.c.protected_since,
+    customers.c.id,
+    customers.c.name,
+    customers.c.name_key,
+    customers.c.uscc,
+    customers.c.status,
+    customers.c.owner_id,
+    customers.c.protected_since,
     users.c.display_name,
 )
 
@@ -218,11 +246,16 @@ def _subsequences(key: str, n: int) -> set[str]:
     return {"".join(chars) for chars in combinations(key, n)}
 
 
-def _could_reach(key: str, lengths: dict[int, tuple[int, int]]) -> Any:
+def _could_reach(
+    key: str, lengths: dict[int, tuple[int, int]], name_key: Any = None, length: Any = None
+) -> Any:
     """The SQL test of a customer of one of *lengths* (b -> (m(b), L)): its
-    key holds m(b) of the bigram positions of *key* and L of its characters."""
-    name_key = customers.c.name_key
-    length = func.length(name_key)
+    key holds m(b) of the bigram positions of *key* and L of its characters.
+    (*name_key* and *length*: the columns tested, by default the customer's.)"""
+    if name_key is None:
+        name_key = customers.c.name_key
+    if length is None:
+        length = func.length(name_key)
     positions = Counter(key[i : i + 2] for i in range(len(key) - 1))
     held = sum(
         case((name_key.contains(g, autoescape=True), n), else_=0)
@@ -230,7 +263,7 @@ def _could_reach(key: str, lengths: dict[int, tuple[int, int]]) -> Any:
     )
     chars: Any = 0
     for c, n in sorted(Counter(key).items()):
-        occurs = length - func.length(func.replace(name_key, c, ""))
+        occurs = func.length(name_key) - func.length(func.replace(name_key, c, ""))
         chars += case((occurs < n, occurs), else_=n)
     return and_(
         length.in_(sorted(lengths)),
@@ -275,12 +308,12 @@ def _gram_weights(conn: Connection, grams: list[str]) -> dict[str, float]:
     return {g: counts.get(g, 0.0) for g in grams}
 
 
-def _rare_grams(conn: Connection, key: str, shared: int) -> list[str]:
-    """The rarest bigrams of *key* covering at least ``len(key) - shared``
-    of its bigram positions: a key sharing *shared* positions holds one."""
+def _rare_grams(key: str, shared: int, weights: dict[str, float]) -> list[str]:
+    """The rarest bigrams of *key* (by *weights*) covering at least
+    ``len(key) - shared`` of its bigram positions: a key sharing *shared*
+    positions holds one."""
     positions = Counter(key[i : i + 2] for i in range(len(key) - 1))
     need = len(key) - shared
-    weights = _gram_weights(conn, sorted(positions))
     chosen: list[str] = []
     covered = 0
     for gram in sorted(positions, key=lambda g: (weights[g], g)):
@@ -291,44 +324,51 @@ def _rare_grams(conn: Connection, key: str, shared: int) -> list[str]:
     return chosen
 
 
-def _holders(conn: Connection, *conditions: Any, grams: list[str] | None = None) -> list[Holder]:
-    active = (customers.c.status.in_(ACTIVE_STATUSES), *conditions)
-    if grams is None:
-        query = (
-            select(*_HOLDER_COLUMNS)
-            .outerjoin(users, users.c.id == customers.c.owner_id)
-            .where(*active)
-        )
-        return [Holder.of(r) for r in conn.execute(query)]
-    sharing = (
-        select(customer_name_grams.c.customer_id)
-        .where(customer_name_grams.c.gram.in_(grams))
-        .distinct()
-        .subquery("sharing")
+def _holders(conn: Connection, *conditions: Any) -> list[Holder]:
+    query = (
+        select(*_HOLDER_COLUMNS)
+        .outerjoin(users, users.c.id == customers.c.owner_id)
+        .where(customers.c.status.in_(ACTIVE_STATUSES), *conditions)
     )
-    if conn.dialect.name == "postgresql":
-        # Drive from the gram index to customers by primary key: a LATERAL
-        # subquery with LIMIT is never flattened, so PostgreSQL cannot pick a
-        # hash join over a scan of all customers (which it did at 300,000).
-        one = (
-            select(*_HOLDER_COLUMNS[:-1])
-            .where(customers.c.id == sharing.c.customer_id, *active)
-            .limit(1)
-            .lateral("holder")
-        )
-        query = select(*one.c, users.c.display_name).select_from(
-            sharing.join(one, true()).outerjoin(users, users.c.id == one.c.owner_id)
-        )
-    else:
-        query = (
-            select(*_HOLDER_COLUMNS)
-            .select_from(
-                sharing.join(customers, customers.c.id == sharing.c.customer_id)
-                .outerjoin(users, users.c.id == customers.c.owner_id)
-            )
-            .where(*active)
-        )
     return [Holder.of(r) for r in conn.execute(query)]
+
+
+def _gram_holders(conn: Connection, key: str, lengths: dict[int, tuple[int, int]]) -> list[Holder]:
+    """Active customers found through the rarest bigrams of *key*: those
+    containing it, and those of *lengths* that could reach the threshold.
+
+    One part per group of lengths with the same m(b): a part asks only the
+    bigrams its own m(b) needs and only keys of its lengths, so a common
+    bigram a long-shot length needs is read for that length alone.  The
+    tests run on the covering index of ``customer_name_grams`` (key and
+    length in the row); only the customers passing them are read."""
+    grams = customer_name_grams.c
+    a = len(key)
+    weights = _gram_weights(conn, sorted(name_grams(key)))
+    # Keys containing the asked key hold all its a-1 bigram positions.
+    parts = [
+        select(grams.customer_id).where(
+            grams.gram.in_(_rare_grams(key, a - 1, weights)),
+            grams.key_length > a,
+            grams.name_key.contains(key, autoescape=True),
+        )
+    ]
+    by_m: dict[int, dict[int, tuple[int, int]]] = {}
+    for b, (m, least) in sorted(lengths.items()):
+        by_m.setdefault(m, {})[b] = (m, least)
+    for m, group in sorted(by_m.items()):
+        parts.append(
+            select(grams.customer_id).where(
+                grams.gram.in_(_rare_grams(key, m, weights)),
+                grams.key_length.in_(sorted(group)),
+                _could_reach(key, group, grams.name_key, grams.key_length),
+            )
+        )
+    ids = sorted(set(conn.execute(union_all(*parts)).scalars()))
+    found: list[Holder] = []
+    for i in range(0, len(ids), _IN_CHUNK):
+        found += _holders(conn, customers.c.id.in_(ids[i : i + _IN_CHUNK]))
+    return found
 
 
 def similar_holders(
@@ -346,13 +386,7 @@ def similar_holders(
     keys = sorted(exact)
     for i in range(0, len(keys), _IN_CHUNK):
         found += _holders(conn, customers.c.name_key.in_(keys[i : i + _IN_CHUNK]))
-    # Keys containing the asked key hold all its a-1 bigram positions.
-    near = customers.c.name_key.contains(name_key, autoescape=True)
-    shared = len(name_key) - 1
-    if plan.grams:
-        near = or_(near, _could_reach(name_key, plan.grams))
-        shared = min(m for m, _ in plan.grams.values())
-    found += _holders(conn, near, grams=_rare_grams(conn, name_key, shared))
+    found += _gram_holders(conn, name_key, plan.grams)
     if plan.scan:
         found += _holders(conn, _could_reach(name_key, plan.scan))
     holders = {h.id: h for h in sorted(found, key=lambda h: h.id)}
@@ -421,8 +455,11 @@ def check_customer(db: RegistryDatabase, user: User, name: str, uscc: str) -> Ch
                 since = first.protected_since
                 status = "protected_by_you" if first.owner_id == user.id else "protected_by_other"
             return CheckResult(
-                status, first.owner_display_name, since,
-                first.id if _visible(user, first) else None, matches,
+                status,
+                first.owner_display_name,
+                since,
+                first.id if _visible(user, first) else None,
+                matches,
             )
         if not key:
             return CheckResult("free")

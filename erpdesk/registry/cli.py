@@ -13,7 +13,7 @@ import getpass
 import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from erpdesk.domain.errors import DomainError
 from erpdesk.registry.config import ENV_DB, Config, ConfigError, PasswordCost, load_config
@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=cmd_user_disable, disabled=flag)
     listing = user_commands.add_parser("list", parents=[common], help="list the users")
     listing.set_defaults(handler=cmd_user_list)
+    _add_profile_parser(user_commands, common)
 
     sync = commands.add_parser("sync", help="sync housekeeping")
     sync_commands = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
@@ -98,6 +99,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="forget applied sync ops older than op_retention_days (run daily)",
     )
     prune.set_defaults(handler=cmd_sync_prune)
+    jobs = commands.add_parser("jobs", help="periodic jobs")
+    jobs_commands = jobs.add_subparsers(dest="jobs_command", metavar="ACTION", required=True)
+    run_job = jobs_commands.add_parser(
+        "run", parents=[common],
+        help="run the protection sweep once: warn owners, release due customers to the pool "
+        "(for cron)",
+    )
+    run_job.add_argument(
+        "--lease", type=int, default=0, metavar="SECONDS",
+        help="take the sweep's lease for SECONDS first and do nothing if another worker "
+        "holds it (for cron on several machines; default: always sweep)",
+    )
+    run_job.add_argument(
+        "--dry-run", action="store_true",
+        help="only count what the sweep would release and warn; change nothing",
+    )
+    run_job.set_defaults(handler=cmd_jobs_run)
     settings = commands.add_parser(
         "settings", parents=[common], help="show the settings, or set KEY to VALUE"
     )
@@ -251,16 +269,79 @@ def cmd_user_disable(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> in
 
 
 def cmd_user_list(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
-    from erpdesk.registry.accounts import list_users
+    from erpdesk.registry.accounts import list_profiles, list_users
 
     del stdin
     db = open_database(_config(args))
     try:
+        profiles = list_profiles(db)
         for u in list_users(db):
             state = " (disabled)" if u.disabled else ""
-            print(f"{u.username}\t{u.role}\t{u.team or '-'}\t{u.display_name}{state}", file=out)
+            profile = profiles.get(u.username)
+            extra = f"\t{profile.summary()}" if u.role == "rep" and profile else ""
+            print(f"{u.username}\t{u.role}\t{u.team or '-'}\t{u.display_name}{state}{extra}",
+                  file=out)
     finally:
         db.dispose()
+    return 0
+
+
+PROFILE_LISTS = {"industries": "industry", "size-bands": "size_band", "regions": "region"}
+
+
+def _add_profile_parser(user_commands: Any, common: argparse.ArgumentParser) -> None:
+    from erpdesk.domain.customer import Industry, SizeBand
+
+    profile = user_commands.add_parser(
+        "profile", parents=[common],
+        help="show a rep's allocation profile, or set parts of it (a list option, repeated, "
+        "replaces that list)",
+    )
+    profile.add_argument("username")
+    profile.add_argument("--industry", action="append", metavar="CODE",
+                         help=f"an industry the rep covers: {', '.join(Industry)}")
+    profile.add_argument("--size-band", action="append", metavar="CODE",
+                         help=f"a size band the rep covers: {', '.join(SizeBand)}")
+    profile.add_argument("--region", action="append", metavar="NAME",
+                         help="a province or city the rep covers, e.g. 山东省 or 济南市")
+    profile.add_argument("--ability", type=int, metavar="1-5", help="the rep's sales ability")
+    profile.add_argument("--clear", action="append", choices=sorted(PROFILE_LISTS), default=[],
+                         help="empty a list")
+    profile.set_defaults(handler=cmd_user_profile)
+
+
+def cmd_user_profile(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from erpdesk.registry.accounts import get_profile, set_profile
+
+    del stdin
+    lists: dict[str, list[str] | None] = {
+        name: getattr(args, option) for name, option in PROFILE_LISTS.items()
+    }
+    for name in args.clear:
+        if lists[name] is not None:
+            raise CliError(f"--clear {name} and --{PROFILE_LISTS[name].replace('_', '-')} "
+                           "contradict each other", EXIT_USAGE)
+        lists[name] = []
+    config = _config(args)
+    db = open_database(config)
+    try:
+        if all(v is None for v in lists.values()) and args.ability is None:
+            with db.read() as conn:
+                profile = get_profile(conn, args.username)
+        else:
+            profile = set_profile(
+                db, config.clock(), Actor.command_line(), args.username,
+                industries=lists["industries"], size_bands=lists["size-bands"],
+                regions=lists["regions"], ability=args.ability,
+            )
+    finally:
+        db.dispose()
+    print(f"{profile.username} ({profile.display_name}), {profile.role}"
+          + (f" in {profile.team}" if profile.team else ""), file=out)
+    for label, values in (("industries", profile.industries),
+                          ("size bands", profile.size_bands), ("regions", profile.regions)):
+        print(f"  {label}: {', '.join(values) or '-'}", file=out)
+    print(f"  ability: {profile.ability}", file=out)
     return 0
 
 
@@ -275,6 +356,32 @@ def cmd_sync_prune(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     finally:
         db.dispose()
     print(f"forgot {forgotten} applied sync ops", file=out)
+    return 0
+
+
+def cmd_jobs_run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from datetime import timedelta
+
+    from erpdesk.registry.jobs import new_holder, preview_protection_sweep, run_protection_sweep
+
+    del stdin
+    if args.lease < 0:
+        raise CliError("--lease must be 0 or more seconds", EXIT_USAGE)
+    config = _config(args)
+    db = open_database(config)
+    try:
+        if args.dry_run:
+            seen = preview_protection_sweep(db, config.clock())
+            print(f"would release {seen.released} customers to the pool and warn "
+                  f"{seen.warned} owners (dry run: nothing changed)", file=out)
+            return 0
+        result = run_protection_sweep(
+            db, config.clock(), holder=f"cli:{new_holder()}",
+            lease=timedelta(seconds=args.lease) if args.lease else None,
+        )
+    finally:
+        db.dispose()
+    print(result.describe(), file=out)
     return 0
 
 

@@ -17,6 +17,8 @@ from pathlib import Path
 ENV_DB = "ERPDESK_REGISTRY_DB"
 ENV_TOKEN_HOURS = "ERPDESK_REGISTRY_TOKEN_HOURS"
 ENV_MAX_BODY = "ERPDESK_REGISTRY_MAX_BODY_BYTES"
+ENV_JOB_INTERVAL = "ERPDESK_REGISTRY_JOB_INTERVAL"
+DEFAULT_JOB_INTERVAL = 300
 
 DEFAULT_DB_NAME = "registry.db"
 APP_NAME = "ERPDesk"
@@ -65,6 +67,10 @@ class Config:
     password_cost: PasswordCost = field(default_factory=PasswordCost)
     clock: Clock = system_clock
     sql_echo: bool = False
+    # Seconds between protection sweeps in each worker (``jobs.JobRunner``);
+    # 0 runs none.  ``load_config`` defaults to DEFAULT_JOB_INTERVAL; an app
+    # built from a bare Config (tests, embedding) runs no background job.
+    job_interval: float = 0
 
     def with_changes(self, **changes: object) -> Config:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -112,4 +118,20 @@ def load_config(db_url: str | None = None, env: Mapping[str, str] | None = None)
         db_url=normalize_db_url(url),
         token_lifetime=timedelta(hours=_positive_int(env, ENV_TOKEN_HOURS, 24)),
         max_body_bytes=_positive_int(env, ENV_MAX_BODY, 1024 * 1024),
+        job_interval=_job_interval(env),
     )
+
+
+def _job_interval(env: Mapping[str, str]) -> float:
+    raw = env.get(ENV_JOB_INTERVAL)
+    if raw is None or raw.strip() == "":
+        return DEFAULT_JOB_INTERVAL
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(
+            f"{ENV_JOB_INTERVAL} must be a whole number of seconds, not {raw!r}"
+        ) from None
+    if value < 0:
+        raise ConfigError(f"{ENV_JOB_INTERVAL} must be 0 (no sweeps) or more, not {value}")
+    return value

@@ -34,6 +34,7 @@ class Policy:
     similarity_threshold: float = SIMILARITY_THRESHOLD  # near-name score, 70-100
     callback_days: int = 3  # call back and allocate within this many days
     op_retention_days: int = 180  # sync ops remembered (longest offline period supported)
+    pool_claims_per_day: int = 5  # claims from the pool one rep may make in 24 hours
 
     def problems(self) -> list[str]:
         """Every way these values contradict each other; ``[]`` when sound."""
@@ -55,6 +56,7 @@ DESCRIPTIONS = {
     "similarity_threshold": "score (70-100) from which a similar name is a possible duplicate",
     "callback_days": "days within which a registration is called back (urgent: at once)",
     "op_retention_days": "days an applied sync op is remembered (longest offline period)",
+    "pool_claims_per_day": "claims from the pool one rep may make in any 24 hours",
 }
 
 _RANGES: dict[str, tuple[float, float]] = {
@@ -67,6 +69,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "similarity_threshold": (MIN_SIMILARITY, 100),
     "callback_days": (1, 30),
     "op_retention_days": (30, 3650),
+    "pool_claims_per_day": (1, 1000),
 }
 KEYS = tuple(f.name for f in fields(Policy))
 

@@ -46,3 +46,54 @@ def end_protection() -> dict[str, Any]:
         "release_due_at": None,
         "warned_at": None,
     }
+
+
+def extend_by_follow_up(
+    policy: Policy,
+    since: datetime,
+    until: datetime,
+    last_follow_up: datetime | None,
+    due: datetime | None,
+    follow_up: datetime,
+) -> dict[str, Any] | None:
+    """The protection columns after a follow-up at *follow_up* (already capped
+    at the registry's now by the caller); ``None`` when it counts for nothing:
+    not after the last one counted, or before the protection began.
+
+    Protection runs ``protection_days`` past the follow-up, never shorter than
+    it already was and never past ``protection_max_days`` from *since*.  The
+    owner's warning is forgotten only when the release moves later, so a
+    follow-up that does not help does not earn a second warning.
+    """
+    if follow_up < since or (last_follow_up is not None and follow_up <= last_follow_up):
+        return None
+    new_until = max(
+        until,
+        min(
+            since + timedelta(days=policy.protection_max_days),
+            follow_up + timedelta(days=policy.protection_days),
+        ),
+    )
+    new_due = release_due(policy, since, new_until, follow_up)
+    changes: dict[str, Any] = {
+        "last_follow_up_at": follow_up,
+        "protected_until": new_until,
+        "release_due_at": new_due,
+    }
+    if due is None or new_due > due:
+        changes["warned_at"] = None
+    return changes
+
+
+def release_reason(
+    since: datetime | None,
+    until: datetime | None,
+    last_follow_up: datetime | None,
+    due: datetime | None,
+    now: datetime,
+) -> str:
+    """Why a customer due at *due* goes to the pool, for the audit log."""
+    if until is not None and due is not None and due >= until:
+        return "protection ended"
+    idle_from = last_follow_up or since or now
+    return f"no follow-up for {max((now - idle_from).days, 0)} days"

@@ -194,22 +194,18 @@ def submit_registration(
     (``created`` False).  Raises ``RegistrationIncomplete`` with every reason,
     or ``Conflict`` when the company is held by a pending or protected customer.
     """
-    with db.read() as conn:
-        stored = _row(conn, request.id)
-    if stored is not None:
-        return _replayed(stored, user, now), False
     customer = normalize_customer(replace(request.customer, need=request.need))
-    if problems := _problems(request, customer, now):
-        raise RegistrationIncomplete(problems)
+    problems = _problems(request, customer, now)
     key = normalize_company_name(customer.name)
     try:
         with db.write() as conn:
+            # A repeat is answered from the store, even if the rules changed since.
             stored = _row(conn, request.id)
             if stored is not None:
                 return _replayed(stored, user, now), False
-            _insert(conn, user, request, customer, key, now)
-            row = _row(conn, request.id)
-            assert row is not None
+            if problems:
+                raise RegistrationIncomplete(problems)
+            view = _insert(conn, user, request, customer, key, now)
     except IntegrityError:
         # Another transaction took the company (or this id) first.
         with db.read() as conn:
@@ -224,7 +220,7 @@ def submit_registration(
             "Another change to this customer came at the same moment; try again",
             code="concurrent_change",
         ) from None
-    return view_of(row, now), True
+    return view, True
 
 
 def _replayed(stored: Row[Any], user: User, now: datetime) -> RegistrationView:
@@ -236,7 +232,8 @@ def _replayed(stored: Row[Any], user: User, now: datetime) -> RegistrationView:
 def _insert(
     conn: Connection, user: User, request: RegistrationRequest, customer: Customer, key: str,
     now: datetime,
-) -> None:
+) -> RegistrationView:
+    """Write the registration; its view, as a read back would give it."""
     policy = load_policy(conn)
     holders = slot_holders(conn, customer.uscc, key, exclude_id=customer.id)
     if holders:
@@ -255,6 +252,11 @@ def _insert(
             existing.id, existing.name, existing.name_key, existing.uscc, existing.status,
             existing.owner_id, owner or "", existing.protected_since,
         ))
+    # Registering a company it lost to the pool is no way round the cool-down
+    # of a claim (imported here: ``pool`` imports this module).
+    from erpdesk.registry.pool import check_registration_cooldown
+
+    check_registration_cooldown(conn, policy, user.id, customer.id, customer.uscc, key, now)
     held = conn.execute(
         select(func.count()).select_from(customers)
         .where(customers.c.owner_id == user.id, customers.c.status.in_(ACTIVE_STATUSES))
@@ -275,14 +277,14 @@ def _insert(
     else:  # invalid or in the pool: the company may be registered again
         conn.execute(update(customers).where(customers.c.id == customer.id).values(**values))
     if existing is None or existing.name_key != key:
-        index_name(conn, customer.id, key)
+        index_name(conn, customer.id, key, old_key=existing.name_key if existing else None)
     deadline = now if request.urgent else now + timedelta(days=policy.callback_days)
+    visit = _visit_json(request.visit) if request.visit else {}
+    contacts = [_contact_json(c) for c in request.contacts]
     conn.execute(
         insert(registrations).values(
             id=request.id, customer_id=customer.id, rep_id=user.id, urgent=request.urgent,
-            need=customer.need,
-            visit=_visit_json(request.visit) if request.visit else {},
-            contacts=[_contact_json(c) for c in request.contacts],
+            need=customer.need, visit=visit, contacts=contacts,
             customer_snapshot={"name": customer.name, "uscc": customer.uscc,
                                **_snapshot(customer)},
             status="pending", reasons="", submitted_at=now, deadline=deadline,
@@ -299,15 +301,21 @@ def _insert(
     access = (
         owner_changed(conn, customer.id, existing.owner_id, user.id, now) if existing else []
     )
-    numbers = stamp_changes(
-        conn, now, [(customers, customer.id), (registrations, request.id), *access]
-    )
     # The fields the registration wrote, for the sync merge: written by the
     # user (its desks' own ops do not conflict with them).
     written = ["name", "uscc", *values["fields"]]
-    conn.execute(update(customers).where(customers.c.id == customer.id).values(
-        field_versions=stamped(
-            existing.field_versions if existing is not None else {}, written, numbers[0],
-            user_writer(user.id),
-        )
-    ))
+    base = existing.field_versions if existing is not None else {}
+    stamp_changes(
+        conn, now, [(customers, customer.id), (registrations, request.id), *access],
+        also=lambda number: {
+            "field_versions": stamped(base, written, number, user_writer(user.id))
+        },
+    )
+    return RegistrationView(
+        id=request.id, customer_id=customer.id, customer_name=customer.name,
+        uscc=customer.uscc, customer_status="pending", status="pending",
+        urgent=request.urgent, submitted_at=now, deadline=deadline,
+        overdue=now > deadline, reasons="", rep=user.username,
+        rep_display_name=user.display_name, need=customer.need, visit=visit,
+        contacts=contacts,
+    )

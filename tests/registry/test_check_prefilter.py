@@ -13,9 +13,11 @@ from sqlalchemy import delete, insert, text
 
 from erpdesk.domain.duplicates import Candidate, DuplicateIndex, MatchKind
 from erpdesk.registry.checks import (
+    _gram_weights,
     _prefilter_plan,
     _rare_grams,
     index_name,
+    name_grams,
     similar_holders,
 )
 from erpdesk.registry.db.database import RegistryDatabase
@@ -76,10 +78,18 @@ def _load(db: RegistryDatabase, rows: list[tuple[str, str]]) -> list[Candidate]:
                 else:
                     seen.add(key)
             cid = f"c{n:03d}"
-            conn.execute(insert(customers).values(
-                id=cid, name=key, name_key=key, uscc="", fields={}, status=status,
-                created_at=NOW, updated_at=NOW,
-            ))
+            conn.execute(
+                insert(customers).values(
+                    id=cid,
+                    name=key,
+                    name_key=key,
+                    uscc="",
+                    fields={},
+                    status=status,
+                    created_at=NOW,
+                    updated_at=NOW,
+                )
+            )
             index_name(conn, cid, key)
             if status in ACTIVE_STATUSES:
                 active.append(Candidate(cid, key, "", key))
@@ -103,7 +113,10 @@ def db(db_url):
 
 
 @hypothesis.settings(
-    max_examples=200, deadline=None, derandomize=True, database=None,
+    max_examples=200,
+    deadline=None,
+    derandomize=True,
+    database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(case=cases())
@@ -143,7 +156,9 @@ def test_only_the_rarest_grams_are_queried(db):
         # Length 5: the key less one character; 7 and 8: m(b) = 4 and 3.
         assert (plan.subsequence, plan.grams, plan.scan) == ([5], {7: (4, 6), 8: (3, 6)}, {})
         # 5 positions, 3 to cover: the two rare grams and one common one.
-        grams = _rare_grams(conn, "盛鑫农业发展", 3)
+        grams = _rare_grams(
+            "盛鑫农业发展", 3, _gram_weights(conn, sorted(name_grams("盛鑫农业发展")))
+        )
     assert set(grams[:2]) == {"盛鑫", "鑫农"} and len(grams) == 3
 
 
@@ -159,7 +174,9 @@ def test_postgresql_statistics_choose_the_grams(db):
 
     checks._gram_stats.clear()
     with db.read() as conn:
-        grams = _rare_grams(conn, "盛鑫农业发展", 3)
+        grams = _rare_grams(
+            "盛鑫农业发展", 3, _gram_weights(conn, sorted(name_grams("盛鑫农业发展")))
+        )
         got = [(h.id, s) for h, s in similar_holders(conn, "盛鑫农业发展", 85.0, limit=1000)]
     assert "农业" not in grams[:2] and "业发" not in grams[:2]
     assert got == _brute(active, "盛鑫农业发展", 85.0, 1000)

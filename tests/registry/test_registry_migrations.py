@@ -3,7 +3,7 @@ tables on both databases, reversible, and holding the one-owner rule."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -89,33 +89,84 @@ def test_the_database_itself_refuses_a_second_holder_of_a_company(db_url, second
 def test_upgrade_to_0004_keeps_customers_and_dates_the_release_of_protected_ones(db_url):
     migrate(db_url, "0003", down=True)
     since = datetime(2026, 1, 10, 8, tzinfo=UTC)
+    # Followed-up customers are dated on the real clock: the upgrade caps a
+    # follow-up at its own now.
+    before_upgrade = datetime.now(UTC)
+    f1_since = before_upgrade - timedelta(days=60)
+    f2_since = before_upgrade - timedelta(days=10)
     legacy = [
         ("p1", "华信机械", "CODE-1", "protected", since, datetime(2026, 4, 10, 8, tzinfo=UTC)),
         ("p2", "鲁信重工", "CODE-2", "protected", since, datetime(2026, 1, 20, 8, tzinfo=UTC)),
         ("q1", "齐鲁软件", "CODE-3", "pending", None, None),
+        ("f1", "泰山机床", "CODE-4", "protected", f1_since, f1_since + timedelta(days=90)),
+        ("f2", "黄河食品", "CODE-5", "protected", f2_since, f2_since + timedelta(days=90)),
+    ]
+    day = timedelta(days=1)
+    # (customer, kind, occurred_at, written by the owner, deleted)
+    activities = [
+        ("f1", "visit", f1_since + 5 * day, True, False),
+        ("f1", "call", f1_since + 20 * day, True, False),  # the one that counts
+        ("f1", "call", f1_since + 40 * day, True, True),  # deleted
+        ("f1", "callback", f1_since + 45 * day, False, False),  # the administrator's
+        ("f1", "meeting", f1_since + 50 * day, False, False),  # not the owner's
+        ("f2", "call", f2_since - 3 * day, True, False),  # before the protection
+        ("f2", "email", before_upgrade + 30 * day, True, False),  # a laptop's clock ahead
+        ("p1", "visit", since - day, True, False),  # the registration's visit: before it
     ]
     engine = make_engine(db_url)
     try:
         with engine.begin() as conn:
-            # The 0003 table, written as 0003 knew it (not through today's metadata).
-            legacy_table = Table(
-                "customers", MetaData(), autoload_with=conn
-            )
+            # The 0003 tables, written as 0003 knew them (not through today's metadata).
+            legacy_tables = MetaData()
+            legacy_table = Table("customers", legacy_tables, autoload_with=conn)
             assert "release_due_at" not in legacy_table.c
+            legacy_users = Table("users", legacy_tables, autoload_with=conn)
+            legacy_activities = Table("customer_activities", legacy_tables, autoload_with=conn)
+            legacy_settings = Table("settings", legacy_tables, autoload_with=conn)
+            person = {
+                "display_name": "", "team": "", "password_hash": "x", "disabled": False,
+                "created_at": NOW, "updated_at": NOW,
+            }
+            conn.execute(
+                insert(legacy_users),
+                [
+                    {"id": 1, "username": "rep.a", "role": "rep", **person},
+                    {"id": 2, "username": "admin", "role": "admin", **person},
+                ],
+            )
+            conn.execute(
+                insert(legacy_settings).values(
+                    key="protection_max_days", value="100", updated_at=NOW
+                )
+            )
             conn.execute(
                 insert(legacy_table),
                 [
                     {
                         **_customer(id, key, code, status),
                         "protected_since": since_, "protected_until": until,
+                        "owner_id": 1 if status == "protected" else None,
                         "field_versions": {}, "deleted": False, "change_number": 0,
                     }
                     for id, key, code, status, since_, until in legacy
                 ],
             )
+            conn.execute(
+                insert(legacy_activities),
+                [
+                    {
+                        "id": f"a{n}", "customer_id": cid, "kind": kind, "occurred_at": at,
+                        "summary": kind, "outcome": "", "user_id": 1 if by_owner else 2,
+                        "created_at": NOW, "change_number": 0, "next_step": "",
+                        "deleted": deleted,
+                    }
+                    for n, (cid, kind, at, by_owner, deleted) in enumerate(activities)
+                ],
+            )
     finally:
         engine.dispose()
     migrate(db_url)
+    after_upgrade = datetime.now(UTC)
     db = RegistryDatabase(db_url)
     try:
         with db.read() as conn:
@@ -125,9 +176,27 @@ def test_upgrade_to_0004_keeps_customers_and_dates_the_release_of_protected_ones
             }
     finally:
         db.dispose()
-    assert set(rows) == {"p1", "p2", "q1"}
+    assert set(rows) == {"p1", "p2", "q1", "f1", "f2"}
     assert rows["p1"].name == "华信机械" and rows["p1"].status == "protected"
     # 30 days (the default) without a follow-up, or the end of protection if earlier.
     assert rows["p1"].release_due_at == datetime(2026, 2, 9, 8, tzinfo=UTC)
+    assert rows["p1"].last_follow_up_at is None
+    assert rows["p1"].protected_until == datetime(2026, 4, 10, 8, tzinfo=UTC)
     assert rows["p2"].release_due_at == datetime(2026, 1, 20, 8, tzinfo=UTC)
-    assert rows["q1"].release_due_at is None
+    assert rows["q1"].release_due_at is None and rows["q1"].last_follow_up_at is None
+    # The owner's latest live follow-up counts as a push would have counted
+    # it: protection 90 days past it, within the stored maximum of 100 days,
+    # and the release 30 days past it.
+    f1 = rows["f1"]
+    assert f1.last_follow_up_at == f1_since + 20 * day
+    assert f1.protected_until == f1_since + 100 * day
+    assert f1.release_due_at == f1_since + 50 * day
+    # A follow-up dated in the future counts at the upgrade's now.
+    f2 = rows["f2"]
+    assert before_upgrade <= f2.last_follow_up_at <= after_upgrade
+    assert f2.protected_until == f2_since + 100 * day
+    assert f2.release_due_at == f2.last_follow_up_at + 30 * day
+    # Customers and users referred to by other rows go down and up again (no
+    # copy of a table that foreign keys refer to, on SQLite either).
+    migrate(db_url, "0003", down=True)
+    migrate(db_url)

@@ -27,6 +27,7 @@ from erpdesk.registry.api.errors import BodyLimit, install_handlers
 from erpdesk.registry.api.schemas import ErrorOut, Health
 from erpdesk.registry.config import Config, load_config
 from erpdesk.registry.db.database import RegistryDatabase
+from erpdesk.registry.jobs import JobRunner
 from erpdesk.registry.security import Passwords
 
 API_DESCRIPTION = """\
@@ -56,9 +57,17 @@ def create_app(config: Config) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # The protection sweep, in this worker, every job_interval seconds
+        # (the lease in the database keeps several workers from repeating it).
+        jobs = (
+            JobRunner(registry.db, config.clock, config.job_interval).start()
+            if config.job_interval > 0 else None
+        )
         try:
             yield
         finally:
+            if jobs is not None:
+                jobs.stop()
             registry.db.dispose()
 
     app = FastAPI(

@@ -1,4 +1,5 @@
-"""``/api/v1/admin``: the customer administrator's queue, call-backs, allocation."""
+"""``/api/v1/admin``: the customer administrator's queue, call-backs, allocation,
+reps' profiles and allocation suggestions."""
 
 from __future__ import annotations
 
@@ -7,8 +8,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from erpdesk.registry.accounts import User
+from erpdesk.registry.accounts import User, set_profile
 from erpdesk.registry.admin import allocate, record_callback, registration_queue
+from erpdesk.registry.api.admin_schemas import (
+    CriteriaOut,
+    ProfileIn,
+    ProfileOut,
+    RepOut,
+    RepsOut,
+    SuggestionOut,
+    SuggestionsOut,
+)
 from erpdesk.registry.api.deps import RegistryDep, protocol, require
 from erpdesk.registry.api.schemas import (
     NO_NUL,
@@ -19,11 +29,11 @@ from erpdesk.registry.api.schemas import (
     PathId,
     QueueItem,
     RegistrationOut,
+    Username,
 )
+from erpdesk.registry.suggestions import DEFAULT_LIMIT, MAX_LIMIT, rep_loads, suggest_reps
 
-router = APIRouter(
-    prefix="/api/v1/admin", tags=["admin"], dependencies=[Depends(protocol(False))]
-)
+router = APIRouter(prefix="/api/v1/admin", tags=["admin"], dependencies=[Depends(protocol(False))])
 AdminDep = Annotated[User, Depends(require("admin"))]
 ERRORS: dict[int | str, dict[str, object]] = {
     code: {"model": ErrorOut} for code in (400, 401, 403, 404, 409, 413, 422)
@@ -31,7 +41,9 @@ ERRORS: dict[int | str, dict[str, object]] = {
 
 
 @router.get(
-    "/registrations", response_model=list[QueueItem], responses=ERRORS,
+    "/registrations",
+    response_model=list[QueueItem],
+    responses=ERRORS,
     summary="The registration queue: urgent on top, then oldest first, with deadlines",
 )
 def queue(
@@ -49,28 +61,115 @@ def queue(
 
 
 @router.post(
-    "/registrations/{registration_id}/callback", response_model=RegistrationOut,
-    responses=ERRORS, summary="Record the call-back result: valid, or invalid with a reason",
+    "/registrations/{registration_id}/callback",
+    response_model=RegistrationOut,
+    responses=ERRORS,
+    summary="Record the call-back result: valid, or invalid with a reason",
 )
 def callback(
     registration_id: PathId, body: CallbackIn, registry: RegistryDep, admin: AdminDep
 ) -> RegistrationOut:
     view = record_callback(
-        registry.db, admin, registration_id, body.result == "valid", body.reason, body.note,
+        registry.db,
+        admin,
+        registration_id,
+        body.result == "valid",
+        body.reason,
+        body.note,
         registry.config.clock(),
     )
     return RegistrationOut.model_validate(asdict(view))
 
 
 @router.post(
-    "/customers/{customer_id}/allocate", response_model=CustomerOut, responses=ERRORS,
+    "/customers/{customer_id}/allocate",
+    response_model=CustomerOut,
+    responses=ERRORS,
     summary="Allocate a customer to a rep, re-allocate it, or release it to the pool",
 )
 def allocate_customer(
     customer_id: PathId, body: AllocateIn, registry: RegistryDep, admin: AdminDep
 ) -> CustomerOut:
     view = allocate(
-        registry.db, admin, customer_id, body.action, body.rep, body.reason,
+        registry.db,
+        admin,
+        customer_id,
+        body.action,
+        body.rep,
+        body.reason,
         registry.config.clock(),
     )
     return CustomerOut.model_validate(asdict(view))
+
+
+@router.get(
+    "/reps",
+    response_model=RepsOut,
+    responses=ERRORS,
+    summary="The active reps: their profiles and the customers each holds against rep_cap",
+)
+def reps(registry: RegistryDep, admin: AdminDep) -> RepsOut:
+    del admin
+    policy, loads = rep_loads(registry.db)
+    return RepsOut(
+        rep_cap=policy.rep_cap,
+        reps=[
+            RepOut.model_validate({**asdict(r.profile), "held": r.held, "at_cap": r.at_cap})
+            for r in loads
+        ],
+    )
+
+
+@router.put(
+    "/reps/{username}/profile",
+    response_model=ProfileOut,
+    responses=ERRORS,
+    summary="Set a rep's profile (industries, size bands, regions, ability); parts left out "
+    "are kept",
+)
+def put_profile(
+    username: Username, body: ProfileIn, registry: RegistryDep, admin: AdminDep
+) -> ProfileOut:
+    profile = set_profile(
+        registry.db,
+        registry.config.clock(),
+        admin.actor,
+        username,
+        industries=body.industries,
+        size_bands=body.size_bands,
+        regions=body.regions,
+        ability=body.ability,
+    )
+    return ProfileOut.model_validate(asdict(profile))
+
+
+@router.get(
+    "/customers/{customer_id}/suggestions",
+    response_model=SuggestionsOut,
+    responses=ERRORS,
+    summary="The reps best suited to a customer (project type, size, location, ability, "
+    "load), best first, with the reasons",
+)
+def suggestions(
+    customer_id: PathId,
+    registry: RegistryDep,
+    admin: AdminDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+) -> SuggestionsOut:
+    del admin
+    found = suggest_reps(registry.db, customer_id, registry.config.clock(), limit)
+    criteria = found.criteria
+    return SuggestionsOut(
+        customer_id=found.customer_id,
+        as_of=found.as_of,
+        rep_cap=found.rep_cap,
+        criteria=CriteriaOut(
+            industry=criteria.industry.value if criteria.industry else None,
+            size_band=criteria.size_band.value if criteria.size_band else None,
+            province=criteria.province,
+            city=criteria.city,
+            source=criteria.source.value if criteria.source else None,
+            company_provided=criteria.company_provided,
+        ),
+        suggestions=[SuggestionOut.model_validate(asdict(s)) for s in found.suggestions],
+    )

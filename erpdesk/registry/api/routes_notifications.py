@@ -34,7 +34,7 @@ class NotificationOut(BaseModel):
 
 
 class MarkReadIn(Request):
-    ids: Annotated[list[Annotated[int, Field(ge=1)]], Field(max_length=1000)]
+    ids: Annotated[list[Annotated[int, Field(ge=1, le=2**62)]], Field(max_length=1000)]
 
 
 class MarkedOut(BaseModel):

@@ -196,6 +196,12 @@ class CustomerOut(BaseModel):
     released_at: datetime | None
     fields: dict[str, Any]
     change_number: int
+    release_due_at: datetime | None = Field(
+        None, description="When the customer goes to the pool unless followed up"
+    )
+    last_follow_up_at: datetime | None = Field(
+        None, description="The last follow-up that extended the protection"
+    )
 
 
 class ErrorBody(BaseModel):

@@ -36,9 +36,13 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(
-        url, echo=echo, pool_pre_ping=True, pool_size=10, max_overflow=20,
-    )
+    # No pre-ping: it is a round trip ("SELECT 1") at every checkout, and a
+    # request checks out twice (sign-in, then the work).  After the server
+    # restarts, the first request on a dead connection answers 503
+    # ``database_unavailable`` and SQLAlchemy drops the whole pool, so the
+    # next one reconnects; the desk retries.  Connections older than half an
+    # hour are renewed (proxies and firewalls drop idle ones).
+    return create_engine(url, echo=echo, pool_size=10, max_overflow=20, pool_recycle=1800)
 
 
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:

@@ -22,7 +22,7 @@ transaction commits, so the same rule holds.
 from __future__ import annotations
 
 import getpass
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -51,11 +51,16 @@ class Actor:
 
 
 def stamp_changes(
-    conn: Connection, now: datetime, targets: Sequence[tuple[Table, str]]
+    conn: Connection,
+    now: datetime,
+    targets: Sequence[tuple[Table, str]],
+    also: Callable[[int], dict[str, Any]] | None = None,
 ) -> list[int]:
     """Give each ``(table, id)`` the next change number; call it last.
 
     Sets the row's ``change_number`` and records the change in ``changes``.
+    *also*, given the first target's number, returns more columns to set on
+    that row in the same statement (the field versions of a registration).
     Returns the numbers, in the order of *targets*.
     """
     if not targets:
@@ -68,9 +73,10 @@ def stamp_changes(
     ).scalar_one()
     first = int(last) - len(targets) + 1
     numbers = list(range(first, int(last) + 1))
-    for number, (table, row_id) in zip(numbers, targets, strict=True):
+    for i, (number, (table, row_id)) in enumerate(zip(numbers, targets, strict=True)):
+        extra = also(number) if also is not None and i == 0 else {}
         conn.execute(
-            update(table).where(table.c.id == row_id).values(change_number=number)
+            update(table).where(table.c.id == row_id).values(change_number=number, **extra)
         )
     conn.execute(
         insert(changes),

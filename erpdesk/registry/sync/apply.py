@@ -8,6 +8,9 @@ savepoint back anyway).  A rep writes its own customers
 (and unregistered ones it creates) and their contacts and activities; an
 administrator writes any.  A record the user may not write is ``not_found``
 for an update or delete and ``id_in_use`` for a create, whatever it holds.
+A rep's new activity on its protected customer is a follow-up that extends
+the protection (``protection.extend_by_follow_up``), written once per
+customer at the end of the batch (``apply_follow_ups``).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 
 from erpdesk.domain.names import normalize_company_name
 from erpdesk.registry.accounts import User
-from erpdesk.registry.checks import index_name, name_grams, slot_holders
+from erpdesk.registry.checks import gram_rows, index_name, slot_holders
 from erpdesk.registry.db.journal import ChangeNumbers
 from erpdesk.registry.db.schema import (
     ACTIVE_STATUSES,
@@ -31,6 +34,8 @@ from erpdesk.registry.db.schema import (
     customers,
     sync_conflicts,
 )
+from erpdesk.registry.policy import load_policy
+from erpdesk.registry.protection import extend_by_follow_up
 from erpdesk.registry.sync.merge import FieldConflict, Merge, merge, stamped
 from erpdesk.registry.sync.ops import (
     ACTIVITY_FIELDS,
@@ -66,6 +71,12 @@ class Context:
     # The batch's rows read (and locked) at once by ``prefetch_rows``: each is
     # used by the first op on it only; later ops read the row again.
     rows: dict[tuple[str, str], Row[Any] | None] = field(default_factory=dict)
+    # The rep's protected customers its batch's new activities name, read and
+    # locked at once (``prefetch_follow_ups``), and the follow-ups found for
+    # them: customer id -> the latest activity time, capped at the registry's
+    # now; written once per customer at the end of the batch (``apply_follow_ups``).
+    protected: dict[str, Row[Any]] = field(default_factory=dict)
+    follow_ups: dict[str, datetime] = field(default_factory=dict)
 
     @property
     def admin(self) -> bool:
@@ -239,7 +250,7 @@ def apply_customer(ctx: Context, op: Op) -> Outcome:
         if row.id in ctx.grams:  # created in this batch: its grams are not written yet
             ctx.grams[row.id] = key
         elif key != row.name_key:
-            index_name(ctx.conn, row.id, key)
+            index_name(ctx.conn, row.id, key, old_key=row.name_key)
     others = {k: v for k, v in result.changes.items() if k not in COLUMN_FIELDS}
     if others:
         values["fields"] = {**(row.fields or {}), **others}
@@ -311,20 +322,23 @@ def create_customers(ctx: Context, ops: list[Op]) -> list[Outcome | Rejected] | 
 
 def write_grams(ctx: Context) -> None:
     """Write the prefilter rows of the customers created in this batch."""
-    rows = [(g, cid) for cid, key in ctx.grams.items() for g in sorted(name_grams(key))]
+    rows = [row for cid, key in ctx.grams.items() for row in gram_rows(cid, key)]
     ctx.grams.clear()
     if not rows:
         return
     if ctx.conn.dialect.name == "postgresql":  # one statement, not one per row
-        ctx.conn.execute(_INSERT_GRAMS_PG, {"grams": [g for g, _ in rows],
-                                            "ids": [cid for _, cid in rows]})
+        ctx.conn.execute(_INSERT_GRAMS_PG, {
+            name: [row[name] for row in rows]
+            for name in ("gram", "customer_id", "key_length", "name_key")
+        })
     else:
-        ctx.conn.execute(_INSERT_GRAM, [{"gram": g, "customer_id": cid} for g, cid in rows])
+        ctx.conn.execute(_INSERT_GRAM, rows)
 
 
 _INSERT_GRAMS_PG = text(
-    "INSERT INTO customer_name_grams (gram, customer_id) "
-    "SELECT * FROM unnest(CAST(:grams AS text[]), CAST(:ids AS text[]))"
+    "INSERT INTO customer_name_grams (gram, customer_id, key_length, name_key) "
+    "SELECT * FROM unnest(CAST(:gram AS text[]), CAST(:customer_id AS text[]),"
+    " CAST(:key_length AS smallint[]), CAST(:name_key AS text[]))"
 )
 
 
@@ -361,7 +375,10 @@ def apply_child(ctx: Context, op: Op) -> Outcome:
     row = _locked(ctx, table, op.entity_id)
     if row is None and op.op == "create":
         _parent(ctx, op.parent_id)
-        return _create_child(ctx, op, table)
+        outcome = _create_child(ctx, op, table)
+        if table is customer_activities and op.parent_id is not None:
+            _note_follow_up(ctx, op.parent_id, op)
+        return outcome
     if row is None:
         raise Rejected("not_found", f"No such {op.entity} of yours")
     try:
@@ -422,6 +439,74 @@ def _create_child(ctx: Context, op: Op, table: Table) -> Outcome:
 
 _INSERT_CONTACT = insert(customer_contacts)
 _INSERT_ACTIVITY = insert(customer_activities)
+
+
+# -- follow-ups ----------------------------------------------------------------
+
+# Activity kinds that count as a rep's follow-up (not the registry's call-back).
+FOLLOW_UP_KINDS = frozenset({"visit", "call", "email", "meeting", "other"})
+_PROTECTION_COLUMNS: tuple[Any, ...] = (
+    customers.c.id, customers.c.protected_since, customers.c.protected_until,
+    customers.c.last_follow_up_at, customers.c.release_due_at,
+)
+
+
+def prefetch_follow_ups(ctx: Context, ops: list[Op]) -> None:
+    """Read and lock at once (before the batch takes its first change number,
+    like every row it writes) the rep's protected customers that the batch's
+    new activities may follow up; nothing else can change their protection
+    until the batch commits."""
+    if ctx.user.role != "rep":
+        return
+    ids = sorted({
+        op.parent_id for op in ops
+        if op.entity == "activity" and op.op == "create" and op.parent_id is not None
+        and op.fields.get("kind") in FOLLOW_UP_KINDS
+    })
+    if not ids:
+        return
+    rows = ctx.conn.execute(
+        select(*_PROTECTION_COLUMNS).where(
+            customers.c.id.in_(ids), customers.c.status == "protected",
+            customers.c.owner_id == ctx.user.id, customers.c.protected_since.is_not(None),
+            customers.c.protected_until.is_not(None),
+        ).order_by(customers.c.id).with_for_update()
+    )
+    ctx.protected.update((row.id, row) for row in rows)
+
+
+def _note_follow_up(ctx: Context, customer_id: str, op: Op) -> None:
+    """Remember a new activity on one of the rep's protected customers as a
+    follow-up; ``apply_follow_ups`` writes it at the end of the batch.  Its time
+    is the desk's, but never later than the registry's now."""
+    if customer_id not in ctx.protected or op.fields.get("kind") not in FOLLOW_UP_KINDS:
+        return
+    at = min(datetime.fromisoformat(op.fields["occurred_at"]), ctx.now)
+    known = ctx.follow_ups.get(customer_id)
+    if known is None or at > known:
+        ctx.follow_ups[customer_id] = at
+
+
+def apply_follow_ups(ctx: Context) -> None:
+    """Extend the protection of the customers followed up in this batch: at
+    most one UPDATE each, stamped with the batch's change numbers so that the
+    owner's desk pulls the new dates."""
+    if not ctx.follow_ups:
+        return
+    policy = load_policy(ctx.conn)
+    for customer_id, at in sorted(ctx.follow_ups.items()):
+        row = ctx.protected[customer_id]
+        changes = extend_by_follow_up(
+            policy, row.protected_since, row.protected_until, row.last_follow_up_at,
+            row.release_due_at, at,
+        )
+        if changes is None:
+            continue
+        number = ctx.numbers.take(customers, customer_id)
+        ctx.conn.execute(update(customers).where(customers.c.id == customer_id).values(
+            **changes, updated_at=ctx.now, change_number=number,
+        ))
+    ctx.follow_ups.clear()
 
 
 def apply_op(ctx: Context, op: Op) -> Outcome:

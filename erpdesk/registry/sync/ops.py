@@ -34,7 +34,8 @@ REGISTRY_OWNED = frozenset({
     "owner", "owner_id", "registration", "registration_status", "protected",
     "protected_since", "protected_until", "verified_at", "released_at", "allocation",
     "allocated_to", "callback", "callback_result", "server_version", "version",
-    "change_number", "field_versions",
+    "change_number", "field_versions", "release_due_at", "last_follow_up_at", "last_owner_id",
+    "warned_at",
 })
 
 

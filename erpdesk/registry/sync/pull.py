@@ -77,6 +77,10 @@ def customer_change(row: Row[Any]) -> dict[str, Any]:
             registration=row.status, owner=row.owner or "",
             protected_since=_iso(row.protected_since),
             protected_until=_iso(row.protected_until),
+            # When it goes to the pool unless followed up, and the follow-up
+            # that set that date (``protection``): the desk shows both.
+            release_due_at=_iso(row.release_due_at),
+            last_follow_up_at=_iso(row.last_follow_up_at),
         )
     return _change("customer", row, fields)
 

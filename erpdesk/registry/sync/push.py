@@ -37,9 +37,11 @@ from erpdesk.registry.policy import load_policy
 from erpdesk.registry.sync.apply import (
     Context,
     Outcome,
+    apply_follow_ups,
     apply_op,
     create_customers,
     creates_new_customer,
+    prefetch_follow_ups,
     prefetch_holders,
     prefetch_rows,
     write_grams,
@@ -169,6 +171,7 @@ def _batch(
     ctx = Context(conn, user, writer, own, now, ChangeNumbers(conn, now))
     to_apply = [checked[p][1] for op_id, p in first_of.items() if op_id in claimed]
     prefetch_rows(ctx, to_apply)
+    prefetch_follow_ups(ctx, to_apply)
     prefetch_holders(ctx, to_apply)
     applied = _apply_all(ctx, [(p, op, raw) for p, (_i, op, raw) in enumerate(checked)
                                if first_of[op.op_id] == p and op.op_id in claimed])
@@ -202,6 +205,7 @@ def _batch(
                 "b_reason": result.get("reason", ""), "b_version": result["server_version"],
                 "b_response": result,
             })
+    apply_follow_ups(ctx)
     write_grams(ctx)
     ctx.numbers.finish()
     if store:

@@ -1,0 +1,95 @@
+"""Bodies of the administrator's rep profiles and allocation suggestions.
+
+Types and generous limits are checked here (a wrong type or an unknown
+field is ``invalid_request``); the values themselves (known industries and
+size bands, region lengths, ability 1-5) are checked by
+``accounts.set_profile``, so the command line and the API refuse the same
+things with the same messages (``invalid_input``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field, StrictInt, StringConstraints
+
+from erpdesk.registry.api.schemas import NO_NUL, Request
+
+# Longer than any valid value, so that the service names what is wrong.
+Choice = Annotated[str, StringConstraints(max_length=100, pattern=NO_NUL)]
+RegionText = Annotated[str, StringConstraints(max_length=200, pattern=NO_NUL)]
+Ability = Annotated[StrictInt, Field(ge=-1000, le=1000)]
+
+
+class ProfileIn(Request):
+    """A rep's profile; a part left out (or ``null``) keeps its value."""
+
+    industries: Annotated[list[Choice], Field(max_length=100)] | None = Field(
+        None, description="Industry codes (Industry), e.g. machinery"
+    )
+    size_bands: Annotated[list[Choice], Field(max_length=100)] | None = Field(
+        None, description="Size band codes (SizeBand), e.g. medium"
+    )
+    regions: Annotated[list[RegionText], Field(max_length=1000)] | None = Field(
+        None, description="Province or city names, e.g. 山东省, 济南市 (at most 100)"
+    )
+    ability: Ability | None = Field(None, description="Sales ability, 1 to 5")
+
+
+class ProfileOut(BaseModel):
+    username: str
+    display_name: str
+    team: str
+    industries: list[str]
+    size_bands: list[str]
+    regions: list[str]
+    ability: int
+
+
+class RepOut(ProfileOut):
+    held: int = Field(description="Pending and protected customers the rep holds")
+    at_cap: bool = Field(description="The rep holds rep_cap customers: no more may be allocated")
+
+
+class RepsOut(BaseModel):
+    rep_cap: int
+    reps: list[RepOut]
+
+
+class ReasonOut(BaseModel):
+    criterion: Literal["industry", "size_band", "location", "ability", "load"]
+    matched: bool
+    points: float
+    detail: str = Field(
+        description="industry: the code; size_band: exact or neighbour; location: city or "
+        "province; ability: 1-5; load: held/cap; empty when it did not match"
+    )
+
+
+class SuggestionOut(BaseModel):
+    username: str
+    display_name: str
+    team: str
+    score: float
+    held: int
+    at_cap: bool
+    current_owner: bool
+    reasons: list[ReasonOut]
+
+
+class CriteriaOut(BaseModel):
+    industry: str | None
+    size_band: str | None
+    province: str
+    city: str
+    source: str | None
+    company_provided: bool
+
+
+class SuggestionsOut(BaseModel):
+    customer_id: str
+    as_of: datetime
+    rep_cap: int
+    criteria: CriteriaOut
+    suggestions: list[SuggestionOut]
