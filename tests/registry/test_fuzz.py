@@ -3,7 +3,9 @@
 Every operation of ``/openapi.json`` gets generated requests, valid by the
 schema and deliberately invalid ones, sent through the in-process ASGI app as
 an administrator, a rep, a telemarketer or nobody, and sometimes aimed at a
-record that exists.  For every answer:
+record that exists (a pending registration, a customer in the pool, a lead
+just entered and one allocated to the rep, the rep's profile).  For every
+answer:
 
 - never a 5xx;
 - every 4xx is ``{"error": {"code": str, "message": str, ...}}`` as JSON;
@@ -17,7 +19,10 @@ not reach follow at the end.
 
 from __future__ import annotations
 
+import itertools
 import json
+import uuid
+from datetime import datetime
 from typing import Any
 
 import hypothesis
@@ -25,7 +30,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import strategies as st
-from registry_support import error_of, make_user, registration, registry_of, sign_in
+from registry_support import error_of, make_user, registration, registry_of, sign_in, uscc
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -58,7 +63,7 @@ CHECKS = [
     response_schema_conformance,
 ]
 BASE_URL = "http://testserver"
-PATH_IDS = ("customer_id", "registration_id")
+PATH_IDS = ("customer_id", "registration_id", "lead_id", "username")
 
 
 def _openapi() -> dict[str, Any]:
@@ -74,31 +79,88 @@ def _label(operation: Any) -> str:
     return f"{operation.method.upper()} {operation.path}"
 
 
-@pytest.fixture
-def seeded(client) -> dict[str, Any]:
-    """Users of each role with their tokens, and a pending registration of the
-    rep's, so generated requests also reach records that exist."""
-    make_user(client, "admin1", "admin")
-    make_user(client, "rep1", "rep")
-    make_user(client, "tele1", "telemarketer")
-    headers = {name: sign_in(client, name) for name in ("admin1", "rep1", "tele1")}
-    body = registration(now=registry_of(client).config.clock())
-    response = client.post("/api/v1/registrations", json=body, headers=headers["rep1"])
-    assert response.status_code == 201, response.text
+def _ok(response: Any, status: int = 200) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def _lead(name: str, seed: int) -> dict[str, Any]:
+    """A complete telemarketing lead for *name*."""
     return {
-        "auth": {"admin": headers["admin1"], "rep": headers["rep1"],
-                 "telemarketer": headers["tele1"], "nobody": {}},
-        "ids": {"customer_id": response.json()["customer_id"], "registration_id": body["id"]},
+        "id": str(uuid.uuid4()), "company_name": name, "uscc": uscc(seed),
+        "industry": "food", "size_band": "small", "province": "山东", "city": "青岛市",
+        "phone": "0532-85106000", "contact_name": "李娜", "contact_phone": "13912345678",
+        "need": "想上财务和库存模块",
     }
 
 
-def _strategies(operation: Any, ids: dict[str, str]) -> st.SearchStrategy[Any]:
-    fixed = {name: ids[name] for name in PATH_IDS if name in operation.path}
-    options = []
-    for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-        options.append(operation.as_strategy(generation_mode=mode))
-        if fixed:
-            options.append(operation.as_strategy(generation_mode=mode, path_parameters=fixed))
+def _seed(client, operation: Any) -> dict[str, Any]:
+    """Users of each role with their tokens, and the records the operation's
+    path can name, so generated requests also reach records that exist: for
+    a customer or registration id, a pending registration of the rep's (and
+    its customer) and a customer another rep lost to the pool; for a lead id,
+    a lead just entered by the telemarketer and one signed for and allocated
+    to the rep; for a user name, the rep."""
+    for name, role in (("admin1", "admin"), ("rep1", "rep"), ("tele1", "telemarketer")):
+        make_user(client, name, role)
+    admin, rep, tele = (sign_in(client, name) for name in ("admin1", "rep1", "tele1"))
+    now = registry_of(client).config.clock()
+    ids: dict[str, list[str]] = {"username": ["rep1"]}
+    if "{customer_id}" in operation.path or "{registration_id}" in operation.path:
+        body = registration(now=now)
+        pending = _ok(client.post("/api/v1/registrations", json=body, headers=rep), 201)
+        ids["registration_id"] = [body["id"]]
+        ids["customer_id"] = [pending["customer_id"]]
+    if "{customer_id}" in operation.path:
+        ids["customer_id"].append(_pooled(client, admin, now))
+    if "{lead_id}" in operation.path:
+        new_lead = _ok(client.post("/api/v1/leads", json=_lead("烟台远航物流有限公司", 3),
+                                   headers=tele), 201)
+        allocated = _ok(client.post("/api/v1/leads", json=_lead("潍坊金禾农业科技有限公司", 4),
+                                    headers=tele), 201)
+        _ok(client.post(f"/api/v1/leads/{allocated['id']}/handover",
+                        json={"action": "handover"}, headers=tele))
+        _ok(client.post(f"/api/v1/leads/{allocated['id']}/handover",
+                        json={"action": "accept", "rep": "rep1", "reason": "区域"},
+                        headers=admin))
+        ids["lead_id"] = [new_lead["id"], allocated["id"]]
+    return {
+        "auth": {"admin": admin, "rep": rep, "telemarketer": tele, "nobody": {}},
+        "ids": ids,
+    }
+
+
+def _pooled(client, admin: dict[str, str], now: datetime) -> str:
+    """A customer another rep (rep2) held and the administrator released to
+    the pool: rep1 may claim it (no cool-down); its id."""
+    make_user(client, "rep2", "rep")
+    body = registration("青岛海岳食品有限公司", uscc(2), now=now)
+    made = _ok(client.post("/api/v1/registrations", json=body,
+                           headers=sign_in(client, "rep2")), 201)
+    _ok(client.post(f"/api/v1/admin/registrations/{body['id']}/callback",
+                    json={"result": "valid"}, headers=admin))
+    _ok(client.post(f"/api/v1/admin/customers/{made['customer_id']}/allocate",
+                    json={"action": "release", "reason": "三个月无跟进"}, headers=admin))
+    return str(made["customer_id"])
+
+
+def _strategies(operation: Any, ids: dict[str, list[str]]) -> st.SearchStrategy[Any]:
+    """Generated requests, valid and invalid, and valid ones with the path's ids
+    set to records that exist (each combination of the seeded ids).  Invalid
+    requests are refused by their schema before any record is looked up, so
+    they are not aimed at the seeded records too (which would only cost time)."""
+    names = [name for name in PATH_IDS if "{" + name + "}" in operation.path]
+    combinations = [
+        dict(zip(names, values, strict=True))
+        for values in itertools.product(*(ids[name] for name in names))
+    ] if names else []
+    options = [operation.as_strategy(generation_mode=mode)
+               for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)]
+    options += [
+        operation.as_strategy(generation_mode=GenerationMode.POSITIVE, path_parameters=fixed)
+        for fixed in combinations
+    ]
     return st.one_of(options)
 
 
@@ -126,14 +188,22 @@ def assert_error_shape(response: Any) -> None:
 
 
 def _auths(operation: Any, auth: dict[str, dict[str, str]]) -> st.SearchStrategy[Any]:
-    """Half the time the role the operation is for (so requests get past the
+    """Half the time a role the operation is for (so requests get past the
     role check), otherwise any role or none."""
-    primary = auth["admin"] if operation.path.startswith("/api/v1/admin/") else auth["rep"]
-    return st.one_of(st.just(primary), st.sampled_from(list(auth.values())))
+    if operation.path.startswith("/api/v1/admin/"):
+        primary = ["admin"]
+    elif operation.path.startswith("/api/v1/leads"):
+        primary = ["telemarketer", "admin"]
+    else:
+        primary = ["rep"]
+    return st.one_of(
+        st.sampled_from([auth[role] for role in primary]), st.sampled_from(list(auth.values()))
+    )
 
 
 @pytest.mark.parametrize("operation", OPERATIONS, ids=_label)
-def test_fuzz_operation(client, seeded, operation):
+def test_fuzz_operation(client, operation):
+    seeded = _seed(client, operation)
     cases = _strategies(operation, seeded["ids"])
 
     @FUZZ_SETTINGS
