@@ -62,7 +62,6 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    union_all,
 )
 
 from erpdesk.domain.duplicates import Candidate, DuplicateIndex, MatchKind
@@ -324,6 +323,28 @@ def _rare_grams(key: str, shared: int, weights: dict[str, float]) -> list[str]:
     return chosen
 
 
+def _rare_chars(key: str, least: int, weights: dict[str, float]) -> list[str]:
+    """Characters of *key* of which a key sharing *least* of its characters
+    (with repeats) holds at least one: together they occur more than
+    ``len(key) - least`` times in *key*.  The rarest are taken, judged by
+    the rarest bigram of *key* each is part of."""
+    rarity: dict[str, float] = {}
+    for i in range(len(key) - 1):
+        gram = key[i : i + 2]
+        for c in gram:
+            rarity[c] = min(rarity.get(c, weights[gram]), weights[gram])
+    counts = Counter(key)
+    need = len(key) - least + 1
+    chosen: list[str] = []
+    covered = 0
+    for c in sorted(counts, key=lambda c: (rarity.get(c, 0.0), c)):
+        if covered >= need:
+            break
+        chosen.append(c)
+        covered += counts[c]
+    return chosen
+
+
 def _holders(conn: Connection, *conditions: Any) -> list[Holder]:
     query = (
         select(*_HOLDER_COLUMNS)
@@ -333,6 +354,32 @@ def _holders(conn: Connection, *conditions: Any) -> list[Holder]:
     return [Holder.of(r) for r in conn.execute(query)]
 
 
+class _Sql:
+    """Plain SQL text with its bound values: the gram query changes shape
+    with every key (how many bigrams, characters, lengths), so SQLAlchemy
+    would build and compile it anew each time (~10 ms of Python); written
+    here it costs well under one."""
+
+    def __init__(self, position: str) -> None:
+        self.position = position  # "strpos" (PostgreSQL) or "instr" (SQLite)
+        self.params: dict[str, Any] = {}
+
+    def bind(self, value: Any) -> str:
+        name = f"p{len(self.params)}"
+        self.params[name] = value
+        return f":{name}"
+
+    def holds(self, text_: str) -> str:
+        return f"{self.position}(name_key, {self.bind(text_)}) > 0"
+
+    def in_(self, column: str, values: list[Any]) -> str:
+        return f"{column} IN ({', '.join(self.bind(v) for v in values)})"
+
+    def by_length(self, values: dict[int, int]) -> str:
+        whens = " ".join(f"WHEN {int(b)} THEN {int(v)}" for b, v in sorted(values.items()))
+        return f"CASE key_length {whens} ELSE 0 END"
+
+
 def _gram_holders(conn: Connection, key: str, lengths: dict[int, tuple[int, int]]) -> list[Holder]:
     """Active customers found through the rarest bigrams of *key*: those
     containing it, and those of *lengths* that could reach the threshold.
@@ -340,31 +387,47 @@ def _gram_holders(conn: Connection, key: str, lengths: dict[int, tuple[int, int]
     One part per group of lengths with the same m(b): a part asks only the
     bigrams its own m(b) needs and only keys of its lengths, so a common
     bigram a long-shot length needs is read for that length alone.  The
-    tests run on the covering index of ``customer_name_grams`` (key and
-    length in the row); only the customers passing them are read."""
-    grams = customer_name_grams.c
+    tests (``_could_reach``'s, plus a cheap necessary one first: the key
+    holds one of the few characters it cannot all miss) run on the covering
+    primary key of ``customer_name_grams`` (key and length in the row); only
+    the customers passing them are read."""
+    sql = _Sql("strpos" if conn.dialect.name == "postgresql" else "instr")
     a = len(key)
     weights = _gram_weights(conn, sorted(name_grams(key)))
+    select_ = "SELECT customer_id FROM customer_name_grams WHERE "
     # Keys containing the asked key hold all its a-1 bigram positions.
     parts = [
-        select(grams.customer_id).where(
-            grams.gram.in_(_rare_grams(key, a - 1, weights)),
-            grams.key_length > a,
-            grams.name_key.contains(key, autoescape=True),
+        select_
+        + " AND ".join(
+            (sql.in_("gram", _rare_grams(key, a - 1, weights)), f"key_length > {a}", sql.holds(key))
         )
     ]
     by_m: dict[int, dict[int, tuple[int, int]]] = {}
     for b, (m, least) in sorted(lengths.items()):
         by_m.setdefault(m, {})[b] = (m, least)
+    positions = Counter(key[i : i + 2] for i in range(a - 1))
+    chars = Counter(key)
     for m, group in sorted(by_m.items()):
-        parts.append(
-            select(grams.customer_id).where(
-                grams.gram.in_(_rare_grams(key, m, weights)),
-                grams.key_length.in_(sorted(group)),
-                _could_reach(key, group, grams.name_key, grams.key_length),
-            )
+        fewest = min(least for _, least in group.values())
+        any_char = " OR ".join(sql.holds(c) for c in _rare_chars(key, fewest, weights))
+        held = " + ".join(
+            f"(CASE WHEN {sql.holds(g)} THEN {n} ELSE 0 END)" for g, n in sorted(positions.items())
         )
-    ids = sorted(set(conn.execute(union_all(*parts)).scalars()))
+        shared = " + ".join(
+            f"(CASE WHEN {occurs} < {n} THEN {occurs} ELSE {n} END)"
+            for c, n in sorted(chars.items())
+            for occurs in [f"(key_length - length(replace(name_key, {sql.bind(c)}, '')))"]
+        )
+        conditions = (
+            sql.in_("gram", _rare_grams(key, m, weights)),
+            f"key_length IN ({', '.join(str(int(b)) for b in sorted(group))})",
+            f"({any_char})",
+            f"({held}) >= {sql.by_length({b: m for b, (m, _) in group.items()})}",
+            f"({shared}) >= {sql.by_length({b: least for b, (_, least) in group.items()})}",
+        )
+        parts.append(select_ + " AND ".join(conditions))
+    statement = text(" UNION ALL ".join(parts))
+    ids = sorted(set(conn.execute(statement, sql.params).scalars()))
     found: list[Holder] = []
     for i in range(0, len(ids), _IN_CHUNK):
         found += _holders(conn, customers.c.id.in_(ids[i : i + _IN_CHUNK]))

@@ -372,8 +372,8 @@ def cmd_jobs_run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     try:
         if args.dry_run:
             seen = preview_protection_sweep(db, config.clock())
-            print(f"would release {seen.released} customers to the pool and warn "
-                  f"{seen.warned} owners (dry run: nothing changed)", file=out)
+            print(f"would release {seen.released} customers to the pool and warn the "
+                  f"owners of {seen.warned} customers (dry run: nothing changed)", file=out)
             return 0
         result = run_protection_sweep(
             db, config.clock(), holder=f"cli:{new_holder()}",

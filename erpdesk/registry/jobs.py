@@ -67,7 +67,8 @@ class SweepResult:
             return f"skipped: {self.holder} holds the sweep's lease until {until}"
         return (
             f"released {self.released} customer{'s' * (self.released != 1)} to the pool; "
-            f"warned {self.warned} owner{'s' * (self.warned != 1)} of a coming release"
+            f"warned the owners of {self.warned} customer{'s' * (self.warned != 1)} of a coming "
+            "release"
         )
 
 

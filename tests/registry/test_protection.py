@@ -472,13 +472,14 @@ def test_jobs_run_from_the_command_line(client, people, capsys):
     out = io.StringIO()
     assert main(["jobs", "run", "--db", db.url, "--dry-run"], stdout=out) == 0
     assert out.getvalue() == (
-        "would release 3 customers to the pool and warn 2 owners (dry run: nothing changed)\n"
+        "would release 3 customers to the pool and warn the owners of 2 customers"
+        " (dry run: nothing changed)\n"
     )
     assert {r.status for r in rows(client, customers, customers.c.id.in_(ids))} == {"protected"}
     out = io.StringIO()
     assert main(["jobs", "run", "--db", db.url], stdout=out) == 0
     assert out.getvalue() == (
-        "released 3 customers to the pool; warned 2 owners of a coming release\n"
+        "released 3 customers to the pool; warned the owners of 2 customers of a coming release\n"
     )
     assert {r.status for r in rows(client, customers, customers.c.id.in_(ids))} == {"pool"}
     out = io.StringIO()
