@@ -29,12 +29,12 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Row, Table, func, insert, or_, select, update
+from sqlalchemy import Connection, Row, Table, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from erpdesk.registry.db.database import RegistryDatabase
 from erpdesk.registry.db.journal import Actor, audit, stamp_changes
-from erpdesk.registry.db.schema import customers, job_leases
+from erpdesk.registry.db.schema import customers, job_leases, notifications
 from erpdesk.registry.notifications import notify
 from erpdesk.registry.policy import load_policy
 from erpdesk.registry.protection import end_protection, release_reason
@@ -98,9 +98,26 @@ def run_protection_sweep(
             )
     released = _in_batches(lambda: _release_batch(db, now, batch))
     warned = _in_batches(lambda: _warn_batch(db, now, batch))
+    forget_read_notifications(db, now)
     result = SweepResult(True, released, warned)
     _record_run(db, now, holder, result)
     return result
+
+
+# Days a notification is kept after its user read it.
+READ_NOTIFICATION_DAYS = 90
+
+
+def forget_read_notifications(db: RegistryDatabase, now: datetime) -> int:
+    """Delete notifications read more than ``READ_NOTIFICATION_DAYS`` ago
+    (unread ones stay until read); how many."""
+    with db.write() as conn:
+        result = conn.execute(
+            delete(notifications).where(
+                notifications.c.read_at < now - timedelta(days=READ_NOTIFICATION_DAYS)
+            )
+        )
+    return int(result.rowcount)
 
 
 def _in_batches(step: Callable[[], tuple[int, bool]]) -> int:

@@ -48,3 +48,25 @@ def test_notifications_need_a_sign_in_and_good_input(client):
         response = client.post("/api/v1/notifications/read", json=body, headers=headers)
         assert response.status_code == 422, body
         error_of(response)
+
+
+def test_the_sweep_forgets_notifications_read_long_ago(client, clock):
+    from datetime import timedelta
+
+    from erpdesk.registry.jobs import READ_NOTIFICATION_DAYS, run_protection_sweep
+    from erpdesk.registry.notifications import list_notifications, mark_read
+
+    a = make_user(client, "rep.a", "rep")
+    registry = registry_of(client)
+    _notify(client, clock, [a.id], entity_id="old")
+    _notify(client, clock, [a.id], entity_id="unread")
+    old = list_notifications(registry.db, a)[0]
+    mark_read(registry.db, a, [old.id], clock.now)
+    run_protection_sweep(
+        registry.db, clock.now + timedelta(days=READ_NOTIFICATION_DAYS - 1), holder="t"
+    )
+    assert len(list_notifications(registry.db, a)) == 2
+    run_protection_sweep(
+        registry.db, clock.now + timedelta(days=READ_NOTIFICATION_DAYS + 1), holder="t"
+    )
+    assert [n.entity_id for n in list_notifications(registry.db, a)] == ["unread"]
