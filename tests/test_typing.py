@@ -1,6 +1,6 @@
 """The type check is part of the suite: mypy over the files and with the
 settings of ``[tool.mypy]`` in pyproject.toml (strict on domain, storage,
-services, cli, app.py and i18n.py; checked but looser on ui).
+services, cli, app.py, i18n.py and registry; checked but looser on ui).
 
 About 7 s on a cold cache; the incremental cache (``.mypy_cache/`` at the
 project root, shared with a plain ``mypy`` run) makes later runs near instant.

@@ -52,6 +52,7 @@ from itertools import combinations
 from typing import Any
 
 from sqlalchemy import (
+    Column,
     Connection,
     Row,
     and_,
@@ -144,7 +145,10 @@ class Holder:
         )
 
 
-_HOLDER_COLUMNS = (
+# Typed as any number of columns, so that the rows are too: SQLAlchemy 2.1
+# would type the rows of eight known columns as eight-column rows, which
+# Holder.of's Row[Any] (like every Row[Any] here) does not accept.
+_HOLDER_COLUMNS: tuple[Column[Any], ...] = (
     customers.c.id,
     customers.c.name,
     customers.c.name_key,

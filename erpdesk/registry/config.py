@@ -73,6 +73,8 @@ class Config:
     job_interval: float = 0
 
     def with_changes(self, **changes: object) -> Config:
+        # Untyped keyword changes (for tests and embedding): mypy cannot
+        # check them against the fields; dataclasses.replace does at run time.
         return replace(self, **changes)  # type: ignore[arg-type]
 
 

@@ -266,9 +266,10 @@ def _insert(
             "You hold {held} customers, the most allowed ({cap})", code="cap_reached",
             details={"cap": policy.rep_cap}, held=held, cap=policy.rep_cap,
         )
+    snapshot = _snapshot(customer)
     values = {
         "name": customer.name, "name_key": key, "uscc": customer.uscc,
-        "fields": _snapshot(customer), "owner_id": user.id, "status": "pending",
+        "fields": snapshot, "owner_id": user.id, "status": "pending",
         "protected_since": None, "protected_until": None, "verified_at": None,
         "updated_at": now, "deleted": False,
     }
@@ -303,7 +304,7 @@ def _insert(
     )
     # The fields the registration wrote, for the sync merge: written by the
     # user (its desks' own ops do not conflict with them).
-    written = ["name", "uscc", *values["fields"]]
+    written = ["name", "uscc", *snapshot]
     base = existing.field_versions if existing is not None else {}
     stamp_changes(
         conn, now, [(customers, customer.id), (registrations, request.id), *access],

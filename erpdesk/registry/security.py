@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import ColumnElement, Connection, delete, func, insert, select
 
 from erpdesk.registry.config import Config, PasswordCost
 from erpdesk.registry.db.schema import login_attempts
@@ -113,12 +113,13 @@ def retry_after(
 
 
 def _wait(
-    conn: Connection, who: object, since: datetime, limit: int, window: timedelta, now: datetime
+    conn: Connection, who: ColumnElement[bool], since: datetime, limit: int,
+    window: timedelta, now: datetime,
 ) -> int | None:
     recent = (
         conn.execute(
             select(login_attempts.c.at)
-            .where(who, login_attempts.c.succeeded.is_(False), login_attempts.c.at > since)  # type: ignore[arg-type]
+            .where(who, login_attempts.c.succeeded.is_(False), login_attempts.c.at > since)
             .order_by(login_attempts.c.at.desc())
             .limit(limit)
         )

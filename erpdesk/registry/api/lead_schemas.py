@@ -135,6 +135,8 @@ class LeadSuggestionsOut(SuggestionsOut):
     suggestions``) for a lead: the same fields, and the lead's id."""
 
     lead_id: str
+    # Widens SuggestionsOut.customer_id (a lead may have no customer yet),
+    # which mypy reports as an unsafe override: harmless for a response model.
     customer_id: str | None = Field(  # type: ignore[assignment]
         description="The customer made from the lead; null until it is allocated"
     )

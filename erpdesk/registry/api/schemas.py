@@ -23,6 +23,7 @@ from erpdesk.domain.customer import (
     Industry,
     SizeBand,
     Source,
+    new_id,
 )
 from erpdesk.registry.registrations import RegistrationRequest
 
@@ -122,7 +123,7 @@ class RegistrationIn(Request):
             visit = Activity(
                 customer_id=customer.id, kind=ActivityKind.VISIT, occurred_at=v.occurred_at,
                 summary=v.summary, contact_id=str(v.contact_id) if v.contact_id else None,
-                **({"id": str(v.id)} if v.id else {}),
+                id=str(v.id) if v.id else new_id(),
             )
         return RegistrationRequest(
             id=str(self.id), customer=customer, contacts=contacts, visit=visit,

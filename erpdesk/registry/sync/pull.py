@@ -188,7 +188,7 @@ def _granted(conn: Connection, user: User, customer_id: str, since: int) -> list
     ).first()
     if visible is None:
         return []
-    out = []
+    out: list[dict[str, Any]] = []
     for table, build in (
         (customer_contacts, contact_change), (customer_activities, activity_change),
     ):
