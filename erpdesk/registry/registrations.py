@@ -26,12 +26,12 @@ from erpdesk.domain.validation import activity_problems, normalize_contact, norm
 from erpdesk.registry.accounts import User
 from erpdesk.registry.checks import Holder, index_name, pending_since, slot_holders
 from erpdesk.registry.db.database import RegistryDatabase
-from erpdesk.registry.db.journal import audit, stamp_changes
+from erpdesk.registry.db.journal import FieldStamp, audit, stamp_changes
 from erpdesk.registry.db.schema import ACTIVE_STATUSES, customers, registrations, users
 from erpdesk.registry.errors import Conflict, NotFoundError, RegistrationIncomplete
 from erpdesk.registry.policy import load_policy
 from erpdesk.registry.sync.access import owner_changed
-from erpdesk.registry.sync.merge import stamped, user_writer
+from erpdesk.registry.sync.merge import user_writer
 
 # Customer fields kept in ``customers.fields`` (name and code have columns).
 STORED_FIELDS = (
@@ -199,13 +199,18 @@ def submit_registration(
     key = normalize_company_name(customer.name)
     try:
         with db.write() as conn:
-            # A repeat is answered from the store, even if the rules changed since.
-            stored = _row(conn, request.id)
+            existing = conn.execute(
+                select(customers).where(customers.c.id == customer.id)
+            ).first()
+            # A repeat is answered from the store, even if the rules changed
+            # since.  Its customer exists; a request id reused with another
+            # customer fails on the registration's primary key (below).
+            stored = _row(conn, request.id) if existing is not None else None
             if stored is not None:
                 return _replayed(stored, user, now), False
             if problems:
                 raise RegistrationIncomplete(problems)
-            view = _insert(conn, user, request, customer, key, now)
+            view = _insert(conn, user, request, customer, key, now, existing)
     except IntegrityError:
         # Another transaction took the company (or this id) first.
         with db.read() as conn:
@@ -231,14 +236,14 @@ def _replayed(stored: Row[Any], user: User, now: datetime) -> RegistrationView:
 
 def _insert(
     conn: Connection, user: User, request: RegistrationRequest, customer: Customer, key: str,
-    now: datetime,
+    now: datetime, existing: Row[Any] | None,
 ) -> RegistrationView:
-    """Write the registration; its view, as a read back would give it."""
+    """Write the registration (*existing*: the customer row of that id, if
+    any); its view, as a read back would give it."""
     policy = load_policy(conn)
     holders = slot_holders(conn, customer.uscc, key, exclude_id=customer.id)
     if holders:
         raise conflict_for(conn, user, holders[0])
-    existing = conn.execute(select(customers).where(customers.c.id == customer.id)).first()
     if (
         existing is not None and existing.status == "unregistered"
         and existing.owner_id not in (None, user.id)
@@ -308,9 +313,7 @@ def _insert(
     base = existing.field_versions if existing is not None else {}
     stamp_changes(
         conn, now, [(customers, customer.id), (registrations, request.id), *access],
-        also=lambda number: {
-            "field_versions": stamped(base, written, number, user_writer(user.id))
-        },
+        fields=FieldStamp(dict(base), tuple(written), user_writer(user.id)),
     )
     return RegistrationView(
         id=request.id, customer_id=customer.id, customer_name=customer.name,

@@ -22,14 +22,16 @@ transaction commits, so the same rule holds.
 from __future__ import annotations
 
 import getpass
-from collections.abc import Callable, Sequence
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy import Connection, Table, insert, select, text, update
 
 from erpdesk.registry.db.schema import audit_log, change_counter, changes
+from erpdesk.registry.sync.merge import stamped
 
 COUNTER = "change"
 
@@ -50,21 +52,40 @@ class Actor:
         return cls(None, f"cli:{user}")
 
 
+@dataclass(frozen=True)
+class FieldStamp:
+    """Fields to mark as written at the first target's change number:
+    *base* (the row's field versions before) with each of *fields* set to
+    ``[number, writer]`` (``sync.merge.stamped``)."""
+
+    base: dict[str, Any]
+    fields: tuple[str, ...]
+    writer: str
+
+    def at(self, number: int) -> dict[str, Any]:
+        return stamped(self.base, self.fields, number, self.writer)
+
+
 def stamp_changes(
     conn: Connection,
     now: datetime,
     targets: Sequence[tuple[Table, str]],
-    also: Callable[[int], dict[str, Any]] | None = None,
+    fields: FieldStamp | None = None,
 ) -> list[int]:
     """Give each ``(table, id)`` the next change number; call it last.
 
-    Sets the row's ``change_number`` and records the change in ``changes``.
-    *also*, given the first target's number, returns more columns to set on
-    that row in the same statement (the field versions of a registration).
-    Returns the numbers, in the order of *targets*.
+    Sets the row's ``change_number`` (and, with *fields*, the first row's
+    ``field_versions``) and records the change in ``changes``.  Returns the
+    numbers, in the order of *targets*.
+
+    On PostgreSQL this is one statement (the counter, the rows and the
+    changes in data-modifying CTEs), so the counter's row lock, which every
+    writer waits for, is held for that statement and the commit only.
     """
     if not targets:
         return []
+    if conn.dialect.name == "postgresql":
+        return _stamp_in_one_statement(conn, now, targets, fields)
     last = conn.execute(
         update(change_counter)
         .where(change_counter.c.name == COUNTER)
@@ -74,7 +95,7 @@ def stamp_changes(
     first = int(last) - len(targets) + 1
     numbers = list(range(first, int(last) + 1))
     for i, (number, (table, row_id)) in enumerate(zip(numbers, targets, strict=True)):
-        extra = also(number) if also is not None and i == 0 else {}
+        extra = {"field_versions": fields.at(number)} if fields is not None and i == 0 else {}
         conn.execute(
             update(table).where(table.c.id == row_id).values(change_number=number, **extra)
         )
@@ -85,6 +106,45 @@ def stamp_changes(
             for n, (table, row_id) in zip(numbers, targets, strict=True)
         ],
     )
+    return numbers
+
+
+def _stamp_in_one_statement(
+    conn: Connection, now: datetime, targets: Sequence[tuple[Table, str]],
+    fields: FieldStamp | None,
+) -> list[int]:
+    n = len(targets)
+    params: dict[str, Any] = {"n": n, "counter": COUNTER, "at": now}
+    ctes = [
+        "c AS (UPDATE change_counter SET value = value + :n WHERE name = :counter"
+        " RETURNING value)"
+    ]
+    rows = []
+    for i, (table, row_id) in enumerate(targets):
+        back = n - 1 - i  # the i-th target's number is the new value less this
+        number = f"((SELECT value FROM c) - {back})"
+        params[f"id{i}"] = str(row_id)
+        params[f"e{i}"] = table.name
+        extra = ""
+        if fields is not None and i == 0:
+            params.update(base=json.dumps(fields.base), fields=list(fields.fields),
+                          writer=fields.writer)
+            extra = (
+                ", field_versions = (CAST(:base AS jsonb) || (SELECT jsonb_object_agg("
+                f"f, jsonb_build_array({number}, CAST(:writer AS text)))"
+                " FROM unnest(CAST(:fields AS text[])) AS f))::json"
+            )
+        ctes.append(
+            f"u{i} AS (UPDATE {table.name} SET change_number = {number}{extra}"
+            f" WHERE id = :id{i})"
+        )
+        rows.append(f"({back}, :e{i}, :id{i})")
+    sql = (
+        f"WITH {', '.join(ctes)} INSERT INTO changes (number, entity, entity_id, at)"
+        f" SELECT (SELECT value FROM c) - v.back, v.entity, v.entity_id, :at"
+        f" FROM (VALUES {', '.join(rows)}) AS v(back, entity, entity_id) RETURNING number"
+    )
+    numbers = sorted(int(x) for x in conn.execute(text(sql), params).scalars())
     return numbers
 
 
