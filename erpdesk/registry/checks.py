@@ -78,7 +78,7 @@ from erpdesk.registry.db.schema import (
     users,
 )
 from erpdesk.registry.errors import BadRequest
-from erpdesk.registry.policy import load_policy
+from erpdesk.registry.policy import current_policy
 
 MAX_MATCHES = 5
 MAX_NAME = 200
@@ -530,7 +530,7 @@ def check_customer(db: RegistryDatabase, user: User, name: str, uscc: str) -> Ch
             )
         if not key:
             return CheckResult("free")
-        threshold = load_policy(conn).similarity_threshold
+        threshold = current_policy(conn).similarity_threshold
         similar = similar_holders(conn, key, threshold)
     if not similar:
         return CheckResult("free")

@@ -334,10 +334,12 @@ def _tell_signed(
             },
         )
     if rep is not None and made is not None:
+        # Allocated after the signing: the telemarketer, told of the signing
+        # without a rep, learns the rep now.
         notify(
             conn,
             now,
-            [rep.id],
+            [rep.id, *([row.telemarketer_id] if allocate_only else [])],
             "lead_allocated",
             "lead",
             row.id,
@@ -346,6 +348,7 @@ def _tell_signed(
                 "customer_id": made.id,
                 "admin": admin.display_name,
                 "telemarketer": row.telemarketer_display_name,
+                "rep": rep.display_name,
             },
         )
 

@@ -7,10 +7,12 @@ value and the relations between them, and audits the change.
 
 from __future__ import annotations
 
+import time
+import weakref
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, Engine, delete, insert, select
 
 from erpdesk.domain.duplicates import SIMILARITY_THRESHOLD
 from erpdesk.registry.db.journal import Actor, audit
@@ -113,8 +115,33 @@ def load_policy(conn: Connection) -> Policy:
     return Policy(**values)  # type: ignore[arg-type]
 
 
+# Seconds ``current_policy`` remembers the settings of a database: a changed
+# setting reaches the other processes within this time (at once in the
+# process that changed it).
+POLICY_CACHE_SECONDS = 5.0
+_generation = 0  # bumped by every change made in this process
+_remembered: weakref.WeakKeyDictionary[Engine, tuple[int, float, Policy]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def current_policy(conn: Connection) -> Policy:
+    """``load_policy``, remembered per database for ``POLICY_CACHE_SECONDS``:
+    for the requests that read it every time (the check, registrations)."""
+    engine = conn.engine
+    now = time.monotonic()
+    hit = _remembered.get(engine)
+    if hit is not None and hit[0] == _generation and hit[1] > now:
+        return hit[2]
+    policy = load_policy(conn)
+    _remembered[engine] = (_generation, now + POLICY_CACHE_SECONDS, policy)
+    return policy
+
+
 def set_setting(conn: Connection, now: datetime, actor: Actor, key: str, raw: str) -> Policy:
     """Store *key* = *raw* after checking it and the settings it relates to."""
+    global _generation
+    _generation += 1
     value = parse_value(key, raw)
     before = load_policy(conn)
     # A dynamic key, as in load_policy: parse_value checked it and its type.

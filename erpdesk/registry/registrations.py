@@ -29,7 +29,7 @@ from erpdesk.registry.db.database import RegistryDatabase
 from erpdesk.registry.db.journal import FieldStamp, audit, stamp_changes
 from erpdesk.registry.db.schema import ACTIVE_STATUSES, customers, registrations, users
 from erpdesk.registry.errors import Conflict, NotFoundError, RegistrationIncomplete
-from erpdesk.registry.policy import load_policy
+from erpdesk.registry.policy import current_policy
 from erpdesk.registry.sync.access import owner_changed
 from erpdesk.registry.sync.merge import user_writer
 
@@ -240,7 +240,7 @@ def _insert(
 ) -> RegistrationView:
     """Write the registration (*existing*: the customer row of that id, if
     any); its view, as a read back would give it."""
-    policy = load_policy(conn)
+    policy = current_policy(conn)
     holders = slot_holders(conn, customer.uscc, key, exclude_id=customer.id)
     if holders:
         raise conflict_for(conn, user, holders[0])

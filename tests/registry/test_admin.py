@@ -61,7 +61,7 @@ def test_the_queue_puts_urgent_first_then_oldest_with_deadlines(client, people, 
     ).json() == []
     bad = client.get("/api/v1/admin/registrations", params={"status": "x"},
                      headers=people["admin"])
-    assert error_of(bad)["code"] == "invalid_request"
+    assert bad.status_code == 422 and error_of(bad)["code"] == "invalid_request"
 
 
 def test_a_valid_callback_protects_the_customer_for_its_rep(client, people, clock):

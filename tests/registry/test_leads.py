@@ -228,6 +228,8 @@ def test_a_lead_may_be_signed_for_first_and_allocated_later(client, people):
     assert lead["rep"] == "rep.b" and lead["customer_id"] and lead["accepted_by"] == "admin"
     assert notes_of(client, people["rep.b"], "lead_allocated")[0]["params"]["admin"] == "吴管理员"
     assert len(notes_of(client, people["tm"], "lead_accepted")) == 1
+    (told,) = notes_of(client, people["tm"], "lead_allocated")
+    assert told["params"]["rep"] == "李二" and told["params"]["customer_id"] == lead["customer_id"]
     again = act(client, people["admin"], lead["id"], 409, action="allocate", rep="rep.a")
     assert again["code"] == "already_allocated"
     assert [e.action for e in audit_of(client, lead["id"])][-2:] == ["lead.accept", "lead.allocate"]
@@ -455,7 +457,7 @@ def test_the_lists_show_each_user_its_own_leads_in_order(client, people, clock):
     assert ids("tm.b") == [other]
     assert ids("rep.a") == []
     bad = client.get("/api/v1/leads", params={"status": "won"}, headers=people["admin"])
-    assert bad.status_code == 400 and error_of(bad)["code"] == "invalid_request"
+    assert bad.status_code == 422 and error_of(bad)["code"] == "invalid_request"
 
 
 # -- access -----------------------------------------------------------------------------

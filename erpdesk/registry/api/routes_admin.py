@@ -4,7 +4,7 @@ reps' profiles and allocation suggestions."""
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
 
@@ -21,7 +21,6 @@ from erpdesk.registry.api.admin_schemas import (
 )
 from erpdesk.registry.api.deps import RegistryDep, protocol, require
 from erpdesk.registry.api.schemas import (
-    NO_NUL,
     AllocateIn,
     CallbackIn,
     CustomerOut,
@@ -49,7 +48,7 @@ ERRORS: dict[int | str, dict[str, object]] = {
 def queue(
     registry: RegistryDep,
     admin: AdminDep,
-    status: Annotated[str, Query(max_length=16, pattern=NO_NUL)] = "pending",
+    status: Literal["pending", "verified", "rejected"] = "pending",
     limit: Annotated[int, Query(ge=1, le=200)] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> list[QueueItem]:

@@ -9,7 +9,7 @@ a lead the user may not see is 404.
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Response
 
@@ -25,7 +25,7 @@ from erpdesk.registry.api.lead_schemas import (
     LeadSuggestionsOut,
     OutcomeIn,
 )
-from erpdesk.registry.api.schemas import NO_NUL, ErrorOut, PathId
+from erpdesk.registry.api.schemas import ErrorOut, PathId
 from erpdesk.registry.lead_flow import (
     accept_lead,
     allocate_lead,
@@ -73,7 +73,7 @@ def enter(
 def leads_of(
     registry: RegistryDep,
     user: ReaderDep,
-    status: Annotated[str, Query(max_length=16, pattern=NO_NUL)] = "",
+    status: Literal["", "new", "handed_over", "accepted", "returned"] = "",
     limit: Annotated[int, Query(ge=1, le=200)] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> list[LeadOut]:
