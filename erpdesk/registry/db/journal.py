@@ -197,8 +197,23 @@ class ChangeNumbers:
             .where(change_counter.c.name == COUNTER)
             .values(value=self._next - 1)
         )
-        self.conn.execute(insert(changes), self._changes)
+        if self.conn.dialect.name == "postgresql":  # one statement, not one per row
+            self.conn.execute(_INSERT_CHANGES_PG, {
+                "number": [c["number"] for c in self._changes],
+                "entity": [c["entity"] for c in self._changes],
+                "entity_id": [c["entity_id"] for c in self._changes],
+                "at": self.now,
+            })
+        else:
+            self.conn.execute(insert(changes), self._changes)
         self._changes = []
+
+
+_INSERT_CHANGES_PG = text(
+    "INSERT INTO changes (number, entity, entity_id, at)"
+    " SELECT n, e, i, :at FROM unnest(CAST(:number AS bigint[]), CAST(:entity AS text[]),"
+    " CAST(:entity_id AS text[])) AS v(n, e, i)"
+)
 
 
 def audit(

@@ -20,12 +20,13 @@ state are stored with the op, so a replay gives the same answer.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
@@ -62,6 +63,15 @@ _STORE = (
     .where(applied_ops.c.op_id == bindparam("b_op_id"))
     .values(status=bindparam("b_status"), reason=bindparam("b_reason"),
             server_version=bindparam("b_version"), response=bindparam("b_response"))
+)
+
+_STORE_PG = text(
+    "UPDATE applied_ops SET status = v.status, reason = v.reason, server_version = v.version,"
+    " response = CAST(v.response AS json)"
+    " FROM unnest(CAST(:op_id AS text[]), CAST(:status AS text[]), CAST(:reason AS text[]),"
+    " CAST(:version AS bigint[]), CAST(:response AS text[]))"
+    " AS v(op_id, status, reason, version, response)"
+    " WHERE applied_ops.op_id = v.op_id"
 )
 
 
@@ -208,7 +218,15 @@ def _batch(
     apply_follow_ups(ctx)
     write_grams(ctx)
     ctx.numbers.finish()
-    if store:
+    if store and conn.dialect.name == "postgresql":  # one statement, not one per op
+        conn.execute(_STORE_PG, {
+            "op_id": [r["b_op_id"] for r in store],
+            "status": [r["b_status"] for r in store],
+            "reason": [r["b_reason"] for r in store],
+            "version": [r["b_version"] for r in store],
+            "response": [json.dumps(r["b_response"], ensure_ascii=False) for r in store],
+        })
+    elif store:
         conn.execute(_STORE, store)
     if forget:
         conn.execute(delete(applied_ops).where(applied_ops.c.op_id.in_(forget)))
