@@ -220,7 +220,7 @@ def authenticate(db: RegistryDatabase, token: str, now: datetime) -> User:
     """The user a bearer token signs in; 401 errors when it does not."""
     if not token or len(token) > MAX_TOKEN_LENGTH:
         raise InvalidToken()
-    with db.read() as conn:
+    with db.read_one() as conn:
         row = conn.execute(
             select(users, tokens.c.expires_at, tokens.c.revoked_at)
             .join(tokens, tokens.c.user_id == users.c.id)

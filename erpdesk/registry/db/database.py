@@ -79,6 +79,18 @@ class RegistryDatabase:
             yield conn
 
     @contextlib.contextmanager
+    def read_one(self) -> Iterator[Connection]:
+        """For one read statement: on PostgreSQL without a transaction around
+        it (one round trip instead of BEGIN, the statement and ROLLBACK);
+        the sign-in of every request uses it."""
+        if self.dialect != "postgresql":
+            with self.read() as conn:
+                yield conn
+            return
+        with self.engine.connect() as conn:
+            yield conn.execution_options(isolation_level="AUTOCOMMIT")
+
+    @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
         """A transaction that commits when the block ends without an exception."""
         with self.engine.connect() as conn:
