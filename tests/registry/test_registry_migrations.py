@@ -13,6 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import MetaData, Table, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from erpdesk.registry.checks import similar_holders
 from erpdesk.registry.db.database import (
     MIGRATIONS,
     RegistryDatabase,
@@ -21,7 +22,7 @@ from erpdesk.registry.db.database import (
     make_engine,
     migrate,
 )
-from erpdesk.registry.db.schema import customers, metadata
+from erpdesk.registry.db.schema import customer_name_grams, customers, metadata
 
 NOW = datetime(2026, 3, 2, tzinfo=UTC)
 
@@ -200,3 +201,48 @@ def test_upgrade_to_0004_keeps_customers_and_dates_the_release_of_protected_ones
     # copy of a table that foreign keys refer to, on SQLite either).
     migrate(db_url, "0003", down=True)
     migrate(db_url)
+
+
+def test_upgrade_to_0005_fills_the_key_and_length_of_every_name_gram(db_url):
+    migrate(db_url, "0004", down=True)
+    engine = make_engine(db_url)
+    try:
+        with engine.begin() as conn:
+            meta = MetaData()
+            legacy_customers = Table("customers", meta, autoload_with=conn)
+            legacy_grams = Table("customer_name_grams", meta, autoload_with=conn)
+            assert set(legacy_grams.c.keys()) == {"gram", "customer_id"}
+            conn.execute(
+                insert(legacy_customers),
+                [
+                    {**_customer(cid, key, code, "protected"), "field_versions": {},
+                     "deleted": False, "change_number": 0}
+                    for cid, key, code in (("c1", "华信机械", "CODE-1"), ("c2", "鲁信", ""))
+                ],
+            )
+            conn.execute(
+                insert(legacy_grams),
+                [{"gram": g, "customer_id": "c1"} for g in ("华信", "信机", "机械")]
+                + [{"gram": "鲁信", "customer_id": "c2"}],
+            )
+    finally:
+        engine.dispose()
+    migrate(db_url)
+    db = RegistryDatabase(db_url)
+    try:
+        with db.read() as conn:
+            rows = conn.execute(
+                select(customer_name_grams).order_by(
+                    customer_name_grams.c.customer_id, customer_name_grams.c.gram
+                )
+            ).all()
+            # The near-name check finds the upgraded rows (a key inside
+            # 华信机械 is found through its bigrams).
+            similar = [h.id for h, _ in similar_holders(conn, "信机械", 85.0)]
+    finally:
+        db.dispose()
+    assert [tuple(r) for r in rows] == [
+        ("信机", 4, "华信机械", "c1"), ("华信", 4, "华信机械", "c1"),
+        ("机械", 4, "华信机械", "c1"), ("鲁信", 2, "鲁信", "c2"),
+    ]
+    assert similar == ["c1"]
