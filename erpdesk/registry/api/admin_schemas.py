@@ -9,12 +9,17 @@ things with the same messages (``invalid_input``).
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StrictInt, StringConstraints
 
 from erpdesk.registry.api.schemas import NO_NUL, Request
+
+if TYPE_CHECKING:
+    from erpdesk.registry.leads import LeadSuggestions
+    from erpdesk.registry.suggestions import Criteria, CustomerSuggestions
 
 # Longer than any valid value, so that the service names what is wrong.
 Choice = Annotated[str, StringConstraints(max_length=100, pattern=NO_NUL)]
@@ -86,6 +91,17 @@ class CriteriaOut(BaseModel):
     source: str | None
     company_provided: bool
 
+    @classmethod
+    def of(cls, criteria: Criteria) -> CriteriaOut:
+        return cls(
+            industry=criteria.industry.value if criteria.industry else None,
+            size_band=criteria.size_band.value if criteria.size_band else None,
+            province=criteria.province,
+            city=criteria.city,
+            source=criteria.source.value if criteria.source else None,
+            company_provided=criteria.company_provided,
+        )
+
 
 class SuggestionsOut(BaseModel):
     customer_id: str
@@ -93,3 +109,17 @@ class SuggestionsOut(BaseModel):
     rep_cap: int
     criteria: CriteriaOut
     suggestions: list[SuggestionOut]
+
+    @classmethod
+    def of(cls, found: CustomerSuggestions) -> SuggestionsOut:
+        return cls(customer_id=found.customer_id, **suggestion_fields(found))
+
+
+def suggestion_fields(found: CustomerSuggestions | LeadSuggestions) -> dict[str, Any]:
+    """The fields a customer's and a lead's suggestions answer share."""
+    return {
+        "as_of": found.as_of,
+        "rep_cap": found.rep_cap,
+        "criteria": CriteriaOut.of(found.criteria),
+        "suggestions": [SuggestionOut.model_validate(asdict(s)) for s in found.suggestions],
+    }

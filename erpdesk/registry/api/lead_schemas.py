@@ -8,7 +8,6 @@ domain's and come back as ``invalid_input`` with every problem.
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import datetime
 from typing import Annotated, Literal
 from uuid import UUID
@@ -16,7 +15,7 @@ from uuid import UUID
 from pydantic import BaseModel, Field
 
 from erpdesk.domain.customer import Industry, SizeBand
-from erpdesk.registry.api.admin_schemas import CriteriaOut, SuggestionOut, SuggestionsOut
+from erpdesk.registry.api.admin_schemas import SuggestionsOut, suggestion_fields
 from erpdesk.registry.api.schemas import CheckOut, Long, Request, Short, Username
 from erpdesk.registry.leads import LeadRequest, LeadSuggestions
 
@@ -142,20 +141,7 @@ class LeadSuggestionsOut(SuggestionsOut):
     )
 
     @classmethod
-    def of(cls, found: LeadSuggestions) -> LeadSuggestionsOut:
-        criteria = found.criteria
+    def of_lead(cls, found: LeadSuggestions) -> LeadSuggestionsOut:
         return cls(
-            lead_id=found.lead_id,
-            customer_id=found.customer_id,
-            as_of=found.as_of,
-            rep_cap=found.rep_cap,
-            criteria=CriteriaOut(
-                industry=criteria.industry.value if criteria.industry else None,
-                size_band=criteria.size_band.value if criteria.size_band else None,
-                province=criteria.province,
-                city=criteria.city,
-                source=criteria.source.value if criteria.source else None,
-                company_provided=criteria.company_provided,
-            ),
-            suggestions=[SuggestionOut.model_validate(asdict(s)) for s in found.suggestions],
+            lead_id=found.lead_id, customer_id=found.customer_id, **suggestion_fields(found)
         )

@@ -11,12 +11,10 @@ from fastapi import APIRouter, Depends, Query
 from erpdesk.registry.accounts import User, set_profile
 from erpdesk.registry.admin import allocate, record_callback, registration_queue
 from erpdesk.registry.api.admin_schemas import (
-    CriteriaOut,
     ProfileIn,
     ProfileOut,
     RepOut,
     RepsOut,
-    SuggestionOut,
     SuggestionsOut,
 )
 from erpdesk.registry.api.deps import RegistryDep, protocol, require
@@ -157,18 +155,4 @@ def suggestions(
 ) -> SuggestionsOut:
     del admin
     found = suggest_reps(registry.db, customer_id, registry.config.clock(), limit)
-    criteria = found.criteria
-    return SuggestionsOut(
-        customer_id=found.customer_id,
-        as_of=found.as_of,
-        rep_cap=found.rep_cap,
-        criteria=CriteriaOut(
-            industry=criteria.industry.value if criteria.industry else None,
-            size_band=criteria.size_band.value if criteria.size_band else None,
-            province=criteria.province,
-            city=criteria.city,
-            source=criteria.source.value if criteria.source else None,
-            company_provided=criteria.company_provided,
-        ),
-        suggestions=[SuggestionOut.model_validate(asdict(s)) for s in found.suggestions],
-    )
+    return SuggestionsOut.of(found)

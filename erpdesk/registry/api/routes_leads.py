@@ -147,4 +147,4 @@ def suggestions(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
 ) -> LeadSuggestionsOut:
     found = suggest_for_lead(registry.db, admin, lead_id, registry.config.clock(), limit)
-    return LeadSuggestionsOut.of(found)
+    return LeadSuggestionsOut.of_lead(found)
