@@ -132,6 +132,16 @@ class Loaded:
     rows: int = 0
 
 
+def issue_token(cur: psycopg.Cursor[Any], user_id: int, now: datetime) -> str:
+    """A bearer token for *user_id*, valid for a day (stored hashed, as the registry does)."""
+    token = new_token()
+    cur.execute(
+        "INSERT INTO tokens (token_hash, user_id, created_at, expires_at) VALUES (%s, %s, %s, %s)",
+        (token_digest(token), user_id, now, now + timedelta(days=1)),
+    )
+    return token
+
+
 def make_users(conn: psycopg.Connection[Any], now: datetime) -> tuple[list[int], list[str]]:
     """LOAD_OWNERS owner reps, BENCH_REPS reps with a token each; (owner ids, tokens)."""
     with conn.cursor() as cur:
@@ -148,13 +158,7 @@ def make_users(conn: psycopg.Connection[Any], now: datetime) -> tuple[list[int],
         bench = [r[0] for r in cur.fetchall()]
         tokens = []
         for user_id in bench:
-            token = new_token()
-            cur.execute(
-                "INSERT INTO tokens (token_hash, user_id, created_at, expires_at) "
-                "VALUES (%s, %s, %s, %s)",
-                (token_digest(token), user_id, now, now + timedelta(days=1)),
-            )
-            tokens.append(token)
+            tokens.append(issue_token(cur, user_id, now))
     conn.commit()
     return owners, tokens
 
@@ -658,13 +662,7 @@ def reuse(conn: psycopg.Connection[Any], name: str, customers: int,
                 (f"bench{run}_{i:04d}", f"压测{i:04d}", DUMMY_HASH, now, now),
             )
             user_id = cur.fetchone()[0]  # type: ignore[index]
-            token = new_token()
-            cur.execute(
-                "INSERT INTO tokens (token_hash, user_id, created_at, expires_at) "
-                "VALUES (%s, %s, %s, %s)",
-                (token_digest(token), user_id, now, now + timedelta(days=1)),
-            )
-            tokens.append(token)
+            tokens.append(issue_token(cur, user_id, now))
     conn.commit()
     loaded = Loaded(maker=_Maker(os.getpid(), now, taken, codes))
     loaded.samples = [tuple(s) for s in json.loads(path.read_text(encoding="utf-8"))]
