@@ -55,8 +55,6 @@ from sqlalchemy import (
     Column,
     Connection,
     Row,
-    and_,
-    case,
     delete,
     func,
     insert,
@@ -249,32 +247,6 @@ def _subsequences(key: str, n: int) -> set[str]:
     return {"".join(chars) for chars in combinations(key, n)}
 
 
-def _could_reach(
-    key: str, lengths: dict[int, tuple[int, int]], name_key: Any = None, length: Any = None
-) -> Any:
-    """The SQL test of a customer of one of *lengths* (b -> (m(b), L)): its
-    key holds m(b) of the bigram positions of *key* and L of its characters.
-    (*name_key* and *length*: the columns tested, by default the customer's.)"""
-    if name_key is None:
-        name_key = customers.c.name_key
-    if length is None:
-        length = func.length(name_key)
-    positions = Counter(key[i : i + 2] for i in range(len(key) - 1))
-    held = sum(
-        case((name_key.contains(g, autoescape=True), n), else_=0)
-        for g, n in sorted(positions.items())
-    )
-    chars: Any = 0
-    for c, n in sorted(Counter(key).items()):
-        occurs = func.length(name_key) - func.length(func.replace(name_key, c, ""))
-        chars += case((occurs < n, occurs), else_=n)
-    return and_(
-        length.in_(sorted(lengths)),
-        held >= case({b: m for b, (m, _) in lengths.items()}, value=length, else_=0),
-        chars >= case({b: least for b, (_, least) in lengths.items()}, value=length, else_=0),
-    )
-
-
 def _pg_gram_stats(conn: Connection) -> dict[str, float]:
     """The most common bigrams and their share of ``customer_name_grams``."""
     url = conn.engine.url.render_as_string(hide_password=True)
@@ -379,9 +351,43 @@ class _Sql:
     def in_(self, column: str, values: list[Any]) -> str:
         return f"{column} IN ({', '.join(self.bind(v) for v in values)})"
 
-    def by_length(self, values: dict[int, int]) -> str:
-        whens = " ".join(f"WHEN {int(b)} THEN {int(v)}" for b, v in sorted(values.items()))
-        return f"CASE key_length {whens} ELSE 0 END"
+    def could_reach(self, key: str, lengths: dict[int, tuple[int, int]], length: str) -> str:
+        """The test of a key (column ``name_key``, its length the expression
+        *length*) of one of *lengths* (b -> (m(b), L)): it holds m(b) of the
+        bigram positions of *key* and L of its characters."""
+        positions = Counter(key[i : i + 2] for i in range(len(key) - 1))
+        held = " + ".join(
+            f"(CASE WHEN {self.holds(g)} THEN {n} ELSE 0 END)"
+            for g, n in sorted(positions.items())
+        )
+        shared = " + ".join(
+            f"(CASE WHEN {occurs} < {n} THEN {occurs} ELSE {n} END)"
+            for c, n in sorted(Counter(key).items())
+            for occurs in [f"({length} - length(replace(name_key, {self.bind(c)}, '')))"]
+        )
+
+        def by_length(values: dict[int, int]) -> str:
+            whens = " ".join(f"WHEN {int(b)} THEN {int(v)}" for b, v in sorted(values.items()))
+            return f"CASE {length} {whens} ELSE 0 END"
+
+        return " AND ".join((
+            f"{length} IN ({', '.join(str(int(b)) for b in sorted(lengths))})",
+            f"({held}) >= {by_length({b: m for b, (m, _) in lengths.items()})}",
+            f"({shared}) >= {by_length({b: least for b, (_, least) in lengths.items()})}",
+        ))
+
+
+def _sql(conn: Connection) -> _Sql:
+    return _Sql("strpos" if conn.dialect.name == "postgresql" else "instr")
+
+
+def _holders_of(conn: Connection, ids: set[str]) -> list[Holder]:
+    """The active customers among *ids*, in id order."""
+    ordered = sorted(ids)
+    found: list[Holder] = []
+    for i in range(0, len(ordered), _IN_CHUNK):
+        found += _holders(conn, customers.c.id.in_(ordered[i : i + _IN_CHUNK]))
+    return found
 
 
 def _gram_holders(conn: Connection, key: str, lengths: dict[int, tuple[int, int]]) -> list[Holder]:
@@ -391,11 +397,11 @@ def _gram_holders(conn: Connection, key: str, lengths: dict[int, tuple[int, int]
     One part per group of lengths with the same m(b): a part asks only the
     bigrams its own m(b) needs and only keys of its lengths, so a common
     bigram a long-shot length needs is read for that length alone.  The
-    tests (``_could_reach``'s, plus a cheap necessary one first: the key
+    tests (``_Sql.could_reach``, plus a cheap necessary one first: the key
     holds one of the few characters it cannot all miss) run on the covering
     primary key of ``customer_name_grams`` (key and length in the row); only
     the customers passing them are read."""
-    sql = _Sql("strpos" if conn.dialect.name == "postgresql" else "instr")
+    sql = _sql(conn)
     a = len(key)
     weights = _gram_weights(conn, sorted(name_grams(key)))
     select_ = "SELECT customer_id FROM customer_name_grams WHERE "
@@ -409,33 +415,28 @@ def _gram_holders(conn: Connection, key: str, lengths: dict[int, tuple[int, int]
     by_m: dict[int, dict[int, tuple[int, int]]] = {}
     for b, (m, least) in sorted(lengths.items()):
         by_m.setdefault(m, {})[b] = (m, least)
-    positions = Counter(key[i : i + 2] for i in range(a - 1))
-    chars = Counter(key)
     for m, group in sorted(by_m.items()):
         fewest = min(least for _, least in group.values())
         any_char = " OR ".join(sql.holds(c) for c in _rare_chars(key, fewest, weights))
-        held = " + ".join(
-            f"(CASE WHEN {sql.holds(g)} THEN {n} ELSE 0 END)" for g, n in sorted(positions.items())
-        )
-        shared = " + ".join(
-            f"(CASE WHEN {occurs} < {n} THEN {occurs} ELSE {n} END)"
-            for c, n in sorted(chars.items())
-            for occurs in [f"(key_length - length(replace(name_key, {sql.bind(c)}, '')))"]
-        )
         conditions = (
             sql.in_("gram", _rare_grams(key, m, weights)),
-            f"key_length IN ({', '.join(str(int(b)) for b in sorted(group))})",
             f"({any_char})",
-            f"({held}) >= {sql.by_length({b: m for b, (m, _) in group.items()})}",
-            f"({shared}) >= {sql.by_length({b: least for b, (_, least) in group.items()})}",
+            sql.could_reach(key, group, "key_length"),
         )
         parts.append(select_ + " AND ".join(conditions))
     statement = text(" UNION ALL ".join(parts))
-    ids = sorted(set(conn.execute(statement, sql.params).scalars()))
-    found: list[Holder] = []
-    for i in range(0, len(ids), _IN_CHUNK):
-        found += _holders(conn, customers.c.id.in_(ids[i : i + _IN_CHUNK]))
-    return found
+    return _holders_of(conn, set(conn.execute(statement, sql.params).scalars()))
+
+
+def _scan_holders(conn: Connection, key: str, lengths: dict[int, tuple[int, int]]) -> list[Holder]:
+    """Active customers of *lengths* that could reach the threshold with no
+    bigram in common: a scan of the customers (thresholds of 80 and less)."""
+    sql = _sql(conn)
+    statement = text(
+        f"SELECT id FROM customers WHERE {sql.in_('status', list(ACTIVE_STATUSES))}"
+        f" AND {sql.could_reach(key, lengths, 'length(name_key)')}"
+    )
+    return _holders_of(conn, set(conn.execute(statement, sql.params).scalars()))
 
 
 def similar_holders(
@@ -455,7 +456,7 @@ def similar_holders(
         found += _holders(conn, customers.c.name_key.in_(keys[i : i + _IN_CHUNK]))
     found += _gram_holders(conn, name_key, plan.grams)
     if plan.scan:
-        found += _holders(conn, _could_reach(name_key, plan.scan))
+        found += _scan_holders(conn, name_key, plan.scan)
     holders = {h.id: h for h in sorted(found, key=lambda h: h.id)}
     index = DuplicateIndex(Candidate(h.id, h.name, h.uscc, h.name_key) for h in holders.values())
     return [
