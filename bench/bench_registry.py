@@ -807,8 +807,9 @@ def report(args: argparse.Namespace, loaded: Loaded, check: dict[str, Any],
                  f"| | {rows / baseline['insert_s']:,.0f} rows/s | |")
     lines.append(f"| baseline: COPY of the same rows | {rows:,} | | | | "
                  f"{rows / baseline['copy_s']:,.0f} rows/s | |")
-    lines.append(f"| bulk load (COPY, all tables) | {loaded.rows:,} rows | | | | "
-                 f"{args.customers / loaded.seconds:,.0f} customers/s | |")
+    if loaded.seconds:  # not when a kept database was reused
+        lines.append(f"| bulk load (COPY, all tables) | {loaded.rows:,} rows | | | | "
+                     f"{args.customers / loaded.seconds:,.0f} customers/s | |")
     if rows:
         lines.append("")
         lines.append(f"Registrations vs the bare INSERT baseline: "

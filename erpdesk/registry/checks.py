@@ -46,6 +46,7 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import combinations
@@ -177,7 +178,19 @@ def slot_holders(
     )
     if exclude_id:
         query = query.where(customers.c.id != exclude_id)
-    holders = [Holder.of(r) for r in conn.execute(query)]
+    return holders_among(conn.execute(query), uscc, name_key)
+
+
+def holders_among(
+    rows: Iterable[Row[Any]], uscc: str, name_key: str, *, exclude_id: str | None = None
+) -> list[Holder]:
+    """What ``slot_holders`` finds, among *rows* (``customers`` rows with the
+    owner's ``display_name``), those matching the code first."""
+    holders = [
+        Holder.of(r) for r in rows
+        if r.status in ACTIVE_STATUSES and r.id != exclude_id
+        and ((uscc and r.uscc == uscc) or (name_key and r.name_key == name_key))
+    ]
     return sorted(holders, key=lambda h: (h.uscc != uscc or not uscc, h.id))
 
 

@@ -17,6 +17,7 @@ conditional UPDATE (``status = 'pool'``) lets exactly one win.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -233,20 +234,15 @@ def check_cooldown(policy: Policy, customer: Any, rep_id: int, now: datetime) ->
 
 
 def check_registration_cooldown(
-    conn: Connection,
-    policy: Policy,
-    rep_id: int,
-    customer_id: str,
-    uscc: str,
-    name_key: str,
-    now: datetime,
+    policy: Policy, company: Iterable[Any], rep_id: int, now: datetime
 ) -> None:
     """The cool-down of a claim, for a rep registering a customer in the pool.
 
-    It applies to the pool customer itself (*customer_id*) and to any pool
-    customer of the same company (credit code *uscc* or name key *name_key*):
-    a rep that lost a company may not get it back sooner by registering it
-    again, under its old id or as a new customer, than by claiming it.
+    *company* holds the ``customers`` rows of the registration's company: the
+    customer itself and any other of the same credit code or name key.  The
+    cool-down applies to each of them in the pool: a rep that lost a company
+    may not get it back sooner by registering it again, under its old id or
+    as a new customer, than by claiming it.
 
     Only the cool-down: the daily claim limit (``pool_claims_per_day``) is
     left to claims.  A registration is not a claim; it waits for the
@@ -254,25 +250,13 @@ def check_registration_cooldown(
     anything is protected, so the number of registrations needs no limit of
     its own (the cap on what a rep holds applies to both).
     """
-    terms = [customers.c.id == customer_id]
-    if uscc:
-        terms.append(customers.c.uscc == uscc)
-    if name_key:
-        terms.append(customers.c.name_key == name_key)
-    lost = conn.execute(
-        select(customers.c.last_owner_id, customers.c.released_at)
-        .where(
-            customers.c.status == "pool",
-            customers.c.deleted.is_(False),
-            customers.c.last_owner_id == rep_id,
-            customers.c.released_at.is_not(None),
-            or_(*terms),
-        )
-        .order_by(customers.c.released_at.desc())
-        .limit(1)
-    ).first()
-    if lost is not None:
-        check_cooldown(policy, lost, rep_id, now)
+    lost = [
+        row for row in company
+        if row.status == "pool" and not row.deleted and row.last_owner_id == rep_id
+        and row.released_at is not None
+    ]
+    if lost:
+        check_cooldown(policy, max(lost, key=lambda row: row.released_at), rep_id, now)
 
 
 def _check_daily(conn: Connection, rep: User, policy: Policy, now: datetime) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Row, func, insert, select, update
+from sqlalchemy import Connection, Row, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from erpdesk.domain.completeness import registration_gaps
@@ -24,7 +24,13 @@ from erpdesk.domain.errors import Problem
 from erpdesk.domain.names import normalize_company_name
 from erpdesk.domain.validation import activity_problems, normalize_contact, normalize_customer
 from erpdesk.registry.accounts import User
-from erpdesk.registry.checks import Holder, index_name, pending_since, slot_holders
+from erpdesk.registry.checks import (
+    Holder,
+    holders_among,
+    index_name,
+    pending_since,
+    slot_holders,
+)
 from erpdesk.registry.db.database import RegistryDatabase
 from erpdesk.registry.db.journal import FieldStamp, audit, stamp_changes
 from erpdesk.registry.db.schema import ACTIVE_STATUSES, customers, registrations, users
@@ -199,9 +205,8 @@ def submit_registration(
     key = normalize_company_name(customer.name)
     try:
         with db.write() as conn:
-            existing = conn.execute(
-                select(customers).where(customers.c.id == customer.id)
-            ).first()
+            company, held = _company(conn, user.id, customer.id, customer.uscc, key)
+            existing = next((row for row in company if row.id == customer.id), None)
             # A repeat is answered from the store, even if the rules changed
             # since.  Its customer exists; a request id reused with another
             # customer fails on the registration's primary key (below).
@@ -210,7 +215,7 @@ def submit_registration(
                 return _replayed(stored, user, now), False
             if problems:
                 raise RegistrationIncomplete(problems)
-            view = _insert(conn, user, request, customer, key, now, existing)
+            view = _insert(conn, user, request, customer, key, now, company, held)
     except IntegrityError:
         # Another transaction took the company (or this id) first.
         with db.read() as conn:
@@ -234,14 +239,41 @@ def _replayed(stored: Row[Any], user: User, now: datetime) -> RegistrationView:
     return view_of(stored, now)
 
 
+def _company(
+    conn: Connection, user_id: int, customer_id: str, uscc: str, key: str
+) -> tuple[list[Row[Any]], int]:
+    """In one query: the ``customers`` rows of the company (the id itself, the
+    credit code, the name key), each with its owner's ``display_name``, and
+    how many active customers the user holds."""
+    terms = [customers.c.id == customer_id]
+    if uscc:
+        terms.append(customers.c.uscc == uscc)
+    if key:
+        terms.append(customers.c.name_key == key)
+    held = (
+        select(func.count().label("held")).select_from(customers)
+        .where(customers.c.owner_id == user_id, customers.c.status.in_(ACTIVE_STATUSES))
+        .subquery("h")
+    )
+    rows = conn.execute(
+        select(held.c.held, customers, users.c.display_name)
+        .select_from(
+            held.outerjoin(customers, or_(*terms))
+            .outerjoin(users, users.c.id == customers.c.owner_id)
+        )
+    ).all()
+    return [row for row in rows if row.id is not None], int(rows[0].held)
+
+
 def _insert(
     conn: Connection, user: User, request: RegistrationRequest, customer: Customer, key: str,
-    now: datetime, existing: Row[Any] | None,
+    now: datetime, company: list[Row[Any]], held: int,
 ) -> RegistrationView:
-    """Write the registration (*existing*: the customer row of that id, if
-    any); its view, as a read back would give it."""
+    """Write the registration (*company*: the rows ``_company`` read, *held*:
+    the customers the user holds); its view, as a read back would give it."""
     policy = current_policy(conn)
-    holders = slot_holders(conn, customer.uscc, key, exclude_id=customer.id)
+    existing = next((row for row in company if row.id == customer.id), None)
+    holders = holders_among(company, customer.uscc, key, exclude_id=customer.id)
     if holders:
         raise conflict_for(conn, user, holders[0])
     if (
@@ -250,22 +282,12 @@ def _insert(
     ):
         raise Conflict("This customer id is used by another user", code="id_in_use")
     if existing is not None and existing.status in ACTIVE_STATUSES:
-        owner = conn.execute(
-            select(users.c.display_name).where(users.c.id == existing.owner_id)
-        ).scalar_one_or_none()
-        raise conflict_for(conn, user, Holder(
-            existing.id, existing.name, existing.name_key, existing.uscc, existing.status,
-            existing.owner_id, owner or "", existing.protected_since,
-        ))
+        raise conflict_for(conn, user, Holder.of(existing))
     # Registering a company it lost to the pool is no way round the cool-down
     # of a claim (imported here: ``pool`` imports this module).
     from erpdesk.registry.pool import check_registration_cooldown
 
-    check_registration_cooldown(conn, policy, user.id, customer.id, customer.uscc, key, now)
-    held = conn.execute(
-        select(func.count()).select_from(customers)
-        .where(customers.c.owner_id == user.id, customers.c.status.in_(ACTIVE_STATUSES))
-    ).scalar_one()
+    check_registration_cooldown(policy, company, user.id, now)
     if held >= policy.rep_cap:
         raise Conflict(
             "You hold {held} customers, the most allowed ({cap})", code="cap_reached",

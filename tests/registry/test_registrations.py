@@ -206,16 +206,22 @@ def test_when_a_race_slips_past_the_check_the_unique_index_answers_409(
 
     client.post("/api/v1/registrations", json=registration(now=clock.now), headers=reps["rep.a"])
     real = module.slot_holders
-    calls = []
+    blinded, calls = [], []
 
-    def blind_first(*args, **kwargs):
+    def blind(*args, **kwargs):  # the check before the insert sees no holder
+        blinded.append(args)
+        return []
+
+    def looked_up(*args, **kwargs):
         calls.append(args)
-        return [] if len(calls) == 1 else real(*args, **kwargs)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(module, "slot_holders", blind_first)
+    monkeypatch.setattr(module, "holders_among", blind)
+    monkeypatch.setattr(module, "slot_holders", looked_up)
     late = registration("华信机械制造(济南)有限公司", uscc(1), now=clock.now)
     response = client.post("/api/v1/registrations", json=late, headers=reps["rep.b"])
-    assert len(calls) >= 2  # the insert failed on the index, then the holder was found
+    # The insert failed on the index, then the holder was found.
+    assert len(blinded) == 1 and len(calls) >= 1
     assert response.status_code == 409
     error = error_of(response)
     assert error["code"] == "pending" and error["owner"] == "王一"

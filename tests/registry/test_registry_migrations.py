@@ -246,3 +246,53 @@ def test_upgrade_to_0005_fills_the_key_and_length_of_every_name_gram(db_url):
         ("机械", 4, "华信机械", "c1"), ("鲁信", 2, "鲁信", "c2"),
     ]
     assert similar == ["c1"]
+
+
+def test_upgrade_to_0006_keeps_every_gram_change_and_pending_op(db_url):
+    # 0006 drops the name grams' foreign key: the customers, their grams, the
+    # recorded changes and the ops a desk pushed stay as they were.
+    from erpdesk.registry.db.schema import applied_ops, changes, users
+
+    migrate(db_url, "0005", down=True)
+    db = RegistryDatabase(db_url)
+    try:
+        with db.write() as conn:
+            conn.execute(insert(users).values(
+                id=1, username="rep.a", role="rep", display_name="", team="",
+                password_hash="x", disabled=False, created_at=NOW, updated_at=NOW,
+            ))
+            conn.execute(insert(customers).values(
+                **_customer("c1", "华信机械", "CODE-1", "protected"), owner_id=1,
+                field_versions={"name": [1, "d:1:laptop"]}, deleted=False, change_number=1,
+            ))
+            conn.execute(insert(customer_name_grams), [
+                {"gram": g, "key_length": 4, "name_key": "华信机械", "customer_id": "c1"}
+                for g in ("华信", "信机", "机械")
+            ])
+            conn.execute(insert(changes).values(
+                number=1, entity="customers", entity_id="c1", at=NOW))
+            conn.execute(insert(applied_ops).values(
+                op_id="op-1", user_id=1, device_id="laptop", entity="customer",
+                entity_id="c1", status="pending", reason="", response={}, applied_at=NOW,
+            ))
+    finally:
+        db.dispose()
+    migrate(db_url)
+    db = RegistryDatabase(db_url)
+    try:
+        with db.read() as conn:
+            grams = conn.execute(select(customer_name_grams.c.gram).order_by("gram")).scalars()
+            assert list(grams) == ["信机", "华信", "机械"]
+            row = conn.execute(select(customers)).one()
+            assert row.field_versions == {"name": [1, "d:1:laptop"]}
+            assert conn.execute(select(changes.c.entity_id)).scalars().all() == ["c1"]
+            assert conn.execute(select(applied_ops.c.status)).scalars().all() == ["pending"]
+            similar = [h.id for h, _ in similar_holders(conn, "信机械", 85.0)]
+        assert similar == ["c1"]
+        # The grams no longer need their customer to exist first (a push
+        # writes its new customers last).
+        with db.write() as conn:
+            conn.execute(insert(customer_name_grams).values(
+                gram="鲁信", key_length=2, name_key="鲁信", customer_id="later"))
+    finally:
+        db.dispose()

@@ -13,10 +13,12 @@ workers.  The lock is held only for the commit itself.  On SQLite writers
 are serialised anyway (``BEGIN IMMEDIATE``).
 
 A transaction that writes many rows one after another (a sync push batch)
-uses ``ChangeNumbers`` instead: it locks the counter row once, at its first
-number, hands out consecutive numbers in order from memory and writes the
-counter and the ``changes`` rows at the end; the lock is held until that
-transaction commits, so the same rule holds.
+uses ``ChangeNumbers`` instead: it writes its rows with *open* numbers
+(placeholders -1, -2, ... in order), and at its end takes its real numbers
+in one statement, writes the rows it held back, puts the real numbers into
+the rows it wrote and records the changes.  So it too holds the counter's
+lock for its last few statements and the commit only, not while it
+applies its ops.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select, text, update
+from sqlalchemy import Connection, Table, bindparam, insert, text, update
+from sqlalchemy.exc import IntegrityError
 
 from erpdesk.registry.db.schema import audit_log, change_counter, changes
 from erpdesk.registry.sync.merge import stamped
@@ -148,65 +151,137 @@ def _stamp_in_one_statement(
     return numbers
 
 
-class ChangeNumbers:
-    """Change numbers for one transaction that stamps many rows in order.
+class RowTaken(Exception):
+    """A row held back by ``ChangeNumbers.defer`` was written by another
+    transaction meanwhile: the whole transaction must be run again."""
 
-    ``take`` locks the counter row at the first call (held until commit) and
-    hands out the following numbers; the caller writes the number into its
-    row.  ``mark``/``reset`` forget the numbers taken since a savepoint that
-    was rolled back, so no number is lost.  ``finish`` (before commit) stores
-    the counter and the ``changes`` rows.
+
+class ChangeNumbers:
+    """Change numbers for one transaction that writes many rows in order.
+
+    ``take`` hands out an open number (-1, -2, ... in the order taken) that the
+    caller writes into its row's ``change_number`` and field versions.  A new
+    row that nothing else in the transaction reads may be held back with
+    ``defer`` and is written by ``close``.  ``mark``/``reset`` forget the
+    numbers taken since a savepoint that was rolled back.
+
+    ``close`` (the transaction's last writes, before commit) takes the real
+    numbers from the counter in one statement (its row lock is then held
+    until commit, see the module's doc), writes the held-back rows with their
+    real numbers, replaces the open numbers in the rows written before, and
+    records the changes.  ``final`` turns an open number into its real one.
     """
 
     def __init__(self, conn: Connection, now: datetime) -> None:
         self.conn = conn
         self.now = now
-        self._first: int | None = None  # the first number of this transaction
-        self._next: int | None = None
-        self._changes: list[dict[str, Any]] = []
+        self._taken: list[tuple[Table, str]] = []
+        self._deferred: dict[str, tuple[Table, list[dict[str, Any]]]] = {}
+        self._base: int | None = None  # the number before the first real one
 
     def take(self, table: Table, row_id: str) -> int:
-        if self._next is None:
-            value = self.conn.execute(
-                select(change_counter.c.value)
-                .where(change_counter.c.name == COUNTER)
-                .with_for_update()
-            ).scalar_one()
-            self._first = self._next = int(value) + 1
-        number = self._next
-        self._next += 1
-        self._changes.append(
-            {"number": number, "entity": table.name, "entity_id": str(row_id), "at": self.now}
-        )
-        return number
+        assert self._base is None, "numbers taken after close"
+        self._taken.append((table, str(row_id)))
+        return -len(self._taken)
 
-    def mark(self) -> tuple[int | None, int]:
-        return self._next, len(self._changes)
+    def defer(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        """Write *rows* (new rows of *table*, with open numbers) at ``close``."""
+        self._deferred.setdefault(table.name, (table, []))[1].extend(rows)
 
-    def reset(self, mark: tuple[int | None, int]) -> None:
-        number, taken = mark
-        self._next = self._first if number is None else number
-        del self._changes[taken:]
+    def mark(self) -> tuple[int, dict[str, int]]:
+        return len(self._taken), {name: len(rows) for name, (_t, rows) in self._deferred.items()}
 
-    def finish(self) -> None:
-        if not self._changes:
+    def reset(self, mark: tuple[int, dict[str, int]]) -> None:
+        taken, deferred = mark
+        del self._taken[taken:]
+        for name, (_table, rows) in self._deferred.items():
+            del rows[deferred.get(name, 0):]
+
+    def final(self, number: int) -> int:
+        """The real number of *number* (a real one is itself)."""
+        if number >= 0:
+            return number
+        assert self._base is not None, "open number asked before close"
+        return self._base - number
+
+    def close(self) -> None:
+        if not self._taken:
             return
-        assert self._next is not None
-        self.conn.execute(
+        last = self.conn.execute(
             update(change_counter)
             .where(change_counter.c.name == COUNTER)
-            .values(value=self._next - 1)
-        )
+            .values(value=change_counter.c.value + len(self._taken))
+            .returning(change_counter.c.value)
+        ).scalar_one()
+        self._base = int(last) - len(self._taken)
+        held: set[tuple[str, str]] = set()
+        try:
+            with self.conn.begin_nested():
+                for table, rows in self._deferred.values():
+                    if rows:
+                        self.conn.execute(insert(table), [self._resolved(r) for r in rows])
+                        held.update((table.name, str(r["id"])) for r in rows)
+        except IntegrityError as exc:
+            raise RowTaken(str(exc.orig)) from exc
+        self._deferred = {}
+        written: dict[str, tuple[Table, set[str]]] = {}
+        for table, row_id in self._taken:
+            if (table.name, row_id) not in held:
+                written.setdefault(table.name, (table, set()))[1].add(row_id)
+        for table, ids in written.values():
+            self.conn.execute(_fix_up(table, self.conn.dialect.name),
+                              {"base": self._base, "ids": sorted(ids)})
+        numbers = [self._base + 1 + i for i in range(len(self._taken))]
         if self.conn.dialect.name == "postgresql":  # one statement, not one per row
             self.conn.execute(_INSERT_CHANGES_PG, {
-                "number": [c["number"] for c in self._changes],
-                "entity": [c["entity"] for c in self._changes],
-                "entity_id": [c["entity_id"] for c in self._changes],
+                "number": numbers,
+                "entity": [table.name for table, _id in self._taken],
+                "entity_id": [row_id for _table, row_id in self._taken],
                 "at": self.now,
             })
         else:
-            self.conn.execute(insert(changes), self._changes)
-        self._changes = []
+            self.conn.execute(insert(changes), [
+                {"number": n, "entity": table.name, "entity_id": row_id, "at": self.now}
+                for n, (table, row_id) in zip(numbers, self._taken, strict=True)
+            ])
+
+    def _resolved(self, row: dict[str, Any]) -> dict[str, Any]:
+        out = dict(row)
+        out["change_number"] = self.final(int(row["change_number"]))
+        if "field_versions" in row:
+            out["field_versions"] = {
+                name: [self.final(int(number)), writer]
+                for name, (number, writer) in row["field_versions"].items()
+            }
+        return out
+
+
+def _fix_up(table: Table, dialect: str) -> Any:
+    """An UPDATE of rows of *table* (``:ids``) that puts the real numbers
+    (``:base`` less the open one) in place of the open ones."""
+    sets = ["change_number = :base - change_number"]
+    if "field_versions" in table.c:
+        t = table.name
+        if dialect == "postgresql":
+            entry = (
+                "CASE WHEN (e.value->>0)::bigint < 0 THEN json_build_array("
+                ":base - (e.value->>0)::bigint, e.value->1) ELSE e.value END"
+            )
+            agg = f"json_object_agg(e.key, {entry})"
+        else:
+            entry = (
+                "CASE WHEN json_extract(e.value, '$[0]') < 0 THEN json_array("
+                ":base - json_extract(e.value, '$[0]'), json_extract(e.value, '$[1]'))"
+                " ELSE json(e.value) END"
+            )
+            agg = f"json_group_object(e.key, {entry})"
+        sets.append(
+            f"field_versions = COALESCE((SELECT {agg} FROM json_each({t}.field_versions) AS e),"
+            f" {t}.field_versions)"
+        )
+    return text(
+        f"UPDATE {table.name} SET {', '.join(sets)} WHERE id IN :ids AND change_number < 0"
+    ).bindparams(bindparam("ids", expanding=True))
 
 
 _INSERT_CHANGES_PG = text(

@@ -189,7 +189,8 @@ customer_name_grams = Table(
     Column("gram", String(2), primary_key=True),
     Column("key_length", SmallInteger, primary_key=True, autoincrement=False),
     Column("name_key", String(200), primary_key=True),
-    Column("customer_id", String(36), ForeignKey("customers.id"), primary_key=True),
+    # No foreign key: an index kept by the code that writes names (schema 0006).
+    Column("customer_id", String(36), primary_key=True),
 )
 
 registrations = Table(

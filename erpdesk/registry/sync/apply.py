@@ -1,10 +1,12 @@
 """Writing one checked op inside the caller's transaction.
 
 Each ``apply_*`` reads the row (locked on PostgreSQL), checks that the user
-may write it, merges, writes the row with its change number (taken from the
-batch's ``ChangeNumbers``, in op order) and returns the outcome; or raises
-``Rejected`` before writing anything that matters (the caller rolls its
-savepoint back anyway).  A rep writes its own customers
+may write it, merges, writes the row with its open change number (taken from
+the batch's ``ChangeNumbers``, in op order; the real ones are put in at the
+end of the batch) and returns the outcome; or raises ``Rejected`` before
+writing anything that matters (the caller rolls its savepoint back anyway).
+A new row that no other op of the batch names is held back and written at
+the end with its real number (``ChangeNumbers.defer``).  A rep writes its own customers
 (and unregistered ones it creates) and their contacts and activities; an
 administrator writes any.  A record the user may not write is ``not_found``
 for an update or delete and ``id_in_use`` for a create, whatever it holds.
@@ -25,7 +27,7 @@ from sqlalchemy.exc import IntegrityError
 from erpdesk.domain.names import normalize_company_name
 from erpdesk.registry.accounts import User
 from erpdesk.registry.checks import gram_rows, index_name, slot_holders
-from erpdesk.registry.db.journal import ChangeNumbers
+from erpdesk.registry.db.journal import ChangeNumbers, RowTaken
 from erpdesk.registry.db.schema import (
     ACTIVE_STATUSES,
     customer_activities,
@@ -56,6 +58,9 @@ class Context:
     own: frozenset[str]  # writer tags that are this op's own side
     now: datetime
     numbers: ChangeNumbers  # the batch's change numbers, handed out in op order
+    # Ids named by one op of the batch only: a row such an op creates may be
+    # held back to the end of the batch (nothing else in it reads the row).
+    alone: frozenset[str] = frozenset()
     # Customers read as parents of contacts and activities in this batch;
     # emptied by every customer op (which may change one).
     parents: dict[str, Row[Any] | None] = field(default_factory=dict)
@@ -262,7 +267,11 @@ def _create_customer(ctx: Context, op: Op) -> Outcome:
     uscc = op.fields.get("uscc", "")
     key = _check_company(ctx, name, uscc, op.entity_id)
     number = ctx.numbers.take(customers, op.entity_id)
-    ctx.conn.execute(_INSERT_CUSTOMER, _new_customer(ctx, op, key, number))
+    row = _new_customer(ctx, op, key, number)
+    if op.entity_id in ctx.alone:
+        ctx.numbers.defer(customers, [row])
+    else:
+        ctx.conn.execute(_INSERT_CUSTOMER, row)
     # A new customer has no prefilter rows yet; ``write_grams`` writes them.
     ctx.grams[op.entity_id] = key
     return Outcome("applied", number)
@@ -290,9 +299,10 @@ def creates_new_customer(ctx: Context, op: Op) -> bool:
 
 def create_customers(ctx: Context, ops: list[Op]) -> list[Outcome | Rejected] | None:
     """Apply a run of creates of new, distinct customers (``creates_new_customer``)
-    with one insert in one savepoint: each op's outcome, or its rejection (decided
-    before anything is written).  ``None`` (nothing written, no number taken) if
-    the insert failed, e.g. a concurrent worker created one of them: then apply
+    with one insert in one savepoint, or held back to the end of the batch if no
+    other op names them: each op's outcome, or its rejection (decided before
+    anything is written).  ``None`` (nothing written, no number taken) if the
+    insert failed, e.g. a concurrent worker created one of them: then apply
     them one by one."""
     ctx.parents.clear()
     mark = ctx.numbers.mark()
@@ -309,14 +319,16 @@ def create_customers(ctx: Context, ops: list[Op]) -> list[Outcome | Rejected] | 
         number = ctx.numbers.take(customers, op.entity_id)
         rows.append(_new_customer(ctx, op, key, number))
         out.append(Outcome("applied", number))
-    if rows:
+    if rows and all(row["id"] in ctx.alone for row in rows):
+        ctx.numbers.defer(customers, rows)
+    elif rows:
         try:
             with ctx.conn.begin_nested():
                 ctx.conn.execute(_INSERT_CUSTOMER, rows)
         except IntegrityError:
             ctx.numbers.reset(mark)
             return None
-        ctx.grams.update((row["id"], row["name_key"]) for row in rows)
+    ctx.grams.update((row["id"], row["name_key"]) for row in rows)
     return out
 
 
@@ -326,13 +338,17 @@ def write_grams(ctx: Context) -> None:
     ctx.grams.clear()
     if not rows:
         return
-    if ctx.conn.dialect.name == "postgresql":  # one statement, not one per row
-        ctx.conn.execute(_INSERT_GRAMS_PG, {
-            name: [row[name] for row in rows]
-            for name in ("gram", "customer_id", "key_length", "name_key")
-        })
-    else:
-        ctx.conn.execute(_INSERT_GRAM, rows)
+    try:
+        with ctx.conn.begin_nested():
+            if ctx.conn.dialect.name == "postgresql":  # one statement, not one per row
+                ctx.conn.execute(_INSERT_GRAMS_PG, {
+                    name: [row[name] for row in rows]
+                    for name in ("gram", "customer_id", "key_length", "name_key")
+                })
+            else:
+                ctx.conn.execute(_INSERT_GRAM, rows)
+    except IntegrityError as exc:  # a customer held back was written meanwhile
+        raise RowTaken(str(exc.orig)) from exc
 
 
 _INSERT_GRAMS_PG = text(
@@ -420,25 +436,24 @@ def _activity_columns(values: dict[str, Any]) -> dict[str, Any]:
 
 def _create_child(ctx: Context, op: Op, table: Table) -> Outcome:
     number = ctx.numbers.take(table, op.entity_id)
+    row: dict[str, Any]
     if table is customer_contacts:
-        ctx.conn.execute(_INSERT_CONTACT, {
+        row = {
             "id": op.entity_id, "customer_id": op.parent_id, "fields": op.fields,
             "field_versions": stamped({}, op.fields, number, ctx.writer),
             "deleted": False, "user_id": ctx.user.id, "created_at": ctx.now,
             "updated_at": ctx.now, "change_number": number,
-        })
+        }
     else:
-        values = {name: spec.default for name, spec in ACTIVITY_FIELDS.items()}
-        values.update(_activity_columns(op.fields))
-        ctx.conn.execute(_INSERT_ACTIVITY, {
-            "id": op.entity_id, "customer_id": op.parent_id, "user_id": ctx.user.id,
-            "created_at": ctx.now, "deleted": False, "change_number": number, **values,
-        })
+        row = {name: spec.default for name, spec in ACTIVITY_FIELDS.items()}
+        row.update(_activity_columns(op.fields))
+        row.update(id=op.entity_id, customer_id=op.parent_id, user_id=ctx.user.id,
+                   created_at=ctx.now, deleted=False, change_number=number)
+    if op.entity_id in ctx.alone:
+        ctx.numbers.defer(table, [row])
+    else:
+        ctx.conn.execute(insert(table), row)
     return Outcome("applied", number)
-
-
-_INSERT_CONTACT = insert(customer_contacts)
-_INSERT_ACTIVITY = insert(customer_activities)
 
 
 # -- follow-ups ----------------------------------------------------------------
@@ -452,8 +467,8 @@ _PROTECTION_COLUMNS: tuple[Any, ...] = (
 
 
 def prefetch_follow_ups(ctx: Context, ops: list[Op]) -> None:
-    """Read and lock at once (before the batch takes its first change number,
-    like every row it writes) the rep's protected customers that the batch's
+    """Read and lock at once (like every row the batch writes, before it
+    takes the change counter's lock at its end) the rep's protected customers that the batch's
     new activities may follow up; nothing else can change their protection
     until the batch commits."""
     if ctx.user.role != "rep":

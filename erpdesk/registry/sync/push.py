@@ -5,13 +5,16 @@ in ``applied_ops`` (the primary key; ``INSERT ... ON CONFLICT DO NOTHING``:
 a second worker pushing the same op waits on the first one's uncommitted
 row, and finds it stored once that commits).  The ops it claimed are then
 applied in order, each inside its own savepoint (a rejected op rolls back
-only its savepoint), taking consecutive change numbers from the counter row,
-which is locked once per batch and held until commit; their answers are
+only its savepoint), with open change numbers; at the end the batch takes
+its real numbers from the counter row in one statement (its lock is held
+from there to the commit only), writes the new rows it held back and puts
+the real numbers in place (``journal.ChangeNumbers``); the answers are
 stored beside the claims and everything commits together or not at all.
 So a batch cut off at any point and pushed again applies every op exactly
 once, and a replayed op is answered from the store with status
 ``duplicate``.  A batch whose transaction fails on a deadlock or a
-serialization failure is run again from the start.
+serialization failure, or finds a row it held back written by another
+worker meanwhile, is run again from the start.
 
 Rejections decided from the op alone (``ops.check_op``) are not stored:
 they are the same every time.  Rejections that depend on the registry's
@@ -21,6 +24,7 @@ state are stored with the op, so a replay gives the same answer.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -32,7 +36,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from erpdesk.registry.accounts import User
 from erpdesk.registry.db.database import RegistryDatabase
-from erpdesk.registry.db.journal import ChangeNumbers
+from erpdesk.registry.db.journal import ChangeNumbers, RowTaken
 from erpdesk.registry.db.schema import applied_ops, sync_devices
 from erpdesk.registry.policy import load_policy
 from erpdesk.registry.sync.apply import (
@@ -121,6 +125,9 @@ def push(
                 with db.write() as conn:
                     answers = _batch(conn, user, device_id, writer, own, checked, now)
                 break
+            except RowTaken:
+                if attempt == ATTEMPTS - 1:
+                    raise
             except DBAPIError as exc:
                 state = getattr(exc.orig, "sqlstate", None)
                 if state not in RETRY_SQLSTATES or attempt == ATTEMPTS - 1:
@@ -178,15 +185,17 @@ def _batch(
                 .where(applied_ops.c.op_id.in_(seen))
             )
         }
-    ctx = Context(conn, user, writer, own, now, ChangeNumbers(conn, now))
     to_apply = [checked[p][1] for op_id, p in first_of.items() if op_id in claimed]
+    named = Counter(i for op in to_apply for i in {op.entity_id, op.parent_id} if i)
+    ctx = Context(conn, user, writer, own, now, ChangeNumbers(conn, now),
+                  alone=frozenset(i for i, n in named.items() if n == 1))
     prefetch_rows(ctx, to_apply)
     prefetch_follow_ups(ctx, to_apply)
     prefetch_holders(ctx, to_apply)
     applied = _apply_all(ctx, [(p, op, raw) for p, (_i, op, raw) in enumerate(checked)
                                if first_of[op.op_id] == p and op.op_id in claimed])
     answers: list[dict[str, Any]] = []
-    store: list[dict[str, Any]] = []
+    store: list[tuple[str, dict[str, Any]]] = []  # (op id, its answer)
     forget: list[str] = []
     for position, (_index, op, raw) in enumerate(checked):
         if first_of[op.op_id] != position:  # the same op twice in one batch
@@ -210,24 +219,27 @@ def _batch(
         if result.get("reason") == "concurrent_change":
             forget.append(op.op_id)  # not stored: pushing it again may apply it
         else:
-            store.append({
-                "b_op_id": op.op_id, "b_status": result["status"],
-                "b_reason": result.get("reason", ""), "b_version": result["server_version"],
-                "b_response": result,
-            })
+            store.append((op.op_id, result))
     apply_follow_ups(ctx)
     write_grams(ctx)
-    ctx.numbers.finish()
+    ctx.numbers.close()
+    for answer in answers:  # the open numbers of this batch become real ones
+        if answer.get("server_version") is not None:
+            answer["server_version"] = ctx.numbers.final(answer["server_version"])
     if store and conn.dialect.name == "postgresql":  # one statement, not one per op
         conn.execute(_STORE_PG, {
-            "op_id": [r["b_op_id"] for r in store],
-            "status": [r["b_status"] for r in store],
-            "reason": [r["b_reason"] for r in store],
-            "version": [r["b_version"] for r in store],
-            "response": [json.dumps(r["b_response"], ensure_ascii=False) for r in store],
+            "op_id": [op_id for op_id, _r in store],
+            "status": [r["status"] for _i, r in store],
+            "reason": [r.get("reason", "") for _i, r in store],
+            "version": [r["server_version"] for _i, r in store],
+            "response": [json.dumps(r, ensure_ascii=False) for _i, r in store],
         })
     elif store:
-        conn.execute(_STORE, store)
+        conn.execute(_STORE, [
+            {"b_op_id": op_id, "b_status": r["status"], "b_reason": r.get("reason", ""),
+             "b_version": r["server_version"], "b_response": r}
+            for op_id, r in store
+        ])
     if forget:
         conn.execute(delete(applied_ops).where(applied_ops.c.op_id.in_(forget)))
     return answers
