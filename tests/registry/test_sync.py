@@ -22,6 +22,7 @@ from erpdesk.registry.db.journal import Actor
 from erpdesk.registry.db.schema import (
     applied_ops,
     change_counter,
+    changes,
     customer_contacts,
     customers,
     sync_conflicts,
@@ -585,3 +586,43 @@ def test_a_batch_whose_held_back_row_was_taken_meanwhile_runs_again(client, peop
     got = latest(pull_all(client, a)[0])
     assert got[("customer", c1)]["fields"]["address"] == "崂山区"
     assert got[("customer", c3)]["version"] == before + 3
+
+
+def test_a_batch_leaves_only_real_change_numbers_in_rows_and_field_versions(client, people):
+    # A batch writes with open numbers (-1, -2, ...) and puts the real ones in
+    # at its end: rows written in place, rows held back and rows written twice
+    # in one batch all end with the numbers the answers and `changes` give.
+    a = people["rep.a"]
+    old, new, contact, twice = new_id(), new_id(), new_id(), new_id()
+    push(client, a, [customer_op(old, name="甲公司"),
+                     op("contact", contact, customer_id=old, name="赵敏")])
+    before = counter(client)
+    results = push(client, a, [
+        op("customer", old, "update", base=before, industry="food"),  # in place
+        customer_op(new, name="乙公司"),  # held back to the end
+        op("contact", contact, "update", base=before, title="经理"),
+        customer_op(twice, name="丙公司"),  # created, then changed in the same batch
+        op("customer", twice, "update", base=None, city="青岛"),
+    ])["results"]
+    assert [r["status"] for r in results] == ["applied"] * 5, results
+    assert [r["server_version"] for r in results] == [before + i for i in range(1, 6)]
+    with registry_of(client).db.read() as conn:
+        rows = {r.id: r for r in conn.execute(select(customers))}
+        contact_row = conn.execute(select(customer_contacts)).one()
+        recorded = conn.execute(
+            select(changes.c.number, changes.c.entity_id).where(changes.c.number > before)
+            .order_by(changes.c.number)
+        ).all()
+    assert rows[old].change_number == before + 1
+    assert rows[old].field_versions["industry"][0] == before + 1
+    assert rows[old].field_versions["name"][0] == before - 1  # an earlier batch's, kept
+    assert rows[new].change_number == before + 2
+    assert {v[0] for v in rows[new].field_versions.values()} == {before + 2}
+    assert contact_row.change_number == before + 3
+    assert contact_row.field_versions["title"][0] == before + 3
+    assert rows[twice].change_number == before + 5
+    assert rows[twice].field_versions["name"][0] == before + 4
+    assert rows[twice].field_versions["city"][0] == before + 5
+    assert recorded == [(before + 1, old), (before + 2, new), (before + 3, contact),
+                        (before + 4, twice), (before + 5, twice)]
+    assert counter(client) == before + 5
