@@ -18,12 +18,15 @@ insert of the same rows measured in the same run.
    (The audit log and call-back activities are not loaded: nothing measured
    reads them.)
 3. ``erpdesk-registry serve --workers 2`` on a free port of 127.0.0.1, then,
-   with httpx from this machine (every loop bounded by a count and a time):
+   with a lean HTTP/1.1 client (``Lean``: one keep-alive connection per
+   simulated client, asyncio streams) from this machine, every loop bounded
+   by a count and a time:
    (a) ``GET /api/v1/customers/check`` with 50 concurrent clients, a mix of
        exact credit codes, exact-name variants, near names and free names;
    (b) ``POST /api/v1/registrations`` of complete, valid, new companies;
    (c) push/pull, when ``/api/v1/sync/push`` and ``/pull`` exist;
-   (d) the baseline: a bare bulk insert of as many rows as (b)/(c) wrote.
+   (d) the floor: ``GET /healthz`` (no sign-in, no database) flat out;
+   (e) the baseline: a bare bulk insert of as many rows as (b)/(c) wrote.
 4. The near-name prefilter explained (EXPLAIN ANALYZE) for a few keys.
 5. The database is dropped, whatever happened.
 
@@ -280,27 +283,109 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[index]
 
 
+class Answer:
+    """An HTTP answer read by ``Lean``."""
+
+    def __init__(self, status_code: int, body: bytes) -> None:
+        self.status_code = status_code
+        self.content = body
+
+    def json(self) -> Any:
+        return json.loads(self.content)
+
+
+class Lean:
+    """A minimal HTTP/1.1 client on one keep-alive connection: the load
+    generator.  It shares the 2 cores with the server and PostgreSQL, and
+    httpx's async client costs about as much per request as the server's
+    whole HTTP stack (a raw ASGI app answered ~250 requests/s to httpx here),
+    so the figures would mostly measure the client.  Only what the benchmark
+    sends and receives: JSON bodies, Content-Length or chunked answers."""
+
+    def __init__(self, base: str) -> None:
+        url = httpx.URL(base)
+        self.host, self.port = url.host, url.port or 80
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, path: str, params: dict[str, Any] | None = None,
+                  headers: dict[str, str] | None = None) -> Answer:
+        if params:
+            path += "?" + str(httpx.QueryParams(params))
+        return await self._send("GET", path, headers or {}, b"")
+
+    async def post(self, path: str, json: Any = None,
+                   headers: dict[str, str] | None = None) -> Answer:
+        body = _json_bytes(json)
+        return await self._send("POST", path, {**(headers or {}),
+                                               "Content-Type": "application/json"}, body)
+
+    async def _send(self, method: str, path: str, headers: dict[str, str],
+                    body: bytes) -> Answer:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        head = [f"{method} {path} HTTP/1.1", f"Host: {self.host}:{self.port}",
+                f"Content-Length: {len(body)}"]
+        head += [f"{k}: {v}" for k, v in headers.items()]
+        self.writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + body)
+        try:
+            status_line = await self.reader.readuntil(b"\r\n")
+            length, chunked, closing = 0, False, False
+            while (line := await self.reader.readuntil(b"\r\n")) != b"\r\n":
+                name, _, value = line.decode("latin-1").partition(":")
+                name, value = name.strip().lower(), value.strip().lower()
+                if name == "content-length":
+                    length = int(value)
+                elif name == "transfer-encoding" and "chunked" in value:
+                    chunked = True
+                elif name == "connection" and value == "close":
+                    closing = True
+            if chunked:
+                parts = []
+                while size := int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16):
+                    parts.append(await self.reader.readexactly(size + 2))
+                await self.reader.readuntil(b"\r\n")
+                data = b"".join(part[:-2] for part in parts)
+            else:
+                data = await self.reader.readexactly(length)
+        except BaseException:
+            await self.aclose()
+            raise
+        if closing:
+            await self.aclose()
+        return Answer(int(status_line.split()[1]), data)
+
+    async def aclose(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = self.reader = None
+
+
+def _json_bytes(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 async def _status(request: Any) -> int:
     """The answer's status, or 0 when the connection failed (counted, not fatal)."""
     try:
         response = await request
-    except httpx.TransportError:
+    except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError):
         return 0
     return int(response.status_code)
 
 
 async def closed_loop(
     base: str, clients: int, total: int, seconds: float,
-    request: Callable[[httpx.AsyncClient, int], Any],
+    request: Callable[[Lean, int], Any],
 ) -> tuple[list[tuple[str, float, int]], float]:
     """*clients* concurrent loops sending up to *total* requests in *seconds*;
     ((kind, latency s, status) per request, elapsed s)."""
     results: list[tuple[str, float, int]] = []
     counter = iter(range(total))
     stop = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
 
-    async def worker(http: httpx.AsyncClient) -> None:
+    async def worker(http: Lean) -> None:
         for i in counter:
             if time.perf_counter() > stop:
                 return
@@ -309,11 +394,14 @@ async def closed_loop(
             status = await _status(coro)
             results.append((kind, time.perf_counter() - t0, status))
 
-    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as http:
+    connections = [Lean(base) for _ in range(clients)]
+    for http in connections:  # open every connection before the clock starts
         await http.get("/healthz")
-        started = time.perf_counter()
-        await asyncio.gather(*(worker(http) for _ in range(clients)))
-        elapsed = time.perf_counter() - started
+    started = time.perf_counter()
+    await asyncio.gather(*(worker(http) for http in connections))
+    elapsed = time.perf_counter() - started
+    for http in connections:
+        await http.aclose()
     return results, elapsed
 
 
@@ -355,7 +443,7 @@ def check_queries(loaded: Loaded, count: int) -> list[tuple[str, dict[str, str]]
 
 async def paced_loop(
     base: str, clients: int, total: int, seconds: float, think: float,
-    request: Callable[[httpx.AsyncClient, int], Any],
+    request: Callable[[Lean, int], Any],
 ) -> tuple[list[tuple[str, float, int]], float]:
     """Like ``closed_loop``, but each client waits *think* seconds (on
     average; uniformly 0.5-1.5x, so the clients do not march in step)
@@ -363,10 +451,9 @@ async def paced_loop(
     results: list[tuple[str, float, int]] = []
     counter = iter(range(total))
     stop = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     rng = random.Random(3)
 
-    async def worker(http: httpx.AsyncClient) -> None:
+    async def worker(http: Lean) -> None:
         await asyncio.sleep(rng.uniform(0, think))
         for i in counter:
             if time.perf_counter() > stop:
@@ -377,11 +464,14 @@ async def paced_loop(
             results.append((kind, time.perf_counter() - t0, status))
             await asyncio.sleep(think * rng.uniform(0.5, 1.5))
 
-    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as http:
+    connections = [Lean(base) for _ in range(clients)]
+    for http in connections:
         await http.get("/healthz")
-        started = time.perf_counter()
-        await asyncio.gather(*(worker(http) for _ in range(clients)))
-        elapsed = time.perf_counter() - started
+    started = time.perf_counter()
+    await asyncio.gather(*(worker(http) for http in connections))
+    elapsed = time.perf_counter() - started
+    for http in connections:
+        await http.aclose()
     return results, elapsed
 
 
@@ -397,7 +487,7 @@ def bench_check(base: str, tokens: list[str], loaded: Loaded, seconds: float,
     seconds, the target's setting), then flat out (no pause: the ceiling)."""
     queries = check_queries(loaded, total)
 
-    def request(http: httpx.AsyncClient, i: int) -> Any:
+    def request(http: Lean, i: int) -> Any:
         kind, params = queries[i]
         headers = {"Authorization": f"Bearer {tokens[i % len(tokens)]}"}
         return kind, http.get("/api/v1/customers/check", params=params, headers=headers)
@@ -436,12 +526,24 @@ def bench_register(base: str, tokens: list[str], loaded: Loaded, seconds: float,
     now = datetime.now(UTC)
     bodies = [registration_body(loaded.maker, now) for _ in range(total)]
 
-    def request(http: httpx.AsyncClient, i: int) -> Any:
+    def request(http: Lean, i: int) -> Any:
         headers = {"Authorization": f"Bearer {tokens[i % len(tokens)]}"}
         return "register", http.post("/api/v1/registrations", json=bodies[i], headers=headers)
 
     results, elapsed = asyncio.run(closed_loop(base, REGISTER_CLIENTS, total, seconds, request))
     return {"results": results, "elapsed": elapsed, "bodies": bodies[: len(results)]}
+
+
+def bench_floor(base: str, seconds: float) -> dict[str, Any]:
+    """The HTTP stack's floor on this machine: the registration's clients asking
+    ``/healthz`` (no sign-in, no database) flat out.  No endpoint can answer
+    faster here; it puts the other rates in proportion."""
+
+    def request(http: Lean, i: int) -> Any:
+        return "healthz", http.get("/healthz")
+
+    results, elapsed = asyncio.run(closed_loop(base, REGISTER_CLIENTS, 10**9, seconds, request))
+    return {"results": results, "elapsed": elapsed}
 
 
 PROTOCOL = {"X-ERPDesk-Protocol": "1"}
@@ -469,7 +571,7 @@ def bench_push(base: str, tokens: list[str], loaded: Loaded, seconds: float,
             })
         batches.append({"device_id": f"bench-{b % len(tokens)}", "ops": ops})
 
-    def request(http: httpx.AsyncClient, i: int) -> Any:
+    def request(http: Lean, i: int) -> Any:
         headers = {"Authorization": f"Bearer {tokens[i % len(tokens)]}", **PROTOCOL}
         return "push", http.post("/api/v1/sync/push", json=batches[i], headers=headers)
 
@@ -489,28 +591,34 @@ def bench_pull(base: str, tokens: list[str], seconds: float, pages: int) -> dict
         results: list[tuple[str, float, int]] = []
         stop = time.perf_counter() + seconds
         budget = iter(range(pages))
-        async with httpx.AsyncClient(base_url=base, timeout=120) as http:
-            started = time.perf_counter()
+        connections = [Lean(base) for _ in range(PUSH_CLIENTS)]
+        for http in connections:
+            await http.get("/healthz")
+        started = time.perf_counter()
 
-            async def worker(w: int) -> None:
-                nonlocal changes
-                headers = {"Authorization": f"Bearer {tokens[w % len(tokens)]}", **PROTOCOL}
-                since = 0
-                for _ in budget:
-                    if time.perf_counter() > stop:
-                        return
-                    t0 = time.perf_counter()
-                    response = await http.get("/api/v1/sync/pull", headers=headers,
-                                              params={"since": since, "limit": 500})
-                    results.append(("pull", time.perf_counter() - t0, response.status_code))
-                    if response.status_code != 200:
-                        return
-                    page = response.json()
-                    changes += len(page["changes"])
-                    since = 0 if not page["has_more"] else page["next_cursor"]
+        async def worker(w: int) -> None:
+            nonlocal changes
+            http = connections[w]
+            headers = {"Authorization": f"Bearer {tokens[w % len(tokens)]}", **PROTOCOL}
+            since = 0
+            for _ in budget:
+                if time.perf_counter() > stop:
+                    return
+                t0 = time.perf_counter()
+                response = await http.get("/api/v1/sync/pull", headers=headers,
+                                          params={"since": since, "limit": 500})
+                results.append(("pull", time.perf_counter() - t0, response.status_code))
+                if response.status_code != 200:
+                    return
+                page = response.json()
+                changes += len(page["changes"])
+                since = 0 if not page["has_more"] else page["next_cursor"]
 
-            await asyncio.gather(*(worker(w) for w in range(PUSH_CLIENTS)))
-            return results, time.perf_counter() - started
+        await asyncio.gather(*(worker(w) for w in range(PUSH_CLIENTS)))
+        elapsed = time.perf_counter() - started
+        for http in connections:
+            await http.aclose()
+        return results, elapsed
 
     results, elapsed = asyncio.run(run())
     return {"results": results, "elapsed": elapsed, "ops": changes}
@@ -721,6 +829,8 @@ def main(argv: list[str] | None = None) -> int:
             say("registrations")
             register = bench_register(server.base, tokens, loaded, args.seconds,
                                       args.registrations)
+            say("HTTP floor (/healthz)")
+            floor = bench_floor(server.base, min(args.seconds, 10.0))
             sync = has_sync(server.base)
             push = pull = None
             if sync:
@@ -737,14 +847,16 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         next(dbs, None)
 
-    report(args, loaded, check, register, sync, baseline, explained, push, pull, push_baseline)
+    report(args, loaded, check, register, sync, baseline, explained, push, pull, push_baseline,
+           floor)
     return 0
 
 
 def report(args: argparse.Namespace, loaded: Loaded, check: dict[str, Any],
            register: dict[str, Any], sync: bool, baseline: dict[str, float],
            explained: dict[str, dict[str, float]], push: dict[str, Any] | None,
-           pull: dict[str, Any] | None, push_baseline: dict[str, float] | None) -> None:
+           pull: dict[str, Any] | None, push_baseline: dict[str, float] | None,
+           floor: dict[str, Any]) -> None:
     checks = summarize(check["results"])
     regs = summarize(register["results"])
     ok = regs["register"]["statuses"].get(201, 0)
@@ -783,6 +895,10 @@ def report(args: argparse.Namespace, loaded: Loaded, check: dict[str, Any],
     r = regs["register"]
     lines.append(f"| registrations ({REGISTER_CLIENTS} clients) | {r['n']:,} | {r['p50']:.1f} | "
                  f"{r['p95']:.1f} | {r['max']:.0f} | {reg_rate:,.0f}/s | >= 300/s |")
+    h = summarize(floor["results"])["healthz"]
+    lines.append(f"| floor: GET /healthz, no sign-in or database ({REGISTER_CLIENTS} clients) "
+                 f"| {h['n']:,} | {h['p50']:.1f} | {h['p95']:.1f} | {h['max']:.0f} | "
+                 f"{h['n'] / floor['elapsed']:,.0f}/s | |")
     if push and pull and push_baseline:
         p = summarize(push["results"])["push"]
         q = summarize(pull["results"])["pull"]

@@ -21,7 +21,7 @@ from erpdesk.registry.checks import slot_holders
 from erpdesk.registry.db.database import RegistryDatabase
 from erpdesk.registry.db.journal import audit, stamp_changes
 from erpdesk.registry.db.schema import (
-    ACTIVE_STATUSES,
+    HOLDS_SLOT,
     REGISTRATION_STATUSES,
     customer_activities,
     customers,
@@ -277,7 +277,7 @@ def check_cap(conn: Connection, rep: Any, cap: int) -> None:
     wording; a rep's own claim or registration says "You hold ...")."""
     held = conn.execute(
         select(func.count()).select_from(customers)
-        .where(customers.c.owner_id == rep.id, customers.c.status.in_(ACTIVE_STATUSES))
+        .where(customers.c.owner_id == rep.id, HOLDS_SLOT)
     ).scalar_one()
     if held >= cap:
         raise Conflict(

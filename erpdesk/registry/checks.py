@@ -71,6 +71,7 @@ from erpdesk.registry.accounts import User
 from erpdesk.registry.db.database import RegistryDatabase
 from erpdesk.registry.db.schema import (
     ACTIVE_STATUSES,
+    HOLDS_SLOT,
     customer_name_grams,
     customers,
     registrations,
@@ -112,9 +113,30 @@ def index_name(
                 grams.customer_id == customer_id,
             )
         )
-    rows = gram_rows(customer_id, name_key)
-    if rows:  # one multi-row INSERT, not one statement per row
-        conn.execute(insert(customer_name_grams).values(rows))
+    insert_grams(conn, gram_rows(customer_id, name_key))
+
+
+def insert_grams(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Write prefilter rows (``gram_rows``) with one statement of a fixed
+    shape, compiled once (not a multi-row VALUES that is compiled anew for
+    every number of rows)."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        conn.execute(_INSERT_GRAMS_PG, {
+            name: [row[name] for row in rows]
+            for name in ("gram", "customer_id", "key_length", "name_key")
+        })
+    else:
+        conn.execute(_INSERT_GRAM, rows)
+
+
+_INSERT_GRAMS_PG = text(
+    "INSERT INTO customer_name_grams (gram, key_length, name_key, customer_id) "
+    "SELECT g, l, k, c FROM unnest(CAST(:gram AS text[]), CAST(:customer_id AS text[]),"
+    " CAST(:key_length AS smallint[]), CAST(:name_key AS text[])) AS v(g, c, l, k)"
+)
+_INSERT_GRAM = insert(customer_name_grams)
 
 
 @dataclass(frozen=True)
@@ -174,7 +196,7 @@ def slot_holders(
     query = (
         select(*_HOLDER_COLUMNS)
         .outerjoin(users, users.c.id == customers.c.owner_id)
-        .where(customers.c.status.in_(ACTIVE_STATUSES), or_(*terms))
+        .where(HOLDS_SLOT, or_(*terms))
     )
     if exclude_id:
         query = query.where(customers.c.id != exclude_id)
@@ -338,7 +360,7 @@ def _holders(conn: Connection, *conditions: Any) -> list[Holder]:
     query = (
         select(*_HOLDER_COLUMNS)
         .outerjoin(users, users.c.id == customers.c.owner_id)
-        .where(customers.c.status.in_(ACTIVE_STATUSES), *conditions)
+        .where(HOLDS_SLOT, *conditions)
     )
     return [Holder.of(r) for r in conn.execute(query)]
 

@@ -16,7 +16,15 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from erpdesk.domain.errors import DomainError
-from erpdesk.registry.config import ENV_DB, Config, ConfigError, PasswordCost, load_config
+from erpdesk.registry.config import (
+    DEFAULT_THREADS,
+    ENV_DB,
+    ENV_THREADS,
+    Config,
+    ConfigError,
+    PasswordCost,
+    load_config,
+)
 from erpdesk.registry.db.database import RegistryDatabase, migrate, schema_state
 from erpdesk.registry.db.journal import Actor
 from erpdesk.registry.db.schema import ROLES
@@ -51,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=8765, help="port (default 8765)")
     serve.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    serve.add_argument("--threads", type=int, default=None,
+                       help="requests each worker runs at once (default "
+                            f"${ENV_THREADS} or {DEFAULT_THREADS})")
     serve.add_argument("--log-level", default="info",
                        choices=["critical", "error", "warning", "info", "debug"])
     serve.set_defaults(handler=cmd_serve)
@@ -171,9 +182,13 @@ def cmd_serve(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     config = _config(args)
     if args.workers < 1 or not 0 < args.port < 65536:
         raise CliError("--workers must be at least 1 and --port between 1 and 65535", EXIT_USAGE)
+    if args.threads is not None and args.threads < 1:
+        raise CliError("--threads must be at least 1", EXIT_USAGE)
     open_database(config).dispose()
     # Each worker process builds its own app from the environment.
     os.environ[ENV_DB] = config.db_url
+    if args.threads is not None:
+        os.environ[ENV_THREADS] = str(args.threads)
     uvicorn.run(
         "erpdesk.registry.api.app:app_from_environment", factory=True, host=args.host,
         port=args.port, workers=args.workers, log_level=args.log_level,

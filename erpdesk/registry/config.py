@@ -18,6 +18,13 @@ ENV_DB = "ERPDESK_REGISTRY_DB"
 ENV_TOKEN_HOURS = "ERPDESK_REGISTRY_TOKEN_HOURS"
 ENV_MAX_BODY = "ERPDESK_REGISTRY_MAX_BODY_BYTES"
 ENV_JOB_INTERVAL = "ERPDESK_REGISTRY_JOB_INTERVAL"
+ENV_THREADS = "ERPDESK_REGISTRY_THREADS"
+# Requests one worker process runs at once (its threads for the blocking
+# endpoints).  Few: the work is Python under one GIL plus short database
+# waits, and 40 threads (anyio's default) thrash -- on 2 cores, 4 threads
+# per worker answered 35-45 % more checks and registrations a second than
+# 40 (docs/benchmarks.md).  More workers, not more threads, use more cores.
+DEFAULT_THREADS = 4
 DEFAULT_JOB_INTERVAL = 300
 
 DEFAULT_DB_NAME = "registry.db"
@@ -71,6 +78,9 @@ class Config:
     # 0 runs none.  ``load_config`` defaults to DEFAULT_JOB_INTERVAL; an app
     # built from a bare Config (tests, embedding) runs no background job.
     job_interval: float = 0
+    # Requests a worker runs at once (``DEFAULT_THREADS``); 0 keeps anyio's
+    # default of 40 (an app built from a bare Config: tests, embedding).
+    request_threads: int = 0
 
     def with_changes(self, **changes: object) -> Config:
         # Untyped keyword changes (for tests and embedding): mypy cannot
@@ -121,6 +131,7 @@ def load_config(db_url: str | None = None, env: Mapping[str, str] | None = None)
         token_lifetime=timedelta(hours=_positive_int(env, ENV_TOKEN_HOURS, 24)),
         max_body_bytes=_positive_int(env, ENV_MAX_BODY, 1024 * 1024),
         job_interval=_job_interval(env),
+        request_threads=_positive_int(env, ENV_THREADS, DEFAULT_THREADS),
     )
 
 

@@ -31,7 +31,7 @@ from erpdesk.registry.admin import CUSTOMER_SELECT, CustomerView, customer_view
 from erpdesk.registry.checks import slot_holders
 from erpdesk.registry.db.database import RegistryDatabase
 from erpdesk.registry.db.journal import audit, stamp_changes
-from erpdesk.registry.db.schema import ACTIVE_STATUSES, audit_log, customers, users
+from erpdesk.registry.db.schema import HOLDS_SLOT, audit_log, customers, users
 from erpdesk.registry.errors import Conflict, NotFoundError
 from erpdesk.registry.policy import Policy, load_policy
 from erpdesk.registry.protection import start_protection
@@ -192,7 +192,7 @@ def _check_claim(
     held = conn.execute(
         select(func.count())
         .select_from(customers)
-        .where(customers.c.owner_id == rep.id, customers.c.status.in_(ACTIVE_STATUSES))
+        .where(customers.c.owner_id == rep.id, HOLDS_SLOT)
     ).scalar_one()
     if held >= policy.rep_cap:
         raise Conflict(

@@ -33,7 +33,7 @@ from erpdesk.registry.checks import (
 )
 from erpdesk.registry.db.database import RegistryDatabase
 from erpdesk.registry.db.journal import FieldStamp, audit, stamp_changes
-from erpdesk.registry.db.schema import ACTIVE_STATUSES, customers, registrations, users
+from erpdesk.registry.db.schema import ACTIVE_STATUSES, HOLDS_SLOT, customers, registrations, users
 from erpdesk.registry.errors import Conflict, NotFoundError, RegistrationIncomplete
 from erpdesk.registry.policy import current_policy
 from erpdesk.registry.sync.access import owner_changed
@@ -252,7 +252,7 @@ def _company(
         terms.append(customers.c.name_key == key)
     held = (
         select(func.count().label("held")).select_from(customers)
-        .where(customers.c.owner_id == user_id, customers.c.status.in_(ACTIVE_STATUSES))
+        .where(customers.c.owner_id == user_id, HOLDS_SLOT)
         .subquery("h")
     )
     rows = conn.execute(

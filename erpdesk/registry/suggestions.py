@@ -50,7 +50,7 @@ from erpdesk.domain.customer import Industry, SizeBand, Source, enum_member
 from erpdesk.domain.regions import find_city, find_province
 from erpdesk.registry.accounts import Profile
 from erpdesk.registry.db.database import RegistryDatabase
-from erpdesk.registry.db.schema import ACTIVE_STATUSES, customers, users
+from erpdesk.registry.db.schema import HOLDS_SLOT, customers, users
 from erpdesk.registry.errors import NotFoundError
 from erpdesk.registry.policy import Policy, load_policy
 
@@ -184,7 +184,7 @@ def held_counts(conn: Connection, rep_ids: list[int]) -> dict[int, int]:
         return {}
     rows = conn.execute(
         select(customers.c.owner_id, func.count())
-        .where(customers.c.owner_id.in_(rep_ids), customers.c.status.in_(ACTIVE_STATUSES))
+        .where(customers.c.owner_id.in_(rep_ids), HOLDS_SLOT)
         .group_by(customers.c.owner_id)
     ).all()
     return {int(owner): int(count) for owner, count in rows}

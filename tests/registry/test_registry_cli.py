@@ -79,3 +79,20 @@ def test_db_upgrade_creates_a_new_sqlite_database(tmp_path, capsys):
     assert run(url, "db", "upgrade") == (0, f"the database is already at schema {head}\n")
     code, _ = run("mysql://nowhere/x", "db", "upgrade")
     assert code == 2 and "unsupported database URL" in capsys.readouterr().err
+
+
+def test_serve_refuses_a_bad_worker_or_thread_count_before_starting(db_url, capsys):
+    for args, reason in ((("--threads", "0"), "--threads must be at least 1"),
+                         (("--workers", "0"), "--workers must be at least 1")):
+        code, _ = run(db_url, "serve", *args)
+        assert code == 2 and reason in capsys.readouterr().err
+
+
+def test_requests_per_worker_come_from_the_environment():
+    from erpdesk.registry.config import DEFAULT_THREADS, ENV_THREADS, ConfigError, load_config
+
+    assert load_config("x.db", env={}).request_threads == DEFAULT_THREADS
+    assert load_config("x.db", env={ENV_THREADS: "2"}).request_threads == 2
+    for bad in ("0", "many"):
+        with pytest.raises(ConfigError, match=ENV_THREADS):
+            load_config("x.db", env={ENV_THREADS: bad})

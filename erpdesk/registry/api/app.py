@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from anyio import to_thread
 from fastapi import FastAPI
 
 from erpdesk.registry.api import (
@@ -57,6 +58,8 @@ def create_app(config: Config) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if config.request_threads:
+            to_thread.current_default_thread_limiter().total_tokens = config.request_threads
         # The protection sweep, in this worker, every job_interval seconds
         # (the lease in the database keeps several workers from repeating it).
         jobs = (

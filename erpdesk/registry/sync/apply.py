@@ -21,18 +21,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, Table, insert, or_, select, text, update
+from sqlalchemy import Connection, Row, Table, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from erpdesk.domain.names import normalize_company_name
 from erpdesk.registry.accounts import User
-from erpdesk.registry.checks import gram_rows, index_name, slot_holders
+from erpdesk.registry.checks import gram_rows, index_name, insert_grams, slot_holders
 from erpdesk.registry.db.journal import ChangeNumbers, RowTaken
 from erpdesk.registry.db.schema import (
     ACTIVE_STATUSES,
+    HOLDS_SLOT,
     customer_activities,
     customer_contacts,
-    customer_name_grams,
     customers,
     sync_conflicts,
 )
@@ -214,7 +214,7 @@ def prefetch_holders(ctx: Context, ops: list[Op]) -> None:
         match.append(customers.c.uscc.in_(codes))
     rows = ctx.conn.execute(
         select(customers.c.id, customers.c.name_key, customers.c.uscc, customers.c.owner_id)
-        .where(customers.c.status.in_(ACTIVE_STATUSES), or_(*match))
+        .where(HOLDS_SLOT, or_(*match))
     )
     for row in rows:
         for term in (("k", row.name_key), ("u", row.uscc)):
@@ -340,26 +340,12 @@ def write_grams(ctx: Context) -> None:
         return
     try:
         with ctx.conn.begin_nested():
-            if ctx.conn.dialect.name == "postgresql":  # one statement, not one per row
-                ctx.conn.execute(_INSERT_GRAMS_PG, {
-                    name: [row[name] for row in rows]
-                    for name in ("gram", "customer_id", "key_length", "name_key")
-                })
-            else:
-                ctx.conn.execute(_INSERT_GRAM, rows)
+            insert_grams(ctx.conn, rows)
     except IntegrityError as exc:  # a customer held back was written meanwhile
         raise RowTaken(str(exc.orig)) from exc
 
 
-_INSERT_GRAMS_PG = text(
-    "INSERT INTO customer_name_grams (gram, customer_id, key_length, name_key) "
-    "SELECT * FROM unnest(CAST(:gram AS text[]), CAST(:customer_id AS text[]),"
-    " CAST(:key_length AS smallint[]), CAST(:name_key AS text[]))"
-)
-
-
 _INSERT_CUSTOMER = insert(customers)
-_INSERT_GRAM = insert(customer_name_grams)
 
 
 # -- contacts and activities -------------------------------------------------
