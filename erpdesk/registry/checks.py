@@ -334,26 +334,36 @@ def _rare_grams(key: str, shared: int, weights: dict[str, float]) -> list[str]:
     return chosen
 
 
-def _rare_chars(key: str, least: int, weights: dict[str, float]) -> list[str]:
-    """Characters of *key* of which a key sharing *least* of its characters
-    (with repeats) holds at least one: together they occur more than
-    ``len(key) - least`` times in *key*.  The rarest are taken, judged by
-    the rarest bigram of *key* each is part of."""
+def _rare_chars(key: str, least: int, weights: dict[str, float]) -> tuple[list[str], int]:
+    """Characters of *key* and how many of them a key sharing *least* of its
+    characters (with repeats) holds at least: the cheap test run before the
+    counting ones.  The rarest are taken, judged by the rarest bigram of *key*
+    each is part of.
+
+    Such a key misses at most ``len(key) - least`` of *key*'s characters.  So
+    of ``misses + 2`` characters that occur once in *key* it holds at least
+    two (most keys sharing a common piece, 汽车配件, hold none of the rare
+    ones); with too few such characters, of a set occurring ``misses + 1``
+    times in all it holds at least one."""
     rarity: dict[str, float] = {}
     for i in range(len(key) - 1):
         gram = key[i : i + 2]
         for c in gram:
             rarity[c] = min(rarity.get(c, weights[gram]), weights[gram])
     counts = Counter(key)
-    need = len(key) - least + 1
+    misses = len(key) - least
+    ordered = sorted(counts, key=lambda c: (rarity.get(c, 0.0), c))
+    once = [c for c in ordered if counts[c] == 1]
+    if len(once) >= misses + 2:
+        return once[: misses + 2], 2
     chosen: list[str] = []
     covered = 0
-    for c in sorted(counts, key=lambda c: (rarity.get(c, 0.0), c)):
-        if covered >= need:
+    for c in ordered:
+        if covered > misses:
             break
         chosen.append(c)
         covered += counts[c]
-    return chosen
+    return chosen, 1
 
 
 def _holders(conn: Connection, *conditions: Any) -> list[Holder]:
@@ -433,7 +443,7 @@ def _gram_holders(conn: Connection, key: str, lengths: dict[int, tuple[int, int]
     bigrams its own m(b) needs and only keys of its lengths, so a common
     bigram a long-shot length needs is read for that length alone.  The
     tests (``_Sql.could_reach``, plus a cheap necessary one first: the key
-    holds one of the few characters it cannot all miss) run on the covering
+    holds enough of a few rare characters, ``_rare_chars``) run on the covering
     primary key of ``customer_name_grams`` (key and length in the row); only
     the customers passing them are read."""
     sql = _sql(conn)
@@ -452,10 +462,11 @@ def _gram_holders(conn: Connection, key: str, lengths: dict[int, tuple[int, int]
         by_m.setdefault(m, {})[b] = (m, least)
     for m, group in sorted(by_m.items()):
         fewest = min(least for _, least in group.values())
-        any_char = " OR ".join(sql.holds(c) for c in _rare_chars(key, fewest, weights))
+        chars, need = _rare_chars(key, fewest, weights)
+        held = " + ".join(f"(CASE WHEN {sql.holds(c)} THEN 1 ELSE 0 END)" for c in chars)
         conditions = (
             sql.in_("gram", _rare_grams(key, m, weights)),
-            f"({any_char})",
+            f"({held}) >= {need}",
             sql.could_reach(key, group, "key_length"),
         )
         parts.append(select_ + " AND ".join(conditions))
