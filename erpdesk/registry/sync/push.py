@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
+from sqlalchemy import Connection, bindparam, delete, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
@@ -119,10 +119,12 @@ def push(
             results[index] = _result(raw.get("op_id"), "rejected", None, exc.reason, exc.message)
             continue
         checked.append((index, op, raw))
+    skew = None
     if checked:
         for attempt in range(ATTEMPTS):
             try:
-                with db.write() as conn:
+                with db.write() as conn:  # the device noted in the batch's transaction
+                    skew = note_device(conn, user, device_id, device_time, now, pushed=True)
                     answers = _batch(conn, user, device_id, writer, own, checked, now)
                 break
             except RowTaken:
@@ -134,7 +136,8 @@ def push(
                     raise
         for (index, _op, _raw), answer in zip(checked, answers, strict=True):
             results[index] = answer
-    skew = record_device(db, user, device_id, device_time, now, pushed=True)
+    else:
+        skew = record_device(db, user, device_id, device_time, now, pushed=True)
     return PushResult(
         [r for r in results if r is not None], now, skew,
         skew is not None and abs(skew) > SKEW_WARNING_SECONDS,
@@ -142,19 +145,35 @@ def push(
 
 
 def _claim(conn: Connection, rows: list[dict[str, Any]]) -> set[str]:
-    """Insert the ``applied_ops`` rows that are not there yet; their op ids."""
+    """Insert the ``applied_ops`` rows that are not there yet, in the order
+    of *rows*; their op ids."""
     if not rows:
         return set()
-    statement = _CLAIM[conn.dialect.name]
-    return set(conn.execute(statement, rows).scalars())
+    if conn.dialect.name == "postgresql":  # one statement of one shape for any batch
+        first = rows[0]
+        return set(conn.execute(_CLAIM_PG, {
+            "user_id": first["user_id"], "device_id": first["device_id"],
+            "at": first["applied_at"], "op_id": [r["op_id"] for r in rows],
+            "entity": [r["entity"] for r in rows], "entity_id": [r["entity_id"] for r in rows],
+        }).scalars())
+    return set(conn.execute(_CLAIM[conn.dialect.name], rows).scalars())
 
 
-# One statement for every batch size (executed as "insertmanyvalues").
+_CLAIM_PG = text(
+    "INSERT INTO applied_ops (op_id, user_id, device_id, entity, entity_id, status, reason,"
+    " response, applied_at)"
+    " SELECT o, :user_id, :device_id, e, i, 'pending', '', CAST('{}' AS json), :at"
+    " FROM unnest(CAST(:op_id AS text[]), CAST(:entity AS text[]), CAST(:entity_id AS text[]))"
+    " WITH ORDINALITY AS v(o, e, i, n) ORDER BY n"
+    " ON CONFLICT (op_id) DO NOTHING RETURNING op_id"
+)
+
+
+# SQLite: one statement for every batch size (executed as "insertmanyvalues").
 _CLAIM = {
-    name: dialect.insert(applied_ops)
+    "sqlite": sqlite.insert(applied_ops)
     .on_conflict_do_nothing(index_elements=[applied_ops.c.op_id])
     .returning(applied_ops.c.op_id)
-    for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
 }
 
 
@@ -323,7 +342,18 @@ def record_device(
     db: RegistryDatabase, user: User, device_id: str, device_time: datetime | None,
     now: datetime, *, pushed: bool,
 ) -> int | None:
-    """Note the device's sync and its clock; the skew in seconds (device - registry)."""
+    """Note the device's sync and its clock in a transaction of its own; the
+    skew in seconds (device - registry)."""
+    with db.write() as conn:
+        return note_device(conn, user, device_id, device_time, now, pushed=pushed)
+
+
+def note_device(
+    conn: Connection, user: User, device_id: str, device_time: datetime | None,
+    now: datetime, *, pushed: bool,
+) -> int | None:
+    """Note the device's sync and its clock (one upsert, so two first syncs
+    of a device at once do not clash); the skew in seconds."""
     try:
         device_time = None if device_time is None else device_time.astimezone(UTC)
     except (OverflowError, ValueError):  # year 1 or 9999 in a far time zone
@@ -336,18 +366,14 @@ def record_device(
     }
     if skew is not None:  # a sync that does not tell its clock keeps the last reading
         values.update(last_device_time=device_time, skew_seconds=skew)
-    key = (sync_devices.c.user_id == user.id) & (sync_devices.c.device_id == device_id)
-    for _attempt in range(ATTEMPTS):
-        try:
-            with db.write() as conn:
-                if conn.execute(update(sync_devices).where(key).values(**values)).rowcount:
-                    break
-                conn.execute(insert(sync_devices).values(
-                    user_id=user.id, device_id=device_id, **values
-                ))
-                break
-        except IntegrityError:
-            continue
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    conn.execute(
+        dialect.insert(sync_devices)
+        .values(user_id=user.id, device_id=device_id, **values)
+        .on_conflict_do_update(
+            index_elements=[sync_devices.c.user_id, sync_devices.c.device_id], set_=values
+        )
+    )
     return skew
 
 
