@@ -626,3 +626,44 @@ def test_a_batch_leaves_only_real_change_numbers_in_rows_and_field_versions(clie
     assert recorded == [(before + 1, old), (before + 2, new), (before + 3, contact),
                         (before + 4, twice), (before + 5, twice)]
     assert counter(client) == before + 5
+
+
+def conflict_records(client, headers, **params) -> list[dict[str, Any]]:
+    response = client.get("/api/v1/sync/conflicts", params=params,
+                          headers={**headers, **PROTOCOL})
+    assert response.status_code == 200, response.text
+    return response.json()["conflicts"]
+
+
+def test_conflict_records_are_listed_to_their_user_until_resolved(client, people):
+    a, b, admin = people["rep.a"], people["rep.b"], people["admin"]
+    cid = new_id()
+    (created,) = push(client, a, [customer_op(cid)])["results"]
+    base = created["server_version"]
+    push(client, admin, [op("customer", cid, "update", base, phone="0532-0000000")],
+         device="admin-desk")
+    (merged,) = push(client, a, [op("customer", cid, "update", base, phone="0532-9999999")],
+                     device="laptop")["results"]
+    assert merged["status"] == "conflict"
+    # Any desk of the user sees the record, not only the one that pushed.
+    (record,) = conflict_records(client, a)
+    assert (record["entity"], record["entity_id"], record["field"]) == ("customer", cid, "phone")
+    assert (record["registry_value"], record["desk_value"]) == ("0532-0000000", "0532-9999999")
+    assert record["op_id"] == merged["op_id"] and record["resolved_at"] is None
+    # Nobody else sees or resolves it.
+    assert conflict_records(client, b) == [] and conflict_records(client, admin) == []
+    url = f"/api/v1/sync/conflicts/{record['id']}/resolve"
+    refused = client.post(url, headers={**b, **PROTOCOL})
+    assert refused.status_code == 404 and error_of(refused)["code"] == "not_found"
+    assert client.post(url, headers=a).status_code == 400  # no protocol version
+    done = client.post(url, headers={**a, **PROTOCOL})
+    assert done.status_code == 200 and done.json()["resolved_at"] is not None
+    again = client.post(url, headers={**a, **PROTOCOL}).json()
+    assert again["resolved_at"] == done.json()["resolved_at"]  # resolving twice changes nothing
+    assert conflict_records(client, a) == []
+    assert [r["id"] for r in conflict_records(client, a, resolved=True)] == [record["id"]]
+    missing = client.post("/api/v1/sync/conflicts/999999/resolve", headers={**a, **PROTOCOL})
+    assert missing.status_code == 404
+    assert client.get("/api/v1/sync/conflicts", headers=PROTOCOL).status_code == 401
+    bad = client.get("/api/v1/sync/conflicts", params={"limit": 0}, headers={**a, **PROTOCOL})
+    assert bad.status_code == 422

@@ -1,15 +1,26 @@
-"""``/api/v1/sync``: push and pull (protocol version header required)."""
+"""``/api/v1/sync``: push, pull and the user's conflict records (protocol
+version header required)."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 from pydantic import AwareDatetime
 
 from erpdesk.registry.api.deps import RegistryDep, UserDep, protocol
 from erpdesk.registry.api.schemas import ErrorOut
-from erpdesk.registry.api.sync_schemas import ChangeOut, PullOut, PushIn, PushOut
+from erpdesk.registry.api.sync_schemas import (
+    ChangeOut,
+    ConflictRecordOut,
+    ConflictsOut,
+    PullOut,
+    PushIn,
+    PushOut,
+)
+from erpdesk.registry.sync.conflicts import MAX_LIMIT as MAX_CONFLICTS
+from erpdesk.registry.sync.conflicts import list_conflicts, resolve_conflict
 from erpdesk.registry.sync.pull import DEFAULT_LIMIT, MAX_LIMIT, pull
 from erpdesk.registry.sync.push import push, record_device
 
@@ -19,6 +30,7 @@ router = APIRouter(
 ERRORS: dict[int | str, dict[str, object]] = {
     code: {"model": ErrorOut} for code in (400, 401, 403, 413, 422)
 }
+NOT_FOUND: dict[int | str, dict[str, object]] = {**ERRORS, 404: {"model": ErrorOut}}
 BIG = 2**62
 
 
@@ -57,3 +69,30 @@ def pull_changes(
     )
 
 
+
+
+@router.get(
+    "/conflicts", response_model=ConflictsOut, responses=ERRORS,
+    summary="The user's conflict records (desk values the registry did not take), newest first",
+)
+def conflicts(
+    registry: RegistryDep,
+    user: UserDep,
+    resolved: bool = False,
+    limit: Annotated[int, Query(ge=1, le=MAX_CONFLICTS)] = MAX_CONFLICTS,
+) -> ConflictsOut:
+    records = list_conflicts(registry.db, user, resolved=resolved, limit=limit)
+    return ConflictsOut(conflicts=[ConflictRecordOut(**asdict(r)) for r in records])
+
+
+@router.post(
+    "/conflicts/{conflict_id}/resolve", response_model=ConflictRecordOut, responses=NOT_FOUND,
+    summary="Mark one of the user's conflict records dealt with",
+)
+def resolve(
+    registry: RegistryDep,
+    user: UserDep,
+    conflict_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+) -> ConflictRecordOut:
+    record = resolve_conflict(registry.db, user, conflict_id, registry.config.clock())
+    return ConflictRecordOut(**asdict(record))

@@ -82,3 +82,21 @@ class PullOut(BaseModel):
     next_cursor: int
     has_more: bool
     registry_time: datetime
+
+
+class ConflictRecordOut(BaseModel):
+    """A desk value that lost a three-way merge: the registry kept its value."""
+
+    id: int
+    entity: str
+    entity_id: str
+    field: str
+    registry_value: Any = None
+    desk_value: Any = None
+    op_id: str
+    created_at: datetime
+    resolved_at: datetime | None = None
+
+
+class ConflictsOut(BaseModel):
+    conflicts: list[ConflictRecordOut]
