@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Row, func, insert, or_, select, update
+from sqlalchemy import Connection, Row, bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from erpdesk.domain.completeness import registration_gaps
@@ -245,24 +245,37 @@ def _company(
     """In one query: the ``customers`` rows of the company (the id itself, the
     credit code, the name key), each with its owner's ``display_name``, and
     how many active customers the user holds."""
-    terms = [customers.c.id == customer_id]
-    if uscc:
-        terms.append(customers.c.uscc == uscc)
-    if key:
-        terms.append(customers.c.name_key == key)
+    rows = conn.execute(_COMPANY[(bool(uscc), bool(key))], {
+        "user_id": user_id, "customer_id": customer_id, "uscc": uscc, "key": key,
+    }).all()
+    return [row for row in rows if row.id is not None], int(rows[0].held)
+
+
+def _company_query(by_uscc: bool, by_key: bool) -> Any:
+    terms = [customers.c.id == bindparam("customer_id")]
+    if by_uscc:
+        terms.append(customers.c.uscc == bindparam("uscc"))
+    if by_key:
+        terms.append(customers.c.name_key == bindparam("key"))
     held = (
         select(func.count().label("held")).select_from(customers)
-        .where(customers.c.owner_id == user_id, HOLDS_SLOT)
+        .where(customers.c.owner_id == bindparam("user_id"), HOLDS_SLOT)
         .subquery("h")
     )
-    rows = conn.execute(
+    return (
         select(held.c.held, customers, users.c.display_name)
         .select_from(
             held.outerjoin(customers, or_(*terms))
             .outerjoin(users, users.c.id == customers.c.owner_id)
         )
-    ).all()
-    return [row for row in rows if row.id is not None], int(rows[0].held)
+    )
+
+
+# Built once, with their values bound at execution: building them per
+# request (values inline) cost ~3 ms of a registration's Python.
+_COMPANY = {(u, k): _company_query(u, k) for u in (False, True) for k in (False, True)}
+_INSERT_CUSTOMER = insert(customers)
+_INSERT_REGISTRATION = insert(registrations)
 
 
 def _insert(
@@ -300,8 +313,8 @@ def _insert(
         "protected_since": None, "protected_until": None, "verified_at": None,
         "updated_at": now, "deleted": False,
     }
-    if existing is None:
-        conn.execute(insert(customers).values(id=customer.id, created_at=now, **values))
+    if existing is None:  # a prepared statement with its values apart: compiled once
+        conn.execute(_INSERT_CUSTOMER, {"id": customer.id, "created_at": now, **values})
     else:  # invalid or in the pool: the company may be registered again
         conn.execute(update(customers).where(customers.c.id == customer.id).values(**values))
     if existing is None or existing.name_key != key:
@@ -309,15 +322,13 @@ def _insert(
     deadline = now if request.urgent else now + timedelta(days=policy.callback_days)
     visit = _visit_json(request.visit) if request.visit else {}
     contacts = [_contact_json(c) for c in request.contacts]
-    conn.execute(
-        insert(registrations).values(
-            id=request.id, customer_id=customer.id, rep_id=user.id, urgent=request.urgent,
-            need=customer.need, visit=visit, contacts=contacts,
-            customer_snapshot={"name": customer.name, "uscc": customer.uscc,
-                               **_snapshot(customer)},
-            status="pending", reasons="", submitted_at=now, deadline=deadline,
-        )
-    )
+    conn.execute(_INSERT_REGISTRATION, {
+        "id": request.id, "customer_id": customer.id, "rep_id": user.id,
+        "urgent": request.urgent, "need": customer.need, "visit": visit, "contacts": contacts,
+        "customer_snapshot": {"name": customer.name, "uscc": customer.uscc,
+                              **_snapshot(customer)},
+        "status": "pending", "reasons": "", "submitted_at": now, "deadline": deadline,
+    })
     audit(
         conn, now, user.actor, "registration.submit", "customer", customer.id,
         before={"status": existing.status, "owner_id": existing.owner_id} if existing else None,

@@ -304,19 +304,15 @@ def audit(
     after: dict[str, Any] | None = None,
 ) -> None:
     """Record a registry-owned change: who, what, when, why, before and after."""
-    conn.execute(
-        insert(audit_log).values(
-            at=now,
-            actor_id=actor.id,
-            actor=actor.name,
-            action=action,
-            entity=entity,
-            entity_id=str(entity_id),
-            reason=reason,
-            before=_jsonable(before),
-            after=_jsonable(after),
-        )
-    )
+    conn.execute(_INSERT_AUDIT, {
+        "at": now, "actor_id": actor.id, "actor": actor.name, "action": action,
+        "entity": entity, "entity_id": str(entity_id), "reason": reason,
+        "before": _jsonable(before), "after": _jsonable(after),
+    })
+
+
+# Compiled once; the values go apart (not ``.values(...)`` per call).
+_INSERT_AUDIT = insert(audit_log)
 
 
 def _jsonable(value: dict[str, Any] | None) -> dict[str, Any] | None:
