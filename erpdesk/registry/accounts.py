@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, insert, select, update
+from sqlalchemy import Connection, Row, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from erpdesk.domain.customer import Industry, LabelledEnum, SizeBand
@@ -221,11 +221,7 @@ def authenticate(db: RegistryDatabase, token: str, now: datetime) -> User:
     if not token or len(token) > MAX_TOKEN_LENGTH:
         raise InvalidToken()
     with db.read_one() as conn:
-        row = conn.execute(
-            select(users, tokens.c.expires_at, tokens.c.revoked_at)
-            .join(tokens, tokens.c.user_id == users.c.id)
-            .where(tokens.c.token_hash == token_digest(token))
-        ).first()
+        row = conn.execute(_SIGNED_IN, {"digest": token_digest(token)}).first()
     if row is None or row.revoked_at is not None:
         raise InvalidToken()
     if row.expires_at <= now:
@@ -233,6 +229,14 @@ def authenticate(db: RegistryDatabase, token: str, now: datetime) -> User:
     if row.disabled:
         raise AccountDisabled()
     return User.of(row)
+
+
+# Every request's sign-in: built once, the digest bound at execution.
+_SIGNED_IN = (
+    select(users, tokens.c.expires_at, tokens.c.revoked_at)
+    .join(tokens, tokens.c.user_id == users.c.id)
+    .where(tokens.c.token_hash == bindparam("digest"))
+)
 
 
 def revoke(db: RegistryDatabase, token: str, now: datetime) -> None:

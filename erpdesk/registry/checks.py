@@ -53,9 +53,13 @@ from itertools import combinations
 from typing import Any
 
 from sqlalchemy import (
+    ARRAY,
     Column,
     Connection,
     Row,
+    String,
+    any_,
+    bindparam,
     delete,
     func,
     insert,
@@ -186,21 +190,27 @@ def slot_holders(
 ) -> list[Holder]:
     """Active customers with the credit code *uscc* or the name key *name_key*,
     those matching the code first."""
-    terms = []
-    if uscc:
-        terms.append(customers.c.uscc == uscc)
-    if name_key:
-        terms.append(customers.c.name_key == name_key)
-    if not terms:
+    if not uscc and not name_key:
         return []
+    query = _SLOT[(bool(uscc), bool(name_key), bool(exclude_id))]
+    rows = conn.execute(query, {"uscc": uscc, "key": name_key, "exclude_id": exclude_id})
+    return holders_among(rows, uscc, name_key)
+
+
+def _slot_query(by_uscc: bool, by_key: bool, excluding: bool) -> Any:
+    terms = []
+    if by_uscc:
+        terms.append(customers.c.uscc == bindparam("uscc"))
+    if by_key:
+        terms.append(customers.c.name_key == bindparam("key"))
     query = (
         select(*_HOLDER_COLUMNS)
         .outerjoin(users, users.c.id == customers.c.owner_id)
         .where(HOLDS_SLOT, or_(*terms))
     )
-    if exclude_id:
-        query = query.where(customers.c.id != exclude_id)
-    return holders_among(conn.execute(query), uscc, name_key)
+    if excluding:
+        query = query.where(customers.c.id != bindparam("exclude_id"))
+    return query
 
 
 def holders_among(
@@ -366,6 +376,18 @@ def _rare_chars(key: str, least: int, weights: dict[str, float]) -> tuple[list[s
     return chosen, 1
 
 
+_SLOT = {
+    (u, k, x): _slot_query(u, k, x)
+    for u in (False, True) for k in (False, True) for x in (False, True) if u or k
+}
+_HOLDERS_ANY = {
+    column.name: select(*_HOLDER_COLUMNS)
+    .outerjoin(users, users.c.id == customers.c.owner_id)
+    .where(HOLDS_SLOT, column == any_(bindparam("values", type_=ARRAY(String))))
+    for column in (customers.c.id, customers.c.name_key)
+}
+
+
 def _holders(conn: Connection, *conditions: Any) -> list[Holder]:
     query = (
         select(*_HOLDER_COLUMNS)
@@ -384,10 +406,15 @@ class _Sql:
     def __init__(self, position: str) -> None:
         self.position = position  # "strpos" (PostgreSQL) or "instr" (SQLite)
         self.params: dict[str, Any] = {}
+        self._names: dict[Any, str] = {}
 
     def bind(self, value: Any) -> str:
-        name = f"p{len(self.params)}"
-        self.params[name] = value
+        """A placeholder for *value*; one per distinct value (the driver
+        parses every new text for its placeholders: ~40 % fewer here)."""
+        name = self._names.get(value)
+        if name is None:
+            name = self._names[value] = f"p{len(self.params)}"
+            self.params[name] = value
         return f":{name}"
 
     def holds(self, text_: str) -> str:
@@ -428,10 +455,21 @@ def _sql(conn: Connection) -> _Sql:
 
 def _holders_of(conn: Connection, ids: set[str]) -> list[Holder]:
     """The active customers among *ids*, in id order."""
-    ordered = sorted(ids)
+    return _holders_in(conn, customers.c.id, sorted(ids))
+
+
+def _holders_in(conn: Connection, column: Column[Any], values: list[str]) -> list[Holder]:
+    """The active customers whose *column* is one of *values*.  On PostgreSQL
+    one statement of one shape with the values as an array (an ``IN`` of up to
+    a thousand bound values is rendered, sent and parsed anew every time)."""
+    if not values:
+        return []
+    if conn.dialect.name == "postgresql":
+        rows = conn.execute(_HOLDERS_ANY[column.name], {"values": values})
+        return [Holder.of(r) for r in rows]
     found: list[Holder] = []
-    for i in range(0, len(ordered), _IN_CHUNK):
-        found += _holders(conn, customers.c.id.in_(ordered[i : i + _IN_CHUNK]))
+    for i in range(0, len(values), _IN_CHUNK):
+        found += _holders(conn, column.in_(values[i : i + _IN_CHUNK]))
     return found
 
 
@@ -497,9 +535,7 @@ def similar_holders(
     exact = _contained_keys(name_key)
     for b in plan.subsequence:
         exact |= _subsequences(name_key, b)
-    keys = sorted(exact)
-    for i in range(0, len(keys), _IN_CHUNK):
-        found += _holders(conn, customers.c.name_key.in_(keys[i : i + _IN_CHUNK]))
+    found += _holders_in(conn, customers.c.name_key, sorted(exact))
     found += _gram_holders(conn, name_key, plan.grams)
     if plan.scan:
         found += _scan_holders(conn, name_key, plan.scan)
