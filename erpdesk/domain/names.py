@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from erpdesk.domain.regions import leading_region, region_names
 
@@ -153,6 +154,9 @@ def _key_once(name: str) -> str:
     return _core_key(compact)
 
 
+# Pure and called several times for each name on hot paths (a sync push
+# normalises each new customer's name at each of its checks).
+@lru_cache(maxsize=8192)
 def normalize_company_name(name: str) -> str:
     """The comparison key of a company name; never empty for a non-empty name.
 
