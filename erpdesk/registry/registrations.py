@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Row, bindparam, func, insert, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from erpdesk.domain.completeness import registration_gaps
 from erpdesk.domain.customer import Activity, Contact, Customer
@@ -31,7 +31,7 @@ from erpdesk.registry.checks import (
     pending_since,
     slot_holders,
 )
-from erpdesk.registry.db.database import RegistryDatabase
+from erpdesk.registry.db.database import ATTEMPTS, RegistryDatabase, retryable
 from erpdesk.registry.db.journal import FieldStamp, audit, stamp_changes
 from erpdesk.registry.db.schema import ACTIVE_STATUSES, HOLDS_SLOT, customers, registrations, users
 from erpdesk.registry.errors import Conflict, NotFoundError, RegistrationIncomplete
@@ -203,33 +203,46 @@ def submit_registration(
     customer = normalize_customer(replace(request.customer, need=request.need))
     problems = _problems(request, customer, now)
     key = normalize_company_name(customer.name)
-    try:
-        with db.write() as conn:
-            company, held = _company(conn, user.id, customer.id, customer.uscc, key)
-            existing = next((row for row in company if row.id == customer.id), None)
-            # A repeat is answered from the store, even if the rules changed
-            # since.  Its customer exists; a request id reused with another
-            # customer fails on the registration's primary key (below).
-            stored = _row(conn, request.id) if existing is not None else None
-            if stored is not None:
-                return _replayed(stored, user, now), False
-            if problems:
-                raise RegistrationIncomplete(problems)
-            view = _insert(conn, user, request, customer, key, now, company, held)
-    except IntegrityError:
-        # Another transaction took the company (or this id) first.
-        with db.read() as conn:
-            stored = _row(conn, request.id)
-            if stored is not None:
-                return _replayed(stored, user, now), False
-            holders = slot_holders(conn, customer.uscc, key, exclude_id=customer.id)
-            holders = holders or slot_holders(conn, customer.uscc, key)
-            if holders:
-                raise conflict_for(conn, user, holders[0]) from None
-        raise Conflict(
-            "Another change to this customer came at the same moment; try again",
-            code="concurrent_change",
-        ) from None
+    for attempt in range(ATTEMPTS):
+        try:
+            return _submit(db, user, request, customer, problems, key, now)
+        except IntegrityError:
+            break  # not a deadlock: answered below
+        except DBAPIError as exc:  # a deadlock (with a push of the same customer)
+            if not retryable(exc) or attempt == ATTEMPTS - 1:
+                raise
+    # Another transaction took the company (or this id) first.
+    with db.read() as conn:
+        stored = _row(conn, request.id)
+        if stored is not None:
+            return _replayed(stored, user, now), False
+        holders = slot_holders(conn, customer.uscc, key, exclude_id=customer.id)
+        holders = holders or slot_holders(conn, customer.uscc, key)
+        if holders:
+            raise conflict_for(conn, user, holders[0]) from None
+    raise Conflict(
+        "Another change to this customer came at the same moment; try again",
+        code="concurrent_change",
+    ) from None
+
+
+def _submit(
+    db: RegistryDatabase, user: User, request: RegistrationRequest, customer: Customer,
+    problems: list[Problem], key: str, now: datetime,
+) -> tuple[RegistrationView, bool]:
+    """One attempt of ``submit_registration`` in one transaction."""
+    with db.write() as conn:
+        company, held = _company(conn, user.id, customer.id, customer.uscc, key)
+        existing = next((row for row in company if row.id == customer.id), None)
+        # A repeat is answered from the store, even if the rules changed
+        # since.  Its customer exists; a request id reused with another
+        # customer fails on the registration's primary key (below).
+        stored = _row(conn, request.id) if existing is not None else None
+        if stored is not None:
+            return _replayed(stored, user, now), False
+        if problems:
+            raise RegistrationIncomplete(problems)
+        view = _insert(conn, user, request, customer, key, now, company, held)
     return view, True
 
 

@@ -227,3 +227,37 @@ def test_when_a_race_slips_past_the_check_the_unique_index_answers_409(
     assert error["code"] == "pending" and error["owner"] == "王一"
     assert client.get(f"/api/v1/registrations/{late['id']}", headers=reps["rep.b"]) \
         .status_code == 404
+
+
+def test_a_registration_that_meets_a_deadlock_is_run_again(client, reps, clock, monkeypatch):
+    # PostgreSQL breaks a deadlock (say with a push writing the same new
+    # customer) by rolling one transaction back; that registration runs again.
+    import psycopg.errors
+    from sqlalchemy.exc import OperationalError
+
+    from erpdesk.registry import registrations as module
+
+    real, calls = module._insert, []
+
+    def deadlocked_once(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("INSERT", {}, psycopg.errors.DeadlockDetected("deadlock"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, "_insert", deadlocked_once)
+    body = registration(now=clock.now)
+    response = client.post("/api/v1/registrations", json=body, headers=reps["rep.a"])
+    assert response.status_code == 201, response.text
+    assert len(calls) == 2
+    # Any other failure of the database is not retried.
+    calls.clear()
+
+    def gone(*args, **kwargs):
+        calls.append(1)
+        raise OperationalError("INSERT", {}, psycopg.errors.AdminShutdown("bye"))
+
+    monkeypatch.setattr(module, "_insert", gone)
+    other = registration("济南鲁信重工有限公司", uscc(2), now=clock.now)
+    response = client.post("/api/v1/registrations", json=other, headers=reps["rep.a"])
+    assert response.status_code == 503 and len(calls) == 1

@@ -16,10 +16,23 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 ROOT = Path(__file__).resolve().parents[3]
 MIGRATIONS = ROOT / "migrations" / "registry"
 SQLITE_BUSY_MS = 30_000
+
+
+# PostgreSQL's deadlock_detected and serialization_failure: the transaction
+# was rolled back as a whole and may simply be run again.
+RETRY_SQLSTATES = frozenset({"40P01", "40001"})
+# How many times a write is tried when it keeps failing that way.
+ATTEMPTS = 3
+
+
+def retryable(exc: DBAPIError) -> bool:
+    """Was *exc* a deadlock or a serialization failure (run it again)?"""
+    return getattr(exc.orig, "sqlstate", None) in RETRY_SQLSTATES
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:

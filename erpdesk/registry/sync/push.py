@@ -35,7 +35,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from erpdesk.registry.accounts import User
-from erpdesk.registry.db.database import RegistryDatabase
+from erpdesk.registry.db.database import ATTEMPTS, RegistryDatabase, retryable
 from erpdesk.registry.db.journal import ChangeNumbers, RowTaken
 from erpdesk.registry.db.schema import applied_ops, sync_devices
 from erpdesk.registry.policy import load_policy
@@ -57,10 +57,6 @@ from erpdesk.registry.sync.ops import Op, Rejected, check_op
 MAX_OPS = 1000
 # A device clock further than this from the registry's is reported as skewed.
 SKEW_WARNING_SECONDS = 300
-ATTEMPTS = 3
-# PostgreSQL's deadlock_detected and serialization_failure: the whole batch
-# was rolled back and is run again.
-RETRY_SQLSTATES = frozenset({"40P01", "40001"})
 
 _STORE = (
     update(applied_ops)
@@ -130,9 +126,8 @@ def push(
             except RowTaken:
                 if attempt == ATTEMPTS - 1:
                     raise
-            except DBAPIError as exc:
-                state = getattr(exc.orig, "sqlstate", None)
-                if state not in RETRY_SQLSTATES or attempt == ATTEMPTS - 1:
+            except DBAPIError as exc:  # a deadlock: the whole batch runs again
+                if not retryable(exc) or attempt == ATTEMPTS - 1:
                     raise
         for (index, _op, _raw), answer in zip(checked, answers, strict=True):
             results[index] = answer
