@@ -213,6 +213,13 @@ def _slot_query(by_uscc: bool, by_key: bool, excluding: bool) -> Any:
     return query
 
 
+# Built once, the values bound at execution.
+_SLOT = {
+    (u, k, x): _slot_query(u, k, x)
+    for u in (False, True) for k in (False, True) for x in (False, True) if u or k
+}
+
+
 def holders_among(
     rows: Iterable[Row[Any]], uscc: str, name_key: str, *, exclude_id: str | None = None
 ) -> list[Holder]:
@@ -376,18 +383,6 @@ def _rare_chars(key: str, least: int, weights: dict[str, float]) -> tuple[list[s
     return chosen, 1
 
 
-_SLOT = {
-    (u, k, x): _slot_query(u, k, x)
-    for u in (False, True) for k in (False, True) for x in (False, True) if u or k
-}
-_HOLDERS_ANY = {
-    column.name: select(*_HOLDER_COLUMNS)
-    .outerjoin(users, users.c.id == customers.c.owner_id)
-    .where(HOLDS_SLOT, column == any_(bindparam("values", type_=ARRAY(String))))
-    for column in (customers.c.id, customers.c.name_key)
-}
-
-
 def _holders(conn: Connection, *conditions: Any) -> list[Holder]:
     query = (
         select(*_HOLDER_COLUMNS)
@@ -456,6 +451,14 @@ def _sql(conn: Connection) -> _Sql:
 def _holders_of(conn: Connection, ids: set[str]) -> list[Holder]:
     """The active customers among *ids*, in id order."""
     return _holders_in(conn, customers.c.id, sorted(ids))
+
+
+_HOLDERS_ANY = {
+    column.name: select(*_HOLDER_COLUMNS)
+    .outerjoin(users, users.c.id == customers.c.owner_id)
+    .where(HOLDS_SLOT, column == any_(bindparam("values", type_=ARRAY(String))))
+    for column in (customers.c.id, customers.c.name_key)
+}
 
 
 def _holders_in(conn: Connection, column: Column[Any], values: list[str]) -> list[Holder]:

@@ -219,11 +219,11 @@ def submit_registration(
         holders = slot_holders(conn, customer.uscc, key, exclude_id=customer.id)
         holders = holders or slot_holders(conn, customer.uscc, key)
         if holders:
-            raise conflict_for(conn, user, holders[0]) from None
+            raise conflict_for(conn, user, holders[0])
     raise Conflict(
         "Another change to this customer came at the same moment; try again",
         code="concurrent_change",
-    ) from None
+    )
 
 
 def _submit(

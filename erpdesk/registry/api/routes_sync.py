@@ -69,8 +69,6 @@ def pull_changes(
     )
 
 
-
-
 @router.get(
     "/conflicts", response_model=ConflictsOut, responses=ERRORS,
     summary="The user's conflict records (desk values the registry did not take), newest first",

@@ -6,8 +6,8 @@ the batch's ``ChangeNumbers``, in op order; the real ones are put in at the
 end of the batch) and returns the outcome; or raises ``Rejected`` before
 writing anything that matters (the caller rolls its savepoint back anyway).
 A new row that no other op of the batch names is held back and written at
-the end with its real number (``ChangeNumbers.defer``).  A rep writes its own customers
-(and unregistered ones it creates) and their contacts and activities; an
+the end with its real number (``ChangeNumbers.defer``).  A rep writes its own
+customers (and unregistered ones it creates) and their contacts and activities; an
 administrator writes any.  A record the user may not write is ``not_found``
 for an update or delete and ``id_in_use`` for a create, whatever it holds.
 A rep's new activity on its protected customer is a follow-up that extends
@@ -438,8 +438,11 @@ def _create_child(ctx: Context, op: Op, table: Table) -> Outcome:
     if op.entity_id in ctx.alone:
         ctx.numbers.defer(table, [row])
     else:
-        ctx.conn.execute(insert(table), row)
+        ctx.conn.execute(_INSERT_CHILD[table.name], row)
     return Outcome("applied", number)
+
+
+_INSERT_CHILD = {table.name: insert(table) for table in (customer_contacts, customer_activities)}
 
 
 # -- follow-ups ----------------------------------------------------------------
@@ -454,9 +457,9 @@ _PROTECTION_COLUMNS: tuple[Any, ...] = (
 
 def prefetch_follow_ups(ctx: Context, ops: list[Op]) -> None:
     """Read and lock at once (like every row the batch writes, before it
-    takes the change counter's lock at its end) the rep's protected customers that the batch's
-    new activities may follow up; nothing else can change their protection
-    until the batch commits."""
+    takes the change counter's lock at its end) the rep's protected customers
+    that the batch's new activities may follow up; nothing else can change
+    their protection until the batch commits."""
     if ctx.user.role != "rep":
         return
     ids = sorted({

@@ -151,7 +151,7 @@ def _claim(conn: Connection, rows: list[dict[str, Any]]) -> set[str]:
             "at": first["applied_at"], "op_id": [r["op_id"] for r in rows],
             "entity": [r["entity"] for r in rows], "entity_id": [r["entity_id"] for r in rows],
         }).scalars())
-    return set(conn.execute(_CLAIM[conn.dialect.name], rows).scalars())
+    return set(conn.execute(_CLAIM_SQLITE, rows).scalars())
 
 
 _CLAIM_PG = text(
@@ -165,11 +165,11 @@ _CLAIM_PG = text(
 
 
 # SQLite: one statement for every batch size (executed as "insertmanyvalues").
-_CLAIM = {
-    "sqlite": sqlite.insert(applied_ops)
+_CLAIM_SQLITE = (
+    sqlite.insert(applied_ops)
     .on_conflict_do_nothing(index_elements=[applied_ops.c.op_id])
     .returning(applied_ops.c.op_id)
-}
+)
 
 
 def _batch(
