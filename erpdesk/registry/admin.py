@@ -35,6 +35,7 @@ from erpdesk.registry.registrations import VIEW_SELECT, RegistrationView, confli
 from erpdesk.registry.sync.access import owner_changed
 
 MAX_PAGE = 200
+MAX_EXEMPT_REASON = 500  # customers.exempt_reason
 
 
 def registration_queue(
@@ -157,6 +158,9 @@ class CustomerView:
     # When it goes to the pool unless followed up, and the last follow-up counted.
     release_due_at: datetime | None = None
     last_follow_up_at: datetime | None = None
+    # Exempt from release to the pool (a won customer): since when, and why.
+    exempt_since: datetime | None = None
+    exempt_reason: str | None = None
 
 
 OWNER = users.alias("owner")
@@ -171,6 +175,7 @@ def customer_view(row: Row[Any]) -> CustomerView:
         row.id, row.name, row.uscc, row.status, row.owner, row.owner_display_name,
         row.protected_since, row.protected_until, row.verified_at, row.released_at,
         dict(row.fields), int(row.change_number), row.release_due_at, row.last_follow_up_at,
+        row.exempt_since, row.exempt_reason,
     )
 
 
@@ -256,6 +261,64 @@ def allocate(
             "Another customer took this company at the same moment", code="concurrent_change"
         ) from None
     return customer_view(row)
+
+
+def set_exemption(
+    db: RegistryDatabase, admin: User, customer_id: str, exempt: bool, reason: str,
+    now: datetime,
+) -> CustomerView:
+    """Exempt a protected customer from release to the pool (a won customer,
+    one with an open deal), or end its exemption; both with a reason.
+
+    Ending it starts the protection afresh from *now*: the time it spent
+    exempt does not count against its owner's follow-ups.
+    """
+    reason = _required_reason(reason)
+    if len(reason) > MAX_EXEMPT_REASON:
+        raise InvalidInput([Problem(
+            "reason", "too_long", "At most {max} characters", {"max": MAX_EXEMPT_REASON})])
+    with db.write() as conn:
+        customer = conn.execute(
+            select(customers).where(customers.c.id == customer_id).with_for_update()
+        ).first()
+        if customer is None:
+            raise NotFoundError(what="The customer")
+        if exempt:
+            changes = exemption_start(customer, reason, now)
+        elif customer.exempt_since is None:
+            raise Conflict("This customer is not exempt", code="not_exempt")
+        else:
+            changes = {
+                **start_protection(load_policy(conn), now),
+                "exempt_since": None, "exempt_reason": None,
+            }
+        conn.execute(
+            update(customers).where(customers.c.id == customer_id)
+            .values(**changes, updated_at=now)
+        )
+        before = {"exempt_since": customer.exempt_since, "exempt_reason": customer.exempt_reason}
+        audit(
+            conn, now, admin.actor, "customer.exempt" if exempt else "customer.unexempt",
+            "customer", customer_id, reason=reason,
+            before={**_customer_state(customer), **before},
+            after={**_customer_state(customer), **before, **changes},
+        )
+        stamp_changes(conn, now, [(customers, customer_id)])
+        row = conn.execute(CUSTOMER_SELECT.where(customers.c.id == customer_id)).one()
+    return customer_view(row)
+
+
+def exemption_start(customer: Row[Any], reason: str, now: datetime) -> dict[str, Any]:
+    """The columns that exempt *customer* (a ``customers`` row, locked) from
+    release; ``409`` unless it is protected and not exempt yet."""
+    if customer.status != "protected" or customer.deleted:
+        raise Conflict(
+            "Only a protected customer can be exempt from release to the pool",
+            code="not_protected",
+        )
+    if customer.exempt_since is not None:
+        raise Conflict("This customer is already exempt", code="already_exempt")
+    return {"exempt_since": now, "exempt_reason": reason, "warned_at": None}
 
 
 def allocatable_rep(conn: Connection, rep_name: str | None) -> Any:

@@ -145,14 +145,20 @@ def preview_protection_sweep(db: RegistryDatabase, now: datetime) -> SweepResult
 
 
 def _due(now: datetime) -> tuple[Any, ...]:
-    """The customers whose protection has run out by *now*."""
-    return (customers.c.status == "protected", customers.c.release_due_at <= now)
+    """The customers whose protection has run out by *now* (none exempt)."""
+    return (
+        customers.c.status == "protected",
+        customers.c.release_due_at <= now,
+        customers.c.exempt_since.is_(None),
+    )
 
 
 def _warnable(now: datetime, days: int) -> tuple[Any, ...]:
-    """The customers due within *days* (not yet due) whose owner was not warned."""
+    """The customers due within *days* (not yet due, not exempt) whose owner
+    was not warned."""
     return (
         customers.c.status == "protected",
+        customers.c.exempt_since.is_(None),
         customers.c.warned_at.is_(None),
         customers.c.release_due_at > now,
         customers.c.release_due_at <= now + timedelta(days=days),
@@ -207,10 +213,7 @@ def _release(
     result = conn.execute(
         update(customers)
         .where(
-            customers.c.id == row.id,
-            customers.c.status == "protected",
-            customers.c.release_due_at <= now,
-            customers.c.owner_id == row.owner_id,
+            customers.c.id == row.id, customers.c.owner_id == row.owner_id, *_due(now)
         )
         .values(**changes, updated_at=now)
     )

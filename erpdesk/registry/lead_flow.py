@@ -25,7 +25,7 @@ from erpdesk.domain.errors import Problem
 from erpdesk.domain.names import normalize_company_name
 from erpdesk.domain.validation import is_mobile
 from erpdesk.registry.accounts import User
-from erpdesk.registry.admin import allocatable_rep, check_cap
+from erpdesk.registry.admin import allocatable_rep, check_cap, exemption_start
 from erpdesk.registry.checks import index_name, slot_holders
 from erpdesk.registry.db.database import RegistryDatabase
 from erpdesk.registry.db.journal import audit, stamp_changes
@@ -463,6 +463,31 @@ def _contact_fields(lead: Row[Any]) -> dict[str, Any]:
 # -- the outcome ---------------------------------------------------------------
 
 
+def _exempt_won(
+    conn: Connection, user: User, customer_id: str, lead_id: str, now: datetime
+) -> None:
+    """A lead reported signed won its customer: exempt it from release to the
+    pool (architecture: protection and the pool), when ``exempt_won`` is on
+    and the customer is protected and not exempt yet."""
+    if not load_policy(conn).exempt_won:
+        return
+    customer = conn.execute(
+        select(customers).where(customers.c.id == customer_id).with_for_update()
+    ).first()
+    if customer is None or customer.status != "protected" or customer.exempt_since is not None:
+        return
+    reason = f"won: lead {lead_id} signed"
+    changes = exemption_start(customer, reason, now)
+    conn.execute(
+        update(customers).where(customers.c.id == customer_id).values(**changes, updated_at=now)
+    )
+    audit(
+        conn, now, user.actor, "customer.exempt", "customer", customer_id, reason=reason,
+        before={"exempt_since": None, "exempt_reason": None}, after=changes,
+    )
+    stamp_changes(conn, now, [(customers, customer_id)])
+
+
 def report_outcome(
     db: RegistryDatabase, user: User, lead_id: str, outcome: str, note: str, now: datetime
 ) -> LeadView:
@@ -511,6 +536,8 @@ def report_outcome(
             before={**_state(row), "outcome_note": row.outcome_note},
             after={**_state(row), "outcome": outcome, "outcome_note": note},
         )
+        if outcome == "signed" and row.customer_id is not None:
+            _exempt_won(conn, user, row.customer_id, lead_id, now)
         told = [uid for uid in (row.accepted_by, row.telemarketer_id) if uid != user.id]
         notify(
             conn,

@@ -37,6 +37,7 @@ class Policy:
     callback_days: int = 3  # call back and allocate within this many days
     op_retention_days: int = 180  # sync ops remembered (longest offline period supported)
     pool_claims_per_day: int = 5  # claims from the pool one rep may make in 24 hours
+    exempt_won: int = 1  # 1: a customer whose lead is reported signed is exempt from release
 
     def problems(self) -> list[str]:
         """Every way these values contradict each other; ``[]`` when sound."""
@@ -59,6 +60,8 @@ DESCRIPTIONS = {
     "callback_days": "days within which a registration is called back (urgent: at once)",
     "op_retention_days": "days an applied sync op is remembered (longest offline period)",
     "pool_claims_per_day": "claims from the pool one rep may make in any 24 hours",
+    "exempt_won": "1: a customer won through a lead (outcome signed) is exempt from release "
+    "to the pool; 0: it is not",
 }
 
 _RANGES: dict[str, tuple[float, float]] = {
@@ -72,6 +75,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "callback_days": (1, 30),
     "op_retention_days": (30, 3650),
     "pool_claims_per_day": (1, 1000),
+    "exempt_won": (0, 1),
 }
 KEYS = tuple(f.name for f in fields(Policy))
 

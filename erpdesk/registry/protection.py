@@ -39,12 +39,15 @@ def start_protection(policy: Policy, now: datetime) -> dict[str, Any]:
 
 
 def end_protection() -> dict[str, Any]:
-    """The protection columns of a customer that is no longer protected."""
+    """The protection columns of a customer that is no longer protected (an
+    exemption from release ends with it)."""
     return {
         "protected_since": None,
         "protected_until": None,
         "release_due_at": None,
         "warned_at": None,
+        "exempt_since": None,
+        "exempt_reason": None,
     }
 
 

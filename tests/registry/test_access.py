@@ -68,6 +68,11 @@ def test_every_endpoint_against_every_role(client, world, clock):
         (("POST", f"/api/v1/admin/customers/{nowhere}/allocate",
           {"rep": "rep.b", "reason": "x"}, None),
          {name: 403 for name in ROLES} | {"admin": 404, "-": 401}),
+        (("POST", f"/api/v1/admin/customers/{reg['customer_id']}/exemption",
+          {"reason": "试探"}, None),
+         {name: 403 for name in ROLES} | {"admin": None, "-": 401}),
+        (("POST", f"/api/v1/admin/customers/{nowhere}/exemption", {"reason": "x"}, None),
+         {name: 403 for name in ROLES} | {"admin": 404, "-": 401}),
     ]
     for (method, url, json, params), expected in matrix:
         assert set(expected) == {*ROLES, "-"}

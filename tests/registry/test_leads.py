@@ -211,8 +211,9 @@ def test_a_lead_goes_from_the_telemarketer_to_a_rep_and_its_outcome_back(client,
     assert entries[2].after["customer_id"] == lead["customer_id"]
     assert (entries[4].before["outcome"], entries[4].after["outcome"]) == ("follow_up", "signed")
     assert entries[4].reason == "签了生产和财务"
-    (made,) = audit_of(client, lead["customer_id"])
+    made, won = audit_of(client, lead["customer_id"])
     assert made.action == "customer.from_lead" and made.after["lead"] == lead["id"]
+    assert won.action == "customer.exempt"  # a won customer stays with its rep
 
 
 def test_a_lead_may_be_signed_for_first_and_allocated_later(client, people):
@@ -233,6 +234,29 @@ def test_a_lead_may_be_signed_for_first_and_allocated_later(client, people):
     again = act(client, people["admin"], lead["id"], 409, action="allocate", rep="rep.a")
     assert again["code"] == "already_allocated"
     assert [e.action for e in audit_of(client, lead["id"])][-2:] == ["lead.accept", "lead.allocate"]
+
+
+def test_a_lead_reported_signed_exempts_its_customer_from_release(client, people, clock):
+    # Architecture, protection and the pool: a won customer can be exempt
+    # (setting exempt_won, on by default).
+    won, kept = handed_over(client, people), handed_over(
+        client, people, lead_body("青岛海岳食品有限公司", uscc(2)))
+    for lead, rep in ((won, "rep.a"), (kept, "rep.b")):
+        act(client, people["admin"], lead["id"], action="accept", rep=rep, reason="区域")
+    clock.advance(days=10)
+    sign_in_again(client, people)
+    won = outcome(client, people["rep.a"], won["id"], outcome="signed", note="签了")
+    data = client.get(f"/api/v1/customers/{won['customer_id']}", headers=people["rep.a"]).json()
+    assert datetime.fromisoformat(data["exempt_since"]) == clock.now
+    assert data["exempt_reason"] == f"won: lead {won['id']} signed"
+    (entry,) = [e for e in audit_of(client, won["customer_id"]) if e.action == "customer.exempt"]
+    assert entry.actor == "rep.a"
+    # Switched off, a signed lead leaves its customer to the usual clock.
+    with registry_of(client).db.write() as conn:
+        set_setting(conn, clock.now, Actor(None, "test"), "exempt_won", "0")
+    kept = outcome(client, people["rep.b"], kept["id"], outcome="signed", note="签了")
+    data = client.get(f"/api/v1/customers/{kept['customer_id']}", headers=people["rep.b"]).json()
+    assert (data["status"], data["exempt_since"]) == ("protected", None)
 
 
 def test_an_outcome_reported_by_an_admin_goes_to_the_others(client, people):

@@ -1,7 +1,8 @@
 """Protection periods on the registry's clock: dates from verification,
 follow-ups pushed by sync extending them up to the maximum, warnings and
 releases to the pool by the periodic sweep (also from several workers at
-once, and from the command line)."""
+once, and from the command line); exemption from release (a won customer:
+set and ended by the administrator with a reason; the sweep leaves it alone)."""
 
 from __future__ import annotations
 
@@ -529,3 +530,81 @@ def test_a_stale_release_date_is_not_acted_on(client, people, clock):
     assert moved.status_code == 200
     assert sweep(client, clock).released == 0
     assert customer(client, people, cid)["owner"] == "rep.b"
+
+
+# -- exemption from release (a won customer) ----------------------------------------
+
+
+def exemption(client, people, customer_id, status=200, **body):
+    people["admin"] = sign_in(client, "admin")  # the clock moves: a fresh token
+    response = client.post(
+        f"/api/v1/admin/customers/{customer_id}/exemption", json=body, headers=people["admin"]
+    )
+    assert response.status_code == status, response.text
+    return response.json() if status == 200 else error_of(response)
+
+
+def test_an_exempt_customer_is_neither_warned_nor_released(client, people, clock):
+    cid = protect(client, people, clock)
+    clock.advance(days=5)
+    data = exemption(client, people, cid, reason="已签约:生产和财务模块")
+    assert when(data["exempt_since"]) == clock.now
+    assert data["exempt_reason"] == "已签约:生产和财务模块"
+    assert data["status"] == "protected" and data["owner"] == "rep.a"
+    # The owner's desk learns it by pull; the rep cannot write it by an op.
+    refresh(client, people, clock)
+    page, _ = pull_all(client, people["rep.a"])
+    pulled = latest(page)[("customer", cid)]["fields"]
+    assert when(pulled["exempt_since"]) == clock.now
+    (entry,) = rows(client, audit_log, audit_log.c.action == "customer.exempt")
+    assert (entry.entity_id, entry.actor, entry.reason) == (cid, "admin", "已签约:生产和财务模块")
+    # Long past the warning, the release and the end of protection: nothing.
+    for days in (24, 30, 200):
+        clock.advance(days=days)
+        result = sweep(client, clock)
+        assert (result.released, result.warned) == (0, 0)
+    (row,) = rows(client, customers, customers.c.id == cid)
+    assert (row.status, row.warned_at) == ("protected", None)
+
+    # Ended: protection starts afresh now, and the usual clock runs again.
+    refresh(client, people, clock)
+    data = exemption(client, people, cid, exempt=False, reason="合同终止")
+    assert (data["exempt_since"], data["exempt_reason"]) == (None, None)
+    assert when(data["protected_since"]) == clock.now
+    assert when(data["release_due_at"]) == clock.now + timedelta(days=30)
+    assert sweep(client, clock).released == 0
+    clock.advance(days=30)
+    assert sweep(client, clock).released == 1
+    actions = [e.action for e in rows(client, audit_log, audit_log.c.entity_id == cid)]
+    assert actions[-3:] == ["customer.exempt", "customer.unexempt", "customer.release.expired"]
+
+
+def test_exemption_answers_bad_requests_clearly_and_changes_nothing(client, people, clock):
+    cid = protect(client, people, clock)
+    assert exemption(client, people, cid, 422, reason="  ")["code"] == "invalid_input"
+    assert exemption(client, people, cid, 422, reason="x" * 501)["code"] == "invalid_request"
+    assert exemption(client, people, cid, 422, reason="x", extra=1)["code"] == "invalid_request"
+    assert exemption(client, people, cid, 409, exempt=False, reason="x")["code"] == "not_exempt"
+    exemption(client, people, cid, reason="won")
+    assert exemption(client, people, cid, 409, reason="again")["code"] == "already_exempt"
+    refused = client.post(
+        f"/api/v1/admin/customers/{cid}/exemption", json={"reason": "mine"},
+        headers=people["rep.a"],
+    )
+    assert refused.status_code == 403 and error_of(refused)["code"] == "forbidden"
+    (row,) = rows(client, customers, customers.c.id == cid)
+    assert row.exempt_reason == "won"
+    assert len(rows(client, audit_log, audit_log.c.action == "customer.exempt")) == 1
+
+
+def test_only_a_protected_customer_can_be_exempt_and_a_release_ends_it(client, people, clock):
+    cid = protect(client, people, clock)
+    exemption(client, people, cid, reason="won")
+    released = client.post(
+        f"/api/v1/admin/customers/{cid}/allocate", json={"action": "release", "reason": "调岗"},
+        headers=people["admin"],
+    )
+    assert released.status_code == 200, released.text
+    assert (released.json()["exempt_since"], released.json()["status"]) == (None, "pool")
+    assert exemption(client, people, cid, 409, reason="won")["code"] == "not_protected"
+    assert customer(client, people, cid)["exempt_reason"] is None

@@ -296,3 +296,40 @@ def test_upgrade_to_0006_keeps_every_gram_change_and_pending_op(db_url):
                 gram="鲁信", key_length=2, name_key="鲁信", customer_id="later"))
     finally:
         db.dispose()
+
+
+def test_upgrade_to_0007_keeps_customers_and_pending_ops_none_exempt(db_url):
+    # 0007 adds the exemption from release: every existing customer, its
+    # protection dates and the ops a desk pushed stay; none is exempt.
+    from erpdesk.registry.db.schema import applied_ops, users
+
+    migrate(db_url, "0006", down=True)
+    due = NOW + timedelta(days=30)
+    db = RegistryDatabase(db_url)
+    try:
+        with db.write() as conn:
+            conn.execute(insert(users).values(
+                id=1, username="rep.a", role="rep", display_name="", team="",
+                password_hash="x", disabled=False, created_at=NOW, updated_at=NOW,
+            ))
+            conn.execute(insert(customers).values(
+                **_customer("c1", "华信机械", "CODE-1", "protected"), owner_id=1,
+                release_due_at=due, field_versions={}, deleted=False, change_number=1,
+            ))
+            conn.execute(insert(applied_ops).values(
+                op_id="op-1", user_id=1, device_id="laptop", entity="customer",
+                entity_id="c1", status="pending", reason="", response={}, applied_at=NOW,
+            ))
+    finally:
+        db.dispose()
+    migrate(db_url)
+    db = RegistryDatabase(db_url)
+    try:
+        with db.read() as conn:
+            row = conn.execute(select(customers)).one()
+            assert (row.name, row.status, row.owner_id) == ("华信机械", "protected", 1)
+            assert row.release_due_at == due
+            assert (row.exempt_since, row.exempt_reason) == (None, None)
+            assert conn.execute(select(applied_ops.c.status)).scalars().all() == ["pending"]
+    finally:
+        db.dispose()

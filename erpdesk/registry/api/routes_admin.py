@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query
 
 from erpdesk.registry.accounts import User, set_profile
-from erpdesk.registry.admin import allocate, record_callback, registration_queue
+from erpdesk.registry.admin import allocate, record_callback, registration_queue, set_exemption
 from erpdesk.registry.api.admin_schemas import (
     ProfileIn,
     ProfileOut,
@@ -23,6 +23,7 @@ from erpdesk.registry.api.schemas import (
     CallbackIn,
     CustomerOut,
     ErrorOut,
+    ExemptionIn,
     PathId,
     QueueItem,
     RegistrationOut,
@@ -95,6 +96,22 @@ def allocate_customer(
         body.rep,
         body.reason,
         registry.config.clock(),
+    )
+    return CustomerOut.model_validate(asdict(view))
+
+
+@router.post(
+    "/customers/{customer_id}/exemption",
+    response_model=CustomerOut,
+    responses=ERRORS,
+    summary="Exempt a protected customer from release to the pool (a won customer, an open "
+    "deal), or end its exemption, with a reason",
+)
+def exemption(
+    customer_id: PathId, body: ExemptionIn, registry: RegistryDep, admin: AdminDep
+) -> CustomerOut:
+    view = set_exemption(
+        registry.db, admin, customer_id, body.exempt, body.reason, registry.config.clock()
     )
     return CustomerOut.model_validate(asdict(view))
 

@@ -166,6 +166,13 @@ class AllocateIn(Request):
     reason: Long
 
 
+class ExemptionIn(Request):
+    exempt: bool = Field(
+        True, description="true: exempt from release to the pool; false: end the exemption"
+    )
+    reason: Annotated[str, StringConstraints(max_length=500, pattern=NO_NUL)]
+
+
 class MatchOut(BaseModel):
     kind: Literal["same_uscc", "same_name", "similar"]
     score: float
@@ -203,6 +210,10 @@ class CustomerOut(BaseModel):
     last_follow_up_at: datetime | None = Field(
         None, description="The last follow-up that extended the protection"
     )
+    exempt_since: datetime | None = Field(
+        None, description="Exempt from release to the pool since (null: not exempt)"
+    )
+    exempt_reason: str | None = Field(None, description="Why the customer is exempt")
 
 
 class ErrorBody(BaseModel):

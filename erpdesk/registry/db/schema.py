@@ -159,6 +159,10 @@ customers = Table(
     Column("release_due_at", UTCDateTime, nullable=True),
     Column("warned_at", UTCDateTime, nullable=True),
     Column("last_owner_id", Integer, ForeignKey("users.id"), nullable=True),
+    # Exempt from release to the pool (a won customer; schema 0007): since
+    # when, and the administrator's reason.  NULL: not exempt.
+    Column("exempt_since", UTCDateTime, nullable=True),
+    Column("exempt_reason", String(500), nullable=True),
 )
 _ACTIVE_USCC = text(f"uscc != '' AND {_in('status', ACTIVE_STATUSES)}")
 _ACTIVE = text(_in("status", ACTIVE_STATUSES))

@@ -35,7 +35,7 @@ REGISTRY_OWNED = frozenset({
     "protected_since", "protected_until", "verified_at", "released_at", "allocation",
     "allocated_to", "callback", "callback_result", "server_version", "version",
     "change_number", "field_versions", "release_due_at", "last_follow_up_at", "last_owner_id",
-    "warned_at",
+    "warned_at", "exempt_since", "exempt_reason",
 })
 
 

@@ -81,6 +81,8 @@ def customer_change(row: Row[Any]) -> dict[str, Any]:
             # that set that date (``protection``): the desk shows both.
             release_due_at=_iso(row.release_due_at),
             last_follow_up_at=_iso(row.last_follow_up_at),
+            # Exempt from release (a won customer): since when (None: not).
+            exempt_since=_iso(row.exempt_since),
         )
     return _change("customer", row, fields)
 
