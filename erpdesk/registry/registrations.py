@@ -32,7 +32,7 @@ from erpdesk.registry.checks import (
     slot_holders,
 )
 from erpdesk.registry.db.database import ATTEMPTS, RegistryDatabase, retryable
-from erpdesk.registry.db.journal import FieldStamp, audit, stamp_changes
+from erpdesk.registry.db.journal import FieldStamp, audit, insert_stamped, stamp_changes
 from erpdesk.registry.db.schema import ACTIVE_STATUSES, HOLDS_SLOT, customers, registrations, users
 from erpdesk.registry.errors import Conflict, NotFoundError, RegistrationIncomplete
 from erpdesk.registry.policy import current_policy
@@ -287,7 +287,6 @@ def _company_query(by_uscc: bool, by_key: bool) -> Any:
 # Built once, with their values bound at execution: building them per
 # request (values inline) cost ~3 ms of a registration's Python.
 _COMPANY = {(u, k): _company_query(u, k) for u in (False, True) for k in (False, True)}
-_INSERT_CUSTOMER = insert(customers)
 _INSERT_REGISTRATION = insert(registrations)
 
 
@@ -326,41 +325,44 @@ def _insert(
         "protected_since": None, "protected_until": None, "verified_at": None,
         "updated_at": now, "deleted": False,
     }
-    if existing is None:  # a prepared statement with its values apart: compiled once
-        conn.execute(_INSERT_CUSTOMER, {"id": customer.id, "created_at": now, **values})
-    else:  # invalid or in the pool: the company may be registered again
-        conn.execute(update(customers).where(customers.c.id == customer.id).values(**values))
     if existing is None or existing.name_key != key:
         index_name(conn, customer.id, key, old_key=existing.name_key if existing else None)
     deadline = now if request.urgent else now + timedelta(days=policy.callback_days)
     visit = _visit_json(request.visit) if request.visit else {}
     contacts = [_contact_json(c) for c in request.contacts]
-    conn.execute(_INSERT_REGISTRATION, {
+    registration = {
         "id": request.id, "customer_id": customer.id, "rep_id": user.id,
         "urgent": request.urgent, "need": customer.need, "visit": visit, "contacts": contacts,
-        "customer_snapshot": {"name": customer.name, "uscc": customer.uscc,
-                              **_snapshot(customer)},
+        "customer_snapshot": {"name": customer.name, "uscc": customer.uscc, **snapshot},
         "status": "pending", "reasons": "", "submitted_at": now, "deadline": deadline,
-    })
+    }
     audit(
         conn, now, user.actor, "registration.submit", "customer", customer.id,
         before={"status": existing.status, "owner_id": existing.owner_id} if existing else None,
         after={"status": "pending", "owner_id": user.id, "registration": request.id,
                "urgent": request.urgent},
     )
-    # A customer taken over (from the pool, or an unregistered one) reaches
-    # the new owner's desk with its history; a new one has none yet.
-    access = (
-        owner_changed(conn, customer.id, existing.owner_id, user.id, now) if existing else []
-    )
     # The fields the registration wrote, for the sync merge: written by the
     # user (its desks' own ops do not conflict with them).
-    written = ["name", "uscc", *snapshot]
-    base = existing.field_versions if existing is not None else {}
-    stamp_changes(
-        conn, now, [(customers, customer.id), (registrations, request.id), *access],
-        fields=FieldStamp(dict(base), tuple(written), user_writer(user.id)),
-    )
+    written = ("name", "uscc", *snapshot)
+    writer = user_writer(user.id)
+    if existing is None:  # the customer and the registration, numbered, at once
+        insert_stamped(
+            conn, now,
+            [(customers, {"id": customer.id, "created_at": now, **values}),
+             (registrations, registration)],
+            fields=FieldStamp({}, written, writer),
+        )
+    else:  # invalid or in the pool: the company may be registered again
+        conn.execute(update(customers).where(customers.c.id == customer.id).values(**values))
+        conn.execute(_INSERT_REGISTRATION, registration)
+        # A customer taken over (from the pool, or an unregistered one)
+        # reaches the new owner's desk with its history.
+        access = owner_changed(conn, customer.id, existing.owner_id, user.id, now)
+        stamp_changes(
+            conn, now, [(customers, customer.id), (registrations, request.id), *access],
+            fields=FieldStamp(dict(existing.field_versions), written, writer),
+        )
     return RegistrationView(
         id=request.id, customer_id=customer.id, customer_name=customer.name,
         uscc=customer.uscc, customer_status="pending", status="pending",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from registry_support import error_of, make_user, registration, sign_in, uscc
+from registry_support import error_of, make_user, registration, registry_of, sign_in, uscc
 
 
 @pytest.fixture
@@ -79,6 +79,41 @@ def test_a_complete_registration_is_pending_with_a_three_day_deadline(client, re
     urgent = registration("青岛海岳食品有限公司", uscc(2), now=clock.now, urgent=True)
     data = client.post("/api/v1/registrations", json=urgent, headers=reps["rep.a"]).json()
     assert datetime.fromisoformat(data["deadline"]) == clock.now
+
+
+def test_a_registration_stores_its_rows_numbered_and_stamped_for_the_merge(
+    client, reps, clock
+):
+    # On PostgreSQL the customer, the registration and their changes are one
+    # statement (journal.insert_stamped); on SQLite inserts and then stamps:
+    # both leave the same rows.
+    from sqlalchemy import select
+
+    from erpdesk.domain.names import normalize_company_name
+    from erpdesk.registry.db.schema import changes, customers, registrations, users
+
+    body = registration(now=clock.now, website="https://huaxin.example.cn")
+    assert client.post("/api/v1/registrations", json=body, headers=reps["rep.a"]).status_code \
+        == 201
+    with registry_of(client).db.read() as conn:
+        cust = conn.execute(select(customers).where(customers.c.id == body["customer"]["id"])).one()
+        reg = conn.execute(select(registrations).where(registrations.c.id == body["id"])).one()
+        rep_id = conn.execute(select(users.c.id).where(users.c.username == "rep.a")).scalar()
+        recorded = conn.execute(select(changes.c.number, changes.c.entity, changes.c.entity_id)
+                                .order_by(changes.c.number)).all()
+    assert reg.change_number == cust.change_number + 1
+    assert [tuple(r) for r in recorded[-2:]] == [
+        (cust.change_number, "customers", cust.id), (reg.change_number, "registrations", reg.id)]
+    assert (cust.status, cust.owner_id) == ("pending", rep_id)
+    assert cust.name_key == normalize_company_name(body["customer"]["name"])
+    assert cust.fields["website"] == "https://huaxin.example.cn"
+    assert cust.fields["need"] == body["need"] and cust.deleted is False
+    assert set(cust.field_versions) == {"name", "uscc", *cust.fields}
+    assert {tuple(v) for v in cust.field_versions.values()} == {
+        (cust.change_number, f"u:{rep_id}")}
+    assert reg.contacts[0]["name"] == "张伟" and reg.visit["summary"] == body["visit"]["summary"]
+    assert reg.customer_snapshot["uscc"] == body["customer"]["uscc"]
+    assert (reg.status, reg.rep_id, reg.submitted_at) == ("pending", rep_id, clock.now)
 
 
 def test_a_repeated_request_returns_the_stored_result(client, reps, clock):
