@@ -220,8 +220,7 @@ def authenticate(db: RegistryDatabase, token: str, now: datetime) -> User:
     """The user a bearer token signs in; 401 errors when it does not."""
     if not token or len(token) > MAX_TOKEN_LENGTH:
         raise InvalidToken()
-    with db.read_one() as conn:
-        row = conn.execute(_SIGNED_IN, {"digest": token_digest(token)}).first()
+    row = db.read_row(_SIGNED_IN, {"digest": token_digest(token)})
     if row is None or row.revoked_at is not None:
         raise InvalidToken()
     if row.expires_at <= now:

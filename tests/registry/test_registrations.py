@@ -296,3 +296,31 @@ def test_a_registration_that_meets_a_deadlock_is_run_again(client, reps, clock, 
     other = registration("济南鲁信重工有限公司", uscc(2), now=clock.now)
     response = client.post("/api/v1/registrations", json=other, headers=reps["rep.a"])
     assert response.status_code == 503 and len(calls) == 1
+
+
+def test_requests_go_on_after_the_database_drops_every_connection(client, reps, clock):
+    # As after a PostgreSQL restart: every pooled connection is dead.  The
+    # sign-in every request starts with reconnects (the pool is renewed)
+    # instead of answering 503.
+    from sqlalchemy import create_engine, text
+
+    registry = registry_of(client)
+    if registry.db.dialect != "postgresql":
+        pytest.skip("PostgreSQL only: an SQLite file has no server connections to lose")
+    for _ in range(3):  # several pooled connections
+        assert client.get("/api/v1/registrations/none", headers=reps["rep.a"]).status_code == 404
+    killer = create_engine(registry.db.url, isolation_level="AUTOCOMMIT")
+    try:
+        with killer.connect() as conn:
+            killed = conn.execute(text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )).scalar()
+    finally:
+        killer.dispose()
+    assert killed >= 1
+    body = registration(now=clock.now)
+    response = client.post("/api/v1/registrations", json=body, headers=reps["rep.a"])
+    assert response.status_code == 201, response.text
+    assert client.get(f"/api/v1/registrations/{body['id']}", headers=reps["rep.a"]).json()[
+        "status"] == "pending"

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, Executable, Row, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
@@ -51,10 +51,12 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         return engine
     # No pre-ping: it is a round trip ("SELECT 1") at every checkout, and a
     # request checks out twice (sign-in, then the work).  After the server
-    # restarts, the first request on a dead connection answers 503
-    # ``database_unavailable`` and SQLAlchemy drops the whole pool, so the
-    # next one reconnects; the desk retries.  Connections older than half an
-    # hour are renewed (proxies and firewalls drop idle ones).
+    # restarts, the first statement on a dead connection fails and
+    # SQLAlchemy renews the whole pool; the sign-in every request starts
+    # with then runs again on a new connection (``read_row``), so only a
+    # request without sign-in, or one already under way, answers 503
+    # ``database_unavailable`` (the desk retries).  Connections older than
+    # half an hour are renewed (proxies and firewalls drop idle ones).
     return create_engine(url, echo=echo, pool_size=10, max_overflow=20, pool_recycle=1800)
 
 
@@ -91,17 +93,27 @@ class RegistryDatabase:
         with self.engine.connect() as conn, conn.begin():
             yield conn
 
-    @contextlib.contextmanager
-    def read_one(self) -> Iterator[Connection]:
-        """For one read statement: on PostgreSQL without a transaction around
-        it (one round trip instead of BEGIN, the statement and ROLLBACK);
-        the sign-in of every request uses it."""
-        if self.dialect != "postgresql":
-            with self.read() as conn:
-                yield conn
-            return
-        with self.engine.connect() as conn:
-            yield conn.execution_options(isolation_level="AUTOCOMMIT")
+    def read_row(self, statement: Executable, params: dict[str, Any]) -> Row[Any] | None:
+        """The first row of one read statement (the sign-in of every request).
+
+        On PostgreSQL without a transaction around it (one round trip instead
+        of BEGIN, the statement and ROLLBACK).  A pooled connection found dead
+        (the server restarted) is replaced and the read run once more:
+        SQLAlchemy then renews the whole pool, so the request's own work that
+        follows gets a live connection too, and nobody sees a 503 for it.
+        """
+        for attempt in (1, 2):
+            try:
+                if self.dialect != "postgresql":
+                    with self.read() as conn:
+                        return conn.execute(statement, params).first()
+                with self.engine.connect() as conn:
+                    conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+                    return conn.execute(statement, params).first()
+            except DBAPIError as exc:
+                if not exc.connection_invalidated or attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
