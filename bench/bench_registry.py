@@ -551,9 +551,8 @@ PUSH_CLIENTS = 16
 PUSH_BATCH = 50
 
 
-def bench_push(base: str, tokens: list[str], loaded: Loaded, seconds: float,
-               total_ops: int) -> dict[str, Any]:
-    """Batches of PUSH_BATCH customer creates (new companies), one rep per batch."""
+def push_batches(loaded: Loaded, total_ops: int, devices: int) -> list[dict[str, Any]]:
+    """Push bodies of PUSH_BATCH customer creates (new companies) each."""
     assert loaded.maker is not None
     maker = loaded.maker
     batches = []
@@ -569,7 +568,14 @@ def bench_push(base: str, tokens: list[str], loaded: Loaded, seconds: float,
                            "status": "potential", "city": place.city.name},
                 "created_at": datetime.now(UTC).isoformat(), "payload_version": 1,
             })
-        batches.append({"device_id": f"bench-{b % len(tokens)}", "ops": ops})
+        batches.append({"device_id": f"bench-{b % devices}", "ops": ops})
+    return batches
+
+
+def bench_push(base: str, tokens: list[str], loaded: Loaded, seconds: float,
+               total_ops: int) -> dict[str, Any]:
+    """Batches of PUSH_BATCH customer creates (new companies), one rep per batch."""
+    batches = push_batches(loaded, total_ops, len(tokens))
 
     def request(http: Lean, i: int) -> Any:
         headers = {"Authorization": f"Bearer {tokens[i % len(tokens)]}", **PROTOCOL}

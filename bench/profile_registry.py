@@ -2,7 +2,7 @@
 database kept by ``bench_registry.py --keep NAME``.
 
     python bench/profile_registry.py --keep erpdesk_bench_keep --customers 1000000 \\
-        --what check|register [--n 400] [--top 40]
+        --what check|register|push [--n 400] [--top 40]
 
 Runs the requests through FastAPI's TestClient (the whole stack: routing,
 pydantic, authentication, the service, SQL, JSON) under cProfile and prints
@@ -30,8 +30,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 import psycopg  # noqa: E402
 from bench_registry import (  # noqa: E402
     DEFAULT_PG,
+    PROTOCOL,
+    PUSH_BATCH,
     check_queries,
     pg_url,
+    push_batches,
     registration_body,
     reuse,
 )
@@ -50,7 +53,7 @@ def main() -> int:
     parser.add_argument("--keep", required=True, help="the kept benchmark database")
     parser.add_argument("--customers", type=int, default=1_000_000)
     parser.add_argument("--pg", default=DEFAULT_PG)
-    parser.add_argument("--what", choices=("check", "register"), default="check")
+    parser.add_argument("--what", choices=("check", "register", "push"), default="check")
     parser.add_argument("--n", type=int, default=400)
     parser.add_argument("--top", type=int, default=35)
     args = parser.parse_args()
@@ -70,6 +73,13 @@ def main() -> int:
             headers = {"Authorization": f"Bearer {tokens[i % len(tokens)]}"}
             return client.get("/api/v1/customers/check", params=queries[i][1],
                               headers=headers).status_code
+    elif args.what == "push":  # n batches of PUSH_BATCH customer creates
+        batches = push_batches(loaded, args.n * PUSH_BATCH, len(tokens))
+
+        def one(i: int) -> int:
+            headers = {"Authorization": f"Bearer {tokens[i % len(tokens)]}", **PROTOCOL}
+            return client.post("/api/v1/sync/push", json=batches[i],
+                               headers=headers).status_code
     else:
         bodies = [registration_body(loaded.maker, now) for _ in range(args.n)]
 
