@@ -43,6 +43,7 @@ match is ``slot_holders``).
 
 from __future__ import annotations
 
+import json
 import math
 import time
 from collections import Counter
@@ -127,18 +128,18 @@ def insert_grams(conn: Connection, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     if conn.dialect.name == "postgresql":
-        conn.execute(_INSERT_GRAMS_PG, {
-            name: [row[name] for row in rows]
-            for name in ("gram", "customer_id", "key_length", "name_key")
-        })
+        # One JSON document, not four text arrays: psycopg quotes each array
+        # element in Python (~1.4 ms of a push batch's 400-odd rows against
+        # ~0.5 ms for json.dumps, measured).
+        conn.execute(_INSERT_GRAMS_PG, {"rows": json.dumps(rows, ensure_ascii=False)})
     else:
         conn.execute(_INSERT_GRAM, rows)
 
 
 _INSERT_GRAMS_PG = text(
     "INSERT INTO customer_name_grams (gram, key_length, name_key, customer_id) "
-    "SELECT g, l, k, c FROM unnest(CAST(:gram AS text[]), CAST(:customer_id AS text[]),"
-    " CAST(:key_length AS smallint[]), CAST(:name_key AS text[])) AS v(g, c, l, k)"
+    "SELECT gram, key_length, name_key, customer_id FROM json_to_recordset(CAST(:rows AS json))"
+    " AS v(gram text, key_length smallint, name_key text, customer_id text)"
 )
 _INSERT_GRAM = insert(customer_name_grams)
 

@@ -65,12 +65,13 @@ _STORE = (
             server_version=bindparam("b_version"), response=bindparam("b_response"))
 )
 
+# The answers as one JSON document (not five arrays, whose elements psycopg
+# quotes one by one in Python; the answers were JSON inside text besides).
 _STORE_PG = text(
     "UPDATE applied_ops SET status = v.status, reason = v.reason, server_version = v.version,"
-    " response = CAST(v.response AS json)"
-    " FROM unnest(CAST(:op_id AS text[]), CAST(:status AS text[]), CAST(:reason AS text[]),"
-    " CAST(:version AS bigint[]), CAST(:response AS text[]))"
-    " AS v(op_id, status, reason, version, response)"
+    " response = v.response"
+    " FROM json_to_recordset(CAST(:answers AS json))"
+    " AS v(op_id text, status text, reason text, version bigint, response json)"
     " WHERE applied_ops.op_id = v.op_id"
 )
 
@@ -241,13 +242,11 @@ def _batch(
         if answer.get("server_version") is not None:
             answer["server_version"] = ctx.numbers.final(answer["server_version"])
     if store and conn.dialect.name == "postgresql":  # one statement, not one per op
-        conn.execute(_STORE_PG, {
-            "op_id": [op_id for op_id, _r in store],
-            "status": [r["status"] for _i, r in store],
-            "reason": [r.get("reason", "") for _i, r in store],
-            "version": [r["server_version"] for _i, r in store],
-            "response": [json.dumps(r, ensure_ascii=False) for _i, r in store],
-        })
+        conn.execute(_STORE_PG, {"answers": json.dumps([
+            {"op_id": op_id, "status": r["status"], "reason": r.get("reason", ""),
+             "version": r["server_version"], "response": r}
+            for op_id, r in store
+        ], ensure_ascii=False)})
     elif store:
         conn.execute(_STORE, [
             {"b_op_id": op_id, "b_status": r["status"], "b_reason": r.get("reason", ""),
