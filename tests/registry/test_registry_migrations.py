@@ -248,19 +248,30 @@ def test_upgrade_to_0005_fills_the_key_and_length_of_every_name_gram(db_url):
     assert similar == ["c1"]
 
 
+def _rep_with_a_pending_op(conn) -> None:
+    """The rep (id 1) whose desk pushed an op on customer c1 not yet answered."""
+    from erpdesk.registry.db.schema import applied_ops, users
+
+    conn.execute(insert(users).values(
+        id=1, username="rep.a", role="rep", display_name="", team="",
+        password_hash="x", disabled=False, created_at=NOW, updated_at=NOW,
+    ))
+    conn.execute(insert(applied_ops).values(
+        op_id="op-1", user_id=1, device_id="laptop", entity="customer",
+        entity_id="c1", status="pending", reason="", response={}, applied_at=NOW,
+    ))
+
+
 def test_upgrade_to_0006_keeps_every_gram_change_and_pending_op(db_url):
     # 0006 drops the name grams' foreign key: the customers, their grams, the
     # recorded changes and the ops a desk pushed stay as they were.
-    from erpdesk.registry.db.schema import applied_ops, changes, users
+    from erpdesk.registry.db.schema import applied_ops, changes
 
     migrate(db_url, "0005", down=True)
     db = RegistryDatabase(db_url)
     try:
         with db.write() as conn:
-            conn.execute(insert(users).values(
-                id=1, username="rep.a", role="rep", display_name="", team="",
-                password_hash="x", disabled=False, created_at=NOW, updated_at=NOW,
-            ))
+            _rep_with_a_pending_op(conn)
             conn.execute(insert(customers).values(
                 **_customer("c1", "华信机械", "CODE-1", "protected"), owner_id=1,
                 field_versions={"name": [1, "d:1:laptop"]}, deleted=False, change_number=1,
@@ -271,10 +282,6 @@ def test_upgrade_to_0006_keeps_every_gram_change_and_pending_op(db_url):
             ])
             conn.execute(insert(changes).values(
                 number=1, entity="customers", entity_id="c1", at=NOW))
-            conn.execute(insert(applied_ops).values(
-                op_id="op-1", user_id=1, device_id="laptop", entity="customer",
-                entity_id="c1", status="pending", reason="", response={}, applied_at=NOW,
-            ))
     finally:
         db.dispose()
     migrate(db_url)
@@ -301,24 +308,17 @@ def test_upgrade_to_0006_keeps_every_gram_change_and_pending_op(db_url):
 def test_upgrade_to_0007_keeps_customers_and_pending_ops_none_exempt(db_url):
     # 0007 adds the exemption from release: every existing customer, its
     # protection dates and the ops a desk pushed stay; none is exempt.
-    from erpdesk.registry.db.schema import applied_ops, users
+    from erpdesk.registry.db.schema import applied_ops
 
     migrate(db_url, "0006", down=True)
     due = NOW + timedelta(days=30)
     db = RegistryDatabase(db_url)
     try:
         with db.write() as conn:
-            conn.execute(insert(users).values(
-                id=1, username="rep.a", role="rep", display_name="", team="",
-                password_hash="x", disabled=False, created_at=NOW, updated_at=NOW,
-            ))
+            _rep_with_a_pending_op(conn)
             conn.execute(insert(customers).values(
                 **_customer("c1", "华信机械", "CODE-1", "protected"), owner_id=1,
                 release_due_at=due, field_versions={}, deleted=False, change_number=1,
-            ))
-            conn.execute(insert(applied_ops).values(
-                op_id="op-1", user_id=1, device_id="laptop", entity="customer",
-                entity_id="c1", status="pending", reason="", response={}, applied_at=NOW,
             ))
     finally:
         db.dispose()

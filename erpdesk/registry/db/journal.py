@@ -148,16 +148,27 @@ def insert_stamped(
 
 
 _INSERT_STAMPED: dict[tuple[Any, ...], Any] = {}
+# The counter, taken in a data-modifying CTE named ``c``.
+_TAKE_NUMBERS = (
+    "c AS (UPDATE change_counter SET value = value + :n WHERE name = :counter RETURNING value)"
+)
+
+
+def _field_versions_sql(number: str) -> str:
+    """SQL for ``FieldStamp.at(number)``: the ``:base`` versions with each of
+    ``:fields`` written at *number* (an SQL expression) by ``:writer``."""
+    return (
+        "(CAST(:base AS jsonb) || (SELECT jsonb_object_agg("
+        f"f, jsonb_build_array({number}, CAST(:writer AS text)))"
+        " FROM unnest(CAST(:fields AS text[])) AS f))::json"
+    )
 
 
 def _insert_stamped_sql(
     rows: Sequence[tuple[Table, dict[str, Any]]], fields: FieldStamp | None
 ) -> Any:
     n = len(rows)
-    ctes = [
-        "c AS (UPDATE change_counter SET value = value + :n WHERE name = :counter"
-        " RETURNING value)"
-    ]
+    ctes = [_TAKE_NUMBERS]
     numbered = []
     for i, (table, values) in enumerate(rows):
         back = n - 1 - i  # the i-th row's number is the new value less this
@@ -172,11 +183,7 @@ def _insert_stamped_sql(
         ]
         if fields is not None and i == 0:
             names.append("field_versions")
-            exprs.append(
-                "(CAST(:base AS jsonb) || (SELECT jsonb_object_agg("
-                f"f, jsonb_build_array(c.value - {back}, CAST(:writer AS text)))"
-                " FROM unnest(CAST(:fields AS text[])) AS f))::json"
-            )
+            exprs.append(_field_versions_sql(f"c.value - {back}"))
         ctes.append(
             f"i{i} AS (INSERT INTO {table.name} ({', '.join(names)})"
             f" SELECT {', '.join(exprs)} FROM c)"
@@ -197,10 +204,7 @@ def _stamp_in_one_statement(
 ) -> list[int]:
     n = len(targets)
     params: dict[str, Any] = {"n": n, "counter": COUNTER, "at": now}
-    ctes = [
-        "c AS (UPDATE change_counter SET value = value + :n WHERE name = :counter"
-        " RETURNING value)"
-    ]
+    ctes = [_TAKE_NUMBERS]
     rows = []
     for i, (table, row_id) in enumerate(targets):
         back = n - 1 - i  # the i-th target's number is the new value less this
@@ -211,11 +215,7 @@ def _stamp_in_one_statement(
         if fields is not None and i == 0:
             params.update(base=json.dumps(fields.base), fields=list(fields.fields),
                           writer=fields.writer)
-            extra = (
-                ", field_versions = (CAST(:base AS jsonb) || (SELECT jsonb_object_agg("
-                f"f, jsonb_build_array({number}, CAST(:writer AS text)))"
-                " FROM unnest(CAST(:fields AS text[])) AS f))::json"
-            )
+            extra = f", field_versions = {_field_versions_sql(number)}"
         ctes.append(
             f"u{i} AS (UPDATE {table.name} SET change_number = {number}{extra}"
             f" WHERE id = :id{i})"
