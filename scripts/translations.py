@@ -11,6 +11,8 @@ same file). Translators fill the .ts files (Qt Linguist: pyside6-linguist).
 
 from __future__ import annotations
 
+import ast
+import json
 import shutil
 import subprocess
 import sys
@@ -31,7 +33,11 @@ AREAS = {
         "erpdesk/cli", "erpdesk/services/importer.py", "erpdesk/services/exporter.py",
         "erpdesk/services/demo.py",
     ],
+    "registry": ["erpdesk/registry"],
 }
+# Areas whose texts are found by reading the code (``registry_texts``), not by
+# markers alone: the registry raises its errors with plain English texts.
+READ_FROM_CODE = {"registry": "registry_texts"}
 
 
 def tool(name: str) -> str:
@@ -45,11 +51,77 @@ def ts_files() -> list[tuple[str, Path]]:
 
 def lupdate(area: str, ts: Path) -> None:
     sources = [str(ROOT / s) for s in AREAS[area] if (ROOT / s).exists()]
-    subprocess.run(
-        [tool("pyside6-lupdate"), "-extensions", "py", "-no-obsolete", "-locations", "none",
-         *sources, "-ts", str(ts)],
-        check=True, capture_output=True,
-    )
+    with tempfile.TemporaryDirectory() as tmp:
+        if area in READ_FROM_CODE:  # lupdate reads the texts found, written as markers
+            found = Path(tmp) / f"{area}_texts.py"
+            found.write_text(
+                "".join(
+                    f"QT_TRANSLATE_NOOP({json.dumps(c)}, {json.dumps(t, ensure_ascii=False)})\n"
+                    for c, t in registry_texts([ROOT / s for s in AREAS[area]])
+                ),
+                encoding="utf-8",
+            )
+            sources = [str(found)]
+        subprocess.run(
+            [tool("pyside6-lupdate"), "-extensions", "py", "-no-obsolete", "-locations", "none",
+             *sources, "-ts", str(ts)],
+            check=True, capture_output=True,
+        )
+
+
+def registry_texts(roots: list[Path]) -> list[tuple[str, str]]:
+    """The user-facing texts of the registry's code, as (context, text):
+
+    - the first argument of a call to an error class of
+      ``erpdesk/registry/errors.py`` (a literal, or either branch of a
+      conditional of literals), its ``what=`` argument, and each such
+      class's own ``text`` (context ``Registry``, the errors' context);
+    - the text (third argument) of a ``Problem`` (context ``Domain``, where
+      ``Problem.render`` translates);
+    - every ``QT_TRANSLATE_NOOP("context", "text")``.
+    """
+    errors_py = ROOT / "erpdesk" / "registry" / "errors.py"
+    error_classes = {"RegistryError"}
+    tree = ast.parse(errors_py.read_text(encoding="utf-8"))
+    for node in tree.body:  # classes in order; bases defined before
+        if isinstance(node, ast.ClassDef) and any(
+            isinstance(b, ast.Name) and b.id in error_classes for b in node.bases
+        ):
+            error_classes.add(node.name)
+    found: dict[tuple[str, str], None] = {}
+
+    def literals(node: ast.AST | None) -> list[str]:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.strip():
+            return [node.value]
+        if isinstance(node, ast.IfExp):
+            return literals(node.body) + literals(node.orelse)
+        return []
+
+    files = sorted(p for root in roots for p in (root.rglob("*.py") if root.is_dir() else [root]))
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and node.name in error_classes:
+                for stmt in node.body:
+                    if isinstance(stmt, ast.Assign) and any(
+                        isinstance(t, ast.Name) and t.id == "text" for t in stmt.targets
+                    ):
+                        found.update(dict.fromkeys(("Registry", t) for t in literals(stmt.value)))
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            texts: list[tuple[str, str]] = []
+            if name in error_classes:
+                texts += [("Registry", t) for t in literals(node.args[0] if node.args else None)]
+                texts += [("Registry", t) for kw in node.keywords if kw.arg == "what"
+                          for t in literals(kw.value)]
+            elif name == "Problem" and len(node.args) >= 3:
+                texts += [("Domain", t) for t in literals(node.args[2])]
+            elif name == "QT_TRANSLATE_NOOP" and len(node.args) == 2:
+                context = literals(node.args[0])
+                texts += [(context[0], t) for t in literals(node.args[1])] if context else []
+            found.update(dict.fromkeys(texts))
+    return list(found)
 
 
 def lrelease(ts: Path, qm: Path) -> None:

@@ -30,7 +30,9 @@ from erpdesk.registry.errors import (
     TooManyAttempts,
 )
 from erpdesk.registry.security import (
+    MAX_PASSWORD_LENGTH,
     MAX_TOKEN_LENGTH,
+    MIN_PASSWORD_LENGTH,
     Passwords,
     new_token,
     password_problem,
@@ -97,13 +99,15 @@ def _check_role(role: str) -> str:
 
 def _check_password(password: str) -> None:
     if problem := password_problem(password):
-        raise BadRequest(problem, code="invalid_password")
+        raise BadRequest(
+            problem, code="invalid_password", min=MIN_PASSWORD_LENGTH, max=MAX_PASSWORD_LENGTH
+        )
 
 
 def _user_row(conn: Connection, username: str) -> Row[Any]:
     row = conn.execute(select(users).where(users.c.username == username)).first()
     if row is None:
-        raise NotFoundError(what=f"User {username}")
+        raise NotFoundError("User {name} was not found", name=username)
     return row
 
 

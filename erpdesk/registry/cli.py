@@ -438,7 +438,12 @@ def main(
         _error(str(exc))
         return exc.exit_code
     except (DomainError, ConfigError) as exc:
-        _error(exc.render() if isinstance(exc, DomainError) else str(exc))
+        if isinstance(exc, DomainError):  # in the desk's language (ERPDESK_LANG, the locale's)
+            from erpdesk.registry.language import command_line_language, translator
+
+            _error(exc.render(translator(command_line_language())))
+        else:
+            _error(str(exc))
         return EXIT_FAILED
     except KeyboardInterrupt:
         _error("interrupted")

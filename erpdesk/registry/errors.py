@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from erpdesk.domain.errors import DomainError, Problem
+from erpdesk.domain.errors import DomainError, Problem, render_text
 
 
 class RegistryError(DomainError):
-    """Base of the registry's errors; ``details`` go into the JSON body."""
+    """Base of the registry's errors; ``details`` go into the JSON body.
 
+    ``text`` is an English template translated in context ``Registry``
+    (``resources/translations/registry_*.ts``; ``scripts/translations.py``
+    finds the texts given to these classes in the registry's code)."""
+
+    context = "Registry"
     status = 400
     code = "bad_request"
     text = "The request cannot be served"
@@ -85,6 +90,12 @@ class NotFoundError(RegistryError):
     code = "not_found"
     text = "{what} was not found"
 
+    def render(self, translate: Any = None) -> str:
+        params = dict(self.params)
+        if translate is not None and isinstance(params.get("what"), str):
+            params["what"] = translate(self.context, params["what"])  # "The customer"
+        return render_text(self.context, self.text, params, translate)
+
 
 class Conflict(RegistryError):
     status = 409
@@ -130,6 +141,7 @@ class ServiceUnavailable(RegistryError):
     text = "The registry's database cannot be reached; try again shortly"
 
 
-def problem_json(problem: Problem) -> dict[str, Any]:
-    """A domain problem as the API shows it: field, code and English message."""
-    return {"field": problem.field, "code": problem.code, "message": problem.render()}
+def problem_json(problem: Problem, translate: Any = None) -> dict[str, Any]:
+    """A domain problem as the API shows it: field, code and message (English,
+    or translated by ``translate(context, text)``)."""
+    return {"field": problem.field, "code": problem.code, "message": problem.render(translate)}

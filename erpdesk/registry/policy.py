@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import Connection, Engine, delete, insert, select
 
 from erpdesk.domain.duplicates import SIMILARITY_THRESHOLD
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.registry.db.journal import Actor, audit
 from erpdesk.registry.db.schema import settings
 from erpdesk.registry.errors import BadRequest
@@ -43,9 +44,11 @@ class Policy:
         """Every way these values contradict each other; ``[]`` when sound."""
         out = []
         if self.protection_max_days < self.protection_days:
-            out.append("protection_max_days must be at least protection_days")
+            out.append(QT_TRANSLATE_NOOP(
+                "Registry", "protection_max_days must be at least protection_days"))
         if self.warning_days >= self.pool_release_days:
-            out.append("warning_days must be less than pool_release_days")
+            out.append(QT_TRANSLATE_NOOP(
+                "Registry", "warning_days must be less than pool_release_days"))
         return out
 
 
@@ -151,7 +154,7 @@ def set_setting(conn: Connection, now: datetime, actor: Actor, key: str, raw: st
     # A dynamic key, as in load_policy: parse_value checked it and its type.
     after = replace(before, **{key: value})  # type: ignore[arg-type]
     if problems := after.problems():
-        raise BadRequest("; ".join(problems), code="invalid_setting")
+        raise BadRequest(problems[0], code="invalid_setting")
     conn.execute(delete(settings).where(settings.c.key == key))
     conn.execute(insert(settings).values(key=key, value=str(value), updated_at=now))
     audit(

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from erpdesk.domain.completeness import registration_gaps
 from erpdesk.domain.customer import Activity, Contact, Customer
 from erpdesk.domain.errors import Problem
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.domain.names import normalize_company_name
 from erpdesk.domain.validation import activity_problems, normalize_contact, normalize_customer
 from erpdesk.registry.accounts import User
@@ -132,17 +133,22 @@ def conflict_for(conn: Connection, user: User, holder: Holder) -> Conflict:
         since = pending_since(conn, holder.id)
         code = "pending"
         text = (
-            "You have already asked to register this company; it waits for the call-back"
+            QT_TRANSLATE_NOOP(
+                "Registry",
+                "You have already asked to register this company; it waits for the call-back",
+            )
             if mine
-            else "This company waits for the call-back of a registration by {owner}"
+            else QT_TRANSLATE_NOOP(
+                "Registry", "This company waits for the call-back of a registration by {owner}"
+            )
         )
     else:
         since = holder.protected_since
         code = "protected_by_you" if mine else "protected_by_other"
         text = (
-            "This company is already protected for you"
+            QT_TRANSLATE_NOOP("Registry", "This company is already protected for you")
             if mine
-            else "This company is protected by {owner} since {since}"
+            else QT_TRANSLATE_NOOP("Registry", "This company is protected by {owner} since {since}")
         )
     details: dict[str, Any] = {
         "owner": holder.owner_display_name, "since": since.isoformat() if since else None,

@@ -16,6 +16,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import ColumnElement, Connection, delete, func, insert, select
 
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.registry.config import Config, PasswordCost
 from erpdesk.registry.db.schema import login_attempts
 
@@ -56,11 +57,12 @@ class Passwords:
 
 
 def password_problem(password: str) -> str | None:
-    """Why *password* cannot be used, or ``None``."""
+    """Why *password* cannot be used (a text to translate in context
+    ``Registry``, with the placeholders ``{min}`` and ``{max}``), or ``None``."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"The password must have at least {MIN_PASSWORD_LENGTH} characters"
+        return QT_TRANSLATE_NOOP("Registry", "The password must have at least {min} characters")
     if len(password) > MAX_PASSWORD_LENGTH:
-        return f"The password may have at most {MAX_PASSWORD_LENGTH} characters"
+        return QT_TRANSLATE_NOOP("Registry", "The password may have at most {max} characters")
     return None
 
 

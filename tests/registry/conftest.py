@@ -39,6 +39,13 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 
+@pytest.fixture(autouse=True)
+def _english_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line's messages in English, whatever the machine's locale
+    (its Chinese is tested with ERPDESK_LANG=zh_CN)."""
+    monkeypatch.setenv("ERPDESK_LANG", "en")
+
+
 def _in_ci() -> bool:
     return os.environ.get("CI", "").lower() == "true"
 

@@ -1,6 +1,8 @@
 """Every error as JSON: ``{"error": {"code": ..., "message": ..., ...details}}``.
 
-``code`` is stable (the desk translates it); ``message`` is English.  Bad
+``code`` is stable (the desk translates it); ``message`` is English, or
+Chinese when the request asks for it (``Accept-Language: zh-CN``; the
+framework's own checks of types and fields stay English).  Bad
 input is always a 4xx: malformed JSON 400, wrong types and unknown fields
 422 ``invalid_request`` with the field problems, bodies over the limit 413.
 """
@@ -20,7 +22,8 @@ from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from erpdesk.domain.errors import DomainError, ValidationError
-from erpdesk.registry.errors import RegistryError, problem_json
+from erpdesk.registry.errors import InvalidInput, RegistryError, problem_json
+from erpdesk.registry.language import Translate, language_of, translator
 
 log = logging.getLogger("erpdesk.registry")
 
@@ -88,21 +91,31 @@ async def _http(_request: Request, exc: Exception) -> JSONResponse:
     )
 
 
-async def _registry(_request: Request, exc: Exception) -> JSONResponse:
+def _translate(request: Request) -> Translate | None:
+    return translator(language_of(request.headers.get("accept-language", "")))
+
+
+async def _registry(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RegistryError)
+    translate = _translate(request)
+    details = exc.details
+    if isinstance(exc, InvalidInput):
+        details = {**details, "problems": [problem_json(p, translate) for p in exc.problems]}
     return error_response(
-        exc.status, exc.code, exc.render(), details=exc.details, headers=exc.headers or None
+        exc.status, exc.code, exc.render(translate), details=details,
+        headers=exc.headers or None,
     )
 
 
-async def _domain(_request: Request, exc: Exception) -> JSONResponse:
+async def _domain(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DomainError)
+    translate = _translate(request)
     if isinstance(exc, ValidationError):
         return error_response(
-            422, "invalid_input", exc.render(),
-            details={"problems": [problem_json(p) for p in exc.problems]},
+            422, "invalid_input", exc.render(translate),
+            details={"problems": [problem_json(p, translate) for p in exc.problems]},
         )
-    return error_response(400, "bad_request", exc.render())
+    return error_response(400, "bad_request", exc.render(translate))
 
 
 async def _database(_request: Request, exc: Exception) -> JSONResponse:

@@ -1,0 +1,322 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Domain</name>
+    <message>
+        <source>The sales ability is a whole number from {low} to {high}, not {value}</source>
+        <translation>销售能力为 {low} 到 {high} 之间的整数,不能是 {value}</translation>
+    </message>
+    <message>
+        <source>At most {max} regions, not {count}</source>
+        <translation>最多 {max} 个区域,现为 {count} 个</translation>
+    </message>
+    <message>
+        <source>Unknown {noun} {value}; use one of: {allowed}</source>
+        <translation>未知的{noun} {value};可选:{allowed}</translation>
+    </message>
+    <message>
+        <source>A region is a province or city name, not {value}</source>
+        <translation>区域应为省份或城市名称,不能是 {value}</translation>
+    </message>
+    <message>
+        <source>A region has at most {max} characters: {value}</source>
+        <translation>区域名称最多 {max} 个字符:{value}</translation>
+    </message>
+    <message>
+        <source>A region cannot contain control characters: {value}</source>
+        <translation>区域名称不能包含控制字符:{value}</translation>
+    </message>
+    <message>
+        <source>A reason is required</source>
+        <translation>请填写原因</translation>
+    </message>
+    <message>
+        <source>At most {max} characters</source>
+        <translation>最多 {max} 个字符</translation>
+    </message>
+    <message>
+        <source>Name the rep to allocate to</source>
+        <translation>请指定要分配给的销售代表</translation>
+    </message>
+    <message>
+        <source>{rep} is not an active sales rep</source>
+        <translation>{rep} 不是在职的销售代表</translation>
+    </message>
+    <message>
+        <source>A {field} is required</source>
+        <translation>请填写 {field}</translation>
+    </message>
+    <message>
+        <source>At most {max} characters are allowed here, not {length}</source>
+        <translation>此处最多 {max} 个字符,现为 {length} 个</translation>
+    </message>
+    <message>
+        <source>Unknown outcome {value}; use one of: {outcomes}</source>
+        <translation>未知结果 {value};可选:{outcomes}</translation>
+    </message>
+    <message>
+        <source>{value} is not a province of China</source>
+        <translation>{value} 不是中国的省份</translation>
+    </message>
+    <message>
+        <source>{value} is not a phone number (a mobile, or an area code and number)</source>
+        <translation>{value} 不是电话号码(应为手机号,或区号加号码)</translation>
+    </message>
+    <message>
+        <source>There is no phone number: neither the company&apos;s nor a contact&apos;s</source>
+        <translation>没有电话号码:公司和联系人都没有</translation>
+    </message>
+</context>
+<context>
+    <name>Registry</name>
+    <message>
+        <source>A user name has 2-64 characters: letters a-z, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit; not {name!r}</source>
+        <translation>用户名为 2–64 个字符:字母 a-z、数字、“.”、“_”或“-”,以字母或数字开头;{name!r} 不符合</translation>
+    </message>
+    <message>
+        <source>Unknown role {role}; the roles are: {roles}</source>
+        <translation>未知角色 {role};可用角色:{roles}</translation>
+    </message>
+    <message>
+        <source>User {name} was not found</source>
+        <translation>用户 {name} 不存在</translation>
+    </message>
+    <message>
+        <source>The display name (100) or team (64) is too long</source>
+        <translation>显示名称(最多 100 字)或团队(最多 64 字)过长</translation>
+    </message>
+    <message>
+        <source>The user {name} exists already</source>
+        <translation>用户 {name} 已存在</translation>
+    </message>
+    <message>
+        <source>{name} is not a sales rep (role {role}): only reps have an allocation profile</source>
+        <translation>{name} 不是销售代表(角色 {role}):只有销售代表有分配档案</translation>
+    </message>
+    <message>
+        <source>Unknown status {status}; use one of: {statuses}</source>
+        <translation>未知状态 {status};可选:{statuses}</translation>
+    </message>
+    <message>
+        <source>The customer</source>
+        <translation>该客户</translation>
+    </message>
+    <message>
+        <source>Only a protected customer can be exempt from release to the pool</source>
+        <translation>只有受保护的客户才能免于释放到公海</translation>
+    </message>
+    <message>
+        <source>This customer is already exempt</source>
+        <translation>该客户已免于释放</translation>
+    </message>
+    <message>
+        <source>{rep} holds {held} customers, the most allowed ({cap})</source>
+        <translation>{rep} 已持有 {held} 个客户,达到上限({cap})</translation>
+    </message>
+    <message>
+        <source>The registration</source>
+        <translation>该注册申请</translation>
+    </message>
+    <message>
+        <source>This registration was already decided ({status})</source>
+        <translation>该注册申请已有结论({status})</translation>
+    </message>
+    <message>
+        <source>Another customer took this company at the same moment</source>
+        <translation>另一客户同时占用了该公司</translation>
+    </message>
+    <message>
+        <source>Call the registration back before allocating this customer</source>
+        <translation>请先回访该注册申请,再分配此客户</translation>
+    </message>
+    <message>
+        <source>This customer was never registered; a rep registers it first</source>
+        <translation>该客户从未注册;请先由销售代表注册</translation>
+    </message>
+    <message>
+        <source>This customer was found invalid; it cannot be allocated</source>
+        <translation>该客户已被判定无效,不能分配</translation>
+    </message>
+    <message>
+        <source>This customer is not exempt</source>
+        <translation>该客户未免于释放</translation>
+    </message>
+    <message>
+        <source>The customer is already in the pool</source>
+        <translation>该客户已在公海中</translation>
+    </message>
+    <message>
+        <source>{rep} already holds this customer</source>
+        <translation>{rep} 已持有该客户</translation>
+    </message>
+    <message>
+        <source>Send the sync protocol version in the {header} header</source>
+        <translation>请在 {header} 请求头中发送同步协议版本</translation>
+    </message>
+    <message>
+        <source>The name or credit code is too long</source>
+        <translation>名称或信用代码过长</translation>
+    </message>
+    <message>
+        <source>Give a company name or a credit code to check</source>
+        <translation>请提供要查重的公司名称或信用代码</translation>
+    </message>
+    <message>
+        <source>The request cannot be served</source>
+        <translation>无法处理该请求</translation>
+    </message>
+    <message>
+        <source>This registry speaks sync protocol {supported}, not {requested}; update ERPDesk</source>
+        <translation>本注册中心使用同步协议 {supported},不是 {requested};请升级 ERPDesk</translation>
+    </message>
+    <message>
+        <source>Sign in first: the request has no bearer token</source>
+        <translation>请先登录:请求中没有令牌</translation>
+    </message>
+    <message>
+        <source>The sign-in is not valid (unknown or revoked token); sign in again</source>
+        <translation>登录无效(令牌未知或已撤销);请重新登录</translation>
+    </message>
+    <message>
+        <source>The sign-in has expired; sign in again</source>
+        <translation>登录已过期;请重新登录</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <source>This account is disabled; ask the customer administrator</source>
+        <translation>该账号已停用;请联系客户管理员</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) may not do this</source>
+        <translation>您的角色({role})无权执行此操作</translation>
+    </message>
+    <message>
+        <source>{what} was not found</source>
+        <translation>{what}不存在</translation>
+    </message>
+    <message>
+        <source>The request conflicts with the registry&apos;s current state</source>
+        <translation>该请求与注册中心的当前状态冲突</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins; try again in {seconds} seconds</source>
+        <translation>登录失败次数过多;请 {seconds} 秒后重试</translation>
+    </message>
+    <message>
+        <source>The input is not valid</source>
+        <translation>输入无效</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s database cannot be reached; try again shortly</source>
+        <translation>无法连接注册中心的数据库;请稍后重试</translation>
+    </message>
+    <message>
+        <source>This lead is {status}, not {wanted}</source>
+        <translation>该线索状态为 {status},而不是 {wanted}</translation>
+    </message>
+    <message>
+        <source>The outcome of this lead is final ({outcome})</source>
+        <translation>该线索的结果已确定({outcome})</translation>
+    </message>
+    <message>
+        <source>Only the lead&apos;s telemarketer hands it over</source>
+        <translation>只有该线索的电话营销人员可以移交</translation>
+    </message>
+    <message>
+        <source>This lead was already allocated to {rep}</source>
+        <translation>该线索已分配给 {rep}</translation>
+    </message>
+    <message>
+        <source>The lead</source>
+        <translation>该线索</translation>
+    </message>
+    <message>
+        <source>This lead id is already used by another lead</source>
+        <translation>该线索编号已被另一条线索使用</translation>
+    </message>
+    <message>
+        <source>Unknown setting {key}; the settings are: {keys}</source>
+        <translation>未知设置 {key};可用设置:{keys}</translation>
+    </message>
+    <message>
+        <source>{key} must be between {low:g} and {high:g}, not {value}</source>
+        <translation>{key} 必须在 {low:g} 到 {high:g} 之间,不能是 {value}</translation>
+    </message>
+    <message>
+        <source>{key} must be {noun}, not {raw}</source>
+        <translation>{key} 必须是{noun},不能是 {raw}</translation>
+    </message>
+    <message>
+        <source>protection_max_days must be at least protection_days</source>
+        <translation>protection_max_days 不能小于 protection_days</translation>
+    </message>
+    <message>
+        <source>warning_days must be less than pool_release_days</source>
+        <translation>warning_days 必须小于 pool_release_days</translation>
+    </message>
+    <message>
+        <source>This customer is no longer in the pool; someone may have claimed it first</source>
+        <translation>该客户已不在公海中;可能已被他人先领取</translation>
+    </message>
+    <message>
+        <source>You already hold this customer</source>
+        <translation>您已持有该客户</translation>
+    </message>
+    <message>
+        <source>You hold {held} customers, the most allowed ({cap})</source>
+        <translation>您已持有 {held} 个客户,达到上限({cap})</translation>
+    </message>
+    <message>
+        <source>You lost this customer to the pool on {released}; you may take it back (claim or register it) from {date}</source>
+        <translation>该客户于 {released} 从您名下释放到公海;您可在 {date} 起重新领取或注册</translation>
+    </message>
+    <message>
+        <source>You made {count} claims from the pool in the last 24 hours, the most allowed; you may claim again at {at}</source>
+        <translation>您在 24 小时内已从公海领取 {count} 次,达到上限;可在 {at} 再次领取</translation>
+    </message>
+    <message>
+        <source>Another change to this customer came at the same moment; try again</source>
+        <translation>该客户同时有另一项更改;请重试</translation>
+    </message>
+    <message>
+        <source>This request id is used by another request</source>
+        <translation>该请求编号已被另一请求使用</translation>
+    </message>
+    <message>
+        <source>This customer id is used by another user</source>
+        <translation>该客户编号已被另一用户使用</translation>
+    </message>
+    <message>
+        <source>You have already asked to register this company; it waits for the call-back</source>
+        <translation>您已申请注册该公司,正在等待回访</translation>
+    </message>
+    <message>
+        <source>This company waits for the call-back of a registration by {owner}</source>
+        <translation>该公司正在等待 {owner} 的注册申请回访</translation>
+    </message>
+    <message>
+        <source>This company is already protected for you</source>
+        <translation>该公司已在您的保护之下</translation>
+    </message>
+    <message>
+        <source>This company is protected by {owner} since {since}</source>
+        <translation>该公司自 {since} 起由 {owner} 保护</translation>
+    </message>
+    <message>
+        <source>The password must have at least {min} characters</source>
+        <translation>密码至少需要 {min} 个字符</translation>
+    </message>
+    <message>
+        <source>The password may have at most {max} characters</source>
+        <translation>密码最多 {max} 个字符</translation>
+    </message>
+    <message>
+        <source>The conflict</source>
+        <translation>该冲突记录</translation>
+    </message>
+</context>
+</TS>
