@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from erpdesk.domain.customer import Industry, LabelledEnum, SizeBand
 from erpdesk.domain.errors import Problem
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.registry.config import Config
 from erpdesk.registry.db.database import RegistryDatabase
 from erpdesk.registry.db.journal import Actor, audit
@@ -349,9 +350,17 @@ def set_profile(
     changes: dict[str, Any] = {}
     problems: list[Problem] = []
     if industries is not None:
-        changes["industries"] = _choices("industries", industries, Industry, "industry", problems)
+        changes["industries"] = _choices(
+            "industries", industries, Industry, "unknown_industry",
+            QT_TRANSLATE_NOOP("Domain", "Unknown industry {value}; use one of: {allowed}"),
+            problems,
+        )
     if size_bands is not None:
-        changes["size_bands"] = _choices("size_bands", size_bands, SizeBand, "size band", problems)
+        changes["size_bands"] = _choices(
+            "size_bands", size_bands, SizeBand, "unknown_size_band",
+            QT_TRANSLATE_NOOP("Domain", "Unknown size band {value}; use one of: {allowed}"),
+            problems,
+        )
     if regions is not None:
         changes["regions"] = _regions(regions, problems)
     if ability is not None:
@@ -397,7 +406,8 @@ def _choices(
     field: str,
     values: Sequence[str],
     kind: type[LabelledEnum],
-    noun: str,
+    code: str,
+    text: str,
     problems: list[Problem],
 ) -> tuple[str, ...]:
     chosen: list[str] = []
@@ -407,10 +417,9 @@ def _choices(
             problems.append(
                 Problem(
                     field,
-                    f"unknown_{noun.replace(' ', '_')}",
-                    "Unknown {noun} {value}; use one of: {allowed}",
+                    code,
+                    text,
                     {
-                        "noun": noun,
                         "value": _shown(value),
                         "allowed": ", ".join(m.value for m in kind),
                     },

@@ -94,9 +94,10 @@ def parse_value(key: str, raw: str) -> int | float:
     try:
         value: int | float = kind(raw.strip())
     except ValueError:
-        noun = "a whole number" if kind is int else "a number"
         raise BadRequest(
-            "{key} must be {noun}, not {raw}", code="invalid_setting", key=key, noun=noun, raw=raw
+            "{key} must be a whole number, not {raw}" if kind is int
+            else "{key} must be a number, not {raw}",
+            code="invalid_setting", key=key, raw=raw,
         ) from None
     low, high = _RANGES[key]
     if not low <= value <= high:

@@ -8,12 +8,16 @@
         <translation>销售能力为 {low} 到 {high} 之间的整数,不能是 {value}</translation>
     </message>
     <message>
-        <source>At most {max} regions, not {count}</source>
-        <translation>最多 {max} 个区域,现为 {count} 个</translation>
+        <source>Unknown industry {value}; use one of: {allowed}</source>
+        <translation>未知行业 {value};可选:{allowed}</translation>
     </message>
     <message>
-        <source>Unknown {noun} {value}; use one of: {allowed}</source>
-        <translation>未知的{noun} {value};可选:{allowed}</translation>
+        <source>Unknown size band {value}; use one of: {allowed}</source>
+        <translation>未知规模 {value};可选:{allowed}</translation>
+    </message>
+    <message>
+        <source>At most {max} regions, not {count}</source>
+        <translation>最多 {max} 个区域,现为 {count} 个</translation>
     </message>
     <message>
         <source>A region is a province or city name, not {value}</source>
@@ -247,8 +251,12 @@
         <translation>{key} 必须在 {low:g} 到 {high:g} 之间,不能是 {value}</translation>
     </message>
     <message>
-        <source>{key} must be {noun}, not {raw}</source>
-        <translation>{key} 必须是{noun},不能是 {raw}</translation>
+        <source>{key} must be a whole number, not {raw}</source>
+        <translation>{key} 必须是整数,不能是 {raw}</translation>
+    </message>
+    <message>
+        <source>{key} must be a number, not {raw}</source>
+        <translation>{key} 必须是数字,不能是 {raw}</translation>
     </message>
     <message>
         <source>protection_max_days must be at least protection_days</source>
