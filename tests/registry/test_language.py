@@ -29,15 +29,11 @@ def test_the_language_is_the_supported_one_the_header_weighs_most(header, langua
     assert language_of(header) == language
 
 
-@pytest.fixture
-def reps(client):
-    make_user(client, "admin", "admin", display_name="周管理员")
+def test_errors_answer_in_chinese_when_asked_with_the_same_codes(client, clock):
+    make_user(client, "admin", "admin")
     make_user(client, "rep.a", "rep", display_name="王一")
-    make_user(client, "rep.b", "rep", display_name="李二")
-    return {name: sign_in(client, name) for name in ("admin", "rep.a", "rep.b")}
-
-
-def test_errors_answer_in_chinese_when_asked_with_the_same_codes(client, reps, clock):
+    make_user(client, "rep.b", "rep")
+    reps = {name: sign_in(client, name) for name in ("admin", "rep.a", "rep.b")}
     nowhere = f"/api/v1/customers/{uuid.uuid4()}"
     english = error_of(client.get(nowhere, headers=reps["rep.a"]))
     chinese = error_of(client.get(nowhere, headers={**reps["rep.a"], **ZH}))
