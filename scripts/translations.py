@@ -78,7 +78,9 @@ def registry_texts(roots: list[Path]) -> list[tuple[str, str]]:
       class's own ``text`` (context ``Registry``, the errors' context);
     - the text (third argument) of a ``Problem`` (context ``Domain``, where
       ``Problem.render`` translates);
-    - every ``QT_TRANSLATE_NOOP("context", "text")``.
+    - every ``QT_TRANSLATE_NOOP("context", "text")``;
+    - the literal values of a module-level ``NAME_TEXTS = {...}`` dict and
+      a ``NAME_TEXT = "..."`` constant (context ``Registry``).
     """
     errors_py = ROOT / "erpdesk" / "registry" / "errors.py"
     error_classes = {"RegistryError"}
@@ -106,6 +108,14 @@ def registry_texts(roots: list[Path]) -> list[tuple[str, str]]:
                         isinstance(t, ast.Name) and t.id == "text" for t in stmt.targets
                     ):
                         found.update(dict.fromkeys(("Registry", t) for t in literals(stmt.value)))
+            if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target = node.targets[0]
+                name = target.id if isinstance(target, ast.Name) else ""
+                if name.endswith("_TEXTS") and isinstance(node.value, ast.Dict):
+                    found.update(dict.fromkeys(
+                        ("Registry", t) for v in node.value.values for t in literals(v)))
+                elif name.endswith("_TEXT"):
+                    found.update(dict.fromkeys(("Registry", t) for t in literals(node.value)))
             if not isinstance(node, ast.Call):
                 continue
             func = node.func

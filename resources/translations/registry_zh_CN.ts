@@ -159,6 +159,90 @@
         <translation>请在 {header} 请求头中发送同步协议版本</translation>
     </message>
     <message>
+        <source>This field is required</source>
+        <translation>此项必填</translation>
+    </message>
+    <message>
+        <source>This field is not known here</source>
+        <translation>此处不接受该字段</translation>
+    </message>
+    <message>
+        <source>This should be a text</source>
+        <translation>应为文本</translation>
+    </message>
+    <message>
+        <source>At least {min_length} characters</source>
+        <translation>至少 {min_length} 个字符</translation>
+    </message>
+    <message>
+        <source>At most {max_length} characters</source>
+        <translation>最多 {max_length} 个字符</translation>
+    </message>
+    <message>
+        <source>This text has the wrong form</source>
+        <translation>文本格式不正确</translation>
+    </message>
+    <message>
+        <source>This should be a whole number</source>
+        <translation>应为整数</translation>
+    </message>
+    <message>
+        <source>This should be a number</source>
+        <translation>应为数字</translation>
+    </message>
+    <message>
+        <source>This should be true or false</source>
+        <translation>应为 true 或 false</translation>
+    </message>
+    <message>
+        <source>This should be a date and time (ISO 8601)</source>
+        <translation>应为日期时间(ISO 8601)</translation>
+    </message>
+    <message>
+        <source>This should be one of: {expected}</source>
+        <translation>应为以下之一:{expected}</translation>
+    </message>
+    <message>
+        <source>This should be at least {ge}</source>
+        <translation>不能小于 {ge}</translation>
+    </message>
+    <message>
+        <source>This should be at most {le}</source>
+        <translation>不能大于 {le}</translation>
+    </message>
+    <message>
+        <source>This should be more than {gt}</source>
+        <translation>应大于 {gt}</translation>
+    </message>
+    <message>
+        <source>This should be less than {lt}</source>
+        <translation>应小于 {lt}</translation>
+    </message>
+    <message>
+        <source>At least {min_length} items</source>
+        <translation>至少 {min_length} 项</translation>
+    </message>
+    <message>
+        <source>At most {max_length} items</source>
+        <translation>最多 {max_length} 项</translation>
+    </message>
+    <message>
+        <source>This should be a list</source>
+        <translation>应为列表</translation>
+    </message>
+    <message>
+        <source>This should be an object</source>
+        <translation>应为对象</translation>
+    </message>
+    <message>
+        <source>This should be a UUID</source>
+        <translation>应为 UUID</translation>
+    </message>
+    <message>
+        <source>The request body is not valid JSON</source>
+        <translation>请求体不是有效的 JSON</translation>
+    </message>
+    <message>
         <source>The name or credit code is too long</source>
         <translation>名称或信用代码过长</translation>
     </message>

@@ -77,3 +77,24 @@ def test_the_command_line_answers_in_its_language(db_url, capsys, monkeypatch):
     assert capsys.readouterr().err == (
         "erpdesk-registry: warning_days 必须在 0 到 365 之间,不能是 900\n"
     )
+
+
+def test_the_shape_of_a_request_is_answered_in_chinese_too(client, clock):
+    make_user(client, "admin", "admin")
+    admin = {**sign_in(client, "admin"), **ZH}
+    url = f"/api/v1/admin/customers/{uuid.uuid4()}/exemption"
+    broken = client.post(url, content=b"{not json", headers={
+        **admin, "Content-Type": "application/json"})
+    assert broken.status_code == 400
+    assert error_of(broken) == {"code": "malformed_json", "message": "请求体不是有效的 JSON"}
+    shaped = client.post(url, json={"exempt": "maybe", "reason": "x" * 501, "extra": 1},
+                         headers=admin)
+    problems = {p["field"]: p for p in error_of(shaped)["problems"]}
+    assert shaped.status_code == 422 and error_of(shaped)["code"] == "invalid_request"
+    assert problems["exempt"]["message"] == "应为 true 或 false"
+    assert problems["reason"]["message"] == "最多 500 个字符"
+    assert problems["extra"] == {"field": "extra", "code": "extra_forbidden",
+                                 "message": "此处不接受该字段"}
+    # In English, pydantic's own wording.
+    english = client.post(url, json={"reason": "x", "extra": 1}, headers=sign_in(client, "admin"))
+    assert error_of(english)["problems"][0]["message"] == "Extra inputs are not permitted"

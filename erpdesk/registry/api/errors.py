@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from erpdesk.domain.errors import DomainError, ValidationError
+from erpdesk.domain.errors import DomainError, ValidationError, render_text
 from erpdesk.registry.errors import InvalidInput, RegistryError, problem_json
 from erpdesk.registry.language import Translate, language_of, translator
 
@@ -61,14 +61,62 @@ def _field(loc: tuple[Any, ...] | list[Any]) -> str:
     return ".".join(str(p) for p in parts)
 
 
-async def _validation(_request: Request, exc: Exception) -> JSONResponse:
+# The framework's checks of a request's shape, by pydantic's error type: in
+# English pydantic's own wording is kept; these are the texts translated for
+# a request that asks for another language (``{...}``: pydantic's context).
+SHAPE_TEXTS = {
+    "missing": "This field is required",
+    "extra_forbidden": "This field is not known here",
+    "string_type": "This should be a text",
+    "string_too_short": "At least {min_length} characters",
+    "string_too_long": "At most {max_length} characters",
+    "string_pattern_mismatch": "This text has the wrong form",
+    "int_type": "This should be a whole number",
+    "int_parsing": "This should be a whole number",
+    "int_from_float": "This should be a whole number",
+    "float_type": "This should be a number",
+    "float_parsing": "This should be a number",
+    "bool_type": "This should be true or false",
+    "bool_parsing": "This should be true or false",
+    "datetime_type": "This should be a date and time (ISO 8601)",
+    "datetime_parsing": "This should be a date and time (ISO 8601)",
+    "datetime_from_date_parsing": "This should be a date and time (ISO 8601)",
+    "literal_error": "This should be one of: {expected}",
+    "enum": "This should be one of: {expected}",
+    "greater_than_equal": "This should be at least {ge}",
+    "less_than_equal": "This should be at most {le}",
+    "greater_than": "This should be more than {gt}",
+    "less_than": "This should be less than {lt}",
+    "too_short": "At least {min_length} items",
+    "too_long": "At most {max_length} items",
+    "list_type": "This should be a list",
+    "dict_type": "This should be an object",
+    "model_type": "This should be an object",
+    "model_attributes_type": "This should be an object",
+    "uuid_type": "This should be a UUID",
+    "uuid_parsing": "This should be a UUID",
+}
+MALFORMED_JSON_TEXT = "The request body is not valid JSON"
+
+
+def _shape_message(error: dict[str, Any], translate: Translate | None) -> str:
+    text = SHAPE_TEXTS.get(str(error.get("type", "")))
+    if translate is None or text is None:
+        return str(error.get("msg", ""))
+    return render_text("Registry", text, dict(error.get("ctx") or {}), translate)
+
+
+async def _validation(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = exc.errors()
+    translate = _translate(request)
     if any(e.get("type") == "json_invalid" for e in errors):
-        return error_response(400, "malformed_json", "The request body is not valid JSON")
+        return error_response(
+            400, "malformed_json", render_text("Registry", MALFORMED_JSON_TEXT, {}, translate)
+        )
     problems = [
         {"field": _field(e.get("loc", ())), "code": str(e.get("type", "invalid")),
-         "message": str(e.get("msg", ""))}
+         "message": _shape_message(e, translate)}
         for e in errors
     ]
     message = "; ".join(
