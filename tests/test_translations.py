@@ -33,3 +33,23 @@ def test_domain_texts_translate_to_chinese():
         "校验码"
     )
     assert Translator("en")("Domain", "Referral") == "Referral"
+
+
+def test_every_translation_keeps_the_placeholders_of_its_text():
+    # "{owner}" translated as "{所有者}" would leave a message unfilled.
+    import string
+
+    def fields(text: str) -> set[str]:
+        try:
+            return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name}
+        except ValueError:  # a text with a lone brace is no template
+            return set()
+
+    script = load_script()
+    wrong = [
+        (ts.name, context, source, translated)
+        for _area, ts in script.ts_files()
+        for (context, source), translated in script.messages(ts).items()
+        if translated is not None and fields(source) != fields(translated)
+    ]
+    assert wrong == []
