@@ -79,6 +79,7 @@ def registry_texts(roots: list[Path]) -> list[tuple[str, str]]:
     - the text (third argument) of a ``Problem`` (context ``Domain``, where
       ``Problem.render`` translates);
     - every ``QT_TRANSLATE_NOOP("context", "text")``;
+    - the text (second argument) of the command line's ``say(out, text)``;
     - the literal values of a module-level ``NAME_TEXTS = {...}`` dict and
       a ``NAME_TEXT = "..."`` constant (context ``Registry``).
     """
@@ -125,6 +126,8 @@ def registry_texts(roots: list[Path]) -> list[tuple[str, str]]:
                 texts += [("Registry", t) for t in literals(node.args[0] if node.args else None)]
                 texts += [("Registry", t) for kw in node.keywords if kw.arg == "what"
                           for t in literals(kw.value)]
+            elif name == "say" and len(node.args) >= 2:  # the registry's command line
+                texts += [("Registry", t) for t in literals(node.args[1])]
             elif name == "Problem" and len(node.args) >= 3:
                 texts += [("Domain", t) for t in literals(node.args[2])]
             elif name == "QT_TRANSLATE_NOOP" and len(node.args) == 2:

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from erpdesk.domain.errors import DomainError
+from erpdesk.domain.errors import DomainError, render_text
 from erpdesk.registry.config import (
     DEFAULT_THREADS,
     ENV_DB,
@@ -202,10 +202,13 @@ def cmd_db_upgrade(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     config = _config(args)
     before, head = schema_state(config.db_url)
     if before == head:
-        print(f"the database is already at schema {head}", file=out)
+        say(out, "the database is already at schema {head}", head=head)
         return 0
     migrate(config.db_url)
-    print(f"migrated the database from schema {before or '(empty)'} to {head}", file=out)
+    if before:
+        say(out, "migrated the database from schema {before} to {head}", before=before, head=head)
+    else:
+        say(out, "migrated the empty database to schema {head}", head=head)
     return 0
 
 
@@ -226,7 +229,7 @@ def cmd_user_add(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         )
     finally:
         db.dispose()
-    print(f"added {user.username} ({user.role})", file=out)
+    say(out, "added {name} ({role})", name=user.username, role=user.role)
     return 0
 
 
@@ -244,7 +247,7 @@ def cmd_user_passwd(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int
         )
     finally:
         db.dispose()
-    print(f"changed the password of {user.username}; its sign-ins were ended", file=out)
+    say(out, "changed the password of {name}; its sign-ins were ended", name=user.username)
     return 0
 
 
@@ -262,8 +265,11 @@ def cmd_user_role(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
                            "user.role", **values)
     finally:
         db.dispose()
-    print(f"{user.username} is now {user.role}" + (f" in {user.team}" if user.team else ""),
-          file=out)
+    if user.team:
+        say(out, "{name} is now {role} in {team}", name=user.username, role=user.role,
+            team=user.team)
+    else:
+        say(out, "{name} is now {role}", name=user.username, role=user.role)
     return 0
 
 
@@ -279,7 +285,7 @@ def cmd_user_disable(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> in
                            disabled=args.disabled)
     finally:
         db.dispose()
-    print(f"{user.username} is {'disabled' if user.disabled else 'enabled'}", file=out)
+    say(out, "{name} is disabled" if user.disabled else "{name} is enabled", name=user.username)
     return 0
 
 
@@ -370,7 +376,7 @@ def cmd_sync_prune(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         forgotten = prune_applied_ops(db, config.clock())
     finally:
         db.dispose()
-    print(f"forgot {forgotten} applied sync ops", file=out)
+    say(out, "forgot {count} applied sync ops", count=forgotten)
     return 0
 
 
@@ -387,8 +393,9 @@ def cmd_jobs_run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     try:
         if args.dry_run:
             seen = preview_protection_sweep(db, config.clock())
-            print(f"would release {seen.released} customers to the pool and warn the "
-                  f"owners of {seen.warned} customers (dry run: nothing changed)", file=out)
+            say(out, "would release {released} customers to the pool and warn the owners of "
+                "{warned} customers (dry run: nothing changed)",
+                released=seen.released, warned=seen.warned)
             return 0
         result = run_protection_sweep(
             db, config.clock(), holder=f"cli:{new_holder()}",
@@ -455,6 +462,14 @@ def main(
             raise
         _error(f"cannot use the database: {str(exc).splitlines()[0]}")
         return EXIT_FAILED
+
+
+def say(out: TextIO, text: str, **params: Any) -> None:
+    """Print *text* (an English template, translated in context ``Registry``
+    into the command line's language) with its ``{placeholders}`` filled."""
+    from erpdesk.registry.language import command_line_language, translator
+
+    print(render_text("Registry", text, params, translator(command_line_language())), file=out)
 
 
 def _error(message: str) -> None:

@@ -251,6 +251,50 @@
         <translation>请提供要查重的公司名称或信用代码</translation>
     </message>
     <message>
+        <source>added {name} ({role})</source>
+        <translation>已添加 {name}({role})</translation>
+    </message>
+    <message>
+        <source>changed the password of {name}; its sign-ins were ended</source>
+        <translation>已修改 {name} 的密码;其所有登录已结束</translation>
+    </message>
+    <message>
+        <source>{name} is disabled</source>
+        <translation>{name} 已停用</translation>
+    </message>
+    <message>
+        <source>{name} is enabled</source>
+        <translation>{name} 已启用</translation>
+    </message>
+    <message>
+        <source>forgot {count} applied sync ops</source>
+        <translation>已清除 {count} 条已应用的同步操作</translation>
+    </message>
+    <message>
+        <source>the database is already at schema {head}</source>
+        <translation>数据库已是结构版本 {head}</translation>
+    </message>
+    <message>
+        <source>migrated the database from schema {before} to {head}</source>
+        <translation>数据库已从结构版本 {before} 升级到 {head}</translation>
+    </message>
+    <message>
+        <source>migrated the empty database to schema {head}</source>
+        <translation>空数据库已升级到结构版本 {head}</translation>
+    </message>
+    <message>
+        <source>{name} is now {role} in {team}</source>
+        <translation>{name} 现为 {team} 团队的 {role}</translation>
+    </message>
+    <message>
+        <source>{name} is now {role}</source>
+        <translation>{name} 现为 {role}</translation>
+    </message>
+    <message>
+        <source>would release {released} customers to the pool and warn the owners of {warned} customers (dry run: nothing changed)</source>
+        <translation>将释放 {released} 个客户到公海,并提醒 {warned} 个客户的所有者(演练:未做任何更改)</translation>
+    </message>
+    <message>
         <source>The request cannot be served</source>
         <translation>无法处理该请求</translation>
     </message>

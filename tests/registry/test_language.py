@@ -65,18 +65,23 @@ def test_errors_answer_in_chinese_when_asked_with_the_same_codes(client, clock):
 
 
 def test_the_command_line_answers_in_its_language(db_url, capsys, monkeypatch):
-    def run(*args):
-        return main([*args, "--db", db_url], stdout=io.StringIO(), stdin=io.StringIO(""))
+    def run(*args, stdin=""):
+        out = io.StringIO()
+        code = main([*args, "--db", db_url], stdout=out, stdin=io.StringIO(stdin))
+        return code, out.getvalue()
 
-    assert run("user", "disable", "ghost") == 1
+    assert run("user", "disable", "ghost")[0] == 1
     assert capsys.readouterr().err == "erpdesk-registry: User ghost was not found\n"
     monkeypatch.setenv("ERPDESK_LANG", "zh_CN")
-    assert run("user", "disable", "ghost") == 1
+    assert run("user", "disable", "ghost")[0] == 1
     assert capsys.readouterr().err == "erpdesk-registry: 用户 ghost 不存在\n"
-    assert run("settings", "warning_days", "900") == 1
+    assert run("settings", "warning_days", "900")[0] == 1
     assert capsys.readouterr().err == (
         "erpdesk-registry: warning_days 必须在 0 到 365 之间,不能是 900\n"
     )
+    assert run("user", "add", "wang", "--role", "rep", "--password-stdin",
+               stdin="a-good-password\n") == (0, "已添加 wang(rep)\n")
+    assert run("user", "disable", "wang") == (0, "wang 已停用\n")
 
 
 def test_the_shape_of_a_request_is_answered_in_chinese_too(client, clock):

@@ -74,7 +74,7 @@ def test_settings_are_shown_set_and_checked(db_url, capsys):
 def test_db_upgrade_creates_a_new_sqlite_database(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'new.db'}"
     head = head_revision()
-    migrated = f"migrated the database from schema (empty) to {head}\n"
+    migrated = f"migrated the empty database to schema {head}\n"
     assert run(url, "db", "upgrade") == (0, migrated)
     assert run(url, "db", "upgrade") == (0, f"the database is already at schema {head}\n")
     code, _ = run("mysql://nowhere/x", "db", "upgrade")
