@@ -16,7 +16,7 @@ from erpdesk.domain.customer import Industry, LabelledEnum, SizeBand
 from erpdesk.domain.errors import Problem
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.registry.config import Config
-from erpdesk.registry.db.database import RegistryDatabase
+from erpdesk.registry.db.database import RegistryDatabase, reconnecting
 from erpdesk.registry.db.journal import Actor, audit
 from erpdesk.registry.db.schema import ROLES, tokens, users
 from erpdesk.registry.errors import (
@@ -187,7 +187,16 @@ def sign_in(
     db: RegistryDatabase, config: Config, passwords: Passwords, username: str, password: str,
     client: str,
 ) -> SignIn:
-    """A new bearer token for *username*, or the reason there is none."""
+    """A new bearer token for *username*, or the reason there is none.  Run
+    again once on a connection found dead (after a database restart): the
+    first sign-in of a desk that comes back must not be a 503."""
+    return reconnecting(lambda: _sign_in(db, config, passwords, username, password, client))
+
+
+def _sign_in(
+    db: RegistryDatabase, config: Config, passwords: Passwords, username: str, password: str,
+    client: str,
+) -> SignIn:
     now = config.clock()
     name = normalize_username(username)[:64]
     with db.read() as conn:

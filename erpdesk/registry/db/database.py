@@ -10,9 +10,9 @@ indexes and the change counter's row lock keep several workers consistent.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, Executable, Row, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
@@ -28,11 +28,30 @@ SQLITE_BUSY_MS = 30_000
 RETRY_SQLSTATES = frozenset({"40P01", "40001"})
 # How many times a write is tried when it keeps failing that way.
 ATTEMPTS = 3
+T = TypeVar("T")
 
 
 def retryable(exc: DBAPIError) -> bool:
-    """Was *exc* a deadlock or a serialization failure (run it again)?"""
-    return getattr(exc.orig, "sqlstate", None) in RETRY_SQLSTATES
+    """May the transaction *exc* ended be run again as a whole: a deadlock, a
+    serialization failure, or a connection found dead (the server restarted;
+    SQLAlchemy has renewed the pool)?  For work that is idempotent should
+    its commit have gone through after all (registrations and sync pushes
+    are, on their ids)."""
+    return bool(exc.connection_invalidated) or (
+        getattr(exc.orig, "sqlstate", None) in RETRY_SQLSTATES
+    )
+
+
+def reconnecting(work: Callable[[], T]) -> T:
+    """``work()``, run once more if it found its connection dead (the server
+    restarted; SQLAlchemy has then renewed the whole pool).  For work that
+    may simply run again: a read, a sign-in."""
+    try:
+        return work()
+    except DBAPIError as exc:
+        if not exc.connection_invalidated:
+            raise
+    return work()
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
@@ -52,11 +71,12 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     # No pre-ping: it is a round trip ("SELECT 1") at every checkout, and a
     # request checks out twice (sign-in, then the work).  After the server
     # restarts, the first statement on a dead connection fails and
-    # SQLAlchemy renews the whole pool; the sign-in every request starts
-    # with then runs again on a new connection (``read_row``), so only a
-    # request without sign-in, or one already under way, answers 503
-    # ``database_unavailable`` (the desk retries).  Connections older than
-    # half an hour are renewed (proxies and firewalls drop idle ones).
+    # SQLAlchemy renews the whole pool; the bearer sign-in every request
+    # starts with, a password sign-in, registrations and pushes then run
+    # again on a new connection (``reconnecting``, ``retryable``), so only
+    # other work already under way answers 503 ``database_unavailable``
+    # (the desk retries).  Connections older than half an hour are renewed
+    # (proxies and firewalls drop idle ones).
     return create_engine(url, echo=echo, pool_size=10, max_overflow=20, pool_recycle=1800)
 
 
@@ -102,18 +122,15 @@ class RegistryDatabase:
         SQLAlchemy then renews the whole pool, so the request's own work that
         follows gets a live connection too, and nobody sees a 503 for it.
         """
-        for attempt in (1, 2):
-            try:
-                if self.dialect != "postgresql":
-                    with self.read() as conn:
-                        return conn.execute(statement, params).first()
-                with self.engine.connect() as conn:
-                    conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        def read() -> Row[Any] | None:
+            if self.dialect != "postgresql":
+                with self.read() as conn:
                     return conn.execute(statement, params).first()
-            except DBAPIError as exc:
-                if not exc.connection_invalidated or attempt == 2:
-                    raise
-        raise AssertionError("unreachable")
+            with self.engine.connect() as conn:
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+                return conn.execute(statement, params).first()
+
+        return reconnecting(read)
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
