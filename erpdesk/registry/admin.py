@@ -19,8 +19,9 @@ from erpdesk.domain.errors import Problem
 from erpdesk.registry.accounts import User
 from erpdesk.registry.checks import slot_holders
 from erpdesk.registry.db.database import RegistryDatabase
-from erpdesk.registry.db.journal import audit, stamp_changes
+from erpdesk.registry.db.journal import Actor, audit, stamp_changes
 from erpdesk.registry.db.schema import (
+    EXEMPT_REASON_LENGTH,
     HOLDS_SLOT,
     REGISTRATION_STATUSES,
     customer_activities,
@@ -35,7 +36,6 @@ from erpdesk.registry.registrations import VIEW_SELECT, RegistrationView, confli
 from erpdesk.registry.sync.access import owner_changed
 
 MAX_PAGE = 200
-MAX_EXEMPT_REASON = 500  # customers.exempt_reason
 
 
 def registration_queue(
@@ -274,43 +274,38 @@ def set_exemption(
     exempt does not count against its owner's follow-ups.
     """
     reason = _required_reason(reason)
-    if len(reason) > MAX_EXEMPT_REASON:
+    if len(reason) > EXEMPT_REASON_LENGTH:
         raise InvalidInput([Problem(
-            "reason", "too_long", "At most {max} characters", {"max": MAX_EXEMPT_REASON})])
+            "reason", "too_long", "At most {max} characters", {"max": EXEMPT_REASON_LENGTH})])
     with db.write() as conn:
-        customer = conn.execute(
-            select(customers).where(customers.c.id == customer_id).with_for_update()
-        ).first()
+        customer = locked_customer(conn, customer_id)
         if customer is None:
             raise NotFoundError(what="The customer")
         if exempt:
-            changes = exemption_start(customer, reason, now)
+            exempt_customer(conn, admin.actor, customer, reason, now)
         elif customer.exempt_since is None:
             raise Conflict("This customer is not exempt", code="not_exempt")
         else:
-            changes = {
+            _write_exemption(conn, admin.actor, customer, "customer.unexempt", reason, now, {
                 **start_protection(load_policy(conn), now),
                 "exempt_since": None, "exempt_reason": None,
-            }
-        conn.execute(
-            update(customers).where(customers.c.id == customer_id)
-            .values(**changes, updated_at=now)
-        )
-        before = {"exempt_since": customer.exempt_since, "exempt_reason": customer.exempt_reason}
-        audit(
-            conn, now, admin.actor, "customer.exempt" if exempt else "customer.unexempt",
-            "customer", customer_id, reason=reason,
-            before={**_customer_state(customer), **before},
-            after={**_customer_state(customer), **before, **changes},
-        )
-        stamp_changes(conn, now, [(customers, customer_id)])
+            })
         row = conn.execute(CUSTOMER_SELECT.where(customers.c.id == customer_id)).one()
     return customer_view(row)
 
 
-def exemption_start(customer: Row[Any], reason: str, now: datetime) -> dict[str, Any]:
-    """The columns that exempt *customer* (a ``customers`` row, locked) from
-    release; ``409`` unless it is protected and not exempt yet."""
+def locked_customer(conn: Connection, customer_id: str) -> Row[Any] | None:
+    """The ``customers`` row of *customer_id*, locked until the transaction ends."""
+    return conn.execute(
+        select(customers).where(customers.c.id == customer_id).with_for_update()
+    ).first()
+
+
+def exempt_customer(
+    conn: Connection, actor: Actor, customer: Row[Any], reason: str, now: datetime
+) -> None:
+    """Exempt *customer* (a row from ``locked_customer``) from release, audited
+    with *reason*; ``409`` unless it is protected and not exempt yet."""
     if customer.status != "protected" or customer.deleted:
         raise Conflict(
             "Only a protected customer can be exempt from release to the pool",
@@ -318,7 +313,25 @@ def exemption_start(customer: Row[Any], reason: str, now: datetime) -> dict[str,
         )
     if customer.exempt_since is not None:
         raise Conflict("This customer is already exempt", code="already_exempt")
-    return {"exempt_since": now, "exempt_reason": reason, "warned_at": None}
+    _write_exemption(conn, actor, customer, "customer.exempt", reason, now, {
+        "exempt_since": now, "exempt_reason": reason, "warned_at": None,
+    })
+
+
+def _write_exemption(
+    conn: Connection, actor: Actor, customer: Row[Any], action: str, reason: str,
+    now: datetime, changes: dict[str, Any],
+) -> None:
+    conn.execute(
+        update(customers).where(customers.c.id == customer.id).values(**changes, updated_at=now)
+    )
+    before = {
+        **_customer_state(customer),
+        "exempt_since": customer.exempt_since, "exempt_reason": customer.exempt_reason,
+    }
+    audit(conn, now, actor, action, "customer", customer.id, reason=reason,
+          before=before, after={**before, **changes})
+    stamp_changes(conn, now, [(customers, customer.id)])
 
 
 def allocatable_rep(conn: Connection, rep_name: str | None) -> Any:

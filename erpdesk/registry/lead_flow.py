@@ -25,7 +25,7 @@ from erpdesk.domain.errors import Problem
 from erpdesk.domain.names import normalize_company_name
 from erpdesk.domain.validation import is_mobile
 from erpdesk.registry.accounts import User
-from erpdesk.registry.admin import allocatable_rep, check_cap, exemption_start
+from erpdesk.registry.admin import allocatable_rep, check_cap, exempt_customer, locked_customer
 from erpdesk.registry.checks import index_name, slot_holders
 from erpdesk.registry.db.database import RegistryDatabase
 from erpdesk.registry.db.journal import audit, stamp_changes
@@ -471,21 +471,10 @@ def _exempt_won(
     and the customer is protected and not exempt yet."""
     if not load_policy(conn).exempt_won:
         return
-    customer = conn.execute(
-        select(customers).where(customers.c.id == customer_id).with_for_update()
-    ).first()
+    customer = locked_customer(conn, customer_id)
     if customer is None or customer.status != "protected" or customer.exempt_since is not None:
         return
-    reason = f"won: lead {lead_id} signed"
-    changes = exemption_start(customer, reason, now)
-    conn.execute(
-        update(customers).where(customers.c.id == customer_id).values(**changes, updated_at=now)
-    )
-    audit(
-        conn, now, user.actor, "customer.exempt", "customer", customer_id, reason=reason,
-        before={"exempt_since": None, "exempt_reason": None}, after=changes,
-    )
-    stamp_changes(conn, now, [(customers, customer_id)])
+    exempt_customer(conn, user.actor, customer, f"won: lead {lead_id} signed", now)
 
 
 def report_outcome(

@@ -25,6 +25,7 @@ from erpdesk.domain.customer import (
     Source,
     new_id,
 )
+from erpdesk.registry.db.schema import EXEMPT_REASON_LENGTH
 from erpdesk.registry.registrations import RegistrationRequest
 
 # No NUL characters in any text: PostgreSQL cannot store them (psycopg raises
@@ -170,7 +171,7 @@ class ExemptionIn(Request):
     exempt: bool = Field(
         True, description="true: exempt from release to the pool; false: end the exemption"
     )
-    reason: Annotated[str, StringConstraints(max_length=500, pattern=NO_NUL)]
+    reason: Annotated[str, StringConstraints(max_length=EXEMPT_REASON_LENGTH, pattern=NO_NUL)]
 
 
 class MatchOut(BaseModel):

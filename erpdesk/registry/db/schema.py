@@ -126,6 +126,8 @@ login_attempts = Table(
 Index("ix_login_attempts_username_at", login_attempts.c.username, login_attempts.c.at)
 Index("ix_login_attempts_client_at", login_attempts.c.client, login_attempts.c.at)
 
+EXEMPT_REASON_LENGTH = 500  # customers.exempt_reason
+
 customers = Table(
     "customers",
     metadata,
@@ -162,7 +164,7 @@ customers = Table(
     # Exempt from release to the pool (a won customer; schema 0007): since
     # when, and the administrator's reason.  NULL: not exempt.
     Column("exempt_since", UTCDateTime, nullable=True),
-    Column("exempt_reason", String(500), nullable=True),
+    Column("exempt_reason", String(EXEMPT_REASON_LENGTH), nullable=True),
 )
 _ACTIVE_USCC = text(f"uscc != '' AND {_in('status', ACTIVE_STATUSES)}")
 _ACTIVE = text(_in("status", ACTIVE_STATUSES))
