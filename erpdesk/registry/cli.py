@@ -28,6 +28,7 @@ from erpdesk.registry.config import (
 from erpdesk.registry.db.database import RegistryDatabase, migrate, schema_state
 from erpdesk.registry.db.journal import Actor
 from erpdesk.registry.db.schema import ROLES
+from erpdesk.registry.language import command_line_language, translator
 from erpdesk.registry.security import Passwords
 
 PROG = "erpdesk-registry"
@@ -446,8 +447,6 @@ def main(
         return exc.exit_code
     except (DomainError, ConfigError) as exc:
         if isinstance(exc, DomainError):  # in the desk's language (ERPDESK_LANG, the locale's)
-            from erpdesk.registry.language import command_line_language, translator
-
             _error(exc.render(translator(command_line_language())))
         else:
             _error(str(exc))
@@ -467,8 +466,6 @@ def main(
 def say(out: TextIO, text: str, **params: Any) -> None:
     """Print *text* (an English template, translated in context ``Registry``
     into the command line's language) with its ``{placeholders}`` filled."""
-    from erpdesk.registry.language import command_line_language, translator
-
     print(render_text("Registry", text, params, translator(command_line_language())), file=out)
 
 

@@ -1,8 +1,8 @@
 """Every error as JSON: ``{"error": {"code": ..., "message": ..., ...details}}``.
 
 ``code`` is stable (the desk translates it); ``message`` is English, or
-Chinese when the request asks for it (``Accept-Language: zh-CN``; the
-framework's own checks of types and fields stay English).  Bad
+Chinese when the request asks for it (``Accept-Language: zh-CN``; for the
+framework's checks of types and fields, ``SHAPE_TEXTS``).  Bad
 input is always a 4xx: malformed JSON 400, wrong types and unknown fields
 422 ``invalid_request`` with the field problems, bodies over the limit 413.
 """
