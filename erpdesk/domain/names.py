@@ -1,24 +1,50 @@
 """Company-name normalisation: the comparison key of duplicate detection.
 
-Two names with the same key are taken to name the same company.  The key
-folds away what varies between ways of writing one company's name:
+A Chinese enterprise name is region + trade name (字号) + industry + legal
+form, and the region is part of who the company is: 北京银行 and 上海银行
+are two banks.  Two names with the same key name the same company.  The key
+folds away only what varies between ways of writing one company's name:
 full-width forms, bracket styles, spaces and punctuation, the legal form
-(有限公司, 股份有限公司, Co., Ltd. …) and a region name in front or in
-brackets ("北京浪潮…", "浪潮(北京)…").
+(有限公司, 股份有限公司, Co., Ltd. …), and how its region is written:
 
-A branch (分公司, 分厂, 办事处) is a different customer from its parent:
-its key is the parent's key followed by the branch part ("浪潮电子信息产业"
-+ "济南分公司"), so it never equals the parent's key but stays similar to it
-(the administrator sees it as a possible duplicate).
+- leading or in brackets: 北京浪潮… and 浪潮（北京）… give 北京浪潮…;
+- in full or short: 北京市 and 北京, 广西壮族自治区 and 广西, 延边朝鲜族自治州
+  and 延边 (each region is written once, as ``divisions.Division.token``);
+- a province before a city of its own: 广东省深圳市X is 深圳X (the city
+  lies in one province only), 江苏昆山X and 苏州昆山X are 昆山X.
+
+Regions are the provinces, prefecture-level divisions and county-level
+cities of ``divisions``.  What is not the same company:
+
+- a different region (北京银行, 上海银行): a different key, and no near
+  match on that account (``different_regions``);
+- a region on one side only (浪潮… and 北京浪潮…), or a region and one
+  within it (广东X and 深圳X): a different key, but the duplicate check
+  reports the other as a possible duplicate for the administrator to decide
+  (``region_variant_keys``);
+- a branch (分公司, 分厂, 办事处) and its parent: the branch's key is the
+  parent's key followed by the branch part ("浪潮电子信息产业" + "济南分公司"),
+  so it never equals the parent's key but stays similar to it.
+
+The decided cases are tabled in docs/design.md ("Company identity and the
+region") and in tests/domain/test_names.py.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
-from erpdesk.domain.regions import leading_region, region_names
+from erpdesk.domain.divisions import (
+    Division,
+    divisions,
+    leading_divisions,
+    most_specific,
+    related,
+    token_extensions,
+)
 
 # Legal forms stripped from the end, longest first; applied repeatedly so
 # "…集团股份有限公司" and "…公司有限公司" both lose all of it.
@@ -57,8 +83,11 @@ _BRACKETED = re.compile(r"\(([^()]*)\)")
 # marks, controls): \W is the complement of \w, which keeps "_".
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
-# Least key length that stripping may leave.
+# Least key length that stripping a legal form may leave.
 MIN_KEY = 2
+
+# Times a key is normalised again at most before it is taken as it is.
+_SETTLE = 6
 
 
 def fold(text: str) -> str:
@@ -72,22 +101,29 @@ def _compact(text: str) -> str:
     return _NOT_ALNUM.sub("", text)
 
 
-def _is_region(text: str) -> bool:
-    return _compact(text) in region_names()
+def _bracket_region(text: str) -> tuple[Division, ...]:
+    """The divisions a bracketed text consists of, or () when it holds more."""
+    compact = _compact(text)
+    chain, end = leading_divisions(compact)
+    return chain if chain and end == len(compact) else ()
 
 
-def _drop_bracketed_regions(text: str) -> tuple[str, str]:
-    """*text* without "(北京)"-style regions, and the first region dropped."""
-    found = ""
+def _drop_bracketed_regions(text: str) -> tuple[str, tuple[Division, ...], str]:
+    """*text* without "(北京)"-style regions, their divisions, and the first
+    one as written."""
+    found: list[Division] = []
+    written = ""
 
     def repl(match: re.Match[str]) -> str:
-        nonlocal found
-        if _is_region(match.group(1)):
-            found = found or _compact(match.group(1))
-            return ""
-        return match.group(0)
+        nonlocal written
+        chain = _bracket_region(match.group(1))
+        if not chain:
+            return match.group(0)
+        found.extend(chain)
+        written = written or _compact(match.group(1))
+        return ""
 
-    return _BRACKETED.sub(repl, text), found
+    return _BRACKETED.sub(repl, text), tuple(found), written
 
 
 def _strip_latin(text: str) -> str:
@@ -112,12 +148,6 @@ def _strip_legal(core: str) -> str:
     return core
 
 
-def _core_key(compact: str) -> str:
-    core = _strip_legal(compact)
-    _region, rest = leading_region(core)
-    return rest
-
-
 def _split_branch(compact: str) -> tuple[str, str]:
     """``(parent, branch)`` for a branch name whose parent has a legal form.
 
@@ -139,19 +169,23 @@ def _split_branch(compact: str) -> tuple[str, str]:
     return compact[:best], compact[best:]
 
 
+def _render(region: tuple[Division, ...], rest: str) -> str:
+    return "".join(d.token for d in region) + rest
+
+
 def _key_once(name: str) -> str:
-    folded, _ = _drop_bracketed_regions(fold(name))
+    folded, bracketed, _ = _drop_bracketed_regions(fold(name))
     compact = _compact(_strip_latin(folded))
     if not compact:
         return _compact(fold(name)) or name.strip()
     parent, branch = _split_branch(compact)
-    if branch:
-        return _core_key(parent) + branch
-    if compact.endswith(BRANCH_SUFFIXES):
-        # A branch whose parent cannot be told apart: keep it whole rather
-        # than strip a region that may be the branch's own ("济南分公司").
-        return compact
-    return _core_key(compact)
+    if branch or not compact.endswith(BRANCH_SUFFIXES):
+        parent = _strip_legal(parent)
+    # A branch whose parent cannot be told apart is kept whole (its legal
+    # form too), with its leading region written as in any key.
+    leading, end = leading_divisions(parent)
+    region = most_specific(leading + bracketed)
+    return _render(region, parent[end:] + branch)
 
 
 # Pure and called several times for each name on hot paths (a sync push
@@ -161,13 +195,15 @@ def normalize_company_name(name: str) -> str:
     """The comparison key of a company name; never empty for a non-empty name.
 
     "浪潮（北京）电子信息产业有限公司", "北京浪潮电子信息产业有限公司" and
-    "浪潮 电子信息产业 股份有限公司" all give "浪潮电子信息产业".  The key of a
-    key is the key itself.
+    "北京市浪潮 电子信息产业 股份有限公司" all give "北京浪潮电子信息产业";
+    "浪潮电子信息产业股份有限公司" gives "浪潮电子信息产业".  The key of a key
+    is the key itself.
     """
     key = _key_once(name)
-    # Rare names (a branch whose parent's core holds "公司") change again
-    # when normalised twice; settle on the fixed point.
-    for _ in range(4):
+    # A region written short may run into what follows ("深圳市市场…" ->
+    # "深圳" + "市场…" reads as "深圳市" + "场…"), and rare branch names
+    # change again; settle on the fixed point.
+    for _ in range(_SETTLE):
         again = _key_once(key)
         if again == key:
             break
@@ -175,12 +211,72 @@ def normalize_company_name(name: str) -> str:
     return key
 
 
+@dataclass(frozen=True)
+class KeyParts:
+    """A name key split into its region and the rest (trade name, industry,
+    branch).  ``region`` holds no division lying within another of it."""
+
+    region: tuple[Division, ...]
+    rest: str
+
+
+def _parts(key: str) -> KeyParts:
+    chain, end = leading_divisions(key)
+    return KeyParts(most_specific(chain), key[end:])
+
+
+key_parts = lru_cache(maxsize=16384)(_parts)
+key_parts.__doc__ = """The region and the rest of a name key (see ``normalize_company_name``)."""
+
+
+def different_regions(key_a: str, key_b: str) -> bool:
+    """The keys differ only in their regions, which lie apart (北京银行,
+    上海银行): two companies, never to be reported as near names."""
+    a, b = key_parts(key_a), key_parts(key_b)
+    if not a.rest or a.rest != b.rest or len(a.region) != 1 or len(b.region) != 1:
+        return False
+    return not related(a.region[0], b.region[0])
+
+
+def region_variant_keys(key: str) -> tuple[str, ...]:
+    """The keys that differ from *key* only in a region on one side (浪潮… and
+    北京浪潮…) or a region and one within it (广东X, 深圳X): possible
+    duplicates, for the administrator to decide.
+
+    Without a region: the key under each division.  With one region: the
+    key without it, and under each division containing it or within it.
+    Keys of a region only, or of several unrelated regions, have none.
+    """
+    parts = key_parts(key)
+    rest = parts.rest
+    if not rest or len(parts.region) > 1:
+        return ()
+    # Only where the region reads back as written: "深圳" + "市场…" would
+    # read as 深圳市 + "场…" (no name has that key).
+    if not parts.region:
+        # The rest opens with no region, so only a longer name can form.
+        return tuple(
+            d.token + rest
+            for d in divisions()
+            if not any(rest.startswith(more) for more in token_extensions(d))
+        )
+    own = parts.region[0]
+    variants = [rest]
+    for division in divisions():
+        if division is not own and related(division, own):
+            variant = _render((division,), rest)
+            if _parts(variant) == KeyParts((division,), rest):
+                variants.append(variant)
+    return tuple(variants)
+
+
 def name_region(name: str) -> str:
-    """The region a company name carries, leading or bracketed, for display.
+    """The region a company name carries, leading or bracketed, as written.
 
     "北京市百度网讯科技有限公司" -> "北京市"; "浪潮（北京）电子信息产业有限公司" -> "北京";
     "" when there is none.
     """
-    text, bracketed = _drop_bracketed_regions(fold(name))
-    region, _rest = leading_region(_compact(text))
-    return region or bracketed
+    text, _bracketed, written = _drop_bracketed_regions(fold(name))
+    compact = _compact(text)
+    _chain, end = leading_divisions(compact)
+    return compact[:end] or written

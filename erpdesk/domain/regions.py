@@ -173,6 +173,9 @@ def region_names() -> frozenset[str]:
 def leading_region(name: str) -> tuple[str, str]:
     """``(region, rest)`` when *name* starts with a province or city name.
 
+    Over this module's few cities only; company names are read with
+    ``divisions.leading_divisions`` (every prefecture and county-level city).
+
     The longest name is matched first, and a province followed by a city
     ("广东省深圳市…") is set aside as a whole.  Nothing is set aside unless at
     least ``MIN_REST`` characters would remain; otherwise ``("", name)``.

@@ -39,6 +39,13 @@ the other key.  Then:
 
 Keys of one character have no bigram and find no near names (the exact
 match is ``slot_holders``).
+
+Name keys keep the company's region (``names``): a check of 上海银行 finds
+北京银行 neither as the same company nor as a near name.  The keys of the
+same name with a region on one side only or a region within the other
+(``region_variant_keys``: for a key without a region, the key under each
+of the ~760 divisions) are looked up exactly with the other exact keys, and
+``DuplicateIndex`` reports them as possible duplicates.
 """
 
 from __future__ import annotations
@@ -70,7 +77,7 @@ from sqlalchemy import (
 )
 
 from erpdesk.domain.duplicates import Candidate, DuplicateIndex, MatchKind
-from erpdesk.domain.names import normalize_company_name
+from erpdesk.domain.names import normalize_company_name, region_variant_keys
 from erpdesk.domain.uscc import normalize_uscc
 from erpdesk.registry.accounts import User
 from erpdesk.registry.db.database import RegistryDatabase
@@ -531,12 +538,15 @@ def similar_holders(
     conn: Connection, name_key: str, threshold: float, *, limit: int = MAX_MATCHES
 ) -> list[tuple[Holder, float]]:
     """Active customers whose name key scores *threshold* or more, best first
-    (equal scores by customer id)."""
+    (equal scores by customer id), after those whose key differs only in a
+    region on one side or a region within the other (``REGION_SCORE``)."""
     if len(name_key) < 2:
         return []
     plan = _prefilter_plan(len(name_key), threshold)
     found: list[Holder] = []
-    exact = _contained_keys(name_key)
+    # The same name with a region on one side only, or a region within the
+    # other: reported whatever the threshold (``names.region_variant_keys``).
+    exact = _contained_keys(name_key) | set(region_variant_keys(name_key))
     for b in plan.subsequence:
         exact |= _subsequences(name_key, b)
     found += _holders_in(conn, customers.c.name_key, sorted(exact))

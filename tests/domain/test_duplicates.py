@@ -1,8 +1,10 @@
+import pytest
 from rapidfuzz import fuzz
 
 from erpdesk.domain import duplicates
 from erpdesk.domain.duplicates import (
     CONTAINED_SCORE,
+    REGION_SCORE,
     SIMILARITY_THRESHOLD,
     Candidate,
     DuplicateIndex,
@@ -10,6 +12,7 @@ from erpdesk.domain.duplicates import (
     MatchKind,
     find_duplicates,
 )
+from erpdesk.domain.names import normalize_company_name
 
 INSPUR = Candidate.of("1", "浪潮电子信息产业股份有限公司", "91370000163446410B")
 HUAWEI = Candidate.of("2", "华为技术有限公司", "914403001922038216")
@@ -24,7 +27,7 @@ def kinds(matches):
 
 def test_candidate_of_normalises():
     c = Candidate.of("x", "浪潮（北京）电子信息产业有限公司", " 91370000163446410b")
-    assert c.name_key == "浪潮电子信息产业"
+    assert c.name_key == "北京浪潮电子信息产业"
     assert c.uscc == "91370000163446410B"
 
 
@@ -36,13 +39,63 @@ def test_same_uscc_with_a_different_name():
 
 
 def test_same_name_key():
-    matches = find_duplicates("浪潮 (北京) 电子信息产业有限公司", "", ALL)
+    matches = find_duplicates("浪潮 电子信息产业 有限责任公司", "", ALL)
     assert kinds(matches) == [("1", MatchKind.SAME_NAME)]
     assert matches[0].is_duplicate
+    matches = find_duplicates("百度网讯科技（北京）有限公司", "", ALL)
+    assert kinds(matches) == [("3", MatchKind.SAME_NAME)]
 
 
-def test_region_prefix_makes_same_name():
-    assert kinds(find_duplicates("百度网讯科技有限公司", "", ALL)) == [("3", MatchKind.SAME_NAME)]
+def test_region_on_one_side_is_only_possible():
+    # Before, the region was set aside and these were "the same company".
+    matches = find_duplicates("百度网讯科技有限公司", "", ALL)
+    assert kinds(matches) == [("3", MatchKind.SIMILAR)]
+    assert matches[0].score == REGION_SCORE and not matches[0].is_duplicate
+    matches = find_duplicates("浪潮 (北京) 电子信息产业有限公司", "", ALL)
+    assert kinds(matches) == [("1", MatchKind.SIMILAR)]
+
+
+@pytest.mark.parametrize("threshold", [70.0, 85.0, 99.0, 100.0])
+def test_short_trade_name_with_a_region_on_one_side(threshold):
+    baidu = Candidate.of("b", "北京百度有限公司")
+    for name in ("百度有限公司", "百度公司", "百度"):
+        matches = find_duplicates(name, "", [baidu], threshold=threshold)
+        assert kinds(matches) == [("b", MatchKind.SIMILAR)]
+        assert matches[0].score == REGION_SCORE
+    # and the other way round
+    matches = find_duplicates(
+        "北京百度", "", [Candidate.of("c", "百度有限公司")], threshold=threshold
+    )
+    assert kinds(matches) == [("c", MatchKind.SIMILAR)]
+
+
+def test_a_region_within_the_other_is_possible():
+    shenzhen = Candidate.of("s", "深圳市华为技术有限公司")
+    assert kinds(find_duplicates("广东华为技术有限公司", "", [shenzhen], threshold=100)) == [
+        ("s", MatchKind.SIMILAR)
+    ]
+    # A five-character trade name beside a two-character region scores
+    # 83 by ratio and is not contained enough: the region rule still tells.
+    kunshan = Candidate.of("k", "昆山龙腾光电子有限公司")
+    assert fuzz.ratio("龙腾光电子", "昆山龙腾光电子") < SIMILARITY_THRESHOLD
+    assert kinds(find_duplicates("龙腾光电子有限公司", "", [kunshan])) == [("k", MatchKind.SIMILAR)]
+
+
+def test_different_regions_are_never_near_names():
+    beijing = Candidate.of("b", "北京银行股份有限公司")
+    assert find_duplicates("上海银行股份有限公司", "", [beijing], threshold=0.1) == []
+    # A long trade name that ratio alone would score above the threshold.
+    long_name = "长城计算机软件与系统技术开发有限公司"
+    tianjin = Candidate.of("t", "天津" + long_name)
+    assert (
+        fuzz.ratio(normalize_company_name("北京" + long_name), tianjin.name_key)
+        >= SIMILARITY_THRESHOLD
+    )
+    assert find_duplicates("北京" + long_name, "", [tianjin]) == []
+    # but an edit beyond the region is still a near name
+    assert kinds(
+        find_duplicates("北京长城计算机软件与系统技术开放", "", [tianjin], threshold=80)
+    ) == [("t", MatchKind.SIMILAR)]
 
 
 def test_same_uscc_and_name_reported_once_as_uscc():

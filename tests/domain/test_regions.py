@@ -86,3 +86,64 @@ def test_region_names_has_full_and_short_forms():
     names = region_names()
     assert {"北京市", "北京", "宁夏回族自治区", "宁夏", "苏州市", "苏州"} <= names
     assert "浪潮" not in names
+
+
+# The divisions a company name may open with (erpdesk.domain.divisions).
+
+
+def test_divisions_cover_every_province_city_and_county_level_city():
+    from erpdesk.domain.divisions import COUNTY_CITY, PREFECTURE, PROVINCE, divisions
+
+    table = divisions()
+    levels = [d.level for d in table]
+    assert levels.count(PROVINCE) == 34
+    assert levels.count(PREFECTURE) > 330 and levels.count(COUNTY_CITY) > 380
+    # Each is written one way in a key, and no two the same way.
+    assert len({d.token for d in table}) == len(table)
+    for d in table:
+        assert d.token in (d.short, d.name)
+        if d.level > PROVINCE:
+            assert d.parent is not None and d.parent.level < d.level
+            assert d.ancestors()[-1].level == PROVINCE
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "end"),
+    [
+        ("广东省深圳市华为", ["广东省", "深圳市"], 6),
+        ("江苏昆山龙腾", ["江苏省", "昆山市"], 4),
+        ("苏州市昆山市龙腾", ["苏州市", "昆山市"], 6),
+        ("吉林省吉林市化纤", ["吉林省", "吉林市"], 6),
+        ("吉林化纤", ["吉林省"], 2),  # a bare 吉林 is the higher division
+        ("上海东方明珠", ["上海市"], 2),  # 东方市 is not within 上海
+        ("广西壮族自治区玉柴", ["广西壮族自治区"], 7),
+        ("延边长白山", ["延边朝鲜族自治州"], 2),
+        ("东方电气", [], 0),  # a short form left out: it opens too many names
+        ("东方市电气", ["东方市"], 3),
+        ("海淀区华信", [], 0),  # districts are not regions
+        ("浪潮电子", [], 0),
+    ],
+)
+def test_leading_divisions(text, names, end):
+    from erpdesk.domain.divisions import leading_divisions
+
+    chain, stop = leading_divisions(text)
+    assert [d.name for d in chain] == names and stop == end
+
+
+def test_tokens_of_divisions_sharing_a_short_form():
+    from erpdesk.domain.divisions import division_named, most_specific, related
+
+    province, city = division_named("吉林省"), division_named("吉林市")
+    assert province is not None and city is not None
+    assert (province.token, city.token) == ("吉林", "吉林市")
+    assert division_named("吉林") is province
+    assert city.within(province) and related(city, province)
+    assert most_specific((province, city)) == (city,)
+    prefecture = division_named("恩施土家族苗族自治州")
+    county = division_named("恩施市")
+    assert prefecture is not None and county is not None
+    assert (prefecture.token, county.token) == ("恩施", "恩施市")
+    shenzhen, guangzhou = division_named("深圳"), division_named("广州")
+    assert shenzhen is not None and guangzhou is not None
+    assert not related(shenzhen, guangzhou)

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 from sqlalchemy import delete, insert, text
 
-from erpdesk.domain.duplicates import Candidate, DuplicateIndex, MatchKind
+from erpdesk.domain.duplicates import REGION_SCORE, Candidate, DuplicateIndex, MatchKind
+from erpdesk.domain.names import normalize_company_name
 from erpdesk.registry.checks import (
     _gram_weights,
     _prefilter_plan,
@@ -180,3 +181,64 @@ def test_postgresql_statistics_choose_the_grams(db):
         got = [(h.id, s) for h, s in similar_holders(conn, "盛鑫农业发展", 85.0, limit=1000)]
     assert "农业" not in grams[:2] and "业发" not in grams[:2]
     assert got == _brute(active, "盛鑫农业发展", 85.0, 1000)
+
+
+# Regions in front of the keys: a province, its cities, a county-level city
+# within one of them, and regions apart from them.
+REGIONS = ["", "北京", "上海", "江苏", "苏州", "昆山", "南京", "广东", "深圳", "吉林", "吉林市"]
+
+
+@st.composite
+def region_cases(draw: st.DrawFn) -> tuple[str, float, list[tuple[str, str]]]:
+    core = draw(st.text(alphabet=CHARS, min_size=1, max_size=8))
+    asked = normalize_company_name(draw(st.sampled_from(REGIONS)) + core)
+    threshold = draw(st.sampled_from(THRESHOLDS))
+    others = draw(
+        st.lists(
+            st.tuples(st.sampled_from(REGIONS), st.one_of(st.just(core), near(core), keys)),
+            min_size=1,
+            max_size=30,
+        )
+    )
+    rows = [
+        (normalize_company_name(region + other), draw(st.sampled_from(STATUSES)))
+        for region, other in others
+    ]
+    return asked, threshold, rows
+
+
+@hypothesis.settings(
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(case=region_cases())
+def test_prefilter_finds_what_scoring_everyone_finds_with_regions(db, case):
+    asked, threshold, rows = case
+    if len(asked) < 2:
+        return
+    active = _load(db, rows)
+    for limit in (5, 1000):
+        with db.read() as conn:
+            got = [(h.id, s) for h, s in similar_holders(conn, asked, threshold, limit=limit)]
+        assert got == _brute(active, asked, threshold, limit), (asked, threshold, limit)
+
+
+def test_a_region_on_one_side_is_found_whatever_the_threshold(db):
+    rows = [
+        ("北京盛鑫家纺", "protected"),  # the asked name with a region
+        ("江苏盛鑫家纺", "pending"),  # the province of the asked name's city
+        ("昆山盛鑫家纺", "protected"),  # a county-level city within it
+        ("上海盛鑫家纺", "pool"),  # not active
+        ("广东盛鑫家纺", "protected"),  # apart from 苏州: not reported for 苏州
+    ]
+    _load(db, rows)
+    with db.read() as conn:
+        plain = similar_holders(conn, "盛鑫家纺", 100.0, limit=1000)
+        suzhou = similar_holders(conn, "苏州盛鑫家纺", 100.0, limit=1000)
+    assert {(h.name_key, s) for h, s in plain} == {
+        (k, REGION_SCORE) for k in ("北京盛鑫家纺", "江苏盛鑫家纺", "昆山盛鑫家纺", "广东盛鑫家纺")
+    }
+    assert {h.name_key for h, _ in suzhou} == {"江苏盛鑫家纺", "昆山盛鑫家纺"}

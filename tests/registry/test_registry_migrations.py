@@ -333,3 +333,111 @@ def test_upgrade_to_0007_keeps_customers_and_pending_ops_none_exempt(db_url):
             assert conn.execute(select(applied_ops.c.status)).scalars().all() == ["pending"]
     finally:
         db.dispose()
+
+
+def test_upgrade_to_0008_rekeys_names_with_their_region_and_keeps_everything(db_url):
+    # 0008: name keys keep the region.  The keys stored by the old rule (the
+    # region set aside) are recomputed, the grams rebuilt from them, and the
+    # registrations, pending ops and leads stay; two active customers the new
+    # rule makes one company are both kept, the later with its own key.
+    from erpdesk.domain.names import normalize_company_name
+
+    migrate(db_url, "0007", down=True)
+    # (id, name, key by the old rule, status)
+    legacy = [
+        ("c1", "北京银行股份有限公司", "银行", "protected"),
+        ("c2", "上海银行股份有限公司", "银行", "invalid"),  # refused before: same key
+        ("c3", "浪潮（北京）电子信息产业有限公司", "浪潮电子信息产业", "pending"),
+        ("c4", "华信机械有限公司", "华信机械", "pool"),
+        ("c5", "昆山市龙腾光电有限公司", "昆山市龙腾光电", "protected"),
+        ("c6", "龙腾光电（昆山）有限公司", "龙腾光电昆山", "pending"),  # one company with c5 now
+    ]
+    engine = make_engine(db_url)
+    try:
+        with engine.begin() as conn:
+            # The 0007 tables as 0007 knew them (not through today's metadata).
+            meta = MetaData()
+            old = {
+                name: Table(name, meta, autoload_with=conn)
+                for name in (
+                    "users", "customers", "customer_name_grams", "registrations",
+                    "applied_ops", "leads",
+                )
+            }
+            conn.execute(insert(old["users"]), [
+                {"id": uid, "username": name, "role": role, "display_name": "", "team": "",
+                 "password_hash": "x", "disabled": False, "created_at": NOW, "updated_at": NOW}
+                for uid, name, role in ((1, "rep.a", "rep"), (2, "tm.a", "telemarketer"))
+            ])
+            conn.execute(insert(old["customers"]), [
+                {**_customer(cid, key, "", status), "name": name,
+                 "protected_since": NOW if status == "protected" else None,
+                 "owner_id": 1 if status in ("pending", "protected") else None,
+                 "field_versions": {}, "deleted": False, "change_number": n}
+                for n, (cid, name, key, status) in enumerate(legacy, start=1)
+            ])
+            conn.execute(insert(old["customer_name_grams"]), [
+                {"gram": key[i : i + 2], "key_length": len(key), "name_key": key,
+                 "customer_id": cid}
+                for cid, _name, key, _status in legacy
+                for i in range(len(key) - 1)
+            ])
+            conn.execute(insert(old["registrations"]).values(
+                id="r1", customer_id="c3", rep_id=1, urgent=False, need="上线 ERP",
+                visit={"summary": "拜访"}, contacts=[], customer_snapshot={"name": legacy[2][1]},
+                status="pending", submitted_at=NOW, deadline=NOW + timedelta(days=3),
+                change_number=7,
+            ))
+            conn.execute(insert(old["applied_ops"]).values(
+                op_id="op-1", user_id=1, device_id="laptop", entity="customer",
+                entity_id="c3", status="pending", reason="", response={}, applied_at=NOW,
+            ))
+            conn.execute(insert(old["leads"]).values(
+                id="l1", company_name="深圳市华为技术有限公司", name_key="华为技术", uscc="",
+                fields={}, telemarketer_id=2, status="new", created_at=NOW, updated_at=NOW,
+            ))
+    finally:
+        engine.dispose()
+    migrate(db_url)
+    from erpdesk.registry.db.schema import applied_ops, leads, registrations
+
+    db = RegistryDatabase(db_url)
+    try:
+        with db.read() as conn:
+            keys = dict(conn.execute(select(customers.c.id, customers.c.name_key)).all())
+            statuses = dict(conn.execute(select(customers.c.id, customers.c.status)).all())
+            grams = conn.execute(
+                select(customer_name_grams.c.customer_id, customer_name_grams.c.name_key,
+                       customer_name_grams.c.key_length, customer_name_grams.c.gram)
+            ).all()
+            registration = conn.execute(select(registrations)).one()
+            op_status = conn.execute(select(applied_ops.c.status)).scalars().all()
+            lead_key = conn.execute(select(leads.c.name_key)).scalar_one()
+            # The near-name check reads the rebuilt grams: a region on one side.
+            plain = [h.id for h, _ in similar_holders(conn, "浪潮电子信息产业", 85.0)]
+            shanghai = similar_holders(conn, "上海银行", 85.0)
+    finally:
+        db.dispose()
+    assert keys == {
+        "c1": "北京银行", "c2": "上海银行", "c3": "北京浪潮电子信息产业", "c4": "华信机械",
+        "c5": "昆山龙腾光电", "c6": "昆山龙腾光电#c6",
+    }
+    assert all(
+        keys[cid] == normalize_company_name(name) for cid, name, *_ in legacy if cid != "c6"
+    )
+    assert statuses == {cid: status for cid, _n, _k, status in legacy}
+    expected_grams = {
+        (cid, key, len(key), key[i : i + 2]) for cid, key in keys.items()
+        for i in range(len(key) - 1)
+    }
+    assert {tuple(g) for g in grams} == expected_grams and len(grams) == len(expected_grams)
+    assert (registration.id, registration.customer_id, registration.status) == (
+        "r1", "c3", "pending"
+    )
+    assert op_status == ["pending"]
+    assert lead_key == "深圳华为技术"
+    assert plain == ["c3"]
+    assert shanghai == []  # 北京银行 is another company
+    # Down and up again keeps the keys (the rule lives in the code).
+    migrate(db_url, "0007", down=True)
+    migrate(db_url)

@@ -73,7 +73,7 @@ def test_invalid_customer_lists_every_problem_and_saves_nothing(desk):
 def test_same_uscc_or_normalised_name_is_never_created_twice(desk):
     desk.customers.create(complete_customer())
     with pytest.raises(DuplicateCustomer):
-        desk.customers.create(Customer(name="浪潮（北京）电子信息产业有限公司"))
+        desk.customers.create(Customer(name="浪潮 电子信息产业 有限责任公司"))
     with pytest.raises(DuplicateCustomer):
         desk.customers.create(Customer(name="完全不同的名字有限公司", uscc="91370000163446410B"))
     assert desk.customers.count(desk.customers.criteria()) == 1
@@ -81,8 +81,11 @@ def test_same_uscc_or_normalised_name_is_never_created_twice(desk):
 
 def test_duplicate_check_reports_exact_and_similar_matches(desk):
     first = desk.customers.create(complete_customer())
-    same = desk.customers.check_duplicates("北京浪潮电子信息产业有限公司")
+    same = desk.customers.check_duplicates("浪潮电子信息产业有限责任公司")
     assert same[0].kind is MatchKind.SAME_NAME and same[0].candidate.id == first.id
+    # A region on one side only is a possible duplicate, not the same company.
+    regional = desk.customers.check_duplicates("北京浪潮电子信息产业有限公司")
+    assert regional[0].kind is MatchKind.SIMILAR and not regional[0].is_duplicate
     by_code = desk.customers.check_duplicates("某某", "91370000163446410B")
     assert by_code[0].kind is MatchKind.SAME_USCC
     near = desk.customers.check_duplicates("浪潮电子信息产业发展有限公司")

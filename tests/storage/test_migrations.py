@@ -107,3 +107,63 @@ def test_opening_a_current_database_writes_no_backup(tmp_path):
     open_database(path).close()
     open_database(path).close()
     assert not list(tmp_path.glob("*.bak"))
+
+
+def test_upgrade_to_0003_rekeys_names_with_their_region_and_keeps_the_outbox(tmp_path):
+    # 0003: name keys keep the region.  Keys stored by the old rule (the
+    # region set aside: 北京银行 and 上海银行 were both 银行) are recomputed;
+    # every other column and every pending outbox op stays as it was.
+    from erpdesk.domain.names import normalize_company_name
+
+    path = tmp_path / "desk.db"
+    sqlite3.connect(path).close()
+    migrate(path, "0002")
+    # (id, name, key by the old rule)
+    legacy = [
+        ("c-1", "北京银行股份有限公司", "银行"),
+        ("c-2", "上海银行股份有限公司", "银行"),
+        ("c-3", "浪潮（北京）电子信息产业有限公司", "浪潮电子信息产业"),
+        ("c-4", "华信机械有限公司", "华信机械"),
+        ("c-5", "上海科康医药连锁股份有限公司", "科康医药连锁"),
+        ("c-6", "安徽科康医药连锁有限公司", "科康医药连锁"),
+    ]
+    with sqlite3.connect(path) as conn:
+        for n, (cid, name, key) in enumerate(legacy):
+            conn.execute(
+                "INSERT INTO customer (id, name, source, status, name_key, search_key, sort_key,"
+                " created_at, updated_at, uscc, server_version) VALUES"
+                " (?, ?, 'referral', 'following', ?, ?, ?, 'x', 'x', '', ?)",
+                (cid, name, key, name, name, n or None),
+            )
+            conn.execute(
+                "INSERT INTO outbox (seq, op_id, entity, entity_id, op, base_version, fields,"
+                " created_at, payload_version) VALUES (?, ?, 'customer', ?, 'create', NULL, ?,"
+                " 'x', 1)",
+                (n + 1, f"op-{n}", cid, json.dumps({"name": name}, ensure_ascii=False)),
+            )
+        before = {
+            table: conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+            for table in ("customer", "outbox")
+        }
+
+    db = open_database(path)
+    try:
+        conn = db.reader
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == (
+            head_revision()
+        )
+        keys = dict(conn.execute("SELECT id, name_key FROM customer").fetchall())
+        outbox = [tuple(r) for r in conn.execute("SELECT * FROM outbox ORDER BY 1")]
+        columns = [d[1] for d in conn.execute("PRAGMA table_info(customer)")]
+        rows = [tuple(r) for r in conn.execute("SELECT * FROM customer ORDER BY 1")]
+    finally:
+        db.close()
+    assert keys == {cid: normalize_company_name(name) for cid, name, _ in legacy}
+    assert keys["c-1"] == "北京银行" and keys["c-2"] == "上海银行"
+    assert keys["c-5"] != keys["c-6"]  # the import no longer merges them
+    assert keys["c-3"] == "北京浪潮电子信息产业" and keys["c-4"] == "华信机械"
+    assert outbox == before["outbox"]
+    key_at = columns.index("name_key")
+    assert [r[:key_at] + r[key_at + 1 :] for r in rows] == [
+        r[:key_at] + r[key_at + 1 :] for r in before["customer"]
+    ]
