@@ -11,9 +11,11 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import fields, replace
+from datetime import datetime
 from typing import Any, TypeVar
 
 from erpdesk.domain.customer import Activity, Contact, Customer
+from erpdesk.domain.dates import date_problem
 from erpdesk.domain.errors import Problem, ValidationError
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.domain.regions import find_province
@@ -210,8 +212,9 @@ def contact_problems(c: Contact) -> list[Problem]:
     return problems
 
 
-def activity_problems(a: Activity) -> list[Problem]:
-    """Every correctness problem of *a*."""
+def activity_problems(a: Activity, *, now: datetime | None = None) -> list[Problem]:
+    """Every correctness problem of *a*; its time must be plausible
+    (``dates``: from 1949-10-01, and at most a year after *now* when given)."""
     problems = _required(a, "summary", QT_TRANSLATE_NOOP("Domain", "A summary is required"))
     problems += _too_long(a, ACTIVITY_MAX_LENGTH)
     if a.occurred_at.tzinfo is None or a.occurred_at.utcoffset() is None:
@@ -222,6 +225,9 @@ def activity_problems(a: Activity) -> list[Problem]:
                 QT_TRANSLATE_NOOP("Domain", "The time of the activity has no time zone"),
             )
         )
+    implausible = date_problem(a.occurred_at, now)
+    if implausible is not None:
+        problems.append(implausible)
     return problems
 
 
@@ -282,10 +288,11 @@ def validate_contact(c: Contact) -> Contact:
     return c
 
 
-def validate_activity(a: Activity) -> Activity:
-    """The stripped copy of *a*; raises ``ValidationError`` listing every problem."""
+def validate_activity(a: Activity, *, now: datetime | None = None) -> Activity:
+    """The stripped copy of *a*; raises ``ValidationError`` listing every
+    problem (*now*: the caller's clock, for the latest plausible date)."""
     a = _stripped(a)
-    problems = activity_problems(a)
+    problems = activity_problems(a, now=now)
     if problems:
         raise ValidationError(problems)
     return a

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from erpdesk.domain.customer import Activity, ActivityKind, Contact, ContactLevel
+from erpdesk.domain.customer import Activity, ActivityKind, Contact, ContactLevel, utcnow
+from erpdesk.domain.dates import EARLIEST, latest_plausible
 from erpdesk.domain.errors import DomainError, ValidationError
 from erpdesk.domain.validation import (
     activity_problems,
@@ -192,6 +193,10 @@ class ActivityDialog(QDialog):
         self.time_edit = QDateTimeEdit(QDateTime.currentDateTime())
         self.time_edit.setCalendarPopup(True)
         self.time_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        # Only plausible dates can be picked (the domain's rule, as the registry checks).
+        latest = latest_plausible(utcnow())
+        self.time_edit.setMinimumDate(QDate(EARLIEST.year, EARLIEST.month, EARLIEST.day))
+        self.time_edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))
         self.contact_combo = QComboBox()
         self.contact_combo.addItem(self.tr("(no contact)"), None)
         for contact in contacts:
@@ -206,7 +211,8 @@ class ActivityDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Kind"), self.kind_combo)
-        form.addRow(self.tr("Time"), self.time_edit)
+        time_box, self.time_problem = with_problem_label(self.time_edit)
+        form.addRow(self.tr("Time"), time_box)
         form.addRow(self.tr("Contact"), self.contact_combo)
         summary_box, self.summary_problem = with_problem_label(self.summary_edit)
         form.addRow(self.tr("Summary"), summary_box)
@@ -221,6 +227,7 @@ class ActivityDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.summary_edit.textChanged.connect(self._summary_edited)
+        self.time_edit.dateTimeChanged.connect(self._validate)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -249,9 +256,10 @@ class ActivityDialog(QDialog):
     def _validate(self) -> bool:
         activity = self.current_activity()
         activity = replace(activity, summary=activity.summary.strip())
-        problems = activity_problems(activity)
+        problems = activity_problems(activity, now=utcnow())
         summary_problems = [p for p in problems if p.field == "summary"]
         self.summary_problem.set_problems(summary_problems if self._summary_touched else [])
+        self.time_problem.set_problems([p for p in problems if p.field == "occurred_at"])
         self.save_button.setEnabled(not problems)
         return not problems
 

@@ -1,8 +1,10 @@
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
 from erpdesk.domain.customer import Activity, ActivityKind, Contact, Customer
+from erpdesk.domain.dates import date_problem, is_plausible, latest_plausible
 from erpdesk.domain.errors import ValidationError
 from erpdesk.domain.validation import (
     activity_problems,
@@ -318,3 +320,64 @@ def test_validate_activity():
                 summary="拜访",
             )
         )
+
+
+# --- plausible dates (erpdesk.domain.dates), shared by the desk and the registry ---
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+EAST, WEST = timezone(timedelta(hours=14)), timezone(timedelta(hours=-14))
+
+
+@pytest.mark.parametrize(
+    ("when", "plausible"),
+    [
+        (datetime(1949, 10, 1, 0, 0, tzinfo=timezone(timedelta(hours=8))), True),
+        (datetime(1949, 9, 30, 23, 59, tzinfo=timezone(timedelta(hours=8))), False),
+        (datetime(2027, 3, 2, 23, 59, tzinfo=UTC), True),  # a year after today
+        (datetime(2027, 3, 3, 0, 0, tzinfo=UTC), False),
+        (datetime(1, 1, 1, 0, 0, tzinfo=EAST), False),  # does not fit in UTC: no overflow
+        (datetime(9999, 12, 31, 23, 59, 59, tzinfo=WEST), False),
+        (datetime(1, 1, 1), False),  # naive times are judged by their date too
+        (date(2026, 3, 2), True),
+    ],
+)
+def test_plausible_dates(when, plausible):
+    assert is_plausible(when, NOW) is plausible
+    problem = date_problem(when, NOW)
+    assert (problem is None) is plausible
+    if problem is not None:
+        assert problem.code == "occurred_at.implausible"
+        assert problem.render() == (
+            f"The date {problem.params['date']} is not plausible: it must be between "
+            "1949-10-01 and 2027-03-02"
+        )
+
+
+def test_the_latest_plausible_date_follows_the_clock_passed_in():
+    assert latest_plausible(NOW) == date(2027, 3, 2)
+    assert latest_plausible(datetime(2028, 2, 29, tzinfo=UTC)) == date(2029, 2, 28)
+    later = datetime(2027, 3, 3, 0, 0, tzinfo=UTC)
+    assert not is_plausible(later, NOW) and is_plausible(later, NOW + timedelta(days=1))
+    # Without a clock only the earliest date is checked.
+    assert is_plausible(datetime(9999, 1, 1, tzinfo=UTC))
+    assert date_problem(datetime(1, 1, 1, tzinfo=EAST), None).render() == (
+        "The date 0001-01-01 is not plausible: it must be on or after 1949-10-01"
+    )
+
+
+def test_an_activity_dated_year_one_is_refused():
+    visit = Activity(
+        customer_id="c",
+        kind=ActivityKind.VISIT,
+        occurred_at=datetime(1, 1, 1, tzinfo=EAST),
+        summary="拜访",
+    )
+    assert codes(activity_problems(visit, now=NOW)) == [("occurred_at", "occurred_at.implausible")]
+    assert codes(activity_problems(visit)) == [("occurred_at", "occurred_at.implausible")]
+    ahead = replace(visit, occurred_at=NOW + timedelta(days=400))
+    assert activity_problems(ahead) == []
+    assert codes(activity_problems(ahead, now=NOW)) == [("occurred_at", "occurred_at.implausible")]
+    with pytest.raises(ValidationError) as info:
+        validate_activity(ahead, now=NOW)
+    assert "2027-03-02" in str(info.value)
+    assert validate_activity(replace(visit, occurred_at=NOW), now=NOW).occurred_at == NOW

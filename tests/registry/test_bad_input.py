@@ -4,11 +4,13 @@ and leaves nothing stored."""
 from __future__ import annotations
 
 import json
+import uuid
 
 import pytest
 from registry_support import error_of, make_user, registration, registry_of, sign_in
 from sqlalchemy import func, select
 
+from erpdesk.registry.api.errors import error_response
 from erpdesk.registry.db.schema import customers, registrations
 
 
@@ -134,3 +136,63 @@ def test_health_and_openapi_answer(client):
     schema = client.get("/openapi.json").json()
     assert "/api/v1/registrations" in schema["paths"]
     assert schema["components"]["schemas"]["RegistrationIn"]["additionalProperties"] is False
+
+
+def raw_post(client, url, body, headers):
+    """*body* written by ``json.dumps``: lone surrogates escaped (``\\ud800``),
+    as a careless client sends them."""
+    return client.post(url, content=json.dumps(body).encode(),
+                       headers={**headers, "Content-Type": "application/json"})
+
+
+def test_text_no_database_stores_is_422_in_plain_words(client, rep, clock):
+    make_user(client, "tele1", "telemarketer")
+    tele = sign_in(client, "tele1")
+    cases = []
+    body = registration(now=clock.now)
+    body["customer"]["name"] = "坏\ud800公司"
+    cases.append(("/api/v1/registrations", body, rep, "customer.name", "text_not_unicode"))
+    body = registration(now=clock.now)
+    body["need"] = "上线\x00财务"
+    cases.append(("/api/v1/registrations", body, rep, "need", "text_nul"))
+    body = registration(now=clock.now)
+    body["contacts"][0]["title"] = "\udfff"
+    cases.append(("/api/v1/registrations", body, rep, "contacts.0.title", "text_not_unicode"))
+    lead = {"id": str(uuid.uuid4()), "company_name": "烟台\udbff远航物流有限公司",
+            "phone": "0535-6210000", "need": "库存"}
+    cases.append(("/api/v1/leads", lead, tele, "company_name", "text_not_unicode"))
+    cases.append(("/api/v1/auth/token", {"username": "rep\ud8001", "password": "x"}, {},
+                  "username", "text_not_unicode"))
+    for url, body, headers, field, code in cases:
+        response = raw_post(client, url, body, headers)
+        assert response.status_code == 422, (field, response.text)
+        error = error_of(response)
+        assert error["code"] == "invalid_request"
+        problems = {p["field"]: p for p in error["problems"]}
+        assert problems[field]["code"] == code, error
+        text = problems[field]["message"]
+        assert ("NUL character" if code == "text_nul" else "not valid Unicode") in text
+        assert "pattern" not in text and "raw data" not in text  # not pydantic's words
+    assert stored(client) == (0, 0)
+
+
+@pytest.mark.parametrize("when", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00",
+                                  "1949-09-30T12:00:00+08:00"])
+def test_a_registration_whose_visit_date_is_not_plausible_is_refused(client, rep, clock, when):
+    body = registration(now=clock.now)
+    body["visit"]["occurred_at"] = when
+    response = client.post("/api/v1/registrations", json=body, headers=rep)
+    assert response.status_code == 422, response.text
+    error = error_of(response)
+    problems = {p["field"]: p for p in error["problems"]}
+    assert problems["visit.occurred_at"]["code"] == "occurred_at.implausible"
+    assert "1949-10-01" in problems["visit.occurred_at"]["message"]
+    assert stored(client) == (0, 0)
+
+
+def test_an_error_answer_always_encodes():
+    # Text echoed into an answer (a field name, a value) may hold a lone
+    # surrogate; the answer is still valid UTF-8 JSON.
+    response = error_response(422, "invalid_request", "bad \ud800", details={"field": "\udfff"})
+    body = json.loads(response.body.decode("utf-8"))
+    assert body == {"error": {"code": "invalid_request", "message": "bad ?", "field": "?"}}

@@ -5,6 +5,10 @@ Chinese when the request asks for it (``Accept-Language: zh-CN``; for the
 framework's checks of types and fields, ``SHAPE_TEXTS``).  Bad
 input is always a 4xx: malformed JSON 400, wrong types and unknown fields
 422 ``invalid_request`` with the field problems, bodies over the limit 413.
+Text no database can store (a NUL character, a lone surrogate such as
+``"\ud800"`` in a JSON string) is refused by every schema's text types and
+told in plain words (``text_nul``, ``text_not_unicode``); an answer never
+fails to encode, whatever text it echoes (``JSONAnswer``).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from erpdesk.domain.errors import DomainError, ValidationError, render_text
+from erpdesk.registry.api.schemas import NO_NUL
 from erpdesk.registry.errors import InvalidInput, RegistryError, problem_json
 from erpdesk.registry.language import Translate, language_of, translator
 
@@ -46,12 +51,22 @@ HTTP_CODES = {
 }
 
 
+class JSONAnswer(JSONResponse):
+    """A JSON answer that always encodes: a lone surrogate in text it echoes
+    (a field name, a value) becomes ``?`` instead of failing the answer."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(
+            content, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")
+        ).encode("utf-8", "replace")
+
+
 def error_response(
     status: int, code: str, message: str, *, details: dict[str, Any] | None = None,
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     body = {"error": {"code": code, "message": message, **(details or {})}}
-    return JSONResponse(body, status_code=status, headers=headers)
+    return JSONAnswer(body, status_code=status, headers=headers)
 
 
 def _field(loc: tuple[Any, ...] | list[Any]) -> str:
@@ -96,11 +111,34 @@ SHAPE_TEXTS = {
     "uuid_type": "This should be a UUID",
     "uuid_parsing": "This should be a UUID",
 }
+# Text no database stores, told in these words in every language (pydantic's
+# own, "String should match pattern '^[^\x00]*$'", says nothing to a user);
+# by the problem code the answer gives instead of pydantic's.
+STORABLE_TEXTS = {
+    "text_nul": "This text contains a NUL character (\\0), which cannot be stored",
+    "text_not_unicode": (
+        "This text is not valid Unicode (it holds a lone surrogate such as \\ud800)"
+        " and cannot be stored"
+    ),
+}
 MALFORMED_JSON_TEXT = "The request body is not valid JSON"
 
 
+def _shape_code(error: dict[str, Any]) -> str:
+    """The problem's code: pydantic's error type, or ours for unstorable text."""
+    kind = str(error.get("type", "invalid"))
+    if kind == "string_unicode":
+        return "text_not_unicode"
+    if kind == "string_pattern_mismatch" and (error.get("ctx") or {}).get("pattern") == NO_NUL:
+        return "text_nul"
+    return kind
+
+
 def _shape_message(error: dict[str, Any], translate: Translate | None) -> str:
-    text = SHAPE_TEXTS.get(str(error.get("type", "")))
+    code = _shape_code(error)
+    if code in STORABLE_TEXTS:
+        return render_text("Registry", STORABLE_TEXTS[code], {}, translate)
+    text = SHAPE_TEXTS.get(code)
     if translate is None or text is None:
         return str(error.get("msg", ""))
     return render_text("Registry", text, dict(error.get("ctx") or {}), translate)
@@ -115,7 +153,7 @@ async def _validation(request: Request, exc: Exception) -> JSONResponse:
             400, "malformed_json", render_text("Registry", MALFORMED_JSON_TEXT, {}, translate)
         )
     problems = [
-        {"field": _field(e.get("loc", ())), "code": str(e.get("type", "invalid")),
+        {"field": _field(e.get("loc", ())), "code": _shape_code(e),
          "message": _shape_message(e, translate)}
         for e in errors
     ]

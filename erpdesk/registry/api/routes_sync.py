@@ -41,7 +41,7 @@ BIG = 2**62
 def push_ops(body: PushIn, registry: RegistryDep, user: UserDep) -> PushOut:
     result = push(
         registry.db, user, body.device_id, body.device_time,
-        [op.model_dump() for op in body.ops], registry.config.clock(),
+        body.ops, registry.config.clock(),
     )
     return PushOut.model_validate(result, from_attributes=True)
 

@@ -1,9 +1,11 @@
 """Bodies of the sync endpoints (``routes_sync``).
 
 The envelope is strict (unknown keys, wrong types: 422 for the whole
-request); inside an op, what the registry must judge per op (the entity,
-the fields, their values) is loosely typed here and checked by
-``erpdesk.registry.sync.ops``, so one bad op is ``rejected`` alone.
+request); each op only has to be a JSON object here: everything in it (its
+keys, their types, the entity, the fields, their values) is checked by
+``erpdesk.registry.sync.ops.check_op``, so one bad op is ``rejected`` alone
+and never blocks the ops after it in a desk's outbox.  ``OpIn`` documents
+what a good op looks like (the OpenAPI schema of an op).
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
+from erpdesk.registry.api.schemas import NO_NUL
+from erpdesk.registry.sync.ops import BIG, MAX_FIELDS
 from erpdesk.registry.sync.push import MAX_OPS
 
-BIG = 2**62
 Id = Annotated[str, StringConstraints(max_length=64)]
 
 
@@ -28,19 +31,27 @@ class OpIn(BaseModel):
     entity_id: Id
     op: Annotated[str, StringConstraints(max_length=16)]
     base_version: Annotated[int, Field(ge=0, le=BIG)] | None = None
-    fields: Annotated[dict[str, Any], Field(max_length=100)] = {}
+    fields: Annotated[dict[str, Any], Field(max_length=MAX_FIELDS)] = {}
     created_at: Annotated[str, StringConstraints(max_length=64)] | None = None
     payload_version: Annotated[int, Field(ge=0, le=1000)] = 1
+
+
+# An op as the envelope takes it: any JSON object, documented as ``OpIn``.
+RawOp = Annotated[dict[str, Any], WithJsonSchema(OpIn.model_json_schema())]
 
 
 class PushIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    device_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    device_id: Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=NO_NUL)]
     device_time: AwareDatetime | None = Field(
         None, description="The device's clock when it sent the batch (only to report skew)"
     )
-    ops: Annotated[list[OpIn], Field(max_length=MAX_OPS)]
+    ops: Annotated[list[RawOp], Field(
+        max_length=MAX_OPS,
+        description="The outbox ops in order; each one that is not a good op (``OpIn``) is"
+        " answered ``rejected`` with a reason, and the others are applied",
+    )]
 
 
 class ConflictOut(BaseModel):

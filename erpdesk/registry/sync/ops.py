@@ -5,6 +5,11 @@ their types, registry-owned fields, the user's role) is decided here, and
 such a rejection is not stored: the same op is rejected the same way every
 time.  ``FieldSpec`` turns a desk value into the registry's canonical JSON
 value (times as ISO UTC text), so that equal values compare equal.
+
+The check is complete: an op that passes holds nothing the databases
+refuse (text that is not UTF-8, NUL characters, numbers past a bigint,
+times outside the plausible range of ``erpdesk.domain.dates``), so one bad
+op in an outbox is rejected on its own and never blocks the ops behind it.
 """
 
 from __future__ import annotations
@@ -24,10 +29,18 @@ from erpdesk.domain.customer import (
     SizeBand,
     Source,
 )
+from erpdesk.domain.dates import date_problem
 
 PAYLOAD_VERSIONS = frozenset({1})
 OPS = ("create", "update", "delete")
 MAX_TEXT = 10_000
+MAX_FIELDS = 100
+BIG = 2**62  # the largest seq or base version (a change number is a bigint)
+# The keys an op may have; anything else is an ``unknown_field``.
+OP_KEYS = frozenset({
+    "op_id", "seq", "entity", "entity_id", "op", "base_version", "fields", "created_at",
+    "payload_version",
+})
 
 # Never written by a desk op: the desk sends commands and learns the decision by pull.
 REGISTRY_OWNED = frozenset({
@@ -55,6 +68,22 @@ class FieldSpec:
 
     parse: Callable[[Any], Any]
     default: Any = ""
+    dated: bool = False  # a time that must be plausible (``erpdesk.domain.dates``)
+
+
+class BadText(ValueError):
+    """Text no database can store: a NUL character or a lone surrogate."""
+
+
+def text_problem(value: str) -> str | None:
+    """Why *value* cannot be stored as text, or ``None`` if it can."""
+    if "\x00" in value:
+        return "must not contain NUL characters"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "must not contain lone surrogates (it is not valid Unicode text)"
+    return None
 
 
 def _text(limit: int = MAX_TEXT) -> Callable[[Any], Any]:
@@ -63,8 +92,9 @@ def _text(limit: int = MAX_TEXT) -> Callable[[Any], Any]:
             raise ValueError("must be text")
         if len(value) > limit:
             raise ValueError(f"must have at most {limit} characters")
-        if "\x00" in value:
-            raise ValueError("must not contain NUL characters")
+        problem = text_problem(value)
+        if problem:
+            raise BadText(problem)
         return value
 
     return parse
@@ -83,7 +113,8 @@ def _enum(kind: type[Enum], *, nullable: bool) -> Callable[[Any], Any]:
     return parse
 
 
-def _time(value: Any) -> str:
+def _when(value: Any) -> datetime:
+    """*value* as an aware time, or ``ValueError``."""
     if not isinstance(value, str) or len(value) > 64:
         raise ValueError("must be an ISO 8601 time with a time zone")
     try:
@@ -92,7 +123,14 @@ def _time(value: Any) -> str:
         raise ValueError("must be an ISO 8601 time with a time zone") from None
     if parsed.utcoffset() is None:
         raise ValueError("must have a time zone")
-    return parsed.astimezone(UTC).isoformat()
+    return parsed
+
+
+def _time(value: Any) -> str:
+    try:
+        return _when(value).astimezone(UTC).isoformat()
+    except OverflowError:  # year 1 or 9999 in a far time zone (checked before, as dated)
+        raise ValueError("is out of range") from None
 
 
 def _uuid(*, nullable: bool) -> Callable[[Any], Any]:
@@ -137,7 +175,7 @@ CONTACT_FIELDS: dict[str, FieldSpec] = {
 }
 ACTIVITY_FIELDS: dict[str, FieldSpec] = {
     "kind": FieldSpec(_enum(ActivityKind, nullable=False), ActivityKind.OTHER.value),
-    "occurred_at": FieldSpec(_time, None),
+    "occurred_at": FieldSpec(_time, None, dated=True),
     "summary": FieldSpec(_text()),
     "contact_id": FieldSpec(_uuid(nullable=True), None),
     "outcome": FieldSpec(_text()),
@@ -183,29 +221,52 @@ def is_uuid(value: str) -> bool:
     return len(value) in (32, 36)
 
 
-def check_op(raw: dict[str, Any], role: str) -> Op:
-    """*raw* (the op as the envelope validated it) checked, or ``Rejected``."""
+def check_op(raw: Any, role: str, now: datetime) -> Op:
+    """*raw* (one op of the batch, as the desk sent it) checked completely,
+    or ``Rejected``; *now* is the registry's clock (for plausible dates)."""
+    if not isinstance(raw, dict):
+        raise Rejected("invalid_op", "an op must be an object")
     op_id = raw.get("op_id")
     if not isinstance(op_id, str) or not is_uuid(op_id):
         raise Rejected("invalid_op_id", "op_id must be a UUID")
-    if raw.get("payload_version", 1) not in PAYLOAD_VERSIONS:
+    unknown = sorted(set(raw) - OP_KEYS)
+    if unknown:
+        names = ", ".join(_shown(k) for k in unknown[:5])
+        raise Rejected("unknown_field", f"an op has no key {names}", field=_shown(unknown[0]))
+    payload_version = raw.get("payload_version", 1)
+    if not _whole(payload_version, 0, BIG):
+        raise Rejected("invalid_value", "payload_version must be a whole number",
+                       field="payload_version")
+    if payload_version not in PAYLOAD_VERSIONS:
         raise Rejected(
             "unsupported_payload_version",
-            f"payload version {raw.get('payload_version')!r} is not served; "
-            f"served: {sorted(PAYLOAD_VERSIONS)}",
+            f"payload version {payload_version} is not served; served: {sorted(PAYLOAD_VERSIONS)}",
         )
+    for key in ("seq", "base_version"):
+        if raw.get(key) is not None and not _whole(raw[key], 0, BIG):
+            raise Rejected("invalid_value", f"{key} must be a whole number from 0 to {BIG}",
+                           field=key)
+    created_at = raw.get("created_at")
+    if created_at is not None and not (
+        isinstance(created_at, str) and len(created_at) <= 64 and text_problem(created_at) is None
+    ):
+        raise Rejected("invalid_value", "created_at must be a time as text", field="created_at")
     if role not in PUSH_ROLES:
         raise Rejected("forbidden_for_role", ROLE_REASONS.get(role, "This role may not push"))
     entity = raw.get("entity")
-    if entity not in ENTITY_FIELDS:
-        raise Rejected("unknown_entity", f"unknown entity {str(entity)[:40]!r}")
+    if not isinstance(entity, str) or entity not in ENTITY_FIELDS:
+        raise Rejected("unknown_entity", f"unknown entity {_shown(entity)}")
     kind = raw.get("op")
-    if kind not in OPS:
+    if not isinstance(kind, str) or kind not in OPS:
         raise Rejected("unknown_op", f"op must be one of {', '.join(OPS)}")
     entity_id = raw.get("entity_id")
     if not isinstance(entity_id, str) or not is_uuid(entity_id):
         raise Rejected("invalid_entity_id", "entity_id must be a UUID")
     fields_in = raw.get("fields") or {}
+    if not isinstance(fields_in, dict):
+        raise Rejected("invalid_value", "fields must be an object", field="fields")
+    if len(fields_in) > MAX_FIELDS:
+        raise Rejected("invalid_value", f"an op has at most {MAX_FIELDS} fields", field="fields")
     if kind == "delete" and fields_in:
         raise Rejected("invalid_value", "a delete carries no fields")
     specs = ENTITY_FIELDS[entity]
@@ -219,12 +280,13 @@ def check_op(raw: dict[str, Any], role: str) -> Op:
     parent_id = None
     for name, value in fields_in.items():
         if name == "customer_id" and entity != "customer":
-            parent_id = _checked(name, PARENT, value)
+            parent_id = _checked(name, PARENT, value, now)
             continue
         spec = specs.get(name)
         if spec is None:
-            raise Rejected("unknown_field", f"{entity} has no field {name[:64]!r}", field=name[:64])
-        values[name] = _checked(name, spec, value)
+            raise Rejected("unknown_field", f"{entity} has no field {_shown(name)}",
+                           field=_shown(name))
+        values[name] = _checked(name, spec, value, now)
     if kind == "create":
         present = {*values, *(["customer_id"] if parent_id else [])}
         missing = [f for f in REQUIRED_ON_CREATE[entity] if f not in present]
@@ -233,14 +295,32 @@ def check_op(raw: dict[str, Any], role: str) -> Op:
                            fields=missing)
     if "name" in values and not values["name"].strip():
         raise Rejected("invalid_value", "name must not be empty", field="name")
+    base_version = raw.get("base_version")
     return Op(
         op_id=str(uuid.UUID(op_id)), entity=entity, entity_id=str(uuid.UUID(entity_id)),
-        op=kind, base_version=raw.get("base_version"), fields=values, parent_id=parent_id,
+        op=kind, base_version=base_version, fields=values, parent_id=parent_id,
     )
 
 
-def _checked(name: str, spec: FieldSpec, value: Any) -> Any:
+def _whole(value: Any, low: int, high: int) -> bool:
+    """Is *value* a whole number (not a bool) from *low* to *high*?"""
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def _shown(value: Any) -> str:
+    """*value* quoted for a message: at most 40 characters, with what is not
+    printable (NUL, lone surrogates ...) escaped, so the answer is valid UTF-8."""
+    return repr(str(value)[:40])
+
+
+def _checked(name: str, spec: FieldSpec, value: Any, now: datetime) -> Any:
     try:
+        if spec.dated:
+            problem = date_problem(_when(value), now, name)
+            if problem is not None:
+                raise Rejected("implausible_date", f"{name}: {problem.render()}", field=name)
         return spec.parse(value)
+    except BadText as exc:
+        raise Rejected("invalid_text", f"{name} {exc}", field=name) from None
     except ValueError as exc:
         raise Rejected("invalid_value", f"{name} {exc}", field=name) from None

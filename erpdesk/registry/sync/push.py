@@ -19,11 +19,22 @@ worker meanwhile, is run again from the start.
 Rejections decided from the op alone (``ops.check_op``) are not stored:
 they are the same every time.  Rejections that depend on the registry's
 state are stored with the op, so a replay gives the same answer.
+
+``check_op`` is meant to be complete, but a value the database refuses all
+the same (``DataError``, a text the driver cannot encode, a number past a
+column) must not fail the batch, or the desk could never push past it.  An
+op's own writes fail inside its savepoint: that op alone is rejected
+(``unstorable_value``, stored like any state-dependent rejection).  Rows
+held back to the end of the batch, and runs of creates written with one
+insert, fail outside any op's savepoint: then the batch is run again
+*carefully*, every op written at once in its own savepoint, so the same
+happens.  A batch that stores only good values never takes that path.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,7 +43,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from erpdesk.registry.accounts import User
 from erpdesk.registry.db.database import ATTEMPTS, RegistryDatabase, retryable
@@ -52,11 +63,16 @@ from erpdesk.registry.sync.apply import (
     write_grams,
 )
 from erpdesk.registry.sync.merge import device_writer, user_writer
-from erpdesk.registry.sync.ops import Op, Rejected, check_op
+from erpdesk.registry.sync.ops import Op, Rejected, check_op, text_problem
+
+log = logging.getLogger("erpdesk.registry")
 
 MAX_OPS = 1000
 # A device clock further than this from the registry's is reported as skewed.
 SKEW_WARNING_SECONDS = 300
+# A value the database (or its driver) refuses: the op's input, not a failure.
+UNSTORABLE = (DataError, UnicodeError, OverflowError)
+UNSTORABLE_TEXT = "The registry's database cannot store a value of this op"
 
 _STORE = (
     update(applied_ops)
@@ -88,9 +104,9 @@ def _result(
     op_id: Any, status: str, version: int | None = None, reason: str | None = None,
     message: str | None = None, conflicts: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
+    shown = isinstance(op_id, str) and len(op_id) <= 64 and text_problem(op_id) is None
     out: dict[str, Any] = {
-        "op_id": op_id if isinstance(op_id, str) else None, "status": status,
-        "server_version": version,
+        "op_id": op_id if shown else None, "status": status, "server_version": version,
     }
     if reason is not None:
         out["reason"] = reason
@@ -111,25 +127,33 @@ def push(
     checked: list[tuple[int, Op, dict[str, Any]]] = []
     for index, raw in enumerate(ops):
         try:
-            op = check_op(raw, user.role)
+            op = check_op(raw, user.role, now)
         except Rejected as exc:
             results[index] = _result(raw.get("op_id"), "rejected", None, exc.reason, exc.message)
             continue
         checked.append((index, op, raw))
     skew = None
     if checked:
-        for attempt in range(ATTEMPTS):
+        careful = False
+        attempt = 0
+        while True:
             try:
                 with db.write() as conn:  # the device noted in the batch's transaction
                     skew = note_device(conn, user, device_id, device_time, now, pushed=True)
-                    answers = _batch(conn, user, device_id, writer, own, checked, now)
+                    answers = _batch(conn, user, device_id, writer, own, checked, now, careful)
                 break
+            except UNSTORABLE:  # outside an op's savepoint: again, each op in its own
+                if careful:
+                    raise
+                careful = True
+                continue
             except RowTaken:
                 if attempt == ATTEMPTS - 1:
                     raise
             except DBAPIError as exc:  # a deadlock: the whole batch runs again
                 if not retryable(exc) or attempt == ATTEMPTS - 1:
                     raise
+            attempt += 1
         for (index, _op, _raw), answer in zip(checked, answers, strict=True):
             results[index] = answer
     else:
@@ -175,9 +199,10 @@ _CLAIM_SQLITE = (
 
 def _batch(
     conn: Connection, user: User, device_id: str, writer: str, own: frozenset[str],
-    checked: list[tuple[int, Op, dict[str, Any]]], now: datetime,
+    checked: list[tuple[int, Op, dict[str, Any]]], now: datetime, careful: bool = False,
 ) -> list[dict[str, Any]]:
-    """The answers to *checked*, in order, all written in *conn*'s transaction."""
+    """The answers to *checked*, in order, all written in *conn*'s transaction
+    (*careful*: every op's rows written at once inside its own savepoint)."""
     first_of: dict[str, int] = {}  # op id -> position of its first op in *checked*
     for position, (_index, op, _raw) in enumerate(checked):
         first_of.setdefault(op.op_id, position)
@@ -203,12 +228,14 @@ def _batch(
     to_apply = [checked[p][1] for op_id, p in first_of.items() if op_id in claimed]
     named = Counter(i for op in to_apply for i in {op.entity_id, op.parent_id} if i)
     ctx = Context(conn, user, writer, own, now, ChangeNumbers(conn, now),
-                  alone=frozenset(i for i, n in named.items() if n == 1))
+                  alone=frozenset() if careful else frozenset(
+                      i for i, n in named.items() if n == 1))
     prefetch_rows(ctx, to_apply)
     prefetch_follow_ups(ctx, to_apply)
-    prefetch_holders(ctx, to_apply)
+    if not careful:  # reads by the ops' names: careful, each op reads in its savepoint
+        prefetch_holders(ctx, to_apply)
     applied = _apply_all(ctx, [(p, op, raw) for p, (_i, op, raw) in enumerate(checked)
-                               if first_of[op.op_id] == p and op.op_id in claimed])
+                               if first_of[op.op_id] == p and op.op_id in claimed], careful)
     answers: list[dict[str, Any]] = []
     store: list[tuple[str, dict[str, Any]]] = []  # (op id, its answer)
     forget: list[str] = []
@@ -259,16 +286,17 @@ def _batch(
 
 
 def _apply_all(
-    ctx: Context, todo: list[tuple[int, Op, dict[str, Any]]]
+    ctx: Context, todo: list[tuple[int, Op, dict[str, Any]]], careful: bool = False
 ) -> dict[int, dict[str, Any]]:
     """Apply *todo* in order; the answer for each position.  A run of creates of
     new customers is written with one insert (one savepoint); if that fails,
-    its ops are applied one by one like every other op."""
+    its ops are applied one by one like every other op.  *careful*: every op
+    one by one."""
     out: dict[int, dict[str, Any]] = {}
     start = 0
     while start < len(todo):
         end, ids = start, set()
-        while (end < len(todo) and todo[end][1].entity_id not in ids
+        while (not careful and end < len(todo) and todo[end][1].entity_id not in ids
                and creates_new_customer(ctx, todo[end][1])):
             ids.add(todo[end][1].entity_id)
             end += 1
@@ -284,7 +312,7 @@ def _apply_all(
             start = end
             continue
         position, op, raw = todo[start]
-        out[position] = _apply_one(ctx, op, raw)
+        out[position] = _apply_one(ctx, op, raw, careful)
         start += 1
     return out
 
@@ -305,15 +333,20 @@ def _duplicate(raw: dict[str, Any], first: dict[str, Any]) -> dict[str, Any]:
             "first_status": first["status"]}
 
 
-def _apply_one(ctx: Context, op: Op, raw: dict[str, Any]) -> dict[str, Any]:
-    """Apply *op* inside a savepoint; its answer (``rejected`` if it failed)."""
+def _apply_one(
+    ctx: Context, op: Op, raw: dict[str, Any], careful: bool = False
+) -> dict[str, Any]:
+    """Apply *op* inside a savepoint; its answer (``rejected`` if it failed).
+    *careful*: its prefilter rows are written in the savepoint too."""
     for _attempt in range(ATTEMPTS):
         mark = ctx.numbers.mark()
         grams = ctx.grams.get(op.entity_id)  # an op writes the grams of its own row only
         try:
             with ctx.conn.begin_nested():
                 outcome: Outcome = apply_op(ctx, op)
-        except (Rejected, IntegrityError) as exc:
+                if careful:
+                    write_grams(ctx)
+        except (Rejected, IntegrityError, *UNSTORABLE) as exc:
             ctx.numbers.reset(mark)
             if grams is None:
                 ctx.grams.pop(op.entity_id, None)
@@ -321,6 +354,11 @@ def _apply_one(ctx: Context, op: Op, raw: dict[str, Any]) -> dict[str, Any]:
                 ctx.grams[op.entity_id] = grams
             if isinstance(exc, Rejected):
                 return _answer(raw, exc)
+            if not isinstance(exc, IntegrityError):  # the op holds a value it cannot store
+                log.warning("op %s refused by the database: %s", op.op_id, exc)
+                ctx.parents.clear()
+                ctx.rows.clear()
+                return _answer(raw, Rejected("unstorable_value", UNSTORABLE_TEXT))
             # Another worker wrote the same row at the same moment: only this
             # op's savepoint was rolled back; look again (a new statement sees
             # what the other one committed).
