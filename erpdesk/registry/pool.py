@@ -6,8 +6,12 @@ back into protection, within limits that keep the pool fair: the cap on the
 customers one rep holds (``rep_cap``), a cool-down before a rep claims back
 a customer it lost (``cooldown_days``), and a number of claims per 24 hours
 (``pool_claims_per_day``).  The listing shows only what a rep needs to
-choose (name, industry, place, size, when it was released); the contacts
-and activities reach the rep that claims it, by sync.
+choose (name, industry, place, size, when it was released), and only
+customers whose company nobody holds (a company registered again under a
+new id stays out of it while that registration is pending or protected);
+the contacts and activities reach the rep that claims it, by sync.  A
+customer in the pool is taken only by a claim (or the administrator's
+allocation): a registration naming its id is refused (``registrations``).
 
 Concurrency: one rep's claims are serialised by a lock on its ``users`` row
 (so two claims at once cannot both pass the cap or the daily limit; SQLite
@@ -22,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Row, func, or_, select, update
+from sqlalchemy import Connection, Row, func, literal_column, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from erpdesk.domain.names import normalize_company_name
@@ -31,7 +35,13 @@ from erpdesk.registry.admin import CUSTOMER_SELECT, CustomerView, customer_view
 from erpdesk.registry.checks import slot_holders
 from erpdesk.registry.db.database import RegistryDatabase
 from erpdesk.registry.db.journal import audit, stamp_changes
-from erpdesk.registry.db.schema import HOLDS_SLOT, audit_log, customers, users
+from erpdesk.registry.db.schema import (
+    ACTIVE_STATUSES,
+    HOLDS_SLOT,
+    audit_log,
+    customers,
+    users,
+)
 from erpdesk.registry.errors import Conflict, NotFoundError
 from erpdesk.registry.policy import Policy, load_policy
 from erpdesk.registry.protection import start_protection
@@ -62,8 +72,37 @@ class PoolPage:
     total: int
 
 
+# Another customer of the same company (credit code or name key) holding its
+# slot, pending or protected: a company registered again under a new id.
+_HELD = customers.alias("held")
+_HELD_BY_USCC = (
+    select(_HELD.c.id)
+    .where(
+        _HELD.c.uscc == customers.c.uscc,
+        _HELD.c.status.in_([literal_column(f"'{s}'") for s in ACTIVE_STATUSES]),
+    )
+    .exists()
+)
+_HELD_BY_KEY = (
+    select(_HELD.c.id)
+    .where(
+        _HELD.c.name_key == customers.c.name_key,
+        _HELD.c.status.in_([literal_column(f"'{s}'") for s in ACTIVE_STATUSES]),
+    )
+    .exists()
+)
+
+
 def _in_pool(q: str) -> list[Any]:
-    where: list[Any] = [customers.c.status == "pool", customers.c.deleted.is_(False)]
+    """Customers in the pool that nobody holds or has pending: not deleted,
+    and whose company no other customer holds (a claim of one of those would
+    only answer 409)."""
+    where: list[Any] = [
+        customers.c.status == "pool",
+        customers.c.deleted.is_(False),
+        or_(customers.c.uscc == "", ~_HELD_BY_USCC),
+        or_(customers.c.name_key == "", ~_HELD_BY_KEY),
+    ]
     q = q.strip()
     if q:
         # The name as written, or its normalised key (full-width forms, spaces
@@ -236,13 +275,15 @@ def check_cooldown(policy: Policy, customer: Any, rep_id: int, now: datetime) ->
 def check_registration_cooldown(
     policy: Policy, company: Iterable[Any], rep_id: int, now: datetime
 ) -> None:
-    """The cool-down of a claim, for a rep registering a customer in the pool.
+    """The cool-down of a claim, for a rep registering a company in the pool
+    as a new customer.
 
     *company* holds the ``customers`` rows of the registration's company: the
     customer itself and any other of the same credit code or name key.  The
     cool-down applies to each of them in the pool: a rep that lost a company
-    may not get it back sooner by registering it again, under its old id or
-    as a new customer, than by claiming it.
+    may not get it back sooner by registering it again as a new customer
+    than by claiming it (under its old id a registration is refused
+    anyway: a customer in the pool is taken by a claim only).
 
     Only the cool-down: the daily claim limit (``pool_claims_per_day``) is
     left to claims.  A registration is not a claim; it waits for the
@@ -251,8 +292,11 @@ def check_registration_cooldown(
     its own (the cap on what a rep holds applies to both).
     """
     lost = [
-        row for row in company
-        if row.status == "pool" and not row.deleted and row.last_owner_id == rep_id
+        row
+        for row in company
+        if row.status == "pool"
+        and not row.deleted
+        and row.last_owner_id == rep_id
         and row.released_at is not None
     ]
     if lost:

@@ -7,6 +7,19 @@ when urgent).  The request is idempotent on the desk's UUID.  Who gets a
 company when several reps ask at once is decided by the database: the
 partial unique indexes on ``customers`` let exactly one active row per
 credit code and per name key exist, and every loser gets a 409.
+
+Identity: a registration never changes who an existing customer is.  Its
+customer id may name an existing customer only when that customer is the
+rep's own (an unregistered draft of its desk, or a registration of its that
+was found invalid) and the registration names the same company: the same
+name key, and the same credit code unless none was stored yet
+(``same_company``).  Anything else is refused before anything is read out or
+written: another company under that id (``id_other_company``), a customer
+in the pool (``in_pool``: it is taken by a claim, under the claim's rules),
+one held by another rep (``protected_by_other``, ``pending``), or any other
+user's (``id_in_use``).  So a registration never moves a customer from one
+owner to another, and no rep receives through it the contacts or
+activities of a customer it did not hold.
 """
 
 from __future__ import annotations
@@ -23,6 +36,7 @@ from erpdesk.domain.customer import Activity, Contact, Customer
 from erpdesk.domain.errors import Problem
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.domain.names import normalize_company_name
+from erpdesk.domain.uscc import normalize_uscc
 from erpdesk.domain.validation import activity_problems, normalize_contact, normalize_customer
 from erpdesk.registry.accounts import User
 from erpdesk.registry.checks import (
@@ -37,16 +51,33 @@ from erpdesk.registry.db.journal import FieldStamp, audit, insert_stamped, stamp
 from erpdesk.registry.db.schema import ACTIVE_STATUSES, HOLDS_SLOT, customers, registrations, users
 from erpdesk.registry.errors import Conflict, NotFoundError, RegistrationIncomplete
 from erpdesk.registry.policy import current_policy
-from erpdesk.registry.sync.access import owner_changed
 from erpdesk.registry.sync.merge import user_writer
 
 # Customer fields kept in ``customers.fields`` (name and code have columns).
 STORED_FIELDS = (
-    "short_name", "industry", "province", "city", "address", "size_band", "source",
-    "source_detail", "phone", "website", "need", "notes",
+    "short_name",
+    "industry",
+    "province",
+    "city",
+    "address",
+    "size_band",
+    "source",
+    "source_detail",
+    "phone",
+    "website",
+    "need",
+    "notes",
 )
 CONTACT_STORED = (
-    "id", "name", "title", "department", "level", "mobile", "office_phone", "email", "wechat",
+    "id",
+    "name",
+    "title",
+    "department",
+    "level",
+    "mobile",
+    "office_phone",
+    "email",
+    "wechat",
 )
 
 
@@ -102,12 +133,23 @@ VIEW_SELECT = (
 
 def view_of(row: Row[Any], now: datetime) -> RegistrationView:
     return RegistrationView(
-        id=row.id, customer_id=row.customer_id, customer_name=row.customer_name,
-        uscc=row.uscc, customer_status=row.customer_status, status=row.status,
-        urgent=bool(row.urgent), submitted_at=row.submitted_at, deadline=row.deadline,
-        overdue=row.status == "pending" and now > row.deadline, reasons=row.reasons,
-        rep=row.rep, rep_display_name=row.rep_display_name, need=row.need,
-        visit=row.visit, contacts=list(row.contacts), decided_at=row.decided_at,
+        id=row.id,
+        customer_id=row.customer_id,
+        customer_name=row.customer_name,
+        uscc=row.uscc,
+        customer_status=row.customer_status,
+        status=row.status,
+        urgent=bool(row.urgent),
+        submitted_at=row.submitted_at,
+        deadline=row.deadline,
+        overdue=row.status == "pending" and now > row.deadline,
+        reasons=row.reasons,
+        rep=row.rep,
+        rep_display_name=row.rep_display_name,
+        need=row.need,
+        visit=row.visit,
+        contacts=list(row.contacts),
+        decided_at=row.decided_at,
     )
 
 
@@ -151,12 +193,16 @@ def conflict_for(conn: Connection, user: User, holder: Holder) -> Conflict:
             else QT_TRANSLATE_NOOP("Registry", "This company is protected by {owner} since {since}")
         )
     details: dict[str, Any] = {
-        "owner": holder.owner_display_name, "since": since.isoformat() if since else None,
+        "owner": holder.owner_display_name,
+        "since": since.isoformat() if since else None,
     }
     if mine:
         details["customer_id"] = holder.id
     return Conflict(
-        text, code=code, details=details, owner=holder.owner_display_name,
+        text,
+        code=code,
+        details=details,
+        owner=holder.owner_display_name,
         since=since.date().isoformat() if since else "",
     )
 
@@ -168,7 +214,7 @@ def _problems(request: RegistrationRequest, customer: Customer, now: datetime) -
     if request.visit:
         problems += [
             Problem(f"visit.{p.field}", p.code, p.text, p.params)
-            for p in activity_problems(request.visit)
+            for p in activity_problems(request.visit, now=now)
         ]
     return problems
 
@@ -192,8 +238,10 @@ def _contact_json(contact: Contact) -> dict[str, Any]:
 
 def _visit_json(visit: Activity) -> dict[str, Any]:
     return {
-        "id": visit.id, "occurred_at": visit.occurred_at.isoformat(),
-        "summary": visit.summary.strip(), "contact_id": visit.contact_id,
+        "id": visit.id,
+        "occurred_at": visit.occurred_at.isoformat(),
+        "summary": visit.summary.strip(),
+        "contact_id": visit.contact_id,
     }
 
 
@@ -221,7 +269,7 @@ def submit_registration(
     with db.read() as conn:
         stored = _row(conn, request.id)
         if stored is not None:
-            return _replayed(stored, user, now), False
+            return _replayed(stored, user, customer, key, now), False
         holders = slot_holders(conn, customer.uscc, key, exclude_id=customer.id)
         holders = holders or slot_holders(conn, customer.uscc, key)
         if holders:
@@ -233,8 +281,13 @@ def submit_registration(
 
 
 def _submit(
-    db: RegistryDatabase, user: User, request: RegistrationRequest, customer: Customer,
-    problems: list[Problem], key: str, now: datetime,
+    db: RegistryDatabase,
+    user: User,
+    request: RegistrationRequest,
+    customer: Customer,
+    problems: list[Problem],
+    key: str,
+    now: datetime,
 ) -> tuple[RegistrationView, bool]:
     """One attempt of ``submit_registration`` in one transaction."""
     with db.write() as conn:
@@ -245,17 +298,59 @@ def _submit(
         # customer fails on the registration's primary key (below).
         stored = _row(conn, request.id) if existing is not None else None
         if stored is not None:
-            return _replayed(stored, user, now), False
+            return _replayed(stored, user, customer, key, now), False
         if problems:
             raise RegistrationIncomplete(problems)
         view = _insert(conn, user, request, customer, key, now, company, held)
     return view, True
 
 
-def _replayed(stored: Row[Any], user: User, now: datetime) -> RegistrationView:
-    if stored.rep_id != user.id:
+def _replayed(
+    stored: Row[Any], user: User, customer: Customer, key: str, now: datetime
+) -> RegistrationView:
+    """The stored answer to a repeat of a registration: the same request id,
+    by the same rep, for the same customer id and company; else ``id_in_use``."""
+    snapshot = dict(stored.customer_snapshot or {})
+    same = (
+        stored.rep_id == user.id
+        and stored.customer_id == customer.id
+        and normalize_company_name(str(snapshot.get("name", ""))) == key
+        and str(snapshot.get("uscc", "")) == customer.uscc
+    )
+    if not same:
         raise Conflict("This request id is used by another request", code="id_in_use")
     return view_of(stored, now)
+
+
+def same_company(row: Any, uscc: str, key: str) -> bool:
+    """Does the ``customers`` row *row* stand for the company with credit code
+    *uscc* and name key *key*?  The same name key, and the same credit code
+    unless the row has none yet (a draft the registration completes; a
+    draft's code as its desk wrote it, compared normalised)."""
+    return bool(key) and row.name_key == key and normalize_uscc(row.uscc) in ("", uscc)
+
+
+def _check_existing(conn: Connection, user: User, existing: Row[Any], uscc: str, key: str) -> None:
+    """Refuse a registration whose customer id names *existing*, unless it is
+    the user's own customer of the same company that holds no slot (see the
+    module's docstring); the first reason, told without anything of another
+    user's customer but what the registration itself named."""
+    if not same_company(existing, uscc, key):
+        raise Conflict(
+            "This customer id belongs to another company; a registration never changes "
+            "the name or credit code of an existing customer",
+            code="id_other_company",
+        )
+    if existing.status == "pool" and not existing.deleted:
+        raise Conflict(
+            "This customer is in the pool; claim it from the pool instead of registering it",
+            code="in_pool",
+            details={"customer_id": existing.id},
+        )
+    if existing.status in ACTIVE_STATUSES:
+        raise conflict_for(conn, user, Holder.of(existing))
+    if existing.owner_id != user.id:
+        raise Conflict("This customer id is used by another user", code="id_in_use")
 
 
 def _company(
@@ -264,9 +359,15 @@ def _company(
     """In one query: the ``customers`` rows of the company (the id itself, the
     credit code, the name key), each with its owner's ``display_name``, and
     how many active customers the user holds."""
-    rows = conn.execute(_COMPANY[(bool(uscc), bool(key))], {
-        "user_id": user_id, "customer_id": customer_id, "uscc": uscc, "key": key,
-    }).all()
+    rows = conn.execute(
+        _COMPANY[(bool(uscc), bool(key))],
+        {
+            "user_id": user_id,
+            "customer_id": customer_id,
+            "uscc": uscc,
+            "key": key,
+        },
+    ).all()
     return [row for row in rows if row.id is not None], int(rows[0].held)
 
 
@@ -277,16 +378,13 @@ def _company_query(by_uscc: bool, by_key: bool) -> Any:
     if by_key:
         terms.append(customers.c.name_key == bindparam("key"))
     held = (
-        select(func.count().label("held")).select_from(customers)
+        select(func.count().label("held"))
+        .select_from(customers)
         .where(customers.c.owner_id == bindparam("user_id"), HOLDS_SLOT)
         .subquery("h")
     )
-    return (
-        select(held.c.held, customers, users.c.display_name)
-        .select_from(
-            held.outerjoin(customers, or_(*terms))
-            .outerjoin(users, users.c.id == customers.c.owner_id)
-        )
+    return select(held.c.held, customers, users.c.display_name).select_from(
+        held.outerjoin(customers, or_(*terms)).outerjoin(users, users.c.id == customers.c.owner_id)
     )
 
 
@@ -297,23 +395,24 @@ _INSERT_REGISTRATION = insert(registrations)
 
 
 def _insert(
-    conn: Connection, user: User, request: RegistrationRequest, customer: Customer, key: str,
-    now: datetime, company: list[Row[Any]], held: int,
+    conn: Connection,
+    user: User,
+    request: RegistrationRequest,
+    customer: Customer,
+    key: str,
+    now: datetime,
+    company: list[Row[Any]],
+    held: int,
 ) -> RegistrationView:
     """Write the registration (*company*: the rows ``_company`` read, *held*:
     the customers the user holds); its view, as a read back would give it."""
     policy = current_policy(conn)
     existing = next((row for row in company if row.id == customer.id), None)
+    if existing is not None:  # before anything else: who the id names comes first
+        _check_existing(conn, user, existing, customer.uscc, key)
     holders = holders_among(company, customer.uscc, key, exclude_id=customer.id)
     if holders:
         raise conflict_for(conn, user, holders[0])
-    if (
-        existing is not None and existing.status == "unregistered"
-        and existing.owner_id not in (None, user.id)
-    ):
-        raise Conflict("This customer id is used by another user", code="id_in_use")
-    if existing is not None and existing.status in ACTIVE_STATUSES:
-        raise conflict_for(conn, user, Holder.of(existing))
     # Registering a company it lost to the pool is no way round the cool-down
     # of a claim (imported here: ``pool`` imports this module).
     from erpdesk.registry.pool import check_registration_cooldown
@@ -321,15 +420,25 @@ def _insert(
     check_registration_cooldown(policy, company, user.id, now)
     if held >= policy.rep_cap:
         raise Conflict(
-            "You hold {held} customers, the most allowed ({cap})", code="cap_reached",
-            details={"cap": policy.rep_cap}, held=held, cap=policy.rep_cap,
+            "You hold {held} customers, the most allowed ({cap})",
+            code="cap_reached",
+            details={"cap": policy.rep_cap},
+            held=held,
+            cap=policy.rep_cap,
         )
     snapshot = _snapshot(customer)
     values = {
-        "name": customer.name, "name_key": key, "uscc": customer.uscc,
-        "fields": snapshot, "owner_id": user.id, "status": "pending",
-        "protected_since": None, "protected_until": None, "verified_at": None,
-        "updated_at": now, "deleted": False,
+        "name": customer.name,
+        "name_key": key,
+        "uscc": customer.uscc,
+        "fields": snapshot,
+        "owner_id": user.id,
+        "status": "pending",
+        "protected_since": None,
+        "protected_until": None,
+        "verified_at": None,
+        "updated_at": now,
+        "deleted": False,
     }
     if existing is None or existing.name_key != key:
         index_name(conn, customer.id, key, old_key=existing.name_key if existing else None)
@@ -337,16 +446,33 @@ def _insert(
     visit = _visit_json(request.visit) if request.visit else {}
     contacts = [_contact_json(c) for c in request.contacts]
     registration = {
-        "id": request.id, "customer_id": customer.id, "rep_id": user.id,
-        "urgent": request.urgent, "need": customer.need, "visit": visit, "contacts": contacts,
+        "id": request.id,
+        "customer_id": customer.id,
+        "rep_id": user.id,
+        "urgent": request.urgent,
+        "need": customer.need,
+        "visit": visit,
+        "contacts": contacts,
         "customer_snapshot": {"name": customer.name, "uscc": customer.uscc, **snapshot},
-        "status": "pending", "reasons": "", "submitted_at": now, "deadline": deadline,
+        "status": "pending",
+        "reasons": "",
+        "submitted_at": now,
+        "deadline": deadline,
     }
     audit(
-        conn, now, user.actor, "registration.submit", "customer", customer.id,
+        conn,
+        now,
+        user.actor,
+        "registration.submit",
+        "customer",
+        customer.id,
         before={"status": existing.status, "owner_id": existing.owner_id} if existing else None,
-        after={"status": "pending", "owner_id": user.id, "registration": request.id,
-               "urgent": request.urgent},
+        after={
+            "status": "pending",
+            "owner_id": user.id,
+            "registration": request.id,
+            "urgent": request.urgent,
+        },
     )
     # The fields the registration wrote, for the sync merge: written by the
     # user (its desks' own ops do not conflict with them).
@@ -354,26 +480,39 @@ def _insert(
     writer = user_writer(user.id)
     if existing is None:  # the customer and the registration, numbered, at once
         insert_stamped(
-            conn, now,
-            [(customers, {"id": customer.id, "created_at": now, **values}),
-             (registrations, registration)],
+            conn,
+            now,
+            [
+                (customers, {"id": customer.id, "created_at": now, **values}),
+                (registrations, registration),
+            ],
             fields=FieldStamp({}, written, writer),
         )
-    else:  # invalid or in the pool: the company may be registered again
+    else:  # the user's own draft, or its own invalid registration, registered again
+        # Its owner stays (``_check_existing``): nobody gains or loses sight of it.
         conn.execute(update(customers).where(customers.c.id == customer.id).values(**values))
         conn.execute(_INSERT_REGISTRATION, registration)
-        # A customer taken over (from the pool, or an unregistered one)
-        # reaches the new owner's desk with its history.
-        access = owner_changed(conn, customer.id, existing.owner_id, user.id, now)
         stamp_changes(
-            conn, now, [(customers, customer.id), (registrations, request.id), *access],
+            conn,
+            now,
+            [(customers, customer.id), (registrations, request.id)],
             fields=FieldStamp(dict(existing.field_versions), written, writer),
         )
     return RegistrationView(
-        id=request.id, customer_id=customer.id, customer_name=customer.name,
-        uscc=customer.uscc, customer_status="pending", status="pending",
-        urgent=request.urgent, submitted_at=now, deadline=deadline,
-        overdue=now > deadline, reasons="", rep=user.username,
-        rep_display_name=user.display_name, need=customer.need, visit=visit,
+        id=request.id,
+        customer_id=customer.id,
+        customer_name=customer.name,
+        uscc=customer.uscc,
+        customer_status="pending",
+        status="pending",
+        urgent=request.urgent,
+        submitted_at=now,
+        deadline=deadline,
+        overdue=now > deadline,
+        reasons="",
+        rep=user.username,
+        rep_display_name=user.display_name,
+        need=customer.need,
+        visit=visit,
         contacts=contacts,
     )

@@ -54,10 +54,10 @@ def test_registering_a_lost_customer_waits_for_the_cooldown(client, people, cloc
     claimable = released + timedelta(days=30)
     clock.advance(days=29)
     signed_in_again(client, people)
-    # Under its old id (the desk still has it), or as a new customer of the
-    # same company (same credit code, or only the same name): the cool-down.
+    # As a new customer of the same company (same credit code, or only the
+    # same name): the cool-down.  Under its old id (the desk still has it) a
+    # customer in the pool is claimed, not registered (issue 9).
     attempts = [
-        registration(NAME, uscc(1), now=clock.now, customer_id=cid),
         registration(NAME, uscc(1), now=clock.now),
         registration(NAME, uscc(7), now=clock.now),
     ]
@@ -67,6 +67,8 @@ def test_registering_a_lost_customer_waits_for_the_cooldown(client, people, cloc
         assert datetime.fromisoformat(error["claimable_from"]) == claimable
         assert error["cooldown_days"] == 30
         assert claimable.date().isoformat() in error["message"]
+    old_id = registration(NAME, uscc(1), now=clock.now, customer_id=cid)
+    assert register(client, people["rep.a"], old_id, status=409)["code"] == "in_pool"
     # Nothing was written: still in the pool, no registration.
     (row,) = _rows(client, customers, customers.c.id == cid)
     assert (row.status, row.owner_id) == ("pool", None)
@@ -76,32 +78,38 @@ def test_registering_a_lost_customer_waits_for_the_cooldown(client, people, cloc
     clock.now = claimable
     signed_in_again(client, people)
     view = register(client, people["rep.a"], attempts[0])
-    assert view["customer_id"] == cid and view["customer_status"] == "pending"
+    assert view["customer_id"] == attempts[0]["customer"]["id"]
+    assert view["customer_status"] == "pending"
 
 
-def test_another_rep_registers_a_pool_customer_without_waiting(client, people, clock):
+def test_another_rep_registers_a_pool_company_without_waiting(client, people, clock):
     cid = pooled(client, people, clock)
-    view = register(
-        client, people["rep.b"], registration(NAME, uscc(1), now=clock.now, customer_id=cid)
-    )
-    assert view["customer_id"] == cid and view["rep"] == "rep.b"
+    # Under the pool customer's id: a claim takes it, under the claim's rules.
+    old_id = registration(NAME, uscc(1), now=clock.now, customer_id=cid)
+    error = register(client, people["rep.b"], old_id, status=409)
+    assert (error["code"], error["customer_id"]) == ("in_pool", cid)
+    view = register(client, people["rep.b"], registration(NAME, uscc(1), now=clock.now))
+    assert view["customer_id"] != cid and view["rep"] == "rep.b"
 
 
 def test_a_cooldown_of_zero_days_lets_the_rep_register_it_back_at_once(client, people, clock):
     cid = pooled(client, people, clock)
     setting(client, clock, "cooldown_days", 0)
-    body = registration(NAME, uscc(1), now=clock.now, customer_id=cid)
-    assert register(client, people["rep.a"], body)["customer_id"] == cid
+    body = registration(NAME, uscc(1), now=clock.now)
+    assert register(client, people["rep.a"], body)["customer_id"] != cid
 
 
 def test_the_daily_claim_limit_does_not_apply_to_registrations(client, people, clock):
-    """A registration is no claim: it waits for the administrator's call-back."""
+    """A registration is no claim: it waits for the administrator's call-back.
+    But the pool customer itself is taken by a claim only."""
     setting(client, clock, "pool_claims_per_day", 1)
     first = pooled(client, people, clock, NAME, 1)
     second = pooled(client, people, clock, "青岛海岳食品有限公司", 2)
     claim_it(client, people["rep.b"], first)
     assert claim_it(client, people["rep.b"], second, status=409)["code"] == "daily_claims_reached"
     body = registration("青岛海岳食品有限公司", uscc(2), now=clock.now, customer_id=second)
+    assert register(client, people["rep.b"], body, status=409)["code"] == "in_pool"
+    body = registration("青岛海岳食品有限公司", uscc(2), now=clock.now)
     assert register(client, people["rep.b"], body)["customer_status"] == "pending"
 
 

@@ -213,7 +213,7 @@ def test_the_check_tells_free_yours_theirs_pending_and_similar(client, reps, clo
     assert for_admin["matches"][0]["owner"] == "王一"
     # A key contained in the new one (the domain's containment rule) is found too.
     contained = client.get(
-        check, params={"name": "华信机械制造集团山东物流"}, headers=reps["rep.b"]
+        check, params={"name": "济南华信机械制造集团山东物流"}, headers=reps["rep.b"]
     ).json()
     assert contained["status"] == "possible_duplicate"
 

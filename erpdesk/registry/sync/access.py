@@ -1,8 +1,9 @@
 """Who gains or loses sight of a customer when its owner changes.
 
 A rep's pull shows the customers it owns.  When an administrator
-re-allocates or releases a customer (or another rep registers it from the
-pool), the former owner must learn once that it may no longer see it, and
+re-allocates or releases a customer (or a rep claims it from the pool, or a
+lead is signed for with a rep; never a registration, which keeps its
+customer's owner), the former owner must learn once that it may no longer see it, and
 the new owner must receive the customer's contacts and activities, whose
 change numbers may lie behind its cursor.  Each such event is a row in
 ``sync_access`` stamped with a change number in the same transaction:
@@ -32,8 +33,14 @@ def owner_changed(
         if user_id is None:
             continue
         row_id = str(uuid.uuid4())
-        conn.execute(insert(sync_access).values(
-            id=row_id, customer_id=customer_id, user_id=user_id, kind=kind, created_at=now,
-        ))
+        conn.execute(
+            insert(sync_access).values(
+                id=row_id,
+                customer_id=customer_id,
+                user_id=user_id,
+                kind=kind,
+                created_at=now,
+            )
+        )
         targets.append((sync_access, row_id))
     return targets

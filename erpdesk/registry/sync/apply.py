@@ -10,6 +10,12 @@ the end with its real number (``ChangeNumbers.defer``).  A rep writes its own
 customers (and unregistered ones it creates) and their contacts and activities; an
 administrator writes any.  A record the user may not write is ``not_found``
 for an update or delete and ``id_in_use`` for a create, whatever it holds.
+A create is an upsert on the client's UUID only into the user's own record
+(``own_record``: a customer the rep owns, an administrator's unregistered
+one; a contact or activity the user wrote, under the same customer): a
+create whose id names anyone else's record is ``id_in_use`` and changes
+nothing, so a colliding or replayed id never overwrites another record or
+moves it to another customer.
 A rep's new activity on its protected customer is a follow-up that extends
 the protection (``protection.extend_by_follow_up``), written once per
 customer at the end of the batch (``apply_follow_ups``).
@@ -70,9 +76,7 @@ class Context:
     # Active customers (id, owner) by name key and by credit code, read once
     # for the companies the batch's creates name (``prefetch_holders``).
     holders_known: set[tuple[str, str]] = field(default_factory=set)
-    holders: dict[tuple[str, str], list[tuple[str, int | None]]] = field(
-        default_factory=dict
-    )
+    holders: dict[tuple[str, str], list[tuple[str, int | None]]] = field(default_factory=dict)
     # The batch's rows read (and locked) at once by ``prefetch_rows``: each is
     # used by the first op on it only; later ops read the row again.
     rows: dict[tuple[str, str], Row[Any] | None] = field(default_factory=dict)
@@ -99,13 +103,10 @@ def _locked(ctx: Context, table: Table, row_id: str) -> Row[Any] | None:
     key = (table.name, row_id)
     if key in ctx.rows:
         return ctx.rows.pop(key)
-    return ctx.conn.execute(
-        select(table).where(table.c.id == row_id).with_for_update()
-    ).first()
+    return ctx.conn.execute(select(table).where(table.c.id == row_id).with_for_update()).first()
 
 
-_TABLES = {"customer": customers, "contact": customer_contacts,
-           "activity": customer_activities}
+_TABLES = {"customer": customers, "contact": customer_contacts, "activity": customer_activities}
 
 
 def prefetch_rows(ctx: Context, ops: list[Op]) -> None:
@@ -115,10 +116,15 @@ def prefetch_rows(ctx: Context, ops: list[Op]) -> None:
         wanted.setdefault(op.entity, set()).add(op.entity_id)
     for entity, ids in wanted.items():
         table = _TABLES[entity]
-        found = {row.id: row for row in ctx.conn.execute(
-            select(table).where(table.c.id.in_(sorted(ids))).order_by(table.c.id)
-            .with_for_update()
-        )}
+        found = {
+            row.id: row
+            for row in ctx.conn.execute(
+                select(table)
+                .where(table.c.id.in_(sorted(ids)))
+                .order_by(table.c.id)
+                .with_for_update()
+            )
+        }
         ctx.rows.update(((table.name, i), found.get(i)) for i in ids)
 
 
@@ -126,18 +132,45 @@ def _may_write_customer(ctx: Context, row: Row[Any] | None) -> bool:
     return row is not None and (ctx.admin or row.owner_id == ctx.user.id)
 
 
+def own_record(ctx: Context, table: Table, row: Row[Any]) -> bool:
+    """May a create op of the user upsert into the existing *row*?  Only into
+    a record of the user's own making: a customer the rep owns (its desk's
+    create, or the customer its registration stored first), an
+    administrator's unregistered customer (the only ones an administrator's
+    desk creates); a contact or an activity the user wrote."""
+    if table is customers:
+        if ctx.admin:
+            return row.owner_id is None and row.status == "unregistered"
+        return bool(row.owner_id == ctx.user.id)
+    return bool(row.user_id == ctx.user.id)
+
+
 def _record_conflicts(ctx: Context, op: Op, conflicts: list[FieldConflict]) -> None:
     if conflicts:
-        ctx.conn.execute(insert(sync_conflicts), [
-            {"entity": op.entity, "entity_id": op.entity_id, "field": c.field,
-             "registry_value": c.registry_value, "desk_value": c.desk_value,
-             "op_id": op.op_id, "user_id": ctx.user.id, "created_at": ctx.now}
-            for c in conflicts
-        ])
+        ctx.conn.execute(
+            insert(sync_conflicts),
+            [
+                {
+                    "entity": op.entity,
+                    "entity_id": op.entity_id,
+                    "field": c.field,
+                    "registry_value": c.registry_value,
+                    "desk_value": c.desk_value,
+                    "op_id": op.op_id,
+                    "user_id": ctx.user.id,
+                    "created_at": ctx.now,
+                }
+                for c in conflicts
+            ],
+        )
 
 
 def _finish(
-    ctx: Context, op: Op, table: Table, row: Row[Any], result: Merge,
+    ctx: Context,
+    op: Op,
+    table: Table,
+    row: Row[Any],
+    result: Merge,
     values: dict[str, Any],
 ) -> Outcome:
     """Write *values* (the merged changes as columns) and the field versions."""
@@ -146,10 +179,15 @@ def _finish(
     if not result.changes:
         return Outcome(status, int(row.change_number), result.conflicts)
     number = ctx.numbers.take(table, row.id)
-    ctx.conn.execute(update(table).where(table.c.id == row.id).values(
-        **values, change_number=number,
-        field_versions=stamped(row.field_versions or {}, result.changes, number, ctx.writer),
-    ))
+    ctx.conn.execute(
+        update(table)
+        .where(table.c.id == row.id)
+        .values(
+            **values,
+            change_number=number,
+            field_versions=stamped(row.field_versions or {}, result.changes, number, ctx.writer),
+        )
+    )
     return Outcome(status, number, result.conflicts)
 
 
@@ -165,6 +203,7 @@ def _tombstone(ctx: Context, table: Table, row: Row[Any]) -> Outcome:
 
 
 # -- customers ---------------------------------------------------------------
+
 
 def customer_values(row: Row[Any]) -> dict[str, Any]:
     """The desk-editable fields of a customer row, with defaults for absent ones."""
@@ -182,11 +221,11 @@ def _check_company(ctx: Context, name: str, uscc: str, customer_id: str) -> str:
     if not ctx.admin:
         terms = [t for t in (("k", key), ("u", uscc)) if t[1]]
         if all(t in ctx.holders_known for t in terms):
-            owners = [owner for t in terms for cid, owner in ctx.holders.get(t, ())
-                      if cid != customer_id]
+            owners = [
+                owner for t in terms for cid, owner in ctx.holders.get(t, ()) if cid != customer_id
+            ]
         else:
-            owners = [h.owner_id for h in
-                      slot_holders(ctx.conn, uscc, key, exclude_id=customer_id)]
+            owners = [h.owner_id for h in slot_holders(ctx.conn, uscc, key, exclude_id=customer_id)]
         if any(owner != ctx.user.id for owner in owners):
             raise Rejected("protected_by_other", "This company is held by another user")
     return key
@@ -213,8 +252,9 @@ def prefetch_holders(ctx: Context, ops: list[Op]) -> None:
     if codes:
         match.append(customers.c.uscc.in_(codes))
     rows = ctx.conn.execute(
-        select(customers.c.id, customers.c.name_key, customers.c.uscc, customers.c.owner_id)
-        .where(HOLDS_SLOT, or_(*match))
+        select(customers.c.id, customers.c.name_key, customers.c.uscc, customers.c.owner_id).where(
+            HOLDS_SLOT, or_(*match)
+        )
     )
     for row in rows:
         for term in (("k", row.name_key), ("u", row.uscc)):
@@ -229,13 +269,17 @@ def apply_customer(ctx: Context, op: Op) -> Outcome:
     if row is None and op.op == "create":
         return _create_customer(ctx, op)
     if not _may_write_customer(ctx, row):
-        raise Rejected("id_in_use" if op.op == "create" else "not_found",
-                       "No such customer of yours")
+        raise Rejected(
+            "id_in_use" if op.op == "create" else "not_found", "No such customer of yours"
+        )
     assert row is not None
+    if op.op == "create" and not own_record(ctx, customers, row):
+        raise Rejected("id_in_use", "This id belongs to another customer")
     if op.op == "delete":
         if row.status in ACTIVE_STATUSES and not row.deleted:
-            raise Rejected("registered_customer",
-                           "A registered customer is released by the administrator")
+            raise Rejected(
+                "registered_customer", "A registered customer is released by the administrator"
+            )
         return _tombstone(ctx, customers, row)
     if row.deleted:
         raise Rejected("deleted", "The customer was deleted")
@@ -247,9 +291,11 @@ def apply_customer(ctx: Context, op: Op) -> Outcome:
         uscc = result.changes.get("uscc", row.uscc)
         key = normalize_company_name(name)
         if row.status in ACTIVE_STATUSES and (key != row.name_key or uscc != row.uscc):
-            raise Rejected("identity_locked",
-                           "The name and credit code of a registered customer are "
-                           "changed by the administrator")
+            raise Rejected(
+                "identity_locked",
+                "The name and credit code of a registered customer are "
+                "changed by the administrator",
+            )
         key = _check_company(ctx, name, uscc, row.id)
         values.update(name=name, uscc=uscc, name_key=key)
         if row.id in ctx.grams:  # created in this batch: its grams are not written yet
@@ -279,11 +325,16 @@ def _create_customer(ctx: Context, op: Op) -> Outcome:
 
 def _new_customer(ctx: Context, op: Op, key: str, number: int) -> dict[str, Any]:
     return {
-        "id": op.entity_id, "name": op.fields["name"], "name_key": key,
+        "id": op.entity_id,
+        "name": op.fields["name"],
+        "name_key": key,
         "uscc": op.fields.get("uscc", ""),
         "fields": {k: v for k, v in op.fields.items() if k not in COLUMN_FIELDS},
-        "owner_id": None if ctx.admin else ctx.user.id, "status": "unregistered",
-        "created_at": ctx.now, "updated_at": ctx.now, "deleted": False,
+        "owner_id": None if ctx.admin else ctx.user.id,
+        "status": "unregistered",
+        "created_at": ctx.now,
+        "updated_at": ctx.now,
+        "deleted": False,
         "change_number": number,
         "field_versions": stamped({}, op.fields, number, ctx.writer),
     }
@@ -292,9 +343,12 @@ def _new_customer(ctx: Context, op: Op, key: str, number: int) -> dict[str, Any]
 def creates_new_customer(ctx: Context, op: Op) -> bool:
     """Is *op* a customer create whose row the batch found absent (and no op
     of the batch has looked at since)?"""
-    return (op.entity == "customer" and op.op == "create"
-            and ((customers.name, op.entity_id) in ctx.rows)
-            and ctx.rows[(customers.name, op.entity_id)] is None)
+    return (
+        op.entity == "customer"
+        and op.op == "create"
+        and ((customers.name, op.entity_id) in ctx.rows)
+        and ctx.rows[(customers.name, op.entity_id)] is None
+    )
 
 
 def create_customers(ctx: Context, ops: list[Op]) -> list[Outcome | Rejected] | None:
@@ -311,8 +365,7 @@ def create_customers(ctx: Context, ops: list[Op]) -> list[Outcome | Rejected] | 
     for op in ops:
         ctx.rows.pop((customers.name, op.entity_id), None)
         try:
-            key = _check_company(ctx, op.fields["name"], op.fields.get("uscc", ""),
-                                 op.entity_id)
+            key = _check_company(ctx, op.fields["name"], op.fields.get("uscc", ""), op.entity_id)
         except Rejected as exc:
             out.append(exc)
             continue
@@ -350,15 +403,14 @@ _INSERT_CUSTOMER = insert(customers)
 
 # -- contacts and activities -------------------------------------------------
 
+
 def _parent(ctx: Context, customer_id: str | None) -> Row[Any]:
     row = None
     if customer_id is not None:
         if customer_id in ctx.parents:
             row = ctx.parents[customer_id]
         else:
-            row = ctx.conn.execute(
-                select(customers).where(customers.c.id == customer_id)
-            ).first()
+            row = ctx.conn.execute(select(customers).where(customers.c.id == customer_id)).first()
             ctx.parents[customer_id] = row
     if not _may_write_customer(ctx, row) or row is None or row.deleted:
         raise Rejected("customer_not_found", "No such customer of yours")
@@ -386,11 +438,17 @@ def apply_child(ctx: Context, op: Op) -> Outcome:
     try:
         _parent(ctx, row.customer_id)
     except Rejected:
-        raise Rejected("id_in_use" if op.op == "create" else "not_found",
-                       f"No such {op.entity} of yours") from None
+        raise Rejected(
+            "id_in_use" if op.op == "create" else "not_found", f"No such {op.entity} of yours"
+        ) from None
+    if op.op == "create" and not own_record(ctx, table, row):
+        raise Rejected("id_in_use", f"This id belongs to another {op.entity}")
     if op.parent_id is not None and op.parent_id != row.customer_id:
-        raise Rejected("immutable_field", f"An {op.entity} cannot move to another customer",
-                       field="customer_id")
+        raise Rejected(
+            "immutable_field",
+            f"An {op.entity} cannot move to another customer",
+            field="customer_id",
+        )
     if table is customer_activities and not ctx.admin and row.user_id != ctx.user.id:
         raise Rejected("registry_owned_record", "This activity was written by the registry")
     if op.op == "delete":
@@ -403,8 +461,7 @@ def apply_child(ctx: Context, op: Op) -> Outcome:
         result = merge(current, row.field_versions or {}, op.fields, op.base_version, ctx.own)
         values: dict[str, Any] = {"fields": {**current, **result.changes}, "updated_at": ctx.now}
         return _finish(ctx, op, table, row, result, values)
-    result = merge(activity_values(row), {}, op.fields, op.base_version, ctx.own,
-                   append_only=True)
+    result = merge(activity_values(row), {}, op.fields, op.base_version, ctx.own, append_only=True)
     if not result.changes:
         return Outcome("applied", int(row.change_number))
     values = _activity_columns(result.changes)
@@ -425,16 +482,27 @@ def _create_child(ctx: Context, op: Op, table: Table) -> Outcome:
     row: dict[str, Any]
     if table is customer_contacts:
         row = {
-            "id": op.entity_id, "customer_id": op.parent_id, "fields": op.fields,
+            "id": op.entity_id,
+            "customer_id": op.parent_id,
+            "fields": op.fields,
             "field_versions": stamped({}, op.fields, number, ctx.writer),
-            "deleted": False, "user_id": ctx.user.id, "created_at": ctx.now,
-            "updated_at": ctx.now, "change_number": number,
+            "deleted": False,
+            "user_id": ctx.user.id,
+            "created_at": ctx.now,
+            "updated_at": ctx.now,
+            "change_number": number,
         }
     else:
         row = {name: spec.default for name, spec in ACTIVITY_FIELDS.items()}
         row.update(_activity_columns(op.fields))
-        row.update(id=op.entity_id, customer_id=op.parent_id, user_id=ctx.user.id,
-                   created_at=ctx.now, deleted=False, change_number=number)
+        row.update(
+            id=op.entity_id,
+            customer_id=op.parent_id,
+            user_id=ctx.user.id,
+            created_at=ctx.now,
+            deleted=False,
+            change_number=number,
+        )
     if op.entity_id in ctx.alone:
         ctx.numbers.defer(table, [row])
     else:
@@ -450,8 +518,11 @@ _INSERT_CHILD = {table.name: insert(table) for table in (customer_contacts, cust
 # Activity kinds that count as a rep's follow-up (not the registry's call-back).
 FOLLOW_UP_KINDS = frozenset({"visit", "call", "email", "meeting", "other"})
 _PROTECTION_COLUMNS: tuple[Any, ...] = (
-    customers.c.id, customers.c.protected_since, customers.c.protected_until,
-    customers.c.last_follow_up_at, customers.c.release_due_at,
+    customers.c.id,
+    customers.c.protected_since,
+    customers.c.protected_until,
+    customers.c.last_follow_up_at,
+    customers.c.release_due_at,
 )
 
 
@@ -462,19 +533,29 @@ def prefetch_follow_ups(ctx: Context, ops: list[Op]) -> None:
     their protection until the batch commits."""
     if ctx.user.role != "rep":
         return
-    ids = sorted({
-        op.parent_id for op in ops
-        if op.entity == "activity" and op.op == "create" and op.parent_id is not None
-        and op.fields.get("kind") in FOLLOW_UP_KINDS
-    })
+    ids = sorted(
+        {
+            op.parent_id
+            for op in ops
+            if op.entity == "activity"
+            and op.op == "create"
+            and op.parent_id is not None
+            and op.fields.get("kind") in FOLLOW_UP_KINDS
+        }
+    )
     if not ids:
         return
     rows = ctx.conn.execute(
-        select(*_PROTECTION_COLUMNS).where(
-            customers.c.id.in_(ids), customers.c.status == "protected",
-            customers.c.owner_id == ctx.user.id, customers.c.protected_since.is_not(None),
+        select(*_PROTECTION_COLUMNS)
+        .where(
+            customers.c.id.in_(ids),
+            customers.c.status == "protected",
+            customers.c.owner_id == ctx.user.id,
+            customers.c.protected_since.is_not(None),
             customers.c.protected_until.is_not(None),
-        ).order_by(customers.c.id).with_for_update()
+        )
+        .order_by(customers.c.id)
+        .with_for_update()
     )
     ctx.protected.update((row.id, row) for row in rows)
 
@@ -501,15 +582,25 @@ def apply_follow_ups(ctx: Context) -> None:
     for customer_id, at in sorted(ctx.follow_ups.items()):
         row = ctx.protected[customer_id]
         changes = extend_by_follow_up(
-            policy, row.protected_since, row.protected_until, row.last_follow_up_at,
-            row.release_due_at, at,
+            policy,
+            row.protected_since,
+            row.protected_until,
+            row.last_follow_up_at,
+            row.release_due_at,
+            at,
         )
         if changes is None:
             continue
         number = ctx.numbers.take(customers, customer_id)
-        ctx.conn.execute(update(customers).where(customers.c.id == customer_id).values(
-            **changes, updated_at=ctx.now, change_number=number,
-        ))
+        ctx.conn.execute(
+            update(customers)
+            .where(customers.c.id == customer_id)
+            .values(
+                **changes,
+                updated_at=ctx.now,
+                change_number=number,
+            )
+        )
     ctx.follow_ups.clear()
 
 
