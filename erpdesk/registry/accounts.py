@@ -37,9 +37,17 @@ from erpdesk.registry.security import (
     Passwords,
     new_token,
     password_problem,
-    record_attempt,
-    retry_after,
     token_digest,
+)
+from erpdesk.registry.throttle import (
+    Throttle,
+    clear_throttles,
+    list_throttles,
+    lock_name,
+    reserve,
+    retry_after,
+    storable,
+    succeed,
 )
 
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
@@ -198,35 +206,37 @@ def _sign_in(
     client: str,
 ) -> SignIn:
     now = config.clock()
-    name = normalize_username(username)[:64]
-    with db.read() as conn:
-        wait = retry_after(conn, config, name, client, now)
-        row = conn.execute(select(users).where(users.c.username == name)).first()
-    if wait is not None:
-        raise TooManyAttempts(wait)
-    ok = passwords.verify(row.password_hash if row else None, password)
+    name = storable(normalize_username(username))
+    # The check and the attempt's record in one transaction, under the
+    # name's lock: parallel guesses are counted like sequential ones.
     with db.write() as conn:
-        granted = ok and row is not None and not row.disabled
-        record_attempt(conn, name, client, now, succeeded=granted)
-        if granted:
-            assert row is not None
-            token = new_token()
-            expires_at = now + config.token_lifetime
-            conn.execute(
-                insert(tokens).values(
-                    token_hash=token_digest(token), user_id=row.id, created_at=now,
-                    expires_at=expires_at,
-                )
-            )
-            if passwords.needs_rehash(row.password_hash):
-                conn.execute(
-                    update(users).where(users.c.id == row.id)
-                    .values(password_hash=passwords.hash(password))
-                )
+        lock_name(conn, name)
+        wait = retry_after(conn, config, name, client, now)
+        attempt = None if wait is not None else reserve(conn, name, client, now)
+        row = conn.execute(select(users).where(users.c.username == name)).first()
+    if attempt is None:
+        raise TooManyAttempts(wait or 1)
+    ok = passwords.verify(row.password_hash if row else None, password)
     if not ok or row is None:
-        raise InvalidCredentials()
+        raise InvalidCredentials()  # the attempt stays recorded as a failure
     if row.disabled:
         raise AccountDisabled()
+    # Hashed before the transaction: argon2 takes a while, a write lock should not.
+    rehashed = passwords.hash(password) if passwords.needs_rehash(row.password_hash) else None
+    with db.write() as conn:
+        succeed(conn, attempt, name, client)
+        token = new_token()
+        expires_at = now + config.token_lifetime
+        conn.execute(
+            insert(tokens).values(
+                token_hash=token_digest(token), user_id=row.id, created_at=now,
+                expires_at=expires_at,
+            )
+        )
+        if rehashed is not None:
+            conn.execute(
+                update(users).where(users.c.id == row.id).values(password_hash=rehashed)
+            )
     return SignIn(token, expires_at, User.of(row))
 
 
@@ -265,6 +275,28 @@ def list_users(db: RegistryDatabase) -> list[User]:
     with db.read() as conn:
         return [User.of(r) for r in conn.execute(select(users).order_by(users.c.username))]
 
+
+
+def sign_in_throttles(db: RegistryDatabase, config: Config) -> list[Throttle]:
+    """The failed sign-ins remembered now, and how long each holds its
+    name and address (``erpdesk-registry throttle list``)."""
+    with db.read() as conn:
+        return list_throttles(conn, config, config.clock())
+
+
+def clear_sign_in_throttles(
+    db: RegistryDatabase, now: datetime, actor: Actor, username: str | None,
+    client: str | None,
+) -> int:
+    """Forget the failed sign-ins of *username* and/or from *client* (both
+    ``None``: all); how many.  Audited (``login.throttle_clear``)."""
+    name = None if username is None else normalize_username(username)
+    address = None if client is None else client.strip()
+    with db.write() as conn:
+        count = clear_throttles(conn, name, address)
+        audit(conn, now, actor, "login.throttle_clear", "user", name or "*",
+              after={"username": name, "client": address, "failures": count})
+    return count
 
 
 # -- a rep's allocation profile ----------------------------------------------------

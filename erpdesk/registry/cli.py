@@ -2,38 +2,58 @@
 
 Every command exits 0 on success and otherwise prints one line on stderr
 (``erpdesk-registry: <reason>``) and exits non-zero: 2 for a usage problem,
-1 for anything else.  Passwords are read from a terminal (twice) or from
-standard input with ``--password-stdin``; never from the command line.
+1 for anything else.  Output closed early by its reader (``... | head -1``)
+is no failure: the rest is dropped and the exit status is 0.  Passwords are
+read from a terminal (twice) or from standard input with
+``--password-stdin``; never from the command line.
+
+Nothing imported here needs the registry's extra (fastapi, uvicorn, argon2,
+...): without it every command says which command installs it.
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import importlib.util
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from erpdesk.domain.errors import DomainError, render_text
 from erpdesk.registry.config import (
     DEFAULT_THREADS,
     ENV_DB,
     ENV_THREADS,
+    ENV_TRUSTED_PROXIES,
     Config,
     ConfigError,
     PasswordCost,
     load_config,
+    parse_trusted_proxies,
 )
 from erpdesk.registry.db.database import RegistryDatabase, migrate, schema_state
 from erpdesk.registry.db.journal import Actor
 from erpdesk.registry.db.schema import ROLES
 from erpdesk.registry.language import command_line_language, translator
-from erpdesk.registry.security import Passwords
+
+if TYPE_CHECKING:
+    from erpdesk.registry.security import Passwords
 
 PROG = "erpdesk-registry"
+EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+# The importable modules of the registry's extra (pyproject.toml,
+# ``[project.optional-dependencies] registry``); psycopg is needed for
+# PostgreSQL only and reported when a command reaches for it.
+EXTRA_MODULES = ("fastapi", "uvicorn", "httptools", "pydantic", "argon2")
+OPTIONAL_MODULES = ("psycopg",)
+MISSING_EXTRA_TEXT = (
+    "The registry's packages are not installed (missing: {missing}); install them with: "
+    "pip install 'erpdesk[registry]' (in a checkout: pip install -e '.[registry]')"
+)
 
 
 class CliError(Exception):
@@ -65,6 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
                             f"${ENV_THREADS} or {DEFAULT_THREADS})")
     serve.add_argument("--log-level", default="info",
                        choices=["critical", "error", "warning", "info", "debug"])
+    serve.add_argument("--trusted-proxy", action="append", metavar="ADDRESS",
+                       help="a reverse proxy (IP address or network, e.g. 127.0.0.1 or "
+                       "10.0.0.0/8; repeatable) whose X-Forwarded-For names the client; "
+                       f"default ${ENV_TRUSTED_PROXIES}, else none: the headers are ignored")
     serve.set_defaults(handler=cmd_serve)
 
     db = commands.add_parser("db", help="database schema")
@@ -134,6 +158,23 @@ def build_parser() -> argparse.ArgumentParser:
     settings.add_argument("key", nargs="?")
     settings.add_argument("value", nargs="?")
     settings.set_defaults(handler=cmd_settings)
+
+    throttle = commands.add_parser("throttle", help="failed sign-ins held back")
+    throttle_commands = throttle.add_subparsers(
+        dest="throttle_command", metavar="ACTION", required=True
+    )
+    listed = throttle_commands.add_parser(
+        "list", parents=[common],
+        help="the user names and addresses with failed sign-ins, and how long each is held",
+    )
+    listed.set_defaults(handler=cmd_throttle_list)
+    clear = throttle_commands.add_parser(
+        "clear", parents=[common],
+        help="forget failed sign-ins: of one user, from one address, or (neither given) all",
+    )
+    clear.add_argument("--user", metavar="NAME")
+    clear.add_argument("--client", metavar="ADDRESS")
+    clear.set_defaults(handler=cmd_throttle_clear)
     return parser
 
 
@@ -180,20 +221,36 @@ def cmd_serve(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     del out, stdin
     import uvicorn
 
+    from erpdesk.registry.api.protocols import HTTP_PROTOCOL
+
     config = _config(args)
     if args.workers < 1 or not 0 < args.port < 65536:
         raise CliError("--workers must be at least 1 and --port between 1 and 65535", EXIT_USAGE)
     if args.threads is not None and args.threads < 1:
         raise CliError("--threads must be at least 1", EXIT_USAGE)
+    trusted = config.trusted_proxies
+    if args.trusted_proxy is not None:
+        try:
+            trusted = parse_trusted_proxies(args.trusted_proxy)
+        except ConfigError as exc:
+            raise CliError(str(exc), EXIT_USAGE) from None
     open_database(config).dispose()
     # Each worker process builds its own app from the environment.
     os.environ[ENV_DB] = config.db_url
+    os.environ[ENV_TRUSTED_PROXIES] = ",".join(trusted)
     if args.threads is not None:
         os.environ[ENV_THREADS] = str(args.threads)
+    if not trusted and os.environ.get("FORWARDED_ALLOW_IPS"):
+        _error(f"FORWARDED_ALLOW_IPS is ignored: name the proxies with --trusted-proxy or "
+               f"{ENV_TRUSTED_PROXIES}")
     uvicorn.run(
         "erpdesk.registry.api.app:app_from_environment", factory=True, host=args.host,
         port=args.port, workers=args.workers, log_level=args.log_level,
-        proxy_headers=True, forwarded_allow_ips=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        # The app reads forwarded headers itself, from the named proxies only
+        # (uvicorn's own default would believe any local process).
+        proxy_headers=False,
+        # A request uvicorn cannot parse is answered in the JSON error shape.
+        http=HTTP_PROTOCOL,
     )
     return 0
 
@@ -214,6 +271,8 @@ def cmd_db_upgrade(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 
 
 def _passwords() -> Passwords:
+    from erpdesk.registry.security import Passwords
+
     return Passwords(PasswordCost())
 
 
@@ -435,13 +494,120 @@ def cmd_settings(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     return 0
 
 
+def cmd_throttle_list(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from erpdesk.registry.accounts import sign_in_throttles
+
+    del stdin
+    config = _config(args)
+    db = open_database(config)
+    try:
+        throttles = sign_in_throttles(db, config)
+    finally:
+        db.dispose()
+    if not throttles:
+        say(out, "No failed sign-ins are remembered")
+        return 0
+    window = int(config.login_window.total_seconds() // 60)
+    for t in throttles:
+        held = f"held {t.wait} s" if t.wait else "not held"
+        last = t.last_failure.strftime("%Y-%m-%dT%H:%M:%SZ")
+        if t.client is None:
+            what = f"{t.failures} failed in {window} min, last {last}"
+            held += " (from addresses it never signed in from)" if t.wait else ""
+        elif t.username is None:
+            what = f"{t.failures} failed in {window} min, last {last}"
+            held += " (for names never signed in from it)" if t.wait else ""
+        else:
+            what = f"{t.failures} failed, last {last}"
+        print(f"{_shown(t.username)}\t{_shown(t.client)}\t{what}\t{held}", file=out)
+    return 0
+
+
+def _shown(text: str | None) -> str:
+    """A user name or address as typed by anyone: ``*`` for all, escaped
+    when it holds what a terminal would act on."""
+    if text is None:
+        return "*"
+    return (text or "-") if text.isprintable() else ascii(text)
+
+
+def cmd_throttle_clear(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from erpdesk.registry.accounts import clear_sign_in_throttles
+
+    del stdin
+    config = _config(args)
+    db = open_database(config)
+    try:
+        count = clear_sign_in_throttles(
+            db, config.clock(), Actor.command_line(), args.user, args.client
+        )
+    finally:
+        db.dispose()
+    say(out, "Forgot {count} failed sign-ins", count=count)
+    return 0
+
+
+def missing_extra() -> list[str]:
+    """The modules of the registry's extra that cannot be imported."""
+    missing = []
+    for name in EXTRA_MODULES:
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
+            missing.append(name)
+    return missing
+
+
+def _missing_extra_message(missing: Sequence[str]) -> str:
+    return render_text(
+        "Registry", MISSING_EXTRA_TEXT, {"missing": ", ".join(missing)},
+        translator(command_line_language()),
+    )
+
+
+def _extra_module(exc: ImportError) -> str | None:
+    """The extra's module *exc* failed to import, if it is one of them."""
+    top = (exc.name or "").partition(".")[0]
+    return top if top in (*EXTRA_MODULES, *OPTIONAL_MODULES) else None
+
+
+def _output_closed(out: TextIO) -> int:
+    """The reader closed the output (``| head -1``): not a failure.  The
+    output is pointed at /dev/null so that the flush at exit does not fail
+    again (the Python documentation's recipe, "Note on SIGPIPE")."""
+    try:
+        fd = out.fileno()
+    except (OSError, ValueError, AttributeError):
+        return EXIT_OK
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+    return EXIT_OK
+
+
 def main(
     argv: Sequence[str] | None = None, stdout: TextIO | None = None, stdin: TextIO | None = None
 ) -> int:
     args = build_parser().parse_args(sys.argv[1:] if argv is None else list(argv))
     out = stdout or sys.stdout
     try:
-        return int(args.handler(args, out, stdin or sys.stdin))
+        if missing := missing_extra():
+            _error(_missing_extra_message(missing))
+            return EXIT_FAILED
+        code = int(args.handler(args, out, stdin or sys.stdin))
+        out.flush()  # a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:
+        return _output_closed(out)
+    except ImportError as exc:
+        if (module := _extra_module(exc)) is None:
+            raise
+        _error(_missing_extra_message([module]))
+        return EXIT_FAILED
     except CliError as exc:
         _error(str(exc))
         return exc.exit_code

@@ -8,8 +8,9 @@ database (``policy``), so that every worker sees the same ones.
 
 from __future__ import annotations
 
+import ipaddress
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,6 +20,9 @@ ENV_TOKEN_HOURS = "ERPDESK_REGISTRY_TOKEN_HOURS"
 ENV_MAX_BODY = "ERPDESK_REGISTRY_MAX_BODY_BYTES"
 ENV_JOB_INTERVAL = "ERPDESK_REGISTRY_JOB_INTERVAL"
 ENV_THREADS = "ERPDESK_REGISTRY_THREADS"
+# Addresses or networks of the reverse proxies whose X-Forwarded-For and
+# X-Forwarded-Proto are believed (comma-separated); none by default.
+ENV_TRUSTED_PROXIES = "ERPDESK_REGISTRY_TRUSTED_PROXIES"
 # Requests one worker process runs at once (its threads for the blocking
 # endpoints).  Few: the work is Python under one GIL plus short database
 # waits, and 40 threads (anyio's default) thrash -- on 2 cores, 4 threads
@@ -66,11 +70,22 @@ class Config:
     db_url: str
     token_lifetime: timedelta = timedelta(hours=24)
     max_body_bytes: int = 1024 * 1024
-    # Failed logins for one user name (or from one client address) within
-    # ``login_window`` after which further attempts get 429.
-    login_max_failures: int = 5
+    # Failed sign-ins (``throttle``; docs/registry.md, "Failed sign-ins").
+    # One user name from one client address: ``login_free_failures`` tries,
+    # then a wait of ``login_first_delay`` after the last failure, doubled
+    # by each further failure up to ``login_max_delay``.
+    login_free_failures: int = 3
+    login_first_delay: timedelta = timedelta(seconds=1)
+    login_max_delay: timedelta = timedelta(minutes=15)
+    # Ceilings within ``login_window``: failures for one user name from all
+    # addresses, and from one address for all names.  An address the user
+    # has signed in from before is held by neither (only by its own delays).
+    login_max_failures: int = 50
     login_max_failures_per_client: int = 50
     login_window: timedelta = timedelta(minutes=15)
+    # Reverse proxies (IP addresses or networks) whose forwarded headers name
+    # the client; from any other peer the headers are ignored.
+    trusted_proxies: tuple[str, ...] = ()
     password_cost: PasswordCost = field(default_factory=PasswordCost)
     clock: Clock = system_clock
     sql_echo: bool = False
@@ -132,7 +147,32 @@ def load_config(db_url: str | None = None, env: Mapping[str, str] | None = None)
         max_body_bytes=_positive_int(env, ENV_MAX_BODY, 1024 * 1024),
         job_interval=_job_interval(env),
         request_threads=_positive_int(env, ENV_THREADS, DEFAULT_THREADS),
+        trusted_proxies=parse_trusted_proxies(env.get(ENV_TRUSTED_PROXIES, "")),
     )
+
+
+def parse_trusted_proxies(raw: str | Sequence[str]) -> tuple[str, ...]:
+    """The proxies in *raw* (comma-separated, or a list of such texts) as
+    normalised addresses and networks (``10.0.0.0/8``; one address is a
+    ``/32`` or ``/128`` network).  A host name or ``*`` is refused: trusting
+    every peer lets any client choose the address it is throttled under."""
+    parts = [raw] if isinstance(raw, str) else list(raw)
+    found: list[str] = []
+    for part in parts:
+        for item in part.split(","):
+            entry = item.strip()
+            if not entry:
+                continue
+            try:
+                network = ipaddress.ip_network(entry, strict=False)
+            except ValueError:
+                raise ConfigError(
+                    f"a trusted proxy is an IP address or network (e.g. 127.0.0.1 or "
+                    f"10.0.0.0/8), not {entry!r} ({ENV_TRUSTED_PROXIES}, --trusted-proxy)"
+                ) from None
+            if str(network) not in found:
+                found.append(str(network))
+    return tuple(found)
 
 
 def _job_interval(env: Mapping[str, str]) -> float:

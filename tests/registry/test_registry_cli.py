@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import io
+import os
+import re
+import subprocess
+import sys
 
 import pytest
+from registry_support import START
 
 from erpdesk.registry.cli import main
 from erpdesk.registry.db.database import RegistryDatabase, head_revision
@@ -83,7 +88,9 @@ def test_db_upgrade_creates_a_new_sqlite_database(tmp_path, capsys):
 
 def test_serve_refuses_a_bad_worker_or_thread_count_before_starting(db_url, capsys):
     for args, reason in ((("--threads", "0"), "--threads must be at least 1"),
-                         (("--workers", "0"), "--workers must be at least 1")):
+                         (("--workers", "0"), "--workers must be at least 1"),
+                         (("--trusted-proxy", "*"), "IP address or network"),
+                         (("--trusted-proxy", "proxy.internal"), "IP address or network")):
         code, _ = run(db_url, "serve", *args)
         assert code == 2 and reason in capsys.readouterr().err
 
@@ -96,3 +103,141 @@ def test_requests_per_worker_come_from_the_environment():
     for bad in ("0", "many"):
         with pytest.raises(ConfigError, match=ENV_THREADS):
             load_config("x.db", env={ENV_THREADS: bad})
+
+
+# -- throttles, closed pipes, a missing extra (issue 9) ----------------------------------
+
+ENTRY = "from erpdesk.registry.cli import main; raise SystemExit(main())"
+
+
+def test_throttles_are_listed_and_cleared(db_url, capsys):
+    from sqlalchemy import select
+
+    from erpdesk.registry.config import system_clock
+    from erpdesk.registry.db.schema import audit_log
+    from erpdesk.registry.throttle import reserve
+
+    db = RegistryDatabase(db_url)
+    try:
+        now = system_clock()  # the command line judges on the real clock
+        with db.write() as conn:
+            for _ in range(8):
+                reserve(conn, "rep1", "198.51.100.66", now)
+            reserve(conn, "rep1", "203.0.113.5", now)
+            reserve(conn, "rep2\x1b[2J", "198.51.100.66", now)
+        code, listing = run(db_url, "throttle", "list")
+        assert code == 0
+        lines = listing.splitlines()
+        assert len(lines) == 3
+        assert re.fullmatch(r"rep1\t198\.51\.100\.66\t8 failed, last \S+Z\theld (3\d|40) s",
+                            lines[0]), lines[0]
+        assert lines[1].startswith("rep1\t203.0.113.5\t1 failed, last ")
+        assert lines[1].endswith("\tnot held")
+        assert lines[2].startswith("'rep2\\x1b[2J'\t198.51.100.66\t")  # escaped, not acted on
+        assert run(db_url, "throttle", "clear", "--user", "REP1", "--client", "198.51.100.66") == (
+            0, "Forgot 8 failed sign-ins\n")
+        assert run(db_url, "throttle", "clear", "--client", "198.51.100.66") == (
+            0, "Forgot 1 failed sign-ins\n")
+        code, listing = run(db_url, "throttle", "list")
+        assert listing.startswith("rep1\t203.0.113.5\t") and listing.count("\n") == 1
+        assert run(db_url, "throttle", "clear") == (0, "Forgot 1 failed sign-ins\n")
+        assert run(db_url, "throttle", "list") == (0, "No failed sign-ins are remembered\n")
+        with db.read() as conn:
+            cleared = conn.execute(
+                select(audit_log.c.after).where(audit_log.c.action == "login.throttle_clear")
+            ).scalars().all()
+        assert [c["failures"] for c in cleared] == [8, 1, 1]
+        assert cleared[0]["username"] == "rep1" and cleared[0]["client"] == "198.51.100.66"
+    finally:
+        db.dispose()
+    assert capsys.readouterr().err == ""
+
+
+def test_the_ceilings_reached_are_listed(db_url):
+    from erpdesk.registry.config import system_clock
+    from erpdesk.registry.throttle import reserve
+
+    db = RegistryDatabase(db_url)
+    try:
+        now = system_clock()
+        with db.write() as conn:
+            for i in range(50):
+                reserve(conn, "admin", f"198.51.100.{i % 25}", now)
+                reserve(conn, f"guess{i % 25}", "192.0.2.9", now)
+    finally:
+        db.dispose()
+    code, listing = run(db_url, "throttle", "list")
+    lines = listing.splitlines()
+    assert code == 0 and len(lines) == 2 + 25 + 25
+    assert re.fullmatch(r"\*\t192\.0\.2\.9\t50 failed in 15 min, last \S+\theld (89\d|900) s "
+                        r"\(for names never signed in from it\)", lines[0]), lines[0]
+    assert re.fullmatch(r"admin\t\*\t50 failed in 15 min, last \S+\theld (89\d|900) s "
+                        r"\(from addresses it never signed in from\)", lines[1]), lines[1]
+
+
+def test_clearing_a_throttle_lets_the_address_try_again(client, db_url, clock):
+    from registry_support import PASSWORD, make_user
+
+    make_user(client, "admin1", "admin")
+    for _ in range(3):
+        bad = client.post("/api/v1/auth/token", json={"username": "admin1", "password": "guess!!!"})
+        assert bad.status_code == 401
+    body = {"username": "admin1", "password": PASSWORD}
+    assert client.post("/api/v1/auth/token", json=body).status_code == 429
+    assert run(db_url, "throttle", "clear", "--user", "admin1") == (0, "Forgot 3 failed sign-ins\n")
+    assert client.post("/api/v1/auth/token", json=body).status_code == 200
+
+
+def _child_env() -> dict[str, str]:
+    return {**os.environ, "ERPDESK_LANG": "en"}
+
+
+def test_output_closed_by_its_reader_is_not_a_failure(db_url, tmp_path):
+    from erpdesk.registry.accounts import add_user
+    from erpdesk.registry.config import CHEAP_PASSWORD_COST
+    from erpdesk.registry.db.journal import Actor
+    from erpdesk.registry.security import Passwords
+
+    db = RegistryDatabase(db_url)
+    try:
+        for i in range(3):
+            add_user(db, Passwords(CHEAP_PASSWORD_COST), START, Actor(None, "test"), f"rep{i}",
+                     "a-good-password", "rep")
+    finally:
+        db.dispose()
+    # A real pipe whose reader has gone (``| head -1`` after its line): every write fails.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", ENTRY, "user", "list", "--db", db_url],
+            stdout=write_end, stderr=subprocess.PIPE, env=_child_env(), timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr.decode()) == (0, "")
+
+
+@pytest.mark.parametrize("blocked", ["fastapi", "argon2"])
+def test_without_the_registry_extra_the_command_says_how_to_install_it(tmp_path, blocked):
+    code = f"import sys; sys.modules[{blocked!r}] = None; " + ENTRY
+    done = subprocess.run(
+        [sys.executable, "-c", code, "user", "list", "--db", f"sqlite:///{tmp_path / 'r.db'}"],
+        capture_output=True, text=True, env=_child_env(), timeout=60,
+    )
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.startswith("erpdesk-registry: The registry's packages are not installed")
+    assert f"missing: {blocked})" in done.stderr
+    assert "pip install 'erpdesk[registry]'" in done.stderr
+
+
+def test_without_psycopg_a_postgresql_url_says_how_to_install_it():
+    code = "import sys; sys.modules['psycopg'] = None; " + ENTRY
+    done = subprocess.run(
+        [sys.executable, "-c", code, "user", "list", "--db", "postgresql://nobody@127.0.0.1:9/x"],
+        capture_output=True, text=True, env=_child_env(), timeout=60,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert "(missing: psycopg)" in done.stderr and "pip install" in done.stderr

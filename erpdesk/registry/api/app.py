@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 
 from anyio import to_thread
 from fastapi import FastAPI
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from erpdesk.registry.api import (
     routes_admin,
@@ -80,6 +81,11 @@ def create_app(config: Config) -> FastAPI:
     app.state.registry = registry
     install_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=config.max_body_bytes)
+    if config.trusted_proxies:
+        # Outermost: the client address (sign-in throttling) and scheme come
+        # from X-Forwarded-For/-Proto, but only when the peer is one of the
+        # named proxies; from any other peer the headers are ignored.
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(config.trusted_proxies))
 
     @app.get("/healthz", response_model=Health, tags=["health"])
     def healthz(registry: RegistryDep) -> Health:
