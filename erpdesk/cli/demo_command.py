@@ -1,5 +1,10 @@
 """``erpdesk demo``: fill the database with made-up customers to try the desk.
 
+A new database (``--db`` names no file yet) or one replaced (``--replace``)
+appears complete or not at all: it is built beside and renamed into place
+(``services.demo_database``).  Customers added to an existing database are
+added in one transaction: all of them, or none if the command is stopped.
+
 Cheap to import (the window's start-up builds this parser): the services are
 imported by the handler.
 """
@@ -34,6 +39,19 @@ DONE = QT_TRANSLATE_NOOP(
     "Cli",
     "Added {customers} demo customers with {contacts} contacts and {activities} activities "
     "to {path} in {seconds} s (seed {seed})",
+)
+CREATED = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Created the demo database {path}: {customers} customers with {contacts} contacts and "
+    "{activities} activities in {seconds} s (seed {seed})",
+)
+REPLACED = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Replaced {path} by a demo database of {customers} customers with {contacts} contacts "
+    "and {activities} activities in {seconds} s (seed {seed})",
+)
+KEPT = QT_TRANSLATE_NOOP(
+    "Cli", "The database {path} already holds {customers} customers; it was kept as it is"
 )
 NOT_SYNCED = QT_TRANSLATE_NOOP(
     "Cli", "Demo customers are never sent to the registry (no sync operations were queued)"
@@ -76,6 +94,18 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         "--activities-per-customer", type=int, default=5, metavar="N",
         help="activities of each customer (default: 5)",
     )
+    how = parser.add_mutually_exclusive_group()
+    how.add_argument(
+        "--replace", action="store_true",
+        help="replace the database by a new one holding only the demo customers (refused "
+        "when it holds changes not yet synced); without it, the demo customers are added to "
+        "an existing database",
+    )
+    how.add_argument(
+        "--exactly", action="store_true",
+        help="make the database hold exactly N customers: keep it when it does, else "
+        "replace it as --replace does (what scripts/demo.sh uses)",
+    )
     common_options(parser)
     parser.set_defaults(handler=run)
 
@@ -90,26 +120,52 @@ def run(args: argparse.Namespace, out: Output) -> int:
         if not 0 <= value <= limit:
             raise CliError(BAD_PER_CUSTOMER, option=option, max=limit, value=value)
 
-    from erpdesk.app import open_desk
-    from erpdesk.services.demo import generate_demo
+    from pathlib import Path
 
-    desk = open_desk(args.db)
-    try:
-        bar = out.progress(out.translate(CLI, PROGRESS), args.customers)
-        result = generate_demo(
-            desk.unit_of_work,
-            customers=args.customers,
-            seed=args.seed,
-            progress=lambda done: bar.advance(done - bar.done),
+    from erpdesk.app import default_db_path, open_desk
+
+    target = Path(args.db or default_db_path()).expanduser()
+    if args.exactly:
+        from erpdesk.services.demo_database import customer_count
+
+        have = customer_count(target, open_desk)
+        if have == args.customers:
+            out.print(out.translate(CLI, KEPT).format(path=target.resolve(), customers=have))
+            return 0
+        args.replace = have is not None
+    bar = out.progress(out.translate(CLI, PROGRESS), args.customers)
+
+    def progress(done: int) -> None:
+        bar.advance(done - bar.done)
+
+    if args.replace or not (target.exists() and target.stat().st_size > 0):
+        from erpdesk.services.demo_database import build_demo_database
+
+        replacing = target.exists() and target.stat().st_size > 0
+        result = build_demo_database(
+            target, open_desk, replace=args.replace, customers=args.customers,
+            seed=args.seed, progress=progress,
             contacts_per_customer=args.contacts_per_customer,
             activities_per_customer=args.activities_per_customer,
         )
-        bar.finish()
-    finally:
-        desk.close()
-    out.print(out.translate(CLI, DONE).format(
+        done = REPLACED if replacing else CREATED
+    else:
+        from erpdesk.services.demo import generate_demo
+
+        desk = open_desk(target)
+        try:
+            result = generate_demo(
+                desk.unit_of_work, customers=args.customers, seed=args.seed,
+                progress=progress, contacts_per_customer=args.contacts_per_customer,
+                activities_per_customer=args.activities_per_customer, atomic=True,
+            )
+        finally:
+            desk.close()
+        done = DONE
+    bar.finish()
+    out.print(out.translate(CLI, done).format(
         customers=result.customers, contacts=result.contacts, activities=result.activities,
-        path=desk.db.path, seconds=f"{result.seconds:.1f}", seed=args.seed,
+        path=target.resolve(), seconds=f"{result.seconds:.1f}", seed=args.seed,
     ))
     out.print(out.translate(CLI, NOT_SYNCED))
     return 0

@@ -37,6 +37,27 @@ DUPLICATE_IN_DB = QT_TRANSLATE_NOOP(
 DUPLICATE_IN_FILE = QT_TRANSLATE_NOOP(
     "Cli", "Row {row} ({name}) is the same customer as row {existing_row} ({existing}); skipped"
 )
+AMBIGUOUS = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Row {row} ({name}) has the name of several customers with different credit codes "
+    "({existing}); not imported: add its credit code to the file to say which one it is",
+)
+POSSIBLE_SAME_NAME = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Row {row} ({name}) has the same name as {existing} but another credit code "
+    "({existing_uscc}); imported as another company: check it",
+)
+POSSIBLE_REGION = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Row {row} ({name}) may be {existing} (the region is on one side only, or one lies "
+    "within the other); imported as a new customer: check it",
+)
+ROW_REF = QT_TRANSLATE_NOOP("Cli", "row {row} ({name})")
+POSSIBLE_COUNT = QT_TRANSLATE_NOOP(
+    "Cli",
+    "{count} of the new customers may be customers already known (listed above); they were "
+    "not merged: check them",
+)
 IMPORTED = QT_TRANSLATE_NOOP(
     "Cli",
     "Imported {imported} new customers from {path}; merged {merged} rows into existing "
@@ -77,8 +98,11 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:  # type: ignore
     )
     customers.add_argument(
         "--on-duplicate", choices=["skip", "merge"], default="skip",
-        help="a row naming a known customer (same credit code or name): skip it (default), "
-        "or merge it (fill that customer's empty fields, add its contact if new)",
+        help="a row that is a known customer (the same credit code, or the same name and no "
+        "other credit code): skip it (default), or merge it (fill that customer's empty "
+        "fields, add its contact if new). A row that only may be one (the same name with "
+        "another credit code, or a region on one side only) is imported and listed, never "
+        "merged",
     )
     customers.add_argument(
         "--json", action="store_true",
@@ -151,15 +175,29 @@ def _print_result(result: ImportResult, path: Path, out: Output) -> None:
                 row=rejected.row, name=rejected.name, reason=reason
             ))
     for dup in result.duplicates:
-        text = DUPLICATE_IN_DB if dup.existing_row is None else DUPLICATE_IN_FILE
+        if dup.match == "ambiguous":
+            text = AMBIGUOUS
+        else:
+            text = DUPLICATE_IN_DB if dup.existing_row is None else DUPLICATE_IN_FILE
         out.print(tr("Cli", text).format(
             row=dup.row, name=dup.name, existing=dup.existing, existing_row=dup.existing_row
         ))
     if result.written:
+        for possible in result.possible:
+            existing = possible.existing
+            if possible.existing_row is not None:
+                existing = tr("Cli", ROW_REF).format(row=possible.existing_row, name=existing)
+            text = POSSIBLE_SAME_NAME if possible.why == "uscc" else POSSIBLE_REGION
+            out.print(tr("Cli", text).format(
+                row=possible.row, name=possible.name, existing=existing,
+                existing_uscc=possible.existing_uscc,
+            ))
         out.print(tr("Cli", IMPORTED).format(
             imported=result.imported, path=path, merged=result.merged,
             duplicates=len(result.duplicates), rejected=len(result.rejected),
         ))
+        if result.possible:
+            out.print(tr("Cli", POSSIBLE_COUNT).format(count=len(result.possible)))
     else:
         out.print(tr("Cli", NOTHING_IMPORTED).format(
             rejected=len(result.rejected), rows=result.rows

@@ -19,7 +19,7 @@ from erpdesk.services.events import Change, ChangeFeed
 from erpdesk.storage.queries import CustomerCriteria, CustomerQueries, CustomerRow
 
 if TYPE_CHECKING:  # the write side (SQLAlchemy) stays off the start-up path
-    from erpdesk.domain.duplicates import DuplicateIndex, DuplicateMatch
+    from erpdesk.domain.duplicates import DuplicateIndex, DuplicateMatch, MatchKind
     from erpdesk.storage.uow import UnitOfWork
 
 
@@ -128,34 +128,30 @@ class CustomerService:
     def check_duplicates(
         self, name: str, uscc: str = "", *, exclude_id: str | None = None, limit: int = 5
     ) -> list[DuplicateMatch]:
-        """Same USCC or normalised name (duplicates), then similar names.
+        """The same company (same USCC, or same normalised name and no other
+        USCC), then possible duplicates (``MatchKind.SIMILAR``): the same
+        normalised name with another USCC, and similar names.
 
         Exact matches come from SQL (indexed); the in-memory index holds only
         ids and name keys for the similar ones, whose names are then read for
         the few matches shown (a full index cost ~30 MB more at 100,000).
         """
         from erpdesk.domain.duplicates import Candidate, DuplicateMatch, MatchKind
-        from erpdesk.domain.names import normalize_company_name
-        from erpdesk.domain.uscc import normalize_uscc
 
         if not name.strip() and not uscc.strip():
             return []
-        code = normalize_uscc(uscc)
-        key = normalize_company_name(name) if name.strip() else ""
         exact = [
-            DuplicateMatch(
-                Candidate(id=i, name=n, uscc=u, name_key=k),
-                MatchKind.SAME_USCC if code and u == code else MatchKind.SAME_NAME,
-                100.0,
-            )
-            for i, n, u, k in self._queries.same_identity(code, key)
+            DuplicateMatch(Candidate(id=i, name=n, uscc=u, name_key=k), kind, 100.0)
+            for i, n, u, k, kind in self._same_identity(name, uscc)
             if i != exclude_id
         ]
-        exact.sort(key=lambda m: m.kind is not MatchKind.SAME_USCC)
+        order = (MatchKind.SAME_USCC, MatchKind.SAME_NAME, MatchKind.SIMILAR)
+        exact.sort(key=lambda m: order.index(m.kind))
         taken = {m.candidate.id for m in exact}
         similar = [
             m
             for m in self._duplicate_index().find(name, exclude_id=exclude_id, limit=limit)
+            # (the index holds no USCCs: its same-name matches are among ``exact``)
             if m.kind is MatchKind.SIMILAR and m.candidate.id not in taken
         ]
         named = {i: (n, u) for i, n, u, _k in self._queries.identities_of(
@@ -203,12 +199,40 @@ class CustomerService:
 
     # -- writing -------------------------------------------------------------
 
-    def _refuse_duplicate(self, customer: Customer) -> None:
+    def _same_identity(
+        self, name: str, uscc: str
+    ) -> list[tuple[str, str, str, str, MatchKind]]:
+        """``(id, name, uscc, name_key, kind)`` of the live customers with
+        this USCC or this normalised name.  Two USCCs that are both given and
+        differ are two companies whatever the names say: such a namesake is
+        only a possible duplicate (``SIMILAR``), never the same company."""
+        from erpdesk.domain.duplicates import MatchKind
         from erpdesk.domain.names import normalize_company_name
+        from erpdesk.domain.uscc import normalize_uscc
 
-        key = normalize_company_name(customer.name)
-        for other_id, other_name, _uscc, _key in self._queries.same_identity(customer.uscc, key):
-            if other_id != customer.id:
+        code = normalize_uscc(uscc)
+        key = normalize_company_name(name) if name.strip() else ""
+        found = []
+        for i, n, u, k in self._queries.same_identity(code, key):
+            if code and u == code:
+                kind = MatchKind.SAME_USCC
+            elif code and u and u != code:
+                kind = MatchKind.SIMILAR
+            else:
+                kind = MatchKind.SAME_NAME
+            found.append((i, n, u, k, kind))
+        return found
+
+    def _refuse_duplicate(self, customer: Customer) -> None:
+        """Refuse a customer that is the same company as another one (same
+        USCC, or same normalised name and no other USCC); a possible
+        duplicate is the user's to decide and is saved."""
+        from erpdesk.domain.duplicates import MatchKind
+
+        for other_id, other_name, _uscc, _key, kind in self._same_identity(
+            customer.name, customer.uscc
+        ):
+            if other_id != customer.id and kind is not MatchKind.SIMILAR:
                 raise DuplicateCustomer(name=other_name)
 
     def create(self, customer: Customer, contacts: Sequence[Contact] = ()) -> Customer:
@@ -281,9 +305,11 @@ class CustomerService:
 
     def log_activity(self, activity: Activity) -> Activity:
         """Append an activity (visit, call, ...) to a customer's timeline."""
+        from erpdesk.domain.customer import utcnow
         from erpdesk.domain.validation import validate_activity
 
-        activity = validate_activity(activity)
+        # The date must be plausible (1949-10-01 to a year from now), as the registry checks.
+        activity = validate_activity(activity, now=utcnow())
         with self._uow() as uow:
             uow.customers.get(activity.customer_id)
             if activity.contact_id:

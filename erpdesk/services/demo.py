@@ -4,8 +4,9 @@
 a rep's real book: "济南华盛精密机械有限公司" with a valid credit code of
 Jinan, a 0531 phone, a 总经理 and a 采购主管 as contacts and a year of visit
 notes.  The data is deterministic for a seed (ids included), and no two
-customers share a normalised name or a credit code, with each other or with
-what the database already holds.
+customers share a trade name and industry (their name keys without the
+region, so none is even a possible duplicate of another) or a credit code,
+with each other or with what the database already holds.
 
 Demo rows write no outbox ops (``record=False``): made-up companies must never
 be pushed to the company's registry.
@@ -14,6 +15,7 @@ be pushed to the company's registry.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import itertools
 import random
 import time
@@ -35,7 +37,8 @@ from erpdesk.domain.customer import (
     SizeBand,
     Source,
 )
-from erpdesk.domain.names import normalize_company_name
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
+from erpdesk.domain.names import key_parts, normalize_company_name
 from erpdesk.domain.regions import PROVINCES, City, Province, region_names
 from erpdesk.domain.search_key import pinyin_forms
 from erpdesk.domain.uscc import make_uscc
@@ -45,6 +48,19 @@ if TYPE_CHECKING:  # the write side (SQLAlchemy) is imported by the caller
     from erpdesk.storage.uow import UnitOfWork
 
 BATCH = 5000  # customers per transaction (with their contacts and activities)
+
+# Why a demo database was not made or replaced (``demo_database``).
+NOT_DEMO_ONLY = QT_TRANSLATE_NOOP(
+    "Cli",
+    "{path} holds {count} changes not yet synced, so it is not only demo data; "
+    "it was not replaced",
+)
+IN_USE = QT_TRANSLATE_NOOP(
+    "Cli", "{path} is open in another program (ERPDesk?); close it and try again"
+)
+APPEARED = QT_TRANSLATE_NOOP(
+    "Cli", "{path} was created by another program while the demo data was made; it was kept"
+)
 MAX_CUSTOMERS = 1_000_000
 
 T = TypeVar("T")
@@ -313,7 +329,10 @@ class _Maker:
     # -- rows ---------------------------------------------------------------
 
     def name(self, place: _Place) -> tuple[str, str, Industry, str]:
-        """(name, brand, industry, industry word) with a name key not yet taken."""
+        """(name, brand, industry, industry word) whose trade name and industry
+        (the name key without its region) are not yet taken: no two demo
+        customers are the same company or, by a region on one side only,
+        possibly the same."""
         rng = self.rng
         for attempt in itertools.count():
             length = 2 + (rng.random() < 0.45) + (rng.random() < 0.15) + (attempt > 3)
@@ -334,9 +353,11 @@ class _Maker:
                 name = f"{brand}（{city}）{word}{legal}"
             else:
                 name = f"{brand}{word}{legal}"
-            key = normalize_company_name(name)
-            if key == brand + word and key not in self.taken:
-                self.taken.add(key)
+            # The region is part of the key: what follows it must be exactly
+            # the brand and the word (a brand such as 海安 reads as a region).
+            rest = key_parts(normalize_company_name(name)).rest
+            if rest == brand + word and rest not in self.taken:
+                self.taken.add(rest)
                 return name, brand, industry, word
         raise AssertionError("unreachable")
 
@@ -501,14 +522,18 @@ def generate_demo(
     now: datetime | None = None,
     owner: str = "demo",
     feed: ChangeFeed | None = None,
+    atomic: bool = False,
 ) -> DemoResult:
     """Add *customers* made-up customers, each with its contacts and activities.
 
-    Written ``BATCH`` customers per transaction, without outbox ops.
-    *progress* is called with the number of customers written so far.  *now*
-    (default: the current time) anchors creation and activity times.
-    Customers not in the pool (公海) get *owner*.  *feed* hears one
-    ``Change("customer")`` at the end.
+    Written ``BATCH`` customers at a time, without outbox ops: each batch in
+    its own transaction, or with *atomic* all in one (all are added or,
+    when the run is stopped, none: what adding to a database in use needs;
+    a new database is made whole by ``demo_database``).  *progress* is
+    called with the number of customers written so far.  *now* (default:
+    the current time) anchors creation and activity times.  Customers not in
+    the pool (公海) get *owner*.  *feed* hears one ``Change("customer")`` at
+    the end.
     """
     if not 1 <= customers <= MAX_CUSTOMERS:
         raise ValueError(f"customers must be 1..{MAX_CUSTOMERS}, not {customers}")
@@ -518,28 +543,34 @@ def generate_demo(
     maker = _Maker(
         seed,
         (now or datetime.now(UTC)).astimezone(UTC),
-        {key for _id, _name, _uscc, key in existing},
+        {key_parts(key).rest for _id, _name, _uscc, key in existing},
         {uscc for _id, _name, uscc, _key in existing if uscc},
         owner,
     )
     done = n_contacts = n_activities = 0
-    while done < customers:
-        size = min(BATCH, customers - done)
-        rows = [
-            maker.customer(contacts_per_customer, activities_per_customer) for _ in range(size)
-        ]
-        contacts = [c for _, cs, _ in rows for c in cs]
-        activities = [a for _, _, acts in rows for a in acts]
-        with uow_factory() as uow:
-            uow.customers.add_many([(c, cs) for c, cs, _ in rows], record=False)
-            uow.contacts.add_many(contacts, record=False)
-            uow.activities.add_many(activities, record=False)
-            uow.commit()
-        done += size
-        n_contacts += len(contacts)
-        n_activities += len(activities)
-        if progress is not None:
-            progress(done)
+    with contextlib.ExitStack() as stack:
+        whole = stack.enter_context(uow_factory()) if atomic else None
+        while done < customers:
+            size = min(BATCH, customers - done)
+            rows = [
+                maker.customer(contacts_per_customer, activities_per_customer)
+                for _ in range(size)
+            ]
+            contacts = [c for _, cs, _ in rows for c in cs]
+            activities = [a for _, _, acts in rows for a in acts]
+            with contextlib.nullcontext(whole) if whole is not None else uow_factory() as uow:
+                uow.customers.add_many([(c, cs) for c, cs, _ in rows], record=False)
+                uow.contacts.add_many(contacts, record=False)
+                uow.activities.add_many(activities, record=False)
+                if whole is None:
+                    uow.commit()
+            done += size
+            n_contacts += len(contacts)
+            n_activities += len(activities)
+            if progress is not None:
+                progress(done)
+        if whole is not None:
+            whole.commit()
     with uow_factory() as uow:
         uow.refresh_statistics()
     if feed is not None:

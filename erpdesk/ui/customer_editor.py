@@ -2,8 +2,12 @@
 
 Every edit re-runs the domain's correctness rules and shows each field's
 problem under the field; Save is disabled while there are problems or while
-the name or the credit code is already another customer's.  The duplicate
-check runs ~250 ms after typing stops.  The draft is kept in QSettings
+the customer is the same company as another one (the same credit code, or the
+same normalised name and no other credit code).  A possible duplicate (a
+similar name, the same name with another credit code, or the same name but
+for a region on one side only) is a warning that says so and leaves Save
+enabled: the user decides.  The duplicate check runs
+~250 ms after typing stops.  The draft is kept in QSettings
 (``drafts/customer/<id or new>``) while the dialog is open, so a crash loses
 nothing; the next editor for that customer offers to restore it.
 """
@@ -42,7 +46,9 @@ from erpdesk.domain.customer import (
     enum_member,
 )
 from erpdesk.domain.errors import DomainError, DuplicateCustomer, ValidationError
+from erpdesk.domain.names import key_parts, normalize_company_name
 from erpdesk.domain.regions import PROVINCES, find_province
+from erpdesk.domain.uscc import normalize_uscc
 from erpdesk.domain.validation import customer_problems, normalize_customer
 from erpdesk.ui.widgets import (
     PROBLEM_STYLE,
@@ -404,7 +410,7 @@ class CustomerEditor(QDialog):
         self.save_button.setEnabled(ok)
         tips = [p.render(translate) for p in problems]
         if blocking:
-            tips.append(self.tr("Another customer has the same name or USCC"))
+            tips.append(self.tr("This company is already a customer: open it instead"))
         self.save_button.setToolTip("\n".join(tips))
         return ok
 
@@ -430,25 +436,43 @@ class CustomerEditor(QDialog):
     def duplicates(self) -> list[DuplicateMatch]:
         return list(self._duplicates)
 
+    def duplicate_text(self, match: DuplicateMatch) -> str:
+        """What the warning says of *match*: "same company" only when it is
+        (``is_duplicate``), else "possible duplicate" with why."""
+        name = match.candidate.name
+        # kinds by value: importing ``duplicates`` (rapidfuzz) is for the check
+        if match.kind.value == "same_uscc":
+            return self.tr("Same company: {name} has this USCC").format(name=name)
+        if match.kind.value == "same_name":
+            return self.tr("Same company: {name} has this name").format(name=name)
+        values = self.values()
+        uscc = normalize_uscc(values["uscc"])
+        other = match.candidate.uscc
+        key = normalize_company_name(values["name"]) if values["name"].strip() else ""
+        if uscc and other and other != uscc and match.candidate.name_key == key:
+            return self.tr(
+                "Possible duplicate: {name} has the same name but another USCC ({uscc})"
+            ).format(name=name, uscc=other)
+        rest = key_parts(key).rest if key else ""
+        if rest and key_parts(match.candidate.name_key).rest == rest:
+            return self.tr(
+                "Possible duplicate: {name} has the same name but for the region"
+            ).format(name=name)
+        return self.tr("Possible duplicate: {name} ({score}% similar)").format(
+            name=name, score=round(match.score)
+        )
+
     def _show_duplicates(self) -> None:
         while self.duplicate_layout.count():
             item = self.duplicate_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone now, deleted once back in the event loop
                 widget.deleteLater()
         for match in self._duplicates:
             line = QWidget()
             row = QHBoxLayout(line)
             row.setContentsMargins(0, 0, 0, 0)
-            name = match.candidate.name
-            if match.kind.value == "same_uscc":
-                text = self.tr("Same USCC as {name}").format(name=name)
-            elif match.kind.value == "same_name":
-                text = self.tr("Same name as {name}").format(name=name)
-            else:
-                text = self.tr("Similar to {name} ({score}%)").format(
-                    name=name, score=round(match.score)
-                )
             pixmap = self.style().standardIcon(
                 QStyle.StandardPixmap.SP_MessageBoxCritical
                 if match.is_duplicate
@@ -456,7 +480,8 @@ class CustomerEditor(QDialog):
             ).pixmap(16, 16)
             sign = QLabel()
             sign.setPixmap(pixmap)
-            label = QLabel(text)
+            label = QLabel(self.duplicate_text(match))
+            label.setWordWrap(True)
             label.setStyleSheet(PROBLEM_STYLE if match.is_duplicate else WARNING_STYLE)
             label.setTextFormat(Qt.TextFormat.PlainText)
             row.addWidget(sign)
@@ -468,6 +493,15 @@ class CustomerEditor(QDialog):
             row.addWidget(label, 1)
             row.addWidget(button)
             self.duplicate_layout.addWidget(line)
+        if self._duplicates and not any(m.is_duplicate for m in self._duplicates):
+            hint = QLabel(self.tr(
+                "A possible duplicate is for you to check: if this is another company, "
+                "save it as it is."
+            ))
+            hint.setWordWrap(True)
+            hint.setTextFormat(Qt.TextFormat.PlainText)
+            hint.setObjectName("possibleDuplicateHint")
+            self.duplicate_layout.addWidget(hint)
         self.duplicate_frame.setVisible(bool(self._duplicates))
 
     # -- drafts ------------------------------------------------------------------

@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -49,9 +51,11 @@ def test_demo_adds_data_and_prints_a_summary(capsys, db):
     code, out, err = run(capsys, "demo", "--customers", "40", "--seed", "7", "--db", str(db),
                          "--lang", "en")
     assert code == 0, err
-    assert "Added 40 demo customers with 120 contacts and 200 activities" in out
+    assert f"Created the demo database {db}: 40 customers with 120 contacts and 200 " in out
     assert "40/40" in err  # the progress bar's last line
     assert totals(db) == {"customers": 40, "contacts": 120, "activities": 200, "outbox": 0}
+    code, out, err = run(capsys, "demo", "--customers", "2", "--db", str(db), "--lang", "en")
+    assert code == 0 and "Added 2 demo customers with 6 contacts and 10 activities" in out
 
 
 def test_options_before_the_command_are_kept(capsys, db):
@@ -120,6 +124,48 @@ def test_import_merge_from_the_command_line(capsys, db, tmp_path):
                        "--json", "--db", str(db))
     assert code == 0 and json.loads(out)["merged"] == 1
     assert totals(db)["contacts"] == 1
+
+
+def test_import_merge_never_writes_into_a_company_with_another_code(capsys, db, tmp_path):
+    # The issue's row, on demo data: it went into 安徽科康… (another code).
+    run(capsys, "demo", "--customers", "200", "--db", str(db))
+    known = tmp_path / "known.csv"
+    known.write_text(
+        "客户名称,统一社会信用代码\r\n"
+        "安徽科康医药连锁股份有限公司,91340100MA2N0K1R5X\r\n"
+        "浪潮电子信息产业股份有限公司,91370000163446410B\r\n", encoding="utf-8")
+    assert run(capsys, "import", "customers", str(known), "--db", str(db))[0] == 0
+    before = {r["name"]: r for r in _rows(db, "customer")}
+    rows = tmp_path / "x.csv"
+    rows.write_text(
+        "客户名称,统一社会信用代码,网址,联系人,联系人手机\r\n"
+        "上海科康医药连锁股份有限公司,91310115MA1K4Q8P3X,www.shkekang.com,上海老王,13916001234\r\n"
+        "浪潮电子信息产业有限公司,91370100MA3C8N2K4N,www.lc.com,老李,13916001235\r\n",
+        encoding="utf-8")
+    code, out, _ = run(capsys, "import", "customers", str(rows), "--on-duplicate", "merge",
+                       "--db", str(db), "--lang", "en")
+    assert code == 0
+    assert "Imported 2 new customers" in out and "merged 0 rows" in out
+    assert (
+        "Row 3 (浪潮电子信息产业有限公司) has the same name as 浪潮电子信息产业股份有限公司 "
+        "but another credit code (91370000163446410B); imported as another company"
+    ) in out
+    after = {r["name"]: r for r in _rows(db, "customer")}
+    for name in ("安徽科康医药连锁股份有限公司", "浪潮电子信息产业股份有限公司"):
+        assert after[name] == before[name]  # nothing written into them
+    assert after["上海科康医药连锁股份有限公司"]["website"] == "www.shkekang.com"
+    contacts = {r["name"]: r["customer_id"] for r in _rows(db, "contact")}
+    assert contacts["上海老王"] == after["上海科康医药连锁股份有限公司"]["id"]
+    assert contacts["老李"] == after["浪潮电子信息产业有限公司"]["id"]
+
+
+def _rows(path: Path, table: str) -> list[dict]:
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(f"SELECT * FROM {table}")]
+    finally:
+        conn.close()
 
 
 @pytest.mark.parametrize(
@@ -304,3 +350,86 @@ def test_window_options_parse_the_same_without_the_command_parsers():
     )
     for argv in (["demo"], ["--db", "x.db", "db", "upgrade"], ["--help"], ["stray"]):
         assert not _window_only(argv)
+
+
+def _start(*argv: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "ERPDESK_LANG": "en", "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "erpdesk.cli.main", *argv], stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+    )
+
+
+def _kill_when(process: subprocess.Popen[str], writing) -> None:
+    """SIGKILL *process* as soon as ``writing()`` says it is writing."""
+    deadline = time.monotonic() + 60
+    try:
+        while not writing():
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+    finally:
+        process.kill()
+        process.communicate()
+    assert process.returncode == -signal.SIGKILL
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_demo_killed_while_it_writes_leaves_no_database_and_the_next_run_makes_it(
+    tmp_path, capsys
+):
+    db = tmp_path / "demo.db"
+    demo = _start("demo", "--customers", "50000", "--contacts-per-customer", "0",
+                  "--activities-per-customer", "0", "--db", str(db))
+
+    def writing() -> bool:  # demo rows committed into the partial file's log
+        logs = list(tmp_path.glob(".demo.db.*.demo-partial-wal"))
+        return bool(logs) and logs[0].stat().st_size > 1_000_000
+
+    _kill_when(demo, writing)
+    assert not db.exists()  # absent, not an empty or partial database
+    code, out, _ = run(capsys, "demo", "--customers", "40", "--db", str(db), "--lang", "en")
+    assert code == 0 and "Created the demo database" in out
+    assert totals(db)["customers"] == 40
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db"]  # the leftovers went
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_demo_killed_while_it_adds_to_a_database_adds_nothing(tmp_path, capsys):
+    db = tmp_path / "desk.db"
+    run(capsys, "demo", "--customers", "7", "--db", str(db))
+    wal = db.with_name("desk.db-wal")
+    demo = _start("demo", "--customers", "50000", "--contacts-per-customer", "0",
+                  "--activities-per-customer", "0", "--db", str(db))
+    # more than a batch (5,000 customers, ~6 MB) written: one transaction for all
+    _kill_when(demo, lambda: wal.exists() and wal.stat().st_size > 8_000_000)
+    assert totals(db)["customers"] == 7
+
+
+def test_demo_exactly_gives_the_number_asked_for(capsys, tmp_path):
+    db = tmp_path / "demo.db"
+    code, out, _ = run(capsys, "demo", "--customers", "10", "--exactly", "--db", str(db),
+                       "--lang", "en")
+    assert code == 0 and "Created the demo database" in out and totals(db)["customers"] == 10
+    code, out, _ = run(capsys, "demo", "--customers", "25", "--exactly", "--db", str(db),
+                       "--lang", "en")
+    assert code == 0 and "Replaced" in out and totals(db)["customers"] == 25
+    before = db.read_bytes()
+    code, out, _ = run(capsys, "demo", "--customers", "25", "--exactly", "--db", str(db),
+                       "--lang", "en")
+    assert code == 0 and "already holds 25 customers; it was kept" in out
+    assert db.read_bytes() == before
+    # without --exactly or --replace, demo customers are added
+    run(capsys, "demo", "--customers", "5", "--db", str(db))
+    assert totals(db)["customers"] == 30
+
+
+def test_demo_replace_refuses_a_database_with_work_not_synced(capsys, tmp_path, db):
+    good = tmp_path / "good.csv"
+    good.write_text(GOOD, encoding="utf-8")
+    run(capsys, "import", "customers", str(good), "--db", str(db))
+    for option in ("--replace", "--exactly"):
+        code, _, err = run(capsys, "demo", "--customers", "5", option, "--db", str(db),
+                           "--lang", "en")
+        assert code == 1 and "holds 2 changes not yet synced" in err and "not replaced" in err
+        assert totals(db)["customers"] == 1

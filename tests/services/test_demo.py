@@ -9,7 +9,7 @@ import pytest
 
 from erpdesk.app import open_desk
 from erpdesk.domain.customer import Activity, ActivityKind, Contact, Customer, Industry
-from erpdesk.domain.names import normalize_company_name
+from erpdesk.domain.names import name_region, normalize_company_name
 from erpdesk.domain.regions import find_province
 from erpdesk.domain.uscc import is_valid_uscc
 from erpdesk.domain.validation import (
@@ -19,6 +19,12 @@ from erpdesk.domain.validation import (
 )
 from erpdesk.services import demo
 from erpdesk.services.demo import INDUSTRY_WORDS, generate_demo
+from erpdesk.services.demo_database import (
+    PARTIAL,
+    DemoDatabaseError,
+    build_demo_database,
+    customer_count,
+)
 from erpdesk.storage.mapping import activity_from_row, contact_from_row, customer_from_row
 
 NOW = datetime(2026, 6, 1, 4, 0, tzinfo=UTC)
@@ -77,6 +83,8 @@ def test_rows_are_valid_chinese_companies(desk):
     assert ActivityKind.VISIT in kinds and ActivityKind.CALL in kinds
     assert any("拜访" in a.summary for a in activities)
     assert len({c.industry for c in customers}) >= 8
+    # most names carry their region (济南华盛…, 华盛（济南）…), as real ones do
+    assert sum(1 for c in customers if name_region(c.name)) > 0.4 * len(customers)
     assert Industry.OTHER in set(words.values())
 
 
@@ -156,3 +164,121 @@ def test_demo_into_a_locked_database_writes_nothing(desk):
         other.rollback()
         other.close()
     assert rows(desk, "customer") == []
+
+
+# --- all or nothing ---------------------------------------------------------------
+
+
+class Stop(Exception):
+    """Stands for a run stopped half-way (Ctrl+C, a full disk)."""
+
+
+def stop_after(customers: int):
+    def progress(done: int) -> None:
+        if done > customers:
+            raise Stop
+
+    return progress
+
+
+def count(path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM customer").fetchone()[0]
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(("atomic", "kept"), [(True, 0), (False, 80)])
+def test_adding_atomically_writes_all_or_nothing(desk, monkeypatch, atomic, kept):
+    monkeypatch.setattr(demo, "BATCH", 40)
+    with pytest.raises(Stop):
+        generate_demo(desk.unit_of_work, customers=100, seed=1, now=NOW, atomic=atomic,
+                      progress=stop_after(40), activities_per_customer=0)
+    assert len(rows(desk, "customer")) == kept
+    result = generate_demo(desk.unit_of_work, customers=100, seed=1, now=NOW, atomic=True)
+    assert result.customers == 100 and len(rows(desk, "customer")) == 100 + kept
+
+
+def partials(folder) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if PARTIAL in p.name)
+
+
+def test_a_new_demo_database_appears_whole_and_leaves_nothing_beside(tmp_path):
+    target = tmp_path / "demo.db"
+    seen: list[int] = []
+
+    def progress(done: int) -> None:
+        seen.append(done)
+        assert not target.exists()  # nothing at the path while it is made
+        assert len(partials(tmp_path)) >= 2  # the partial file and its lock
+
+    result = build_demo_database(target, open_desk, customers=30, seed=4, now=NOW,
+                                 progress=progress)
+    assert seen == [30] and result.customers == 30
+    assert count(target) == 30
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db"]  # no -wal, no partial
+    with pytest.raises(ValueError):  # an existing one is added to, or replaced on purpose
+        build_demo_database(target, open_desk, customers=3)
+
+
+def test_a_run_stopped_half_way_leaves_no_database(tmp_path, monkeypatch):
+    monkeypatch.setattr(demo, "BATCH", 10)
+    target = tmp_path / "demo.db"
+    with pytest.raises(Stop):
+        build_demo_database(target, open_desk, customers=50, now=NOW, progress=stop_after(20))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_killed_runs_leftovers_are_removed_and_a_live_ones_kept(tmp_path):
+    target = tmp_path / "demo.db"
+    dead = tmp_path / f".demo.db.dead{PARTIAL}"
+    for suffix in ("", "-wal", "-shm", ".lock"):  # a run killed: its lock is free
+        (tmp_path / (dead.name + suffix)).write_bytes(b"x")
+    live = tmp_path / f".demo.db.live{PARTIAL}"
+    live.write_bytes(b"x")
+    with (tmp_path / (live.name + ".lock")).open("w") as lock:
+        fcntl = pytest.importorskip("fcntl")
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        build_demo_database(target, open_desk, customers=5, now=NOW)
+        assert partials(tmp_path) == [live.name, live.name + ".lock"]
+    assert count(target) == 5
+
+
+def test_replace_builds_beside_and_keeps_the_old_one_until_done(tmp_path, monkeypatch):
+    target = tmp_path / "demo.db"
+    build_demo_database(target, open_desk, customers=20, seed=1, now=NOW)
+    before = target.read_bytes()
+    monkeypatch.setattr(demo, "BATCH", 10)
+    with pytest.raises(Stop):
+        build_demo_database(target, open_desk, customers=50, seed=2, now=NOW, replace=True,
+                            progress=stop_after(20))
+    assert target.read_bytes() == before and partials(tmp_path) == []
+    build_demo_database(target, open_desk, customers=50, seed=2, now=NOW, replace=True)
+    assert count(target) == 50
+    assert customer_count(target, open_desk) == 50
+    assert customer_count(tmp_path / "none.db", open_desk) is None
+
+
+def test_replace_refuses_a_database_with_unsynced_changes_or_open_elsewhere(tmp_path):
+    target = tmp_path / "desk.db"
+    desk = open_desk(target)
+    desk.customers.create(Customer(name="青岛海天食品有限公司"))  # real work, in the outbox
+    desk.close()
+    before = target.read_bytes()
+    with pytest.raises(DemoDatabaseError) as refused:
+        build_demo_database(target, open_desk, customers=5, replace=True)
+    assert "not yet synced" in refused.value.render()
+    assert target.read_bytes() == before
+
+    demo_db = tmp_path / "demo.db"
+    build_demo_database(demo_db, open_desk, customers=5, now=NOW)
+    window = open_desk(demo_db)  # ERPDesk has it open
+    try:
+        assert window.customers.count(window.customers.criteria()) == 5
+        with pytest.raises(DemoDatabaseError) as refused:
+            build_demo_database(demo_db, open_desk, customers=9, replace=True)
+        assert "open in another program" in refused.value.render()
+    finally:
+        window.close()
+    assert count(demo_db) == 5 and partials(tmp_path) == []

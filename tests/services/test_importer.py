@@ -19,6 +19,7 @@ from erpdesk.domain.customer import (
     SizeBand,
     Source,
 )
+from erpdesk.domain.uscc import uscc_check_char
 from erpdesk.services.importer import ImportFileError, import_customers, split_region
 from erpdesk.storage.uow import UnitOfWork
 
@@ -170,10 +171,10 @@ def test_duplicates_in_the_file_and_in_the_database_are_never_created_twice(desk
                                               uscc="91110000802100433B"))
     path = write_csv(tmp_path / "dups.csv", [
         ["name", "uscc"],
-        ["百度网讯科技有限公司", ""],  # 2: same normalised name as the database's
+        ["北京市百度网讯科技有限公司", ""],  # 2: same normalised name as the database's
         ["百度在线网络技术（北京）有限公司", "91110000802100433B"],  # 3: same code
         ["浪潮电子信息产业股份有限公司", ""],  # 4: new
-        ["浪潮（北京）电子信息产业有限公司", ""],  # 5: same as row 4
+        ["浪潮电子信息产业 有限公司", ""],  # 5: same as row 4
         ["腾讯科技（深圳）有限公司", "91440300708461136T"],  # 6: new
         ["深圳市腾讯计算机系统有限公司", "91440300708461136T"],  # 7: row 6's code
     ])
@@ -202,7 +203,7 @@ def test_merge_fills_only_empty_fields_and_adds_new_contacts(desk, tmp_path):
     ops_before = counts(desk)[2]
     path = write_csv(tmp_path / "merge.csv", [
         ["客户名称", "电话", "地址", "行业", "客户来源", "联系人", "联系人手机", "状态"],
-        ["华盛精密机械有限公司", "0531-88886666", "别的地址", "机械设备", "电话", "李娜",
+        ["济南市华盛精密机械有限公司", "0531-88886666", "别的地址", "机械设备", "电话", "李娜",
          "13912345678", "已签约"],
         ["济南华盛精密机械有限公司", "0531-22221111", "", "", "", "赵强", "13700001111", ""],
         ["华盛（济南）精密机械有限公司", "", "", "化工", "", "赵强", "", ""],
@@ -237,6 +238,141 @@ def test_merge_of_rows_within_the_file_makes_one_customer(desk, tmp_path):
     assert row["website"] == "www.yuantong.com"
     names = {r["name"] for r in desk.db.reader.execute("SELECT name FROM contact")}
     assert names == {"陈静", "周磊"}
+
+
+def uscc(first17: str) -> str:
+    """A valid credit code: *first17* and its check character."""
+    return first17 + uscc_check_char(first17)
+
+
+# Two companies whose names have the same key under any rule of the name key
+# (no region on either side, only the legal form differs), with two codes.
+LANGCHAO_SHARES = ("浪潮电子信息产业股份有限公司", uscc("91370000163446410"))
+LANGCHAO_LTD = ("浪潮电子信息产业有限公司", uscc("91370100MA3C8N2K4"))
+
+
+def test_a_merge_never_joins_rows_whose_credit_codes_differ(desk, tmp_path):
+    name, code = LANGCHAO_SHARES
+    existing = desk.customers.create(
+        Customer(name=name, uscc=code),
+        [Contact(customer_id="", name="王建国", mobile="13812345678")],
+    )
+    path = write_csv(tmp_path / "other.csv", [
+        ["客户名称", "统一社会信用代码", "网址", "联系人", "联系人手机"],
+        [*LANGCHAO_LTD, "www.langchao-ltd.com", "老王", "13916001234"],
+        [LANGCHAO_LTD[0], "", "", "赵强", "13700001111"],  # 3: the same as row 2
+    ])
+    result = import_customers(desk.unit_of_work, path, on_duplicate="merge")
+    assert (result.imported, result.merged, result.duplicates) == (1, 1, [])
+    (possible,) = result.possible
+    assert (possible.row, possible.existing, possible.existing_uscc) == (2, name, code)
+    assert possible.existing_id == existing.id and possible.existing_row is None
+    # the existing company got nothing of the other one
+    kept = desk.customers.detail(existing.id)
+    assert kept.customer == existing
+    assert [c.name for c in kept.contacts] == ["王建国"]
+    stored = customers(desk)
+    assert set(stored) == {name, LANGCHAO_LTD[0]}
+    other = stored[LANGCHAO_LTD[0]]
+    assert (other["uscc"], other["website"]) == (LANGCHAO_LTD[1], "www.langchao-ltd.com")
+    contacts = {r["name"]: r["customer_id"] for r in desk.db.reader.execute(
+        "SELECT name, customer_id FROM contact")}
+    assert contacts == {"王建国": existing.id, "老王": other["id"], "赵强": other["id"]}
+    assert result.as_dict()["possible_duplicates"] == [{
+        "row": 2, "name": LANGCHAO_LTD[0], "uscc": LANGCHAO_LTD[1], "existing": name,
+        "existing_uscc": code, "existing_row": None, "why": "uscc",
+    }]
+
+
+def test_the_reported_row_never_goes_into_another_provinces_company(desk, tmp_path):
+    # The issue's case: 上海科康… merged into 安徽科康… (another code) on the demo.
+    anhui = desk.customers.create(Customer(
+        name="安徽科康医药连锁股份有限公司", uscc=uscc("91340100MA2N0K1R5"),
+    ))
+    path = write_csv(tmp_path / "x.csv", [
+        ["客户名称", "统一社会信用代码", "网址", "联系人", "联系人手机"],
+        ["上海科康医药连锁股份有限公司", "91310115MA1K4Q8P3X", "www.shkekang.com", "上海老王",
+         "13916001234"],
+    ])
+    result = import_customers(desk.unit_of_work, path, on_duplicate="merge")
+    assert (result.imported, result.merged, result.duplicates) == (1, 0, [])
+    assert desk.customers.detail(anhui.id).customer == anhui
+    assert desk.customers.detail(anhui.id).contacts == []
+    shanghai = customers(desk)["上海科康医药连锁股份有限公司"]
+    assert (shanghai["uscc"], shanghai["website"]) == ("91310115MA1K4Q8P3X", "www.shkekang.com")
+
+
+def test_rows_with_the_same_name_and_other_codes_are_imported_not_skipped(desk, tmp_path):
+    desk.customers.create(Customer(name=LANGCHAO_SHARES[0], uscc=LANGCHAO_SHARES[1]))
+    third = uscc("91370100MA3C8N2L5")
+    path = write_csv(tmp_path / "skip.csv", [
+        ["name", "uscc"],
+        list(LANGCHAO_LTD),  # 2: the database's namesake, another code
+        ["浪潮电子信息产业有限责任公司", third],  # 3: row 2's namesake, a third code
+        [LANGCHAO_SHARES[0], LANGCHAO_SHARES[1]],  # 4: the database's own
+    ])
+    result = import_customers(desk.unit_of_work, path)  # on_duplicate="skip"
+    assert result.imported == 2
+    assert [(d.row, d.match) for d in result.duplicates] == [(4, "uscc")]
+    assert [(p.row, p.existing_row) for p in result.possible] == [(2, None), (3, 2)]
+    assert result.possible[1].existing_uscc == LANGCHAO_LTD[1]
+    codes = {r["uscc"] for r in customers(desk).values()}
+    assert codes == {LANGCHAO_SHARES[1], LANGCHAO_LTD[1], third}
+
+
+def test_a_row_without_a_code_named_like_two_companies_is_not_merged(desk, tmp_path):
+    shares = desk.customers.create(Customer(name=LANGCHAO_SHARES[0], uscc=LANGCHAO_SHARES[1]))
+    ltd = desk.customers.create(Customer(name=LANGCHAO_LTD[0], uscc=LANGCHAO_LTD[1]))
+    path = write_csv(tmp_path / "which.csv", [
+        ["客户名称", "电话", "联系人"],
+        ["浪潮电子信息产业有限责任公司", "0531-85106000", "老王"],  # which of the two?
+        ["浪潮电子信息产业 有限公司", "0531-88886666", "赵强"],  # exactly ltd's name
+    ])
+    result = import_customers(desk.unit_of_work, path, on_duplicate="merge")
+    assert (result.imported, result.merged, result.possible) == (0, 1, [])
+    (dup,) = result.duplicates
+    assert (dup.row, dup.match) == (2, "ambiguous")
+    assert dup.existing == "、".join([LANGCHAO_SHARES[0], LANGCHAO_LTD[0]])
+    assert desk.customers.detail(shares.id).customer == shares
+    assert desk.customers.detail(shares.id).contacts == []
+    merged = desk.customers.detail(ltd.id)
+    assert merged.customer.phone == "0531-88886666"
+    assert [c.name for c in merged.contacts] == ["赵强"]
+    assert len(customers(desk)) == 2
+
+
+def test_a_region_on_one_side_only_is_a_possible_duplicate_never_merged(desk, tmp_path):
+    # The region is part of who a company is: 华盛精密机械 may or may not be
+    # 济南华盛精密机械, so a merge imports it as a new customer and lists it.
+    jinan = desk.customers.create(
+        Customer(name="济南华盛精密机械有限公司"),
+        [Contact(customer_id="", name="李娜", mobile="13912345678")],
+    )
+    path = write_csv(tmp_path / "region.csv", [
+        ["客户名称", "电话", "联系人", "统一社会信用代码"],
+        ["华盛精密机械有限公司", "0531-88886666", "赵强", ""],  # 2: no region
+        ["华盛（济南）精密机械有限公司", "0531-22221111", "", ""],  # 3: jinan's, bracketed
+        ["山东华盛精密机械有限公司", "", "", ""],  # 4: 济南 lies in 山东: possibly jinan
+        ["青岛华盛精密机械有限公司", "", "", ""],  # 5: not jinan; possibly row 2
+        ["北京华盛精密机械有限公司", "", "", uscc("91110108MA01ABCD1")],  # 6: possibly row 2
+    ])
+    result = import_customers(desk.unit_of_work, path, on_duplicate="merge")
+    assert (result.imported, result.merged, result.duplicates) == (4, 1, [])
+    found = [(p.row, p.existing, p.existing_row, p.why) for p in result.possible]
+    assert found == [
+        (2, jinan.name, None, "region"),
+        (4, jinan.name, None, "region"),
+        (5, "华盛精密机械有限公司", 2, "region"),
+        (6, "华盛精密机械有限公司", 2, "region"),
+    ]
+    assert result.possible[0].existing_id == jinan.id
+    merged = desk.customers.detail(jinan.id)
+    assert merged.customer.phone == "0531-22221111"  # only row 3 went into it
+    assert [c.name for c in merged.contacts] == ["李娜"]
+    assert set(customers(desk)) == {
+        "济南华盛精密机械有限公司", "华盛精密机械有限公司", "山东华盛精密机械有限公司",
+        "青岛华盛精密机械有限公司", "北京华盛精密机械有限公司",
+    }
 
 
 def test_unknown_columns_are_ignored_with_a_warning(desk, tmp_path):

@@ -4,11 +4,14 @@ through the service, errors kept in the dialog, and the autosaved draft."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
+from PySide6.QtWidgets import QApplication, QLabel
 
-from erpdesk.domain.customer import Industry, Source
+from erpdesk.domain.customer import Customer, Industry, Source
 from erpdesk.domain.errors import DuplicateCustomer
+from erpdesk.domain.uscc import uscc_check_char
 from erpdesk.ui.customer_editor import CustomerEditor, draft_key
 from erpdesk.ui.customer_list import CustomerListPage
 
@@ -54,7 +57,8 @@ def test_same_name_warns_and_blocks(qtbot, editor_for, samples):
     editor.name_edit.setText("浪潮电子信息产业股份有限公司")
     qtbot.waitUntil(lambda: editor.duplicate_frame.isVisible(), timeout=2000)
     texts = [w.text() for w in editor.duplicate_frame.findChildren(type(editor.draft_label))]
-    assert any("Same name as 浪潮电子信息产业股份有限公司" in t for t in texts)
+    assert "Same company: 浪潮电子信息产业股份有限公司 has this name" in texts
+    assert not any("ossible" in t for t in texts)  # the same company, not a possible one
     assert not editor.save_button.isEnabled()
     buttons = [b for b in editor.duplicate_frame.findChildren(type(editor.restore_button))
                if b.isVisible()]
@@ -67,14 +71,94 @@ def test_same_uscc_and_similar_name(qtbot, editor_for, samples):
     editor.uscc_edit.setText("91370000163446410B")
     matches = editor.check_duplicates()
     assert matches[0].kind.value == "same_uscc"
+    assert "Same company: 浪潮电子信息产业股份有限公司 has this USCC" in duplicate_texts(editor)
     assert not editor.save_button.isEnabled()
     editor.uscc_edit.setText("")
     editor.name_edit.setText("浪潮信息产业股份有限公司")  # similar: a warning only
     matches = editor.check_duplicates()
     assert [m.kind.value for m in matches] == ["similar"]
-    texts = [w.text() for w in editor.duplicate_frame.findChildren(type(editor.draft_label))]
-    assert any("Similar to 浪潮电子信息产业股份有限公司 (86%)" in t for t in texts)
+    texts = duplicate_texts(editor)
+    assert "Possible duplicate: 浪潮电子信息产业股份有限公司 (86% similar)" in texts
+    assert not any(t.startswith("Same") for t in texts)
+    assert any("save it as it is" in t for t in texts)  # the way past it
     assert editor.save_button.isEnabled()
+
+
+def duplicate_texts(editor: CustomerEditor) -> list[str]:
+    QApplication.processEvents()  # the frame shows the lines it was given
+    labels = editor.duplicate_frame.findChildren(QLabel)
+    return [w.text() for w in labels if w.text() and w.isVisibleTo(editor)]
+
+
+OTHER_USCC = "91370100MA3C8N2K4" + uscc_check_char("91370100MA3C8N2K4")
+
+
+def test_the_same_name_with_another_uscc_is_a_possible_duplicate_and_saves(
+    qtbot, editor_for, service, samples
+):
+    # Two credit codes are two companies whatever the names say: a warning
+    # that says "possible", and Save saves.
+    editor = editor_for()
+    editor.name_edit.setText("浪潮电子信息产业有限公司")  # the same name key as 浪潮's
+    editor.uscc_edit.setText(OTHER_USCC)
+    matches = editor.check_duplicates()
+    assert [(m.candidate.id, m.is_duplicate) for m in matches] == [(samples["浪潮"].id, False)]
+    texts = duplicate_texts(editor)
+    assert (
+        "Possible duplicate: 浪潮电子信息产业股份有限公司 has the same name but another USCC "
+        "(91370000163446410B)"
+    ) in texts
+    assert not any(t.startswith("Same") for t in texts)
+    assert editor.save_button.isEnabled()
+    with qtbot.waitSignal(editor.saved) as blocker:
+        editor.save_button.click()
+    saved = service.detail(blocker.args[0]).customer
+    assert (saved.name, saved.uscc) == ("浪潮电子信息产业有限公司", OTHER_USCC)
+    assert service.detail(samples["浪潮"].id).customer == samples["浪潮"]
+
+
+def test_the_same_name_without_a_uscc_is_the_same_company(qtbot, editor_for, service, samples):
+    editor = editor_for()
+    editor.name_edit.setText("浪潮电子信息产业有限公司")
+    (match,) = editor.check_duplicates()
+    assert match.is_duplicate
+    assert "Same company: 浪潮电子信息产业股份有限公司 has this name" in duplicate_texts(editor)
+    assert not editor.save_button.isEnabled()
+    with pytest.raises(DuplicateCustomer):  # the service refuses it too
+        service.create(editor.current_customer())
+
+
+def test_the_service_saves_a_namesake_with_another_uscc_and_refuses_the_same_company(
+    service, samples
+):
+    langchao = samples["浪潮"]
+    other = service.create(Customer(name="浪潮电子信息产业有限公司", uscc=OTHER_USCC))
+    third = "91370100MA3C8N2L5" + uscc_check_char("91370100MA3C8N2L5")
+    # one with a third code is a third company; one with 浪潮's code is 浪潮
+    service.create(Customer(name="浪潮电子信息产业有限责任公司", uscc=third))
+    with pytest.raises(DuplicateCustomer):
+        service.create(Customer(name="山东浪潮信息有限公司", uscc=langchao.uscc))
+    matches = service.check_duplicates(other.name, other.uscc, exclude_id=other.id)
+    assert {m.candidate.uscc: m.kind.value for m in matches} == {
+        langchao.uscc: "similar", third: "similar"}
+    # editing the namesake (its own row excluded) saves
+    assert service.update(replace(other, phone="0531-88886666")).phone == "0531-88886666"
+
+
+def test_a_region_on_one_side_only_is_a_possible_duplicate_and_saves(
+    qtbot, editor_for, service, samples
+):
+    editor = editor_for()
+    editor.name_edit.setText("北京浪潮电子信息产业股份有限公司")  # 浪潮's name and a region
+    matches = editor.check_duplicates()
+    assert [(m.candidate.id, m.is_duplicate) for m in matches] == [(samples["浪潮"].id, False)]
+    texts = duplicate_texts(editor)
+    assert (
+        "Possible duplicate: 浪潮电子信息产业股份有限公司 has the same name but for the region"
+    ) in texts
+    assert editor.save_button.isEnabled()
+    with qtbot.waitSignal(editor.saved):
+        editor.save_button.click()
 
 
 def test_editing_a_customer_does_not_match_itself(editor_for, samples):
