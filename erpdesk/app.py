@@ -56,6 +56,23 @@ def open_desk(path: Path | str | None = None, *, upgrade: bool = True, owner: st
     db = open_database(path or default_db_path(), upgrade=upgrade)
     feed = ChangeFeed()
     index = CustomerSearchIndex(lambda: connect(db.path))
-    queries = CustomerQueries(db.reader, index, lambda: connect(db.path))
+    queries = CustomerQueries(db.reader, index, lambda: connect(db.path), path=db.path)
     customers = CustomerService(lambda: unit_of_work(db), queries, feed, owner=owner)
     return Desk(db=db, feed=feed, customers=customers)
+
+
+def latest_backup(path: Path | str | None = None) -> Path | None:
+    """The newest backup beside the database at *path* (see
+    ``storage.database.find_backups``), or None."""
+    from erpdesk.storage.database import find_backups
+
+    found = find_backups(Path(path or default_db_path()))
+    return found[0] if found else None
+
+
+def restore_backup(path: Path | str | None, backup: Path) -> Path:
+    """Replace the (damaged) database at *path* by *backup*; returns where the
+    replaced file was kept.  Close every desk on *path* first."""
+    from erpdesk.storage.database import restore_backup as restore
+
+    return restore(Path(path or default_db_path()), backup)

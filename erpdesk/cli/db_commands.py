@@ -1,9 +1,11 @@
-"""``erpdesk db upgrade | backup FILE | info``: look after the desk database."""
+"""``erpdesk db upgrade | backup [FILE] | info | check | restore [FILE]``: look
+after the desk database."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,11 +51,23 @@ INFO_COUNTS = QT_TRANSLATE_NOOP(
 INFO_OUTBOX = QT_TRANSLATE_NOOP("Cli", "Changes waiting to be synced: {outbox}")
 INFO_DEVICE = QT_TRANSLATE_NOOP("Cli", "Device id: {device}")
 NO_REVISION = QT_TRANSLATE_NOOP("Cli", "none")
+SOUND = QT_TRANSLATE_NOOP("Cli", "The database {path} is sound: SQLite's {check} found no problem")
+CHECK_FULL = QT_TRANSLATE_NOOP("Cli", "integrity check")
+CHECK_QUICK = QT_TRANSLATE_NOOP("Cli", "quick check")
+NO_BACKUP = QT_TRANSLATE_NOOP(
+    "Cli", "There is no backup of {path} beside it; give the backup file: erpdesk db restore FILE"
+)
+RESTORE_SOUND = QT_TRANSLATE_NOOP(
+    "Cli", "The database {path} is sound; add --force to replace it with the backup anyway"
+)
+RESTORED = QT_TRANSLATE_NOOP(
+    "Cli", "Restored {path} from {backup}; the file it replaced is kept as {aside}"
+)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
-        "db", help="upgrade, back up or describe the desk database",
+        "db", help="upgrade, back up, describe, check or restore the desk database",
         description="Look after the desk database (the --db file, by default erpdesk.db in "
         "the user data directory).",
     )
@@ -73,7 +87,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         description="Write a consistent copy of the database (including changes still in "
         "its write-ahead log) to FILE; the copy appears only when complete.",
     )
-    backup.add_argument("file", type=Path, metavar="FILE", help="the copy to write")
+    backup.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        nargs="?",
+        help="the copy to write (default: <database>.backup-<time>.bak beside the database, "
+        "where the window and 'db restore' find it)",
+    )
     backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
     common_options(backup)
     backup.set_defaults(handler=run_backup)
@@ -84,6 +105,34 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     info.add_argument("--json", action="store_true", help="print the facts as JSON")
     common_options(info)
     info.set_defaults(handler=run_info)
+
+    check = commands.add_parser(
+        "check",
+        help="check the whole database file for damage (exit 1 when damaged)",
+        description="Run SQLite's integrity check over the whole database without writing to "
+        "it. A sound database exits 0; a damaged one prints one line with the first problem "
+        "and exits 1.",
+    )
+    check.add_argument(
+        "--quick",
+        action="store_true",
+        help="SQLite's quick check only (faster; skips comparing indexes with their tables)",
+    )
+    common_options(check)
+    check.set_defaults(handler=run_check)
+
+    restore = commands.add_parser(
+        "restore",
+        help="replace a damaged database by its newest backup (or FILE)",
+        description="Replace a damaged database by a backup: FILE, or the newest backup beside "
+        "it. The replaced file is kept as <database>.damaged-<time>. Close the window first.",
+    )
+    restore.add_argument("file", type=Path, metavar="FILE", nargs="?", help="the backup to use")
+    restore.add_argument(
+        "--force", action="store_true", help="replace the database even when it is sound"
+    )
+    common_options(restore)
+    restore.set_defaults(handler=run_restore)
 
 
 def _existing_db(args: argparse.Namespace) -> Path:
@@ -145,7 +194,11 @@ def run_backup(args: argparse.Namespace, out: Output) -> int:
     from erpdesk.storage.queries import CustomerQueries
 
     path = _existing_db(args)
-    target = Path(args.file).expanduser()
+    if args.file is None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = path.with_name(f"{path.name}.backup-{stamp}.bak")
+    else:
+        target = Path(args.file).expanduser()
     if target.is_dir():
         raise CliError(TARGET_IS_FOLDER, path=str(target))
     if target.exists():
@@ -208,4 +261,45 @@ def run_info(args: argparse.Namespace, out: Output) -> int:
     out.print(tr("Cli", INFO_COUNTS).format(**facts))
     out.print(tr("Cli", INFO_OUTBOX).format(outbox=facts["outbox"]))
     out.print(tr("Cli", INFO_DEVICE).format(device=facts["device_id"]))
+    return 0
+
+
+def run_check(args: argparse.Namespace, out: Output) -> int:
+    from erpdesk.domain.errors import DatabaseDamaged
+    from erpdesk.storage.database import check_database, damage_summary
+
+    path = _existing_db(args)
+    problems = check_database(path, full=not args.quick)
+    if problems:
+        raise DatabaseDamaged(path=str(path), detail=damage_summary(problems))
+    check = out.translate(CLI, CHECK_QUICK if args.quick else CHECK_FULL)
+    out.print(out.translate(CLI, SOUND).format(path=path, check=check))
+    return 0
+
+
+def run_restore(args: argparse.Namespace, out: Output) -> int:
+    from erpdesk.domain.errors import DatabaseCorrupt, DatabaseForeign
+    from erpdesk.storage.database import check_database, find_backups, restore_backup
+
+    path = _existing_db(args)
+    if args.file is not None:
+        source = Path(args.file).expanduser().resolve()
+        if not source.exists():
+            raise CliError(NO_DATABASE, path=str(source))
+    else:
+        found = find_backups(path)
+        if not found:
+            raise CliError(NO_BACKUP, path=str(path))
+        source = found[0]
+    if not args.force:
+        try:
+            sound = not check_database(path, full=False)
+        except DatabaseForeign:
+            raise
+        except DatabaseCorrupt:
+            sound = False
+        if sound:
+            raise CliError(RESTORE_SOUND, path=str(path))
+    aside = restore_backup(path, source)
+    out.print(out.translate(CLI, RESTORED).format(path=path, backup=source, aside=aside))
     return 0

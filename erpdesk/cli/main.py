@@ -10,6 +10,7 @@ service makes sure of that).
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -97,6 +98,15 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
         return exc.exit_code
     except DomainError as exc:
         out.error(exc.render(out.translate))
+        return EXIT_FAILED
+    except sqlite3.Error as exc:  # a failure no layer translated: still one line
+        from erpdesk.app import default_db_path
+        from erpdesk.storage.database import classify
+
+        error = classify(exc, Path(args.db or default_db_path()).expanduser().resolve())
+        if error is None:
+            raise
+        out.error(error.render(out.translate))
         return EXIT_FAILED
     except KeyboardInterrupt:
         out.error(out.translate("Cli", "Interrupted; nothing was saved"))

@@ -106,6 +106,28 @@ class DatabaseCorrupt(StorageError):
     )
 
 
+class DatabaseDamaged(DatabaseCorrupt):
+    """The file is an ERPDesk database with damaged pages: SQLite says it is
+    malformed, or its quick or integrity check found problems."""
+
+    text = QT_TRANSLATE_NOOP(
+        "Domain",
+        "The database {path} is damaged ({detail}); ERPDesk writes nothing more into it. "
+        "Restore the latest backup: erpdesk db restore",
+    )
+
+
+class DatabaseForeign(DatabaseCorrupt):
+    """A SQLite file of another program (another application id, or tables
+    that are not ERPDesk's); refused untouched."""
+
+    text = QT_TRANSLATE_NOOP(
+        "Domain",
+        "The file {path} is not an ERPDesk database but another program's ({detail}); "
+        "it was left untouched",
+    )
+
+
 class DatabaseTooNew(StorageError):
     text = QT_TRANSLATE_NOOP(
         "Domain",

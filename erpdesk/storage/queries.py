@@ -9,14 +9,18 @@ plain SQL).  Every query here is parameterised.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from erpdesk.domain.customer import Activity, Contact, Customer
 from erpdesk.domain.errors import NotFound
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
+from erpdesk.storage.database import connection_path, translated_errors
 from erpdesk.storage.mapping import activity_from_row, contact_from_row, customer_from_row
 from erpdesk.storage.search_index import FILTERS, CustomerSearchIndex
 
@@ -90,25 +94,50 @@ def _where(criteria: CustomerCriteria) -> tuple[str, list[object]]:
     return " AND ".join(clauses), params
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _translated(
+    method: Callable[Concatenate[CustomerQueries, _P], _R],
+) -> Callable[Concatenate[CustomerQueries, _P], _R]:
+    """sqlite3 failures of a read surface as the domain's storage errors
+    (a damaged file as ``DatabaseDamaged``), like those of the write side."""
+
+    def wrapper(self: CustomerQueries, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with translated_errors(self.path):
+            return method(self, *args, **kwargs)
+
+    functools.update_wrapper(wrapper, method)
+    return wrapper
+
+
 class CustomerQueries:
-    """Reads of customers, contacts and activities for views and checks."""
+    """Reads of customers, contacts and activities for views and checks.
+
+    Every failure of SQLite surfaces as the domain's ``StorageError``
+    subclasses, naming *path* (by default the connection's file).
+    """
 
     def __init__(
         self,
         conn: sqlite3.Connection,
         index: CustomerSearchIndex | None = None,
         connect: Callable[[], sqlite3.Connection] | None = None,
+        path: Path | None = None,
     ) -> None:
         self._conn = conn
         self._index = index
         self._connect = connect
+        self.path = path if path is not None else connection_path(conn)
 
     def detached(self) -> CustomerQueries:
         """Queries on a connection of their own, for a background thread;
         ``close()`` them when done."""
         if self._connect is None:
             raise RuntimeError("no connection factory")
-        return CustomerQueries(self._connect())
+        with translated_errors(self.path):
+            return CustomerQueries(self._connect(), path=self.path)
 
     def close(self) -> None:
         self._conn.close()
@@ -128,6 +157,7 @@ class CustomerQueries:
             return None
         return self._index.match(self._conn, criteria.text, self._facets(criteria), want)
 
+    @_translated
     def count(self, criteria: CustomerCriteria) -> int:
         matches = self._matches(criteria)
         if matches is not None:
@@ -136,6 +166,7 @@ class CustomerQueries:
         sql = f"SELECT count(*) FROM customer WHERE {where}"
         return int(self._conn.execute(sql, params).fetchone()[0])
 
+    @_translated
     def known_count(self, criteria: CustomerCriteria) -> int | None:
         """The count when it is known without more work (a finished search
         scan); None otherwise: a search that has only found its first pages,
@@ -144,6 +175,7 @@ class CustomerQueries:
             return None
         return self._index.known_count(self._conn, criteria.text, self._facets(criteria))
 
+    @_translated
     def page(
         self,
         criteria: CustomerCriteria,
@@ -197,12 +229,14 @@ class CustomerQueries:
         ).fetchall()
         return [CustomerRow(*row) for row in rows]
 
+    @_translated
     def customer(self, customer_id: str) -> Customer:
         row = self._conn.execute("SELECT * FROM customer WHERE id = ?", (customer_id,)).fetchone()
         if row is None or row["deleted"]:
             raise NotFound(what=WHAT_CUSTOMER, id=customer_id)
         return customer_from_row(row)
 
+    @_translated
     def contacts(self, customer_id: str) -> list[Contact]:
         rows = self._conn.execute(
             "SELECT * FROM contact WHERE customer_id = ? AND deleted = 0 ORDER BY created_at, id",
@@ -210,6 +244,7 @@ class CustomerQueries:
         )
         return [contact_from_row(r) for r in rows]
 
+    @_translated
     def activities(self, customer_id: str, limit: int | None = None) -> list[Activity]:
         """Newest first."""
         rows = self._conn.execute(
@@ -219,6 +254,7 @@ class CustomerQueries:
         )
         return [activity_from_row(r) for r in rows]
 
+    @_translated
     def same_identity(self, uscc: str, name_key: str) -> list[tuple[str, str, str, str]]:
         """(id, name, uscc, name_key) of live customers sharing the USCC or key."""
         rows = self._conn.execute(
@@ -230,10 +266,12 @@ class CustomerQueries:
 
     def identities(self) -> Iterator[tuple[str, str, str, str]]:
         """(id, name, uscc, name_key) of every live customer."""
-        yield from self._conn.execute(
-            "SELECT id, name, uscc, name_key FROM customer WHERE deleted = 0"
-        )
+        with translated_errors(self.path):
+            yield from self._conn.execute(
+                "SELECT id, name, uscc, name_key FROM customer WHERE deleted = 0"
+            )
 
+    @_translated
     def identities_of(self, ids: list[str]) -> list[tuple[str, str, str, str]]:
         """(id, name, uscc, name_key) of the live customers among *ids*."""
         rows = self._conn.execute(
@@ -243,6 +281,7 @@ class CustomerQueries:
         )
         return [tuple(r) for r in rows]
 
+    @_translated
     def identity_changes(self, since: str) -> list[tuple[str, str, str, str, int, str]]:
         """(id, name, uscc, name_key, deleted, updated_at) of every customer,
         live or not, written at or after *since* (an ``updated_at`` text)."""
@@ -253,6 +292,7 @@ class CustomerQueries:
         )
         return [tuple(r) for r in rows]
 
+    @_translated
     def newest_change(self) -> str:
         """The largest ``updated_at`` of any customer ("" when there is none)."""
         return str(self._conn.execute("SELECT max(updated_at) FROM customer").fetchone()[0] or "")
@@ -266,6 +306,12 @@ class CustomerQueries:
             "deleted",
         ]
         picked = ", ".join(f"k.{c} AS k_{c}" for c in contact_columns)
+        with translated_errors(self.path):
+            yield from self._with_first_contact(picked, contact_columns)
+
+    def _with_first_contact(
+        self, picked: str, contact_columns: list[str]
+    ) -> Iterator[tuple[Customer, Contact | None]]:
         rows = self._conn.execute(
             f"SELECT c.*, {picked} FROM customer c LEFT JOIN ("
             "  SELECT *, row_number() OVER (PARTITION BY customer_id ORDER BY created_at, id) AS n"
@@ -279,10 +325,12 @@ class CustomerQueries:
                 first = contact_from_row({c: row[f"k_{c}"] for c in contact_columns})
             yield customer_from_row(row), first
 
+    @_translated
     def data_version(self) -> int:
         """Changes whenever another connection commits (SQLite's data_version)."""
         return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
+    @_translated
     def totals(self) -> dict[str, int]:
         """Live customers, contacts and activities, and pending outbox ops."""
         row = self._conn.execute(
@@ -293,5 +341,6 @@ class CustomerQueries:
         ).fetchone()
         return dict(zip(("customers", "contacts", "activities", "outbox"), row, strict=True))
 
+    @_translated
     def outbox_count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM outbox").fetchone()[0])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from types import TracebackType
 
+from erpdesk.domain.errors import DatabaseCorrupt
 from erpdesk.storage.database import DeskDatabase, translated_errors
 from erpdesk.storage.outbox import Outbox
 from erpdesk.storage.repositories import (
@@ -28,6 +29,10 @@ class UnitOfWork:
         self._db = db
 
     def __enter__(self) -> UnitOfWork:
+        # Nothing writes into a damaged file: the first unit of work of an
+        # opening runs the quick check (once), and damage found at any time
+        # refuses every later one.
+        self._db.verify()
         self._errors = translated_errors(self._db.path)
         self._errors.__enter__()
         self._session = self._db.sessions()
@@ -47,7 +52,13 @@ class UnitOfWork:
             self._session.rollback()
             self._session.close()
         finally:
-            suppressed = self._errors.__exit__(exc_type, exc, tb)
+            if isinstance(exc, DatabaseCorrupt):
+                self._db.mark_damaged(str(exc.params.get("detail", "")))
+            try:
+                suppressed = self._errors.__exit__(exc_type, exc, tb)
+            except DatabaseCorrupt as error:
+                self._db.mark_damaged(str(error.params.get("detail", "")))
+                raise
         return suppressed
 
     def commit(self) -> None:

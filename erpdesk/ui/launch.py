@@ -15,6 +15,7 @@ page, then quits (the start-up benchmark uses it).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sys
@@ -31,20 +32,24 @@ from PySide6.QtCore import (
     QObject,
     QSettings,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from erpdesk.domain.errors import StorageError
+from erpdesk.domain.errors import DatabaseCorrupt, DatabaseForeign, StorageError
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.i18n import Translator, resolve_language, system_language
 from erpdesk.ui.language import LanguageManager, language_choice
 from erpdesk.ui.widgets import app_settings
 
 if TYPE_CHECKING:
+    from erpdesk.app import Desk
     from erpdesk.ui.main_window import MainWindow
 
 CONTEXT = "Launch"
+# What _run returns when the window closed to restore a backup and open again.
+RESTART = -1
 SCREENSHOT_SIZE = (1280, 800)
 XCB_LIBRARIES = ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1")
 XCB_PACKAGES = "libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1"
@@ -169,7 +174,9 @@ def gui_main(args: argparse.Namespace) -> int:
     settings = _screenshot_settings(shot_folder) if shot_folder else app_settings()
     languages = LanguageManager(lang or resolve_language(language_choice(settings)), app)
     try:
-        return _run(app, args, settings, languages, screenshot, view, probe)
+        while (code := _run(app, args, settings, languages, screenshot, view, probe)) == RESTART:
+            pass
+        return code
     finally:
         languages.uninstall()
         if shot_folder:
@@ -185,21 +192,15 @@ def _run(
     view: str,
     probe: bool,
 ) -> int:
-    from erpdesk.app import open_desk
-
-    try:
-        desk = open_desk(getattr(args, "db", None))
-    except StorageError as exc:
-        message = exc.render(languages.translator)
-        if screenshot is not None or probe:
-            print(message, file=sys.stderr)
-        else:
-            QMessageBox.critical(None, QCoreApplication.translate("Launch", "ERPDesk"), message)
+    desk = _open_desk(args, languages, quiet=screenshot is not None or probe)
+    if desk is None:
         return 1
 
     from erpdesk.ui.main_window import MainWindow
 
     window = MainWindow(desk.customers, settings, languages)
+    watch = DamageWatch(desk.db.path, languages, window)
+    watch.restart.connect(app.quit)
     try:
         if screenshot is not None:
             return _screenshot(app, window, Path(screenshot), view)
@@ -210,28 +211,159 @@ def _run(
                 _report_ready(app)
                 return
             service.warm_up()  # the search index loads in the background
-            _preload_write_side()
+            _preload_write_side(desk, watch)
             warn_without_cjk_font()
 
         _FirstPaint(window.customers.table.viewport(), first_painted)
         window.show()
-        return app.exec()
+        code = app.exec()
     finally:
         window.close()
         window.deleteLater()
+        # Gone before its database closes: no late event of it reads a closed
+        # connection (after a restore the loop runs again with a new window).
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         desk.close()
+    if watch.restore_from is None:
+        return code
+    return RESTART if _restore(desk.db.path, watch.restore_from, languages) else 1
 
 
-def _preload_write_side() -> None:
+def _open_desk(
+    args: argparse.Namespace, languages: LanguageManager, quiet: bool, restored: bool = False
+) -> Desk | None:
+    """The desk of ``args.db``, or None after telling the user why not (on
+    stderr when *quiet*, else in a dialog).  A damaged database is offered
+    its newest backup (once); when it is restored, it is opened again."""
+    from erpdesk.app import default_db_path, latest_backup, open_desk
+
+    path = Path(getattr(args, "db", None) or default_db_path()).expanduser().resolve()
+    try:
+        return open_desk(path)
+    except StorageError as exc:
+        message = exc.render(languages.translator)
+        if quiet:
+            print(message, file=sys.stderr)
+            return None
+        backup = latest_backup(path) if offers_backup(exc) and not restored else None
+        if backup is None:
+            QMessageBox.critical(None, QCoreApplication.translate("Launch", "ERPDesk"), message)
+            return None
+        if damaged_dialog(None, message, path, backup).exec() != QMessageBox.StandardButton.Yes:
+            return None
+        if not _restore(path, backup, languages):
+            return None
+    return _open_desk(args, languages, quiet, restored=True)
+
+
+def offers_backup(exc: StorageError) -> bool:
+    """A damaged or unreadable desk file may be replaced by its backup;
+    another program's file, a locked or a newer one never."""
+    return isinstance(exc, DatabaseCorrupt) and not isinstance(exc, DatabaseForeign)
+
+
+def damaged_dialog(
+    parent: QWidget | None, message: str, path: Path, backup: Path
+) -> QMessageBox:
+    """The question shown for the damaged database *path*: restore *backup*
+    or close."""
+    from datetime import datetime
+
+    saved = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("Launch", "ERPDesk"))
+    box.setText(message)
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Launch",
+            "The newest backup is {name}, saved {saved}. Restore it? The damaged file is kept "
+            "beside it as {file}.damaged-<time>; changes made after the backup are not in it.",
+        ).format(name=backup.name, saved=saved, file=path.name)
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Close)
+    box.button(QMessageBox.StandardButton.Yes).setText(
+        QCoreApplication.translate("Launch", "Restore the backup")
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Close)
+    return box
+
+
+def _restore(path: Path, backup: Path, languages: LanguageManager) -> bool:
+    """Put *backup* in the place of *path*; False (after a dialog) if it fails."""
+    from erpdesk.app import restore_backup
+
+    try:
+        restore_backup(path, backup)
+    except (StorageError, OSError) as exc:
+        message = exc.render(languages.translator) if isinstance(exc, StorageError) else str(exc)
+        QMessageBox.critical(None, QCoreApplication.translate("Launch", "ERPDesk"), message)
+        return False
+    return True
+
+
+class DamageWatch(QObject):
+    """Hears of damage found while the window is open (by the background
+    check) and offers the newest backup; the window then closes, the backup
+    is restored and the window opens again.
+
+    Signals: ``found(str)``, the message, emitted from any thread;
+    ``restart()`` when the user chose to restore ``restore_from``.
+    """
+
+    found = Signal(str)
+    restart = Signal()
+
+    def __init__(self, path: Path, languages: LanguageManager, window: QWidget) -> None:
+        super().__init__(window)
+        self._path = path
+        self._languages = languages
+        self._window = window
+        self.restore_from: Path | None = None
+        self.found.connect(self._offer)
+
+    def report(self, exc: StorageError) -> None:
+        self.found.emit(exc.render(self._languages.translator))
+
+    def _offer(self, message: str) -> None:
+        from erpdesk.app import latest_backup
+
+        backup = latest_backup(self._path)
+        if backup is None:
+            QMessageBox.critical(
+                self._window, QCoreApplication.translate("Launch", "ERPDesk"), message
+            )
+            return
+        dialog = damaged_dialog(self._window, message, self._path, backup)
+        if dialog.exec() == QMessageBox.StandardButton.Yes:
+            self.restore_from = backup
+            self.restart.emit()
+
+
+def _preload_write_side(desk: Desk, watch: DamageWatch) -> None:
     """Import the write side (SQLAlchemy, ~0.2 s) on a background thread
-    while the user looks at the list, so the first save does not wait."""
+    while the user looks at the list, so the first save does not wait; then
+    quick-check the file (``DeskDatabase.verify``), so damage is found
+    before the user types into a form that could not be saved."""
 
     def load() -> None:
         import importlib
 
         importlib.import_module("erpdesk.storage.uow")
+        check_in_background(desk, watch)
 
     threading.Thread(target=load, name="preload-write-side", daemon=True).start()
+
+
+def check_in_background(desk: Desk, watch: DamageWatch) -> None:
+    """``desk.db.verify()``; damage goes to *watch* (any thread)."""
+    try:
+        desk.db.verify()
+    except DatabaseCorrupt as exc:
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+            watch.report(exc)
+    except StorageError:
+        pass  # locked or read-only: the next write says so
 
 
 def _report_ready(app: QApplication) -> None:

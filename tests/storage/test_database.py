@@ -164,3 +164,147 @@ def test_concurrent_reader_does_not_block_open(tmp_path):
     reader.close()
     assert result and result[0].path == path.resolve()
     result[0].close()
+
+
+# -- whose file: ERPDesk's application id ---------------------------------------
+
+
+def _files(folder):
+    """Every file in *folder* with its content's hash (a -shm file, SQLite's
+    volatile index of a -wal that any reader rebuilds, only by name)."""
+    import hashlib
+
+    return {
+        p.name: "" if p.name.endswith("-shm") else hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in folder.iterdir()
+    }
+
+
+def test_a_new_database_is_marked_as_erpdesks(tmp_path):
+    from erpdesk.storage.database import APPLICATION_ID
+
+    path = tmp_path / "desk.db"
+    open_database(path).close()
+    assert int.from_bytes(b"ERPD", "big") == APPLICATION_ID
+    assert path.read_bytes()[68:72] == b"ERPD"  # in the header, readable without SQLite
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == int(head_revision())
+    finally:
+        conn.close()
+
+
+def test_a_desk_database_from_before_the_mark_is_adopted_and_marked(tmp_path):
+    from erpdesk.storage.database import APPLICATION_ID, migrate
+
+    path = tmp_path / "desk.db"
+    sqlite3.connect(path).close()
+    migrate(path, known_revisions()[0])  # as an older ERPDesk made it: no id
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO meta (key, value) VALUES ('device_id', 'old-device')")
+    conn.commit()
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == 0
+    conn.close()
+    db = open_database(path)
+    try:
+        assert db.meta("device_id") == "old-device"
+        assert db.reader.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    finally:
+        db.close()
+
+
+def test_an_empty_sqlite_file_becomes_a_desk_database(tmp_path):
+    path = tmp_path / "desk.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE scratch (x)")
+    conn.execute("DROP TABLE scratch")
+    conn.close()
+    assert path.stat().st_size > 0
+    db = open_database(path)
+    try:
+        assert db.meta("device_id")
+    finally:
+        db.close()
+
+
+def _other_tables(path):
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    conn.execute("INSERT INTO moz_places (url) VALUES ('https://example.com')")
+    conn.commit()
+    conn.close()
+
+
+def _another_application_id(path):
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA application_id = 1195725856")  # "GPKG"
+    conn.close()
+
+
+def _another_alembic_app(path):
+    conn = sqlite3.connect(path)
+    for table in (
+        "alembic_version (version_num)",
+        "customer (id)",
+        "meta (k)",
+        "outbox (x)",
+        "contact (x)",
+        "activity (x)",
+    ):
+        conn.execute(f"CREATE TABLE {table}")
+    conn.execute("INSERT INTO alembic_version VALUES ('ae1027a6acf')")
+    conn.commit()
+    conn.close()
+
+
+def _wal_with_a_hot_log(path):
+    """Another program's WAL database whose program died: its -wal holds
+    committed rows not yet in the file."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('PRAGMA journal_mode = WAL')\n"
+        "c.execute('CREATE TABLE notes (body TEXT)')\n"
+        "c.execute(\"INSERT INTO notes VALUES ('kept')\")\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(path)], check=True, timeout=60)
+    assert path.with_name(path.name + "-wal").stat().st_size > 0
+
+
+@pytest.mark.parametrize(
+    "make", [_other_tables, _another_application_id, _another_alembic_app, _wal_with_a_hot_log]
+)
+def test_another_programs_file_is_refused_untouched(tmp_path, make):
+    from erpdesk.domain.errors import DatabaseForeign
+
+    path = tmp_path / "their.db"
+    make(path)
+    before = _files(tmp_path)
+    with pytest.raises(DatabaseForeign) as info:
+        open_database(path)
+    message = info.value.render()
+    assert str(path) in message and "\n" not in message
+    assert "not an ERPDesk database" in message
+    assert _files(tmp_path) == before  # byte for byte, and no file added beside it
+
+
+def test_an_unmarked_desk_file_of_an_unknown_revision_is_too_new(tmp_path):
+    from erpdesk.storage.database import migrate
+
+    path = tmp_path / "desk.db"
+    sqlite3.connect(path).close()
+    migrate(path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA application_id = 0")
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    before = _files(tmp_path)
+    with pytest.raises(DatabaseTooNew):
+        open_database(path)
+    assert _files(tmp_path) == before

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,189 @@ def test_opening_the_desk_leaves_the_database_usable(demo_db):
         assert desk.customers.count(desk.customers.criteria()) == 5
     finally:
         desk.close()
+
+
+# -- a damaged or foreign database at start-up and while the window is open -----
+
+
+class Dialogs:
+    """Stands in for ``QMessageBox.exec``: records each box, answers *answer*."""
+
+    def __init__(self, answer):
+        self.answer = answer
+        self.boxes = []
+
+    def __call__(self, box):
+        self.boxes.append((box.text(), box.informativeText()))
+        return self.answer
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    answers = Dialogs(QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answers(box))
+    return answers
+
+
+def _damaged_with_backup(path: Path, unclean: bool = True) -> tuple[Path, Path]:
+    """A desk database with 5 customers and a backup beside it, then damaged
+    (activity pages) and (*unclean*) left by a process that died, so that
+    start-up checks it."""
+    import random
+    import sqlite3
+
+    from erpdesk.domain.customer import Customer
+    from erpdesk.storage.database import backup
+
+    desk = open_desk(path)
+    for i in range(5):
+        desk.customers.create(Customer(name=f"测试{i}号机械有限公司"))
+    desk.close()
+    saved = backup(path, path.with_name(path.name + ".backup-20250101T000000Z.bak"))
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'activity'").fetchone()[0]
+    conn.close()
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * 4096)
+        handle.write(random.Random(1).randbytes(4096))
+    code = (
+        "import os, sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute(\"INSERT OR REPLACE INTO meta (key, value) VALUES ('probe', 'x')\")\n"
+        "os._exit(0)\n"
+    )
+    if unclean:
+        subprocess.run([sys.executable, "-c", code, str(path)], check=True, timeout=60)
+    return path, saved
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_damaged_database_at_start_offers_the_newest_backup(qapp, tmp_path, dialogs):
+    from erpdesk.ui.language import LanguageManager
+
+    path, saved = _damaged_with_backup(tmp_path / "desk.db")
+    damaged = _digest(path)
+    languages = LanguageManager("en", qapp)
+    try:
+        desk = launch._open_desk(args(path), languages, quiet=False)
+    finally:
+        languages.uninstall()
+    assert desk is not None
+    try:
+        assert desk.customers.count(desk.customers.criteria()) == 5
+    finally:
+        desk.close()
+    [(text, informative)] = dialogs.boxes
+    assert "is damaged" in text and str(path) in text
+    assert saved.name in informative and "Restore it?" in informative
+    assert "desk.db.damaged-<time>" in informative
+    [aside] = [p for p in tmp_path.glob("desk.db.damaged-*") if not p.name.endswith("-wal")]
+    assert _digest(aside) == damaged
+    assert Path(f"{aside}-wal").exists()  # the damaged file's log went with it
+
+
+def test_declining_the_backup_closes_and_leaves_the_file(qapp, tmp_path, dialogs):
+    from PySide6.QtWidgets import QMessageBox
+
+    path, _ = _damaged_with_backup(tmp_path / "desk.db")
+    before = _digest(path)
+    dialogs.answer = QMessageBox.StandardButton.Close
+    assert gui_main(args(path)) == 1
+    assert len(dialogs.boxes) == 1
+    assert _digest(path) == before
+    assert not list(tmp_path.glob("desk.db.damaged-*"))
+
+
+def test_a_damaged_database_without_a_backup_is_one_message(tmp_path, message_boxes, dialogs):
+    path, saved = _damaged_with_backup(tmp_path / "desk.db")
+    saved.unlink()
+    assert gui_main(args(path)) == 1
+    assert dialogs.boxes == []
+    assert message_boxes.calls[-1][0] == "critical"
+    assert "is damaged" in message_boxes.calls[-1][1]
+
+
+def test_another_programs_file_is_refused_without_a_backup_offer(tmp_path, message_boxes, dialogs):
+    import sqlite3
+
+    path = tmp_path / "places.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    conn.commit()
+    conn.close()
+    before = _digest(path)
+    assert gui_main(args(path)) == 1
+    assert dialogs.boxes == []
+    assert message_boxes.calls[-1][0] == "critical"
+    assert "not an ERPDesk database" in message_boxes.calls[-1][1]
+    assert _digest(path) == before
+
+
+def test_damage_found_while_the_window_is_open_offers_the_backup(qtbot, tmp_path, dialogs):
+    from PySide6.QtWidgets import QWidget
+
+    from erpdesk.ui.language import LanguageManager
+
+    path, saved = _damaged_with_backup(tmp_path / "desk.db", unclean=False)
+    desk = open_desk(path)  # a clean start: opening reads no damaged page
+    languages = LanguageManager("en")
+    window = QWidget()
+    qtbot.addWidget(window)
+    watch = launch.DamageWatch(path, languages, window)
+    try:
+        with qtbot.waitSignal(watch.restart, timeout=10_000):
+            thread = threading.Thread(target=launch.check_in_background, args=(desk, watch))
+            thread.start()
+        thread.join()
+    finally:
+        desk.close()
+        languages.uninstall()
+    assert watch.restore_from == saved
+    assert "is damaged" in dialogs.boxes[0][0]
+
+
+def test_the_damaged_dialog_draws(qapp, tmp_path):
+    path, saved = _damaged_with_backup(tmp_path / "desk.db")
+    box = launch.damaged_dialog(None, "The database x is damaged", path, saved)
+    box.resize(560, 200)
+    image = box.grab()
+    assert not image.isNull() and image.width() > 200
+    box.deleteLater()
+
+
+def test_the_window_closes_restores_the_backup_and_opens_again(
+    qapp, tmp_path, dialogs, monkeypatch
+):
+    from PySide6.QtWidgets import QApplication
+
+    from erpdesk.domain.errors import DatabaseDamaged
+    from erpdesk.ui.main_window import MainWindow
+
+    path, saved = _damaged_with_backup(tmp_path / "desk.db", unclean=False)
+    damaged = _digest(path)
+    runs: list[int] = []
+
+    def exec_() -> int:  # the event loop: the first session finds the damage
+        runs.append(1)
+        if len(runs) == 1:
+            shown = QApplication.topLevelWidgets()
+            [window] = [w for w in shown if isinstance(w, MainWindow) and w.isVisible()]
+            watch = window.findChild(launch.DamageWatch)
+            watch.report(DatabaseDamaged(path=str(path), detail="malformed"))
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(exec_))
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: None))
+    assert gui_main(args(path)) == 0
+    assert len(runs) == 2  # closed, restored, opened again
+    assert len(dialogs.boxes) == 1 and saved.name in dialogs.boxes[0][1]
+    [aside] = [p for p in tmp_path.glob("desk.db.damaged-*") if not p.name.endswith("-wal")]
+    assert _digest(aside) == damaged
+    assert _digest(path) != damaged
