@@ -83,6 +83,30 @@
         <translation>无</translation>
     </message>
     <message>
+        <source>The database {path} is sound: SQLite&apos;s {check} found no problem</source>
+        <translation>数据库 {path} 完好：SQLite 的{check}未发现问题</translation>
+    </message>
+    <message>
+        <source>integrity check</source>
+        <translation>完整性检查</translation>
+    </message>
+    <message>
+        <source>quick check</source>
+        <translation>快速检查</translation>
+    </message>
+    <message>
+        <source>There is no backup of {path} beside it; give the backup file: erpdesk db restore FILE</source>
+        <translation>{path} 旁边没有它的备份；请指定备份文件：erpdesk db restore FILE</translation>
+    </message>
+    <message>
+        <source>The database {path} is sound; add --force to replace it with the backup anyway</source>
+        <translation>数据库 {path} 完好；如仍要用备份替换它，请加 --force</translation>
+    </message>
+    <message>
+        <source>Restored {path} from {backup}; the file it replaced is kept as {aside}</source>
+        <translation>已用 {backup} 恢复 {path}；被替换的文件保存为 {aside}</translation>
+    </message>
+    <message>
         <source>The number of customers must be between 1 and {max}, not {value}</source>
         <translation>客户数量必须在 1 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -97,6 +121,18 @@
     <message>
         <source>Added {customers} demo customers with {contacts} contacts and {activities} activities to {path} in {seconds} s (seed {seed})</source>
         <translation>已向 {path} 添加 {customers} 个演示客户、{contacts} 个联系人和 {activities} 条活动记录，用时 {seconds} 秒（随机种子 {seed}）</translation>
+    </message>
+    <message>
+        <source>Created the demo database {path}: {customers} customers with {contacts} contacts and {activities} activities in {seconds} s (seed {seed})</source>
+        <translation>已创建演示数据库 {path}：{customers} 个客户、{contacts} 个联系人和 {activities} 条活动记录，用时 {seconds} 秒（随机种子 {seed}）</translation>
+    </message>
+    <message>
+        <source>Replaced {path} by a demo database of {customers} customers with {contacts} contacts and {activities} activities in {seconds} s (seed {seed})</source>
+        <translation>已用新的演示数据库替换 {path}：{customers} 个客户、{contacts} 个联系人和 {activities} 条活动记录，用时 {seconds} 秒（随机种子 {seed}）</translation>
+    </message>
+    <message>
+        <source>The database {path} already holds {customers} customers; it was kept as it is</source>
+        <translation>数据库 {path} 已有 {customers} 个客户，保持不变</translation>
     </message>
     <message>
         <source>Demo customers are never sent to the registry (no sync operations were queued)</source>
@@ -123,6 +159,26 @@
         <translation>第 {row} 行（{name}）与第 {existing_row} 行（{existing}）是同一客户；已跳过</translation>
     </message>
     <message>
+        <source>Row {row} ({name}) has the name of several customers with different credit codes ({existing}); not imported: add its credit code to the file to say which one it is</source>
+        <translation>第 {row} 行（{name}）与多个统一社会信用代码不同的客户同名（{existing}）；未导入：请在文件中填写其统一社会信用代码，以指明是哪一家</translation>
+    </message>
+    <message>
+        <source>Row {row} ({name}) has the same name as {existing} but another credit code ({existing_uscc}); imported as another company: check it</source>
+        <translation>第 {row} 行（{name}）与 {existing} 名称相同，但统一社会信用代码不同（{existing_uscc}）；已作为另一家公司导入，请核实</translation>
+    </message>
+    <message>
+        <source>Row {row} ({name}) may be {existing} (the region is on one side only, or one lies within the other); imported as a new customer: check it</source>
+        <translation>第 {row} 行（{name}）可能就是 {existing}（只有一方写了地区，或一方的地区位于另一方的地区之内）；已作为新客户导入，请核实</translation>
+    </message>
+    <message>
+        <source>row {row} ({name})</source>
+        <translation>第 {row} 行（{name}）</translation>
+    </message>
+    <message>
+        <source>{count} of the new customers may be customers already known (listed above); they were not merged: check them</source>
+        <translation>新导入的客户中有 {count} 个可能是已有客户（见上文），未与其合并，请核实</translation>
+    </message>
+    <message>
         <source>Imported {imported} new customers from {path}; merged {merged} rows into existing customers; skipped {duplicates} duplicates; rejected {rejected} rows</source>
         <translation>已从 {path} 导入 {imported} 个新客户；{merged} 行已合并到现有客户；跳过 {duplicates} 个重复客户；拒绝 {rejected} 行</translation>
     </message>
@@ -141,6 +197,18 @@
     <message>
         <source>Importing customers</source>
         <translation>正在导入客户</translation>
+    </message>
+    <message>
+        <source>{path} holds {count} changes not yet synced, so it is not only demo data; it was not replaced</source>
+        <translation>{path} 中有 {count} 项尚未同步的更改，不只是演示数据，因此没有替换它</translation>
+    </message>
+    <message>
+        <source>{path} is open in another program (ERPDesk?); close it and try again</source>
+        <translation>{path} 正被另一个程序（ERPDesk？）打开；请先关闭它再重试</translation>
+    </message>
+    <message>
+        <source>{path} was created by another program while the demo data was made; it was kept</source>
+        <translation>生成演示数据期间，另一个程序创建了 {path}；已保留该文件</translation>
     </message>
 </context>
 <context>

@@ -244,6 +244,14 @@
         <translation>文件 {path} 不是可读取的 ERPDesk 数据库（{detail}）</translation>
     </message>
     <message>
+        <source>The database {path} is damaged ({detail}); ERPDesk writes nothing more into it. Restore the latest backup: erpdesk db restore</source>
+        <translation>数据库 {path} 已损坏（{detail}）；ERPDesk 不再向其中写入任何内容。请恢复最近的备份：erpdesk db restore</translation>
+    </message>
+    <message>
+        <source>The file {path} is not an ERPDesk database but another program&apos;s ({detail}); it was left untouched</source>
+        <translation>文件 {path} 不是 ERPDesk 数据库，而是其他程序的文件（{detail}）；未对其做任何改动</translation>
+    </message>
+    <message>
         <source>The database {path} was written by a newer ERPDesk (schema {found}); install the newer version to open it</source>
         <translation>数据库 {path} 由更新版本的 ERPDesk 写入（架构 {found}），请安装新版本后再打开</translation>
     </message>
@@ -326,6 +334,14 @@
     <message>
         <source>Activity</source>
         <translation>跟进记录</translation>
+    </message>
+    <message>
+        <source>The date {date} is not plausible: it must be between {earliest} and {latest}</source>
+        <translation>日期 {date} 不合理：应在 {earliest} 至 {latest} 之间</translation>
+    </message>
+    <message>
+        <source>The date {date} is not plausible: it must be on or after {earliest}</source>
+        <translation>日期 {date} 不合理：应不早于 {earliest}</translation>
     </message>
 </context>
 </TS>

@@ -239,8 +239,20 @@
         <translation>应为 UUID</translation>
     </message>
     <message>
+        <source>This text contains a NUL character (\0), which cannot be stored</source>
+        <translation>文本中含有 NUL 字符（\0），无法保存</translation>
+    </message>
+    <message>
+        <source>This text is not valid Unicode (it holds a lone surrogate such as \ud800) and cannot be stored</source>
+        <translation>文本不是有效的 Unicode（含有单独的代理字符，如 \ud800），无法保存</translation>
+    </message>
+    <message>
         <source>The request body is not valid JSON</source>
         <translation>请求体不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>The request is not valid HTTP (its request line, a header or the Content-Length); nothing was done</source>
+        <translation>请求不是有效的 HTTP（请求行、某个请求头或 Content-Length 有误）；未做任何处理</translation>
     </message>
     <message>
         <source>The name or credit code is too long</source>
@@ -249,6 +261,10 @@
     <message>
         <source>Give a company name or a credit code to check</source>
         <translation>请提供要查重的公司名称或信用代码</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s packages are not installed (missing: {missing}); install them with: pip install &apos;erpdesk[registry]&apos; (in a checkout: pip install -e &apos;.[registry]&apos;)</source>
+        <translation>未安装客户登记服务所需的软件包（缺少：{missing}）；请用以下命令安装：pip install &apos;erpdesk[registry]&apos;（在源码目录中：pip install -e &apos;.[registry]&apos;）</translation>
     </message>
     <message>
         <source>added {name} ({role})</source>
@@ -271,6 +287,10 @@
         <translation>已清除 {count} 条已应用的同步操作</translation>
     </message>
     <message>
+        <source>Forgot {count} failed sign-ins</source>
+        <translation>已清除 {count} 次失败的登录</translation>
+    </message>
+    <message>
         <source>the database is already at schema {head}</source>
         <translation>数据库已是结构版本 {head}</translation>
     </message>
@@ -289,6 +309,10 @@
     <message>
         <source>{name} is now {role}</source>
         <translation>{name} 现为 {role}</translation>
+    </message>
+    <message>
+        <source>No failed sign-ins are remembered</source>
+        <translation>没有记录中的失败登录</translation>
     </message>
     <message>
         <source>would release {released} customers to the pool and warn the owners of {warned} customers (dry run: nothing changed)</source>
@@ -423,6 +447,14 @@
         <translation>该请求编号已被另一请求使用</translation>
     </message>
     <message>
+        <source>This customer id belongs to another company; a registration never changes the name or credit code of an existing customer</source>
+        <translation>该客户编号属于另一家公司;注册从不更改已有客户的名称或信用代码</translation>
+    </message>
+    <message>
+        <source>This customer is in the pool; claim it from the pool instead of registering it</source>
+        <translation>该客户在公海中;请从公海领取,而不是注册</translation>
+    </message>
+    <message>
         <source>This customer id is used by another user</source>
         <translation>该客户编号已被另一用户使用</translation>
     </message>
@@ -453,6 +485,10 @@
     <message>
         <source>The conflict</source>
         <translation>该冲突记录</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s database cannot store a value of this op</source>
+        <translation>注册中心的数据库无法保存此操作中的某个值</translation>
     </message>
 </context>
 </TS>

@@ -355,20 +355,28 @@
         <translation>丢弃</translation>
     </message>
     <message>
-        <source>Another customer has the same name or USCC</source>
-        <translation>已有客户使用相同的名称或统一社会信用代码</translation>
+        <source>This company is already a customer: open it instead</source>
+        <translation>该公司已是客户：请打开它，不要重复新建</translation>
     </message>
     <message>
-        <source>Same USCC as {name}</source>
-        <translation>统一社会信用代码与 {name} 相同</translation>
+        <source>Same company: {name} has this USCC</source>
+        <translation>同一家公司：{name} 的统一社会信用代码与此相同</translation>
     </message>
     <message>
-        <source>Same name as {name}</source>
-        <translation>名称与 {name} 相同</translation>
+        <source>Same company: {name} has this name</source>
+        <translation>同一家公司：{name} 的名称与此相同</translation>
     </message>
     <message>
-        <source>Similar to {name} ({score}%)</source>
-        <translation>与 {name} 相似（{score}%）</translation>
+        <source>Possible duplicate: {name} has the same name but another USCC ({uscc})</source>
+        <translation>可能重复：{name} 名称相同，但统一社会信用代码不同（{uscc}）</translation>
+    </message>
+    <message>
+        <source>Possible duplicate: {name} has the same name but for the region</source>
+        <translation>可能重复：{name} 除地区外名称相同</translation>
+    </message>
+    <message>
+        <source>Possible duplicate: {name} ({score}% similar)</source>
+        <translation>可能重复：{name}（相似度 {score}%）</translation>
     </message>
     <message>
         <source>Open</source>
@@ -377,6 +385,10 @@
     <message>
         <source>Show this customer</source>
         <translation>显示这个客户</translation>
+    </message>
+    <message>
+        <source>A possible duplicate is for you to check: if this is another company, save it as it is.</source>
+        <translation>可能重复的客户需要您核实：如果这是另一家公司，直接保存即可。</translation>
     </message>
     <message>
         <source>Unsaved changes from {time} were found. Restore them?</source>
@@ -494,6 +506,14 @@
     <message>
         <source>ERPDesk</source>
         <translation>ERPDesk</translation>
+    </message>
+    <message>
+        <source>The newest backup is {name}, saved {saved}. Restore it? The damaged file is kept beside it as {file}.damaged-&lt;time&gt;; changes made after the backup are not in it.</source>
+        <translation>最新的备份是 {name}，保存于 {saved}。要恢复它吗？损坏的文件会保留在原处，名为 {file}.damaged-&lt;时间&gt;；备份之后所做的更改不在备份中。</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>恢复备份</translation>
     </message>
     <message>
         <source>Could not write {path}</source>
