@@ -804,3 +804,21 @@ def test_conflict_records_are_listed_to_their_user_until_resolved(client, people
     assert client.get("/api/v1/sync/conflicts", headers=PROTOCOL).status_code == 401
     bad = client.get("/api/v1/sync/conflicts", params={"limit": 0}, headers={**a, **PROTOCOL})
     assert bad.status_code == 422
+
+
+def test_a_lone_surrogate_stored_before_the_checks_never_breaks_a_pull(client, people):
+    """Before issue 9 a push stored a lone surrogate inside a JSON column (as
+    a \\ud800 escape): a pull of that row must still answer, with U+FFFD."""
+    a = people["rep.a"]
+    cid, pid = new_id(), new_id()
+    results = push(client, a, [
+        customer_op(cid), op("contact", pid, customer_id=cid, name="赵敏", mobile="13912345678"),
+    ])["results"]
+    assert [r["status"] for r in results] == ["applied", "applied"]
+    with registry_of(client).db.write() as conn:  # as the old push wrote it
+        conn.execute(
+            customer_contacts.update().where(customer_contacts.c.id == pid)
+            .values(fields={"name": "坏\ud800人", "mobile": "13912345678"})
+        )
+    got = latest(pull_all(client, a)[0])
+    assert got[("contact", pid)]["fields"]["name"] == "坏\ufffd人"

@@ -10,6 +10,8 @@ indexes and the change counter's row lock keep several workers consistent.
 from __future__ import annotations
 
 import contextlib
+import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -54,6 +56,35 @@ def reconnecting(work: Callable[[], T]) -> T:
     return work()
 
 
+# A lone surrogate (U+D800-U+DFFF alone) is no Unicode text: no answer that
+# holds one can be encoded.  Before issue 9 a push could store one inside a
+# JSON column (as a "\\ud800" escape) although not in a text column.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _scrubbed(value: Any) -> Any:
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_scrubbed(item) for item in value]
+    if isinstance(value, dict):
+        return {_scrubbed(k): _scrubbed(v) for k, v in value.items()}
+    return value
+
+
+def load_json(document: str | bytes) -> Any:
+    """A JSON column's value, every lone surrogate replaced by U+FFFD, so that
+    a value stored before the push refused them never makes a pull or any
+    other answer fail.  Only an escape can bring one in, so a document
+    without ``\\ud``/``\\uD`` is decoded as it is (the cost of one search)."""
+    if not isinstance(document, str):
+        document = bytes(document).decode("utf-8")
+    value = json.loads(document)
+    if "\\ud" in document or "\\uD" in document:
+        value = _scrubbed(value)
+    return value
+
+
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     """An engine for *url* (SQLite file or PostgreSQL through psycopg 3)."""
     parsed = make_url(url)
@@ -62,7 +93,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         if database and database != ":memory:":
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
-            url, echo=echo,
+            url, echo=echo, json_deserializer=load_json,
             connect_args={"timeout": SQLITE_BUSY_MS / 1000, "check_same_thread": False},
         )
         event.listen(engine, "connect", _sqlite_connect)
@@ -77,7 +108,10 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     # other work already under way answers 503 ``database_unavailable``
     # (the desk retries).  Connections older than half an hour are renewed
     # (proxies and firewalls drop idle ones).
-    return create_engine(url, echo=echo, pool_size=10, max_overflow=20, pool_recycle=1800)
+    return create_engine(
+        url, echo=echo, pool_size=10, max_overflow=20, pool_recycle=1800,
+        json_deserializer=load_json,
+    )
 
 
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
