@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import random
+import signal
+import socket
+import subprocess
+import sys
+import time
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
+
+import httpx
+import pytest
 
 from erpdesk.domain.uscc import make_uscc
 from erpdesk.registry.accounts import User, add_user
@@ -105,3 +116,49 @@ def error_of(response: Any) -> dict[str, Any]:
     assert isinstance(error["code"], str) and error["code"]
     assert isinstance(error["message"], str) and error["message"]
     return error
+
+
+SERVE_ENTRY = "from erpdesk.registry.cli import main; raise SystemExit(main())"
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nobody listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def serving(
+    port: int, *args: str, env: dict[str, str] | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """``erpdesk-registry serve --port PORT *args`` in a process group of its
+    own, once its ``/healthz`` answers (the test fails with the server's
+    output if it never does); stopped (SIGTERM, then SIGKILL) at the end."""
+    command = [sys.executable, "-c", SERVE_ENTRY, "serve", "--port", str(port), *args]
+    proc = subprocess.Popen(
+        command, start_new_session=True, env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                output = proc.stdout.read().decode() if proc.stdout else ""
+                pytest.fail(f"the registry server did not start:\n{output}")
+            time.sleep(0.1)
+        yield proc
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        if proc.stdout:
+            proc.stdout.close()

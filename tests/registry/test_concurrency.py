@@ -3,13 +3,7 @@ with two worker processes.  The database decides: one wins, the rest get 409."""
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
 import threading
-import time
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -17,7 +11,7 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from registry_support import PASSWORD, START, registration, uscc
+from registry_support import PASSWORD, START, free_port, registration, serving, uscc
 from sqlalchemy import func, insert, select
 
 from erpdesk.registry.accounts import add_user
@@ -39,46 +33,12 @@ NAMES = (
 pytestmark = pytest.mark.slow
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def server(db_url: str) -> Iterator[str]:
     """``erpdesk-registry serve --workers 2`` on a free port; its base URL."""
     port = free_port()
-    command = [
-        sys.executable, "-c", "from erpdesk.registry.cli import main; raise SystemExit(main())",
-        "serve", "--db", db_url, "--port", str(port), "--workers", "2", "--log-level", "warning",
-    ]
-    proc = subprocess.Popen(
-        command, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                output = proc.stdout.read().decode() if proc.stdout else ""
-                pytest.fail(f"the registry server did not start:\n{output}")
-            time.sleep(0.1)
-        yield base
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-        if proc.stdout:
-            proc.stdout.close()
+    with serving(port, "--db", db_url, "--workers", "2", "--log-level", "warning"):
+        yield f"http://127.0.0.1:{port}"
 
 
 def make_racers(db_url: str) -> list[str]:

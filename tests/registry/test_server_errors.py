@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -19,11 +16,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from registry_support import free_port, serving
 from sqlalchemy import create_engine, select
 
 from erpdesk.registry.db.schema import login_attempts
-
-ENTRY = "from erpdesk.registry.cli import main; raise SystemExit(main())"
 
 MALFORMED = {
     "invalid Content-Length": (
@@ -42,12 +38,6 @@ MALFORMED = {
     "control character in a header": b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-A\x01B: 1\r\n\r\n",
     "TLS spoken to the plain port": b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def raw_exchange(port: int, data: bytes) -> bytes:
@@ -89,52 +79,13 @@ def start(tmp: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[
     """``erpdesk-registry serve`` with *args* on a free port, stopped at the end."""
     port = free_port()
     db_path = tmp / "registry.db"
-    command = [
-        sys.executable,
-        "-c",
-        ENTRY,
-        "serve",
-        "--db",
-        f"sqlite:///{db_path}",
-        "--port",
-        str(port),
-        "--log-level",
-        "warning",
-        *args,
-    ]
     child_env = {k: v for k, v in os.environ.items() if not k.startswith("ERPDESK_REGISTRY_")}
     child_env.pop("FORWARDED_ALLOW_IPS", None)
     child_env.update({"ERPDESK_REGISTRY_JOB_INTERVAL": "0", **(env or {})})
-    proc = subprocess.Popen(
-        command,
-        start_new_session=True,
-        env=child_env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    server = Server(port, db_path)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(server.base + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                output = proc.stdout.read().decode() if proc.stdout else ""
-                pytest.fail(f"the registry server did not start:\n{output}")
-            time.sleep(0.1)
-        yield server
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-        if proc.stdout:
-            proc.stdout.close()
+    with serving(
+        port, "--db", f"sqlite:///{db_path}", "--log-level", "warning", *args, env=child_env
+    ):
+        yield Server(port, db_path)
 
 
 @pytest.fixture(scope="module")
