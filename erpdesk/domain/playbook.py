@@ -15,6 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
+
+from erpdesk.domain.errors import CONTEXT, DomainError, render_text
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -184,3 +188,38 @@ class Playbook:
                 if item.code == code:
                     return stage, item
         return None
+
+
+class PlaybookError(DomainError):
+    """A playbook that cannot be used: ``source`` (the file), ``line`` (from
+    1, or None when the problem has no line: a missing file) and ``problem``
+    (the English text; ``render`` translates it).  Shown as
+    ``FILE:LINE: problem``, the form editors and compilers use.
+    ``code`` names the kind of problem for programs (and tests)."""
+
+    text = QT_TRANSLATE_NOOP("Domain", "{source}:{line}: {problem}")
+
+    def __init__(
+        self, source: str, line: int | None, problem: str, code: str = "", /, **params: Any
+    ) -> None:
+        self.source = source
+        self.line = line
+        self.problem_text = problem
+        self.problem_params = params
+        self.problem = render_text(CONTEXT, problem, params)
+        self.code = code
+        super().__init__(None, source=source, line=line, problem=self.problem)
+
+    def render(self, translate: Any = None) -> str:
+        problem = render_text(self.context, self.problem_text, self.problem_params, translate)
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        return f"{where}: {problem}"
+
+
+def load_playbook(text: str, source: str = "<playbook>") -> Playbook:
+    """The playbook in the TOML *text* (read from *source*, named in errors),
+    checked against the schema (``erpdesk.domain.playbook_schema``); raises
+    ``PlaybookError`` naming the line of the first problem."""
+    from erpdesk.domain.playbook_schema import parse_playbook
+
+    return parse_playbook(text, source)
