@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from erpdesk.services.customers import CustomerService
+from erpdesk.services.deals import DealService
 from erpdesk.services.events import ChangeFeed
 from erpdesk.storage.database import DeskDatabase, connect, open_database
+from erpdesk.storage.deal_queries import DealQueries
 from erpdesk.storage.queries import CustomerQueries
 from erpdesk.storage.search_index import CustomerSearchIndex
 
@@ -35,6 +37,7 @@ class Desk:
     db: DeskDatabase
     feed: ChangeFeed
     customers: CustomerService
+    deals: DealService
 
     def unit_of_work(self) -> UnitOfWork:
         return unit_of_work(self.db)
@@ -58,7 +61,10 @@ def open_desk(path: Path | str | None = None, *, upgrade: bool = True, owner: st
     index = CustomerSearchIndex(lambda: connect(db.path))
     queries = CustomerQueries(db.reader, index, lambda: connect(db.path), path=db.path)
     customers = CustomerService(lambda: unit_of_work(db), queries, feed, owner=owner)
-    return Desk(db=db, feed=feed, customers=customers)
+    deals = DealService(
+        lambda: unit_of_work(db), DealQueries(db.reader, path=db.path), feed, user=owner
+    )
+    return Desk(db=db, feed=feed, customers=customers, deals=deals)
 
 
 def latest_backup(path: Path | str | None = None) -> Path | None:

@@ -270,8 +270,22 @@ class CustomerService:
         return saved
 
     def delete(self, customer_id: str) -> None:
+        """Tombstone a customer; refused while it has open deals (close or
+        delete them first), so no open deal hangs on a deleted customer."""
+        from erpdesk.domain.errors import ValidationError
+        from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
+
         with self._uow() as uow:
-            uow.customers.delete(uow.customers.get(customer_id))
+            customer = uow.customers.get(customer_id)
+            if (open_deals := uow.deals.open_count(customer_id)) > 0:
+                text = QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "{name} has {count} open deals; close or delete them before deleting "
+                    "the customer",
+                )
+                params = {"name": customer.name, "count": open_deals}
+                raise ValidationError([Problem("", "customer.open_deals", text, params)])
+            uow.customers.delete(customer)
             uow.commit()
         self.feed.publish(Change("customer", (customer_id,)))
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from erpdesk.domain.customer import utcnow
-from erpdesk.storage.mapping import column_value, to_text
+from erpdesk.storage.mapping import payload_value, to_text
 from erpdesk.storage.schema import outbox
 
 # Version of the op payload format; a desk migration that changes it migrates
@@ -37,8 +37,10 @@ class OutboxOp:
 def op_row(
     entity: str, entity_id: str, op: str, base_version: int | None, fields: dict[str, Any]
 ) -> dict[str, Any]:
-    """The outbox row of one change (plain values: enums as codes, times as text)."""
-    payload = {name: column_value(value) for name, value in fields.items()}
+    """The outbox row of one change (plain values: enums as codes, times as
+    text, dates as ISO text, money as exact decimal text, lists and mappings
+    as JSON arrays and objects; see ``mapping.payload_value``)."""
+    payload = {name: payload_value(value) for name, value in fields.items()}
     return {
         "op_id": str(uuid.uuid4()),
         "entity": entity,

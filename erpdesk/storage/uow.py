@@ -6,6 +6,11 @@ from types import TracebackType
 
 from erpdesk.domain.errors import DatabaseCorrupt
 from erpdesk.storage.database import DeskDatabase, translated_errors
+from erpdesk.storage.deal_repositories import (
+    DealRepository,
+    StageChangeRepository,
+    WorksheetRepository,
+)
 from erpdesk.storage.outbox import Outbox
 from erpdesk.storage.repositories import (
     ActivityRepository,
@@ -23,6 +28,9 @@ class UnitOfWork:
     customers: CustomerRepository
     contacts: ContactRepository
     activities: ActivityRepository
+    deals: DealRepository
+    stage_changes: StageChangeRepository
+    worksheets: WorksheetRepository
     outbox: Outbox
 
     def __init__(self, db: DeskDatabase) -> None:
@@ -40,6 +48,9 @@ class UnitOfWork:
         self.customers = CustomerRepository(self._session, self.outbox)
         self.contacts = ContactRepository(self._session, self.outbox)
         self.activities = ActivityRepository(self._session, self.outbox)
+        self.deals = DealRepository(self._session, self.outbox)
+        self.stage_changes = StageChangeRepository(self._session, self.outbox)
+        self.worksheets = WorksheetRepository(self._session, self.outbox)
         return self
 
     def __exit__(

@@ -167,3 +167,58 @@ def test_upgrade_to_0003_rekeys_names_with_their_region_and_keeps_the_outbox(tmp
     assert [r[:key_at] + r[key_at + 1 :] for r in rows] == [
         r[:key_at] + r[key_at + 1 :] for r in before["customer"]
     ]
+
+
+def test_upgrade_to_0004_keeps_customers_and_pending_ops_and_adds_the_funnel_tables(tmp_path):
+    # 0004: deals, stage history and worksheets.  A database at 0003 with
+    # customers, contacts, activities and ops not yet synced upgrades with
+    # every row and op as it was, and the new tables take deals at once.
+    path = tmp_path / "desk.db"
+    sqlite3.connect(path).close()
+    migrate(path, "0003")
+    _fill_at_first_revision(path)
+    tables = ("customer", "contact", "activity", "outbox", "meta")
+    with sqlite3.connect(path) as conn:
+        before = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
+    assert len(before["outbox"]) == 2
+
+    db = open_database(path)
+    try:
+        conn = db.reader
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == (
+            head_revision()
+        )
+        for table, rows in before.items():
+            after = [tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY 1")]
+            if table == "meta":  # opening adds the device id
+                assert set(rows) <= set(after)
+            else:
+                assert after == rows
+        assert conn.execute("SELECT count(*) FROM deal").fetchone()[0] == 0
+        indexes = {r[1] for r in conn.execute("SELECT * FROM sqlite_master WHERE type='index'")}
+        assert {"ix_deal_board", "ix_deal_customer", "ix_stage_change_deal",
+                "ix_worksheet_deal"} <= indexes  # fmt: skip
+    finally:
+        db.close()
+
+    from datetime import UTC, datetime
+    from decimal import Decimal
+
+    from erpdesk.domain.deal import Deal
+    from erpdesk.storage.deal_queries import DealQueries
+    from erpdesk.storage.uow import UnitOfWork
+
+    db = open_database(path)
+    try:
+        deal = Deal(customer_id="c-1", name="浪潮ERP", amount=Decimal("880000.50"),
+                    stage_entered_at=datetime(2026, 12, 1, tzinfo=UTC))  # fmt: skip
+        with UnitOfWork(db) as uow:
+            uow.deals.add(deal)
+            uow.commit()
+        assert DealQueries(db.reader).deal(deal.id).amount == Decimal("880000.50")
+        ops = [tuple(r) for r in db.reader.execute("SELECT entity, op FROM outbox ORDER BY seq")]
+        assert ops == [("customer", "create"), ("customer", "update"), ("deal", "create")]
+    finally:
+        db.close()
+    backups = list(tmp_path.glob(f"desk.db.before-{head_revision()}-from-0003-*.bak"))
+    assert len(backups) == 1
