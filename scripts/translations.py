@@ -26,7 +26,7 @@ LANGUAGES = ("zh_CN",)
 AREAS = {
     "domain": [
         "erpdesk/domain", "erpdesk/storage", "erpdesk/services/customers.py",
-        "erpdesk/services/events.py",
+        "erpdesk/services/events.py", "erpdesk/services/deals.py",
     ],
     "ui": ["erpdesk/ui"],
     "cli": [
@@ -34,6 +34,7 @@ AREAS = {
         "erpdesk/services/demo.py",
     ],
     "registry": ["erpdesk/registry"],
+    "documents": ["erpdesk/documents"],
 }
 # Areas whose texts are found by reading the code (``registry_texts``), not by
 # markers alone: the registry raises its errors with plain English texts.

@@ -36,7 +36,10 @@ def test_domain_texts_translate_to_chinese():
 
 
 def test_every_translation_keeps_the_placeholders_of_its_text():
-    # "{owner}" translated as "{所有者}" would leave a message unfilled.
+    # "{owner}" translated as "{所有者}" would leave a message unfilled. A
+    # text whose params carry a name in both languages ({field} and
+    # {field_zh}: a playbook's names are content, not catalogue texts) may
+    # use the Chinese one in its Chinese translation.
     import string
 
     def fields(text: str) -> set[str]:
@@ -50,6 +53,7 @@ def test_every_translation_keeps_the_placeholders_of_its_text():
         (ts.name, context, source, translated)
         for _area, ts in script.ts_files()
         for (context, source), translated in script.messages(ts).items()
-        if translated is not None and fields(source) != fields(translated)
+        if translated is not None
+        and fields(source) != {name.removesuffix("_zh") for name in fields(translated)}
     ]
     assert wrong == []

@@ -47,12 +47,22 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     if not commands:
         parser.set_defaults(command=None)
         return parser
-    from erpdesk.cli import db_commands, demo_command, transfer_commands
+    from erpdesk.cli import (
+        db_commands,
+        demo_command,
+        document_commands,
+        playbook_commands,
+        report_commands,
+        transfer_commands,
+    )
 
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo_command.add_parser(subparsers)
     transfer_commands.add_parsers(subparsers)
     db_commands.add_parser(subparsers)
+    playbook_commands.add_parser(subparsers)
+    document_commands.add_parser(subparsers)  # report deal-review
+    report_commands.add_parser(subparsers)  # report funnel (joins the same "report")
     return parser
 
 

@@ -210,6 +210,94 @@
         <source>{path} was created by another program while the demo data was made; it was kept</source>
         <translation>生成演示数据期间，另一个程序创建了 {path}；已保留该文件</translation>
     </message>
+    <message>
+        <source>Deal review of {deal} written to {path} ({pages} pages)</source>
+        <translation>已将销售机会“{deal}”的评审报告写入 {path}（共 {pages} 页）</translation>
+    </message>
+    <message>
+        <source>The output file must end in .pdf: {path}</source>
+        <translation>输出文件必须以 .pdf 结尾：{path}</translation>
+    </message>
+    <message>
+        <source>The folder {path} does not exist</source>
+        <translation>文件夹 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>OK: {name} {version}, {stages} stages, {worksheets} worksheets</source>
+        <translation>OK:{name} {version},{stages} 个阶段,{worksheets} 张分析表</translation>
+    </message>
+    <message>
+        <source>Playbook: {name} ({key}), file {path}</source>
+        <translation>销售手册:{name}({key}),文件 {path}</translation>
+    </message>
+    <message>
+        <source>Stage {number}: {name} ({code}), probability {probability}%</source>
+        <translation>阶段 {number}:{name}({code}),成功率 {probability}%</translation>
+    </message>
+    <message>
+        <source>Worksheets: {worksheets}</source>
+        <translation>分析表:{worksheets}</translation>
+    </message>
+    <message>
+        <source>Required at the gate: {worksheets}</source>
+        <translation>阶段关口要求:{worksheets}</translation>
+    </message>
+    <message>
+        <source>Exit criterion: {text}</source>
+        <translation>退出标准:{text}</translation>
+    </message>
+    <message>
+        <source>(optional)</source>
+        <translation>(可选)</translation>
+    </message>
+    <message>
+        <source>The {count} worksheet templates:</source>
+        <translation>{count} 张分析表模板:</translation>
+    </message>
+    <message>
+        <source>Sales funnel (amounts in {currency})</source>
+        <translation>销售漏斗（金额单位：{currency}）</translation>
+    </message>
+    <message>
+        <source>Sales funnel of {owner} (amounts in {currency})</source>
+        <translation>{owner}的销售漏斗（金额单位：{currency}）</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>商机数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>赢单概率</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>Open deals</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Closed won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Closed lost</source>
+        <translation>丢单</translation>
+    </message>
+    <message>
+        <source>No deals yet: create one from a customer, or run erpdesk demo</source>
+        <translation>还没有商机：请从客户处新建商机，或运行 erpdesk demo</translation>
+    </message>
 </context>
 <context>
     <name>Transfer</name>

@@ -284,6 +284,90 @@
         <translation>此处最多允许{max}个字符，当前为{length}个</translation>
     </message>
     <message>
+        <source>{value} is not an amount: write a number of yuan, such as 120000 or 12.5万</source>
+        <translation>{value} 不是金额：请填写元为单位的数字，如 120000 或 12.5万</translation>
+    </message>
+    <message>
+        <source>{value} is not a date: write it as 2026-06-30</source>
+        <translation>{value} 不是日期：请按 2026-06-30 的格式填写</translation>
+    </message>
+    <message>
+        <source>{value} is not a probability: write a whole number from 0 to 100</source>
+        <translation>{value} 不是有效的赢单概率：请填写 0 到 100 之间的整数</translation>
+    </message>
+    <message>
+        <source>A probability of {probability}% differs from the stage&apos;s {default}%: give a reason</source>
+        <translation>赢单概率 {probability}% 与阶段默认的 {default}% 不同：请说明理由</translation>
+    </message>
+    <message>
+        <source>{field} cannot be set here; stage and status change only through a stage move</source>
+        <translation>此处不能设置 {field}；阶段和状态只能通过阶段推进来改变</translation>
+    </message>
+    <message>
+        <source>Write the team as name:role, separated by commas</source>
+        <translation>团队请按&quot;姓名:角色&quot;填写，多人之间用逗号分隔</translation>
+    </message>
+    <message>
+        <source>{value} is not a known source</source>
+        <translation>{value} 不是已知的客户来源</translation>
+    </message>
+    <message>
+        <source>{value} is not a stage: give a number from 1 to {last} or a stage&apos;s name</source>
+        <translation>{value} 不是有效的阶段：请填写 1 到 {last} 的数字或阶段名称</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative: {value}</source>
+        <translation>金额不能为负数：{value}</translation>
+    </message>
+    <message>
+        <source>The amount {value} is too large: it must be below {max} yuan</source>
+        <translation>金额 {value} 过大：须小于 {max} 元</translation>
+    </message>
+    <message>
+        <source>The amount {value} has more than two decimals (fen)</source>
+        <translation>金额 {value} 的小数超过两位（精确到分）</translation>
+    </message>
+    <message>
+        <source>A closed deal&apos;s probability is {fixed}%, it cannot be set to {value}%</source>
+        <translation>已关闭商机的赢单概率固定为 {fixed}%，不能改为 {value}%</translation>
+    </message>
+    <message>
+        <source>A deal belongs to a customer: choose one</source>
+        <translation>商机必须属于某个客户：请选择客户</translation>
+    </message>
+    <message>
+        <source>The deal&apos;s name is required</source>
+        <translation>商机名称为必填项</translation>
+    </message>
+    <message>
+        <source>{value} is not an ERP module of the playbook ({known})</source>
+        <translation>{value} 不是销售手册中的 ERP 模块（可选：{known}）</translation>
+    </message>
+    <message>
+        <source>At most {max} competitors, not {count}</source>
+        <translation>竞争对手最多 {max} 个，当前为 {count} 个</translation>
+    </message>
+    <message>
+        <source>Closing a deal as lost needs the reason it was lost</source>
+        <translation>将商机关闭为丢单时须填写丢单原因</translation>
+    </message>
+    <message>
+        <source>At most {max} team members, not {count}</source>
+        <translation>团队成员最多 {max} 人，当前为 {count} 人</translation>
+    </message>
+    <message>
+        <source>Every team member needs a name</source>
+        <translation>每位团队成员都须填写姓名</translation>
+    </message>
+    <message>
+        <source>{value} is not a team role of the playbook ({known})</source>
+        <translation>{value} 不是销售手册中的团队角色（可选：{known}）</translation>
+    </message>
+    <message>
+        <source>The deal has been deleted</source>
+        <translation>该商机已被删除</translation>
+    </message>
+    <message>
         <source>The full name is required</source>
         <translation>客户全称为必填项</translation>
     </message>
@@ -342,6 +426,338 @@
     <message>
         <source>The date {date} is not plausible: it must be on or after {earliest}</source>
         <translation>日期 {date} 不合理：应不早于 {earliest}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Closed won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Closed lost</source>
+        <translation>丢单</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Moved forward</source>
+        <translation>推进</translation>
+    </message>
+    <message>
+        <source>Moved back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>No activity for 14 days</source>
+        <translation>14天无跟进</translation>
+    </message>
+    <message>
+        <source>Close date passed</source>
+        <translation>成交日期已过</translation>
+    </message>
+    <message>
+        <source>Stage 5 or later without a quote</source>
+        <translation>第5阶段起仍无报价</translation>
+    </message>
+    <message>
+        <source>Low assessment score</source>
+        <translation>评估得分低</translation>
+    </message>
+    <message>
+        <source>A required worksheet is missing</source>
+        <translation>缺少必填分析表</translation>
+    </message>
+    <message>
+        <source>The deal cannot be moved</source>
+        <translation>该商机无法移动</translation>
+    </message>
+    <message>
+        <source>The deal is already closed ({status}); reopen it into a stage first</source>
+        <translation>该商机已关闭（{status}）；请先将其重新打开到某个阶段</translation>
+    </message>
+    <message>
+        <source>The deal is already in stage {stage}</source>
+        <translation>该商机已处于第 {stage} 阶段</translation>
+    </message>
+    <message>
+        <source>Only a closed deal can be reopened</source>
+        <translation>只有已关闭的商机才能重新打开</translation>
+    </message>
+    <message>
+        <source>Moving a deal back from stage {from_stage} to {to_stage} needs a reason</source>
+        <translation>将商机从第 {from_stage} 阶段退回到第 {to_stage} 阶段须说明理由</translation>
+    </message>
+    <message>
+        <source>Reopening a closed deal needs a reason</source>
+        <translation>重新打开已关闭的商机须说明理由</translation>
+    </message>
+    <message>
+        <source>Going past what the stage asks for needs a reason for the override</source>
+        <translation>跳过阶段要求须说明越过关卡的理由</translation>
+    </message>
+    <message>
+        <source>{count} required activities are not done: {items}. Confirm the override and give a reason to move on anyway</source>
+        <translation>有 {count} 项必做活动尚未完成：{items}。如仍要推进，请确认越过关卡并说明理由</translation>
+    </message>
+    <message>
+        <source>{count} required worksheets are missing: {worksheets}. Confirm the override and give a reason to move on anyway</source>
+        <translation>缺少 {count} 份必填分析表：{worksheets}。如仍要推进，请确认越过关卡并说明理由</translation>
+    </message>
+    <message>
+        <source>The reason may have at most {max} characters, not {length}</source>
+        <translation>理由最多 {max} 个字符，当前为 {length} 个</translation>
+    </message>
+    <message>
+        <source>{code} is not an activity of the playbook&apos;s checklists</source>
+        <translation>{code} 不是销售手册检查清单中的活动</translation>
+    </message>
+    <message>
+        <source>{source}:{line}: {problem}</source>
+        <translation>{source}:{line}: {problem}</translation>
+    </message>
+    <message>
+        <source>The playbook cannot be read: {detail}</source>
+        <translation>无法读取销售手册:{detail}</translation>
+    </message>
+    <message>
+        <source>The file is not valid TOML: {detail}</source>
+        <translation>文件不是有效的 TOML:{detail}</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text</source>
+        <translation>文件不是 UTF-8 编码的文本</translation>
+    </message>
+    <message>
+        <source>Unknown key &quot;{key}&quot; in {table}; allowed here: {allowed}</source>
+        <translation>{table} 中有未知的键&quot;{key}&quot;;此处允许:{allowed}</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; is missing in {table}</source>
+        <translation>{table} 中缺少&quot;{key}&quot;</translation>
+    </message>
+    <message>
+        <source>{key} must be a text</source>
+        <translation>{key} 必须是文本</translation>
+    </message>
+    <message>
+        <source>{key} must be a whole number</source>
+        <translation>{key} 必须是整数</translation>
+    </message>
+    <message>
+        <source>{key} must be true or false</source>
+        <translation>{key} 必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>{key} must be a list</source>
+        <translation>{key} 必须是列表</translation>
+    </message>
+    <message>
+        <source>{key} must be a table</source>
+        <translation>{key} 必须是表</translation>
+    </message>
+    <message>
+        <source>{key} must not be empty</source>
+        <translation>{key} 不能为空</translation>
+    </message>
+    <message>
+        <source>The code &quot;{code}&quot; may hold only lower-case letters, digits and &quot;_&quot;</source>
+        <translation>代码&quot;{code}&quot;只能包含小写字母、数字和&quot;_&quot;</translation>
+    </message>
+    <message>
+        <source>The code &quot;{code}&quot; is used twice in {table} (first on line {first})</source>
+        <translation>代码&quot;{code}&quot;在 {table} 中重复使用(首次出现在第 {first} 行)</translation>
+    </message>
+    <message>
+        <source>A playbook has exactly seven stages, not {count}</source>
+        <translation>销售手册必须恰好有七个阶段,而不是 {count} 个</translation>
+    </message>
+    <message>
+        <source>Stage {position} must be numbered {position}, not {found}</source>
+        <translation>第 {position} 个阶段的编号必须是 {position},而不是 {found}</translation>
+    </message>
+    <message>
+        <source>Stage {number} must have the code &quot;{expected}&quot;, not &quot;{found}&quot;</source>
+        <translation>阶段 {number} 的代码必须是&quot;{expected}&quot;,而不是&quot;{found}&quot;</translation>
+    </message>
+    <message>
+        <source>The probability {value} must be from 0 to 100</source>
+        <translation>成功率 {value} 必须在 0 到 100 之间</translation>
+    </message>
+    <message>
+        <source>Stage {number}&apos;s probability {value} is lower than stage {previous}&apos;s {previous_value}; probabilities may not decrease</source>
+        <translation>阶段 {number} 的成功率 {value} 低于阶段 {previous} 的 {previous_value};成功率不能递减</translation>
+    </message>
+    <message>
+        <source>The checklist code &quot;{code}&quot; must be &quot;{prefix}.&quot; followed by a name</source>
+        <translation>检查项代码&quot;{code}&quot;必须以&quot;{prefix}.&quot;开头并后跟名称</translation>
+    </message>
+    <message>
+        <source>Stage {number} names the worksheet &quot;{code}&quot;, which the playbook does not define</source>
+        <translation>阶段 {number} 引用了分析表&quot;{code}&quot;,但销售手册中没有定义它</translation>
+    </message>
+    <message>
+        <source>Stage {number} requires the worksheet &quot;{code}&quot; but does not list it in worksheets</source>
+        <translation>阶段 {number} 要求分析表&quot;{code}&quot;,但 worksheets 中没有列出它</translation>
+    </message>
+    <message>
+        <source>{key} is &quot;{value}&quot;; use one of: {allowed}</source>
+        <translation>{key} 的值&quot;{value}&quot;无效;请使用以下之一:{allowed}</translation>
+    </message>
+    <message>
+        <source>A grid has exactly four fields, not {count}</source>
+        <translation>四格布局必须恰好有四个字段,而不是 {count} 个</translation>
+    </message>
+    <message>
+        <source>A form needs fields</source>
+        <translation>表单需要字段</translation>
+    </message>
+    <message>
+        <source>A score sheet needs at least one field of kind &quot;score&quot;</source>
+        <translation>评分表至少需要一个类型为&quot;score&quot;的字段</translation>
+    </message>
+    <message>
+        <source>A score sheet needs verdicts</source>
+        <translation>评分表需要结论</translation>
+    </message>
+    <message>
+        <source>One verdict must start at 0 percent, so that every score has a verdict</source>
+        <translation>必须有一个结论从 0% 开始,以便每个分数都有结论</translation>
+    </message>
+    <message>
+        <source>Only a score sheet has verdicts</source>
+        <translation>只有评分表才有结论</translation>
+    </message>
+    <message>
+        <source>{key} {value} must be from 0 to 100</source>
+        <translation>{key} {value} 必须在 0 到 100 之间</translation>
+    </message>
+    <message>
+        <source>A {layout} needs columns</source>
+        <translation>{layout} 布局需要列</translation>
+    </message>
+    <message>
+        <source>Only a table or a roll-up has columns</source>
+        <translation>只有表格或汇总表才有列</translation>
+    </message>
+    <message>
+        <source>A table&apos;s field may not be called &quot;rows&quot;: that key holds its rows</source>
+        <translation>表格的字段不能命名为&quot;rows&quot;:该键用于保存表格的行</translation>
+    </message>
+    <message>
+        <source>The choice field &quot;{code}&quot; needs choices</source>
+        <translation>选择字段&quot;{code}&quot;需要选项</translation>
+    </message>
+    <message>
+        <source>Only a choice or list field has choices, not the {kind} field &quot;{code}&quot;</source>
+        <translation>只有选择或列表字段才有选项,{kind} 字段&quot;{code}&quot;不能有</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a list of the playbook; use one of: {allowed}</source>
+        <translation>&quot;{value}&quot;不是销售手册中的列表;请使用以下之一:{allowed}</translation>
+    </message>
+    <message>
+        <source>Only a score field has a weight, a minimum and a maximum, not the {kind} field &quot;{code}&quot;</source>
+        <translation>只有评分字段才有权重、最小值和最大值,{kind} 字段&quot;{code}&quot;不能有</translation>
+    </message>
+    <message>
+        <source>The score field &quot;{code}&quot;: the minimum {minimum} must be below the maximum {maximum}</source>
+        <translation>评分字段&quot;{code}&quot;:最小值 {minimum} 必须小于最大值 {maximum}</translation>
+    </message>
+    <message>
+        <source>The weight of &quot;{code}&quot; must be from 1 to 100, not {value}</source>
+        <translation>&quot;{code}&quot;的权重必须在 1 到 100 之间,而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{field} is required</source>
+        <translation>{field_zh}为必填项</translation>
+    </message>
+    <message>
+        <source>{field} must be a text</source>
+        <translation>{field_zh}必须是文本</translation>
+    </message>
+    <message>
+        <source>{field}: at most {max} characters are allowed, not {length}</source>
+        <translation>{field_zh}:最多允许 {max} 个字符,当前为 {length} 个</translation>
+    </message>
+    <message>
+        <source>{field}: &quot;{value}&quot; is not a number</source>
+        <translation>{field_zh}:&quot;{value}&quot;不是数字</translation>
+    </message>
+    <message>
+        <source>{field}: an amount cannot be negative ({value})</source>
+        <translation>{field_zh}:金额不能为负数({value})</translation>
+    </message>
+    <message>
+        <source>{field}: &quot;{value}&quot; is not a date (YYYY-MM-DD)</source>
+        <translation>{field_zh}:&quot;{value}&quot;不是日期(YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>{field} must be yes or no</source>
+        <translation>{field_zh}必须为是或否</translation>
+    </message>
+    <message>
+        <source>{field}: &quot;{value}&quot; is not one of: {allowed}</source>
+        <translation>{field_zh}:&quot;{value}&quot;不是以下之一:{allowed}</translation>
+    </message>
+    <message>
+        <source>{field}: the score must be a whole number from {minimum} to {maximum}, not {value}</source>
+        <translation>{field_zh}:分数必须是 {minimum} 到 {maximum} 之间的整数,而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{field} must be a list of texts</source>
+        <translation>{field_zh}必须是文本列表</translation>
+    </message>
+    <message>
+        <source>The rows of {worksheet} must be a list of rows</source>
+        <translation>{worksheet_zh}的行必须是行的列表</translation>
+    </message>
+    <message>
+        <source>{worksheet} may have at most {max} rows, not {count}</source>
+        <translation>{worksheet_zh}最多可有 {max} 行,而不是 {count} 行</translation>
+    </message>
+    <message>
+        <source>The data of {worksheet} must be a set of fields</source>
+        <translation>{worksheet_zh}的数据必须是一组字段</translation>
+    </message>
+    <message>
+        <source>The playbook {playbook} has no worksheet &quot;{template}&quot;</source>
+        <translation>销售手册 {playbook} 中没有分析表&quot;{template}&quot;</translation>
+    </message>
+    <message>
+        <source>The worksheet {worksheet} belongs to a deal; choose one</source>
+        <translation>分析表{worksheet_zh}属于销售机会;请选择一个销售机会</translation>
+    </message>
+    <message>
+        <source>The worksheet {worksheet} belongs to a customer; choose one</source>
+        <translation>分析表{worksheet_zh}属于客户;请选择一个客户</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Worksheet</source>
+        <translation>分析表</translation>
+    </message>
+    <message>
+        <source>{name} has {count} open deals; close or delete them before deleting the customer</source>
+        <translation>{name}还有 {count} 个进行中的商机；请先关闭或删除这些商机，再删除该客户</translation>
+    </message>
+    <message>
+        <source>The customer {name} has been deleted; a deal needs a current customer</source>
+        <translation>客户{name}已被删除；商机必须属于现有客户</translation>
+    </message>
+    <message>
+        <source>The deal {deal} belongs to another customer than the worksheet</source>
+        <translation>商机{deal}与该分析表属于不同的客户</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,263 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Documents</name>
+    <message>
+        <source>Deal review</source>
+        <translation>商机评审报告</translation>
+    </message>
+    <message>
+        <source>Printed {time} · playbook {playbook}</source>
+        <translation>打印于 {time} · 销售手册 {playbook}</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>销售机会</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Estimated amount</source>
+        <translation>预计金额</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>成功率</translation>
+    </message>
+    <message>
+        <source>Weighted amount</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>本阶段天数</translation>
+    </message>
+    <message>
+        <source>Deal team</source>
+        <translation>项目销售团队</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>ERP scope</source>
+        <translation>ERP 范围</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>丢单原因</translation>
+    </message>
+    <message>
+        <source>Won by</source>
+        <translation>赢单对手</translation>
+    </message>
+    <message>
+        <source>Health flags</source>
+        <translation>健康提示</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>overridden: {reason}</source>
+        <translation>已调整：{reason}</translation>
+    </message>
+    <message>
+        <source>Checklist of stage {number}: {name}</source>
+        <translation>第 {number} 阶段检查清单：{name}</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Ticked</source>
+        <translation>勾选记录</translation>
+    </message>
+    <message>
+        <source>(optional)</source>
+        <translation>（可选）</translation>
+    </message>
+    <message>
+        <source>Exit criteria</source>
+        <translation>阶段出口标准</translation>
+    </message>
+    <message>
+        <source>Worksheets this stage requires: {names}</source>
+        <translation>本阶段必填分析表：{names}</translation>
+    </message>
+    <message>
+        <source>Answers kept from an older playbook: {codes}</source>
+        <translation>旧版销售手册保留的勾选：{codes}</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>阶段历史</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>进入时间</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>离开时间</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Overrides and reason</source>
+        <translation>越过项与原因</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <source>Went past: {items}</source>
+        <translation>越过：{items}</translation>
+    </message>
+    <message>
+        <source>No stage changes recorded.</source>
+        <translation>尚无阶段变更记录。</translation>
+    </message>
+    <message>
+        <source>Worksheets</source>
+        <translation>分析表</translation>
+    </message>
+    <message>
+        <source>No worksheets filled in yet.</source>
+        <translation>尚未填写分析表。</translation>
+    </message>
+    <message>
+        <source>The PDF font {font} cannot be used: {problem}</source>
+        <translation>PDF 字体 {font} 无法使用：{problem}</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>it is not a TrueType font with glyf outlines (OpenType/CFF fonts such as Noto Sans CJK .otf cannot be embedded)</source>
+        <translation>它不是带 glyf 轮廓的 TrueType 字体（Noto Sans CJK .otf 等 OpenType/CFF 字体无法嵌入）</translation>
+    </message>
+    <message>
+        <source>reportlab&apos;s built-in CID fonts are not embedded in the PDF; name a TrueType file</source>
+        <translation>reportlab 内置的 CID 字体不会嵌入 PDF，请指定 TrueType 字体文件</translation>
+    </message>
+    <message>
+        <source>it has no glyphs for Chinese text</source>
+        <translation>它没有中文字形</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页 / 共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Internal — not for customers</source>
+        <translation>内部资料 · 请勿外传</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Dated {date}</source>
+        <translation>日期 {date}</translation>
+    </message>
+    <message>
+        <source>by {author}</source>
+        <translation>填写人 {author}</translation>
+    </message>
+    <message>
+        <source>customer worksheet</source>
+        <translation>客户分析表</translation>
+    </message>
+    <message>
+        <source>deal worksheet</source>
+        <translation>销售机会分析表</translation>
+    </message>
+    <message>
+        <source>team report</source>
+        <translation>团队报表</translation>
+    </message>
+    <message>
+        <source>No rows yet.</source>
+        <translation>尚无内容。</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>评估项</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权得分</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>no verdict</source>
+        <translation>无结论</translation>
+    </message>
+    <message>
+        <source>Worksheet {code}: not in this playbook; its data as stored:</source>
+        <translation>分析表 {code}：当前销售手册中没有此模板，以下为保存的原始数据：</translation>
+    </message>
+</context>
+</TS>
