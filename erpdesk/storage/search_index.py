@@ -24,6 +24,8 @@ import threading
 from collections import deque
 from collections.abc import Callable, Sequence
 
+from erpdesk.storage.database import connection_path, translated_errors
+
 FILTERS = ("source", "status", "province", "industry")
 SEP = "\x1f"
 _BATCH = 5000
@@ -90,6 +92,7 @@ class CustomerSearchIndex:
         self._watermark = ""
         self._version: int | None = None
         self._last: _Scan | None = None
+        self._failure: Exception | None = None  # why the last load failed
 
     # -- loading ---------------------------------------------------------------
 
@@ -103,6 +106,20 @@ class CustomerSearchIndex:
                 self._thread.start()
 
     def _load(self) -> None:
+        """Read every live customer's key; a failure (a damaged file, say) is
+        kept and raised by the next search instead of ending the thread in a
+        traceback with the index half-filled."""
+        try:
+            self._read_all()
+        except Exception as exc:
+            self._failure = exc
+            self._rowids.clear()
+            for part in self._parts:
+                part.clear()
+            for facet in self._facets:
+                facet.clear()
+
+    def _read_all(self) -> None:
         conn = self._connect()
         try:
             version = conn.execute("PRAGMA data_version").fetchone()[0]
@@ -133,6 +150,12 @@ class CustomerSearchIndex:
             self.warm_up()
             assert self._thread is not None
             self._thread.join()
+        if not self._loaded.is_set():
+            failure, self._failure = self._failure, None
+            with self._lock:
+                self._thread = None  # the next search loads again
+            with translated_errors(connection_path(conn)):
+                raise failure or RuntimeError("the search index did not load")
         version = conn.execute("PRAGMA data_version").fetchone()[0]
         if version != self._version:
             self._refresh(conn)

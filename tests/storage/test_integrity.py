@@ -297,3 +297,21 @@ def test_check_database_of_a_sound_file_writes_nothing(tmp_path):
     assert check_database(path, full=False) == []
     assert digest(path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["desk.db"]
+
+
+def test_a_search_index_that_meets_damage_says_so_at_the_next_search(tmp_path):
+    """The index loads in a thread: a damaged page must not end it in a
+    traceback and leave searches answering from a half-filled index."""
+    from erpdesk.storage.search_index import CustomerSearchIndex
+
+    path = build(tmp_path / "desk.db", customers=400)
+    damage_table(path, "customer")
+    db = open_database(path)
+    try:
+        index = CustomerSearchIndex(lambda: sqlite3.connect(path))
+        queries = CustomerQueries(db.reader, index)
+        for _ in range(2):  # and again: the next search tries to load again
+            with pytest.raises(DatabaseDamaged):
+                queries.page(CustomerCriteria(text="客户"))
+    finally:
+        db.close()
