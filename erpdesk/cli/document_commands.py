@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from erpdesk.cli.demo_command import common_options
+from erpdesk.cli.report_commands import report_actions
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -24,14 +25,7 @@ NO_FOLDER = QT_TRANSLATE_NOOP("Cli", "The folder {path} does not exist")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    report = subparsers.choices.get("report")
-    if report is None:
-        report = subparsers.add_parser("report", help="print reports")
-        common_options(report)
-        actions = report.add_subparsers(dest="report_command", metavar="REPORT", required=True)
-    else:  # another module made ``report``: join its actions
-        found = [a for a in report._actions if isinstance(a, argparse._SubParsersAction)]
-        actions = found[0]
+    actions = report_actions(subparsers)
     review = actions.add_parser(
         "deal-review",
         help="write the internal deal-review PDF of a deal",

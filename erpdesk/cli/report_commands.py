@@ -17,7 +17,7 @@ import argparse
 import json
 import unicodedata
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from erpdesk.cli.demo_command import common_options
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
@@ -41,7 +41,11 @@ LOST = QT_TRANSLATE_NOOP("Cli", "Closed lost")
 NO_DEALS = QT_TRANSLATE_NOOP("Cli", "No deals yet: create one from a customer, or run erpdesk demo")
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def report_actions(
+    subparsers: argparse._SubParsersAction,  # type: ignore[type-arg]
+) -> argparse._SubParsersAction:  # type: ignore[type-arg]
+    """The actions of ``erpdesk report`` (made by the first module that asks):
+    each report (funnel, deal-review ...) adds itself to them."""
     report = subparsers.choices.get("report")
     if report is None:
         report = subparsers.add_parser("report", help="print reports")
@@ -50,6 +54,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     else:  # another module made ``report``: join its actions
         found = [a for a in report._actions if isinstance(a, argparse._SubParsersAction)]
         actions = found[0]
+    return cast("argparse._SubParsersAction[argparse.ArgumentParser]", actions)
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    actions = report_actions(subparsers)
     funnel = actions.add_parser(
         "funnel",
         help="the sales funnel: deals, amounts and weighted amounts per stage",

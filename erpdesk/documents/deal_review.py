@@ -35,7 +35,7 @@ from erpdesk.documents.layout import (
     para,
     table,
 )
-from erpdesk.documents.texts import CONTEXT, Translate, translator
+from erpdesk.documents.texts import CONTEXT, translator
 from erpdesk.documents.worksheets import worksheet_flowables
 from erpdesk.domain.customer import utcnow
 from erpdesk.domain.deal import Deal, DealStatus, MoveKind, StageChange, Worksheet
@@ -43,6 +43,7 @@ from erpdesk.domain.forecast import weighted
 from erpdesk.domain.gates import days_in_stage
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.domain.playbook import Playbook
+from erpdesk.ts_catalogue import Translate
 
 T = {  # the PDF's own labels (English source, context "Documents")
     "title": QT_TRANSLATE_NOOP("Documents", "Deal review"),

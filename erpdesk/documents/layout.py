@@ -27,8 +27,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from erpdesk.documents.fonts import refuse_cid, register_fonts
-from erpdesk.documents.texts import Translate
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
+from erpdesk.ts_catalogue import Translate
 
 PAGE = A4
 MARGIN = 16 * mm

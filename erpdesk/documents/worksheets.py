@@ -25,7 +25,7 @@ from erpdesk.documents.layout import (
     para,
     table,
 )
-from erpdesk.documents.texts import CONTEXT, Translate
+from erpdesk.documents.texts import CONTEXT
 from erpdesk.domain.deal import Worksheet
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.domain.playbook import (
@@ -37,6 +37,7 @@ from erpdesk.domain.playbook import (
     WorksheetTemplate,
 )
 from erpdesk.domain.worksheet import score
+from erpdesk.ts_catalogue import Translate
 
 YES = QT_TRANSLATE_NOOP("Documents", "Yes")
 NO = QT_TRANSLATE_NOOP("Documents", "No")

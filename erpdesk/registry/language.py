@@ -13,16 +13,13 @@ Qt.
 from __future__ import annotations
 
 import os
-import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+from erpdesk.ts_catalogue import Catalogue, Translate
+
 AREAS = ("registry", "domain")  # the registry's own texts, the domain's problems
 LANGUAGES = ("zh_CN", "en")
 
-Translate = Callable[[str, str], str]
 
 
 def language_of(accept_language: str) -> str:
@@ -59,33 +56,10 @@ def command_line_language() -> str:
     return "zh_CN"
 
 
-class Catalogue:
-    """``catalogue(context, text)``: the finished translations of one language."""
-
-    def __init__(self, language: str) -> None:
-        self.language = language
-        self.texts: dict[tuple[str, str], str] = {}
-        for area in AREAS:
-            path = TRANSLATIONS / f"{area}_{language}.ts"
-            if not path.exists():
-                continue
-            for context in ET.parse(path).getroot().iter("context"):
-                name = context.findtext("name") or ""
-                for message in context.iter("message"):
-                    translation = message.find("translation")
-                    if translation is None or translation.get("type") in ("unfinished", "obsolete"):
-                        continue
-                    if translation.text:
-                        self.texts[(name, message.findtext("source") or "")] = translation.text
-
-    def __call__(self, context: str, text: str) -> str:
-        return self.texts.get((context, text), text)
-
-
 @lru_cache(maxsize=len(LANGUAGES))
 def translator(language: str) -> Translate | None:
     """The translations of *language*, read once per process; ``None`` for
     English, the texts' own language."""
     if language == "en" or language not in LANGUAGES:
         return None
-    return Catalogue(language)
+    return Catalogue(language, AREAS)

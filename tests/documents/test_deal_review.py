@@ -9,8 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import make_review
 from pypdf import PdfReader
+from review_support import make_review
 
 from erpdesk.documents.deal_review import DealReview, render_deal_review
 from erpdesk.domain.deal import DealStatus

@@ -28,7 +28,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from erpdesk.domain.errors import DomainError, ValidationError, render_text
 from erpdesk.registry.api.schemas import NO_NUL
 from erpdesk.registry.errors import InvalidInput, RegistryError, problem_json
-from erpdesk.registry.language import Translate, language_of, translator
+from erpdesk.registry.language import language_of, translator
+from erpdesk.ts_catalogue import Translate
 
 log = logging.getLogger("erpdesk.registry")
 
