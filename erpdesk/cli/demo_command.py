@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 MAX_CUSTOMERS = 1_000_000
 MAX_CONTACTS = 20
 MAX_ACTIVITIES = 100
+MAX_DEALS = 2_000_000
 
 TOO_FEW_OR_MANY = QT_TRANSLATE_NOOP(
     "Cli", "The number of customers must be between 1 and {max}, not {value}"
@@ -53,6 +54,11 @@ REPLACED = QT_TRANSLATE_NOOP(
 KEPT = QT_TRANSLATE_NOOP(
     "Cli", "The database {path} already holds {customers} customers; it was kept as it is"
 )
+DEALS_DONE = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Demo deals: {deals} ({open} open, {won} closed won, {lost} closed lost) with "
+    "{worksheets} worksheets",
+)
 NOT_SYNCED = QT_TRANSLATE_NOOP(
     "Cli", "Demo customers are never sent to the registry (no sync operations were queued)"
 )
@@ -74,9 +80,9 @@ def common_options(parser: argparse.ArgumentParser) -> None:
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "demo",
-        help="add realistic made-up customers, contacts and activities",
-        description="Add realistic made-up Chinese customers with contacts and a year of "
-        "activities. Demo data is never synced to the registry.",
+        help="add realistic made-up customers, contacts, activities and deals",
+        description="Add realistic made-up Chinese customers with contacts, a year of "
+        "activities and deals across the funnel. Demo data is never synced to the registry.",
     )
     parser.add_argument(
         "--customers", type=int, required=True, metavar="N",
@@ -93,6 +99,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument(
         "--activities-per-customer", type=int, default=5, metavar="N",
         help="activities of each customer (default: 5)",
+    )
+    parser.add_argument(
+        "--deals", type=int, default=None, metavar="N",
+        help="open deals to add across the seven stages, with histories, activities and "
+        "worksheets (default: about a third of the customers get a deal, two open for one "
+        "closed; 0 for none)",
+    )
+    parser.add_argument(
+        "--closed-deals", type=int, default=None, metavar="M",
+        help="closed deals (won or lost) to add besides the open ones (default: half of "
+        "--deals); e.g. --deals 20000 --closed-deals 100000",
     )
     how = parser.add_mutually_exclusive_group()
     how.add_argument(
@@ -119,6 +136,9 @@ def run(args: argparse.Namespace, out: Output) -> int:
     ):
         if not 0 <= value <= limit:
             raise CliError(BAD_PER_CUSTOMER, option=option, max=limit, value=value)
+    for option, value in (("--deals", args.deals), ("--closed-deals", args.closed_deals)):
+        if value is not None and not 0 <= value <= MAX_DEALS:
+            raise CliError(BAD_PER_CUSTOMER, option=option, max=f"{MAX_DEALS:,}", value=value)
 
     from pathlib import Path
 
@@ -147,6 +167,7 @@ def run(args: argparse.Namespace, out: Output) -> int:
             seed=args.seed, progress=progress,
             contacts_per_customer=args.contacts_per_customer,
             activities_per_customer=args.activities_per_customer,
+            deals=args.deals, closed_deals=args.closed_deals,
         )
         done = REPLACED if replacing else CREATED
     else:
@@ -158,6 +179,7 @@ def run(args: argparse.Namespace, out: Output) -> int:
                 desk.unit_of_work, customers=args.customers, seed=args.seed,
                 progress=progress, contacts_per_customer=args.contacts_per_customer,
                 activities_per_customer=args.activities_per_customer, atomic=True,
+                deals=args.deals, closed_deals=args.closed_deals,
             )
         finally:
             desk.close()
@@ -167,5 +189,10 @@ def run(args: argparse.Namespace, out: Output) -> int:
         customers=result.customers, contacts=result.contacts, activities=result.activities,
         path=target.resolve(), seconds=f"{result.seconds:.1f}", seed=args.seed,
     ))
+    if result.deals:
+        out.print(out.translate(CLI, DEALS_DONE).format(
+            deals=result.deals, open=result.deals - result.won - result.lost, won=result.won,
+            lost=result.lost, worksheets=result.worksheets,
+        ))
     out.print(out.translate(CLI, NOT_SYNCED))
     return 0

@@ -1,4 +1,4 @@
-"""``erpdesk import customers FILE`` and ``erpdesk export customers FILE``.
+"""``erpdesk import customers|deals FILE`` and ``erpdesk export customers|pipeline FILE``.
 
 Exit codes of ``import``: 0 when every row was imported (duplicates skipped
 or merged), 1 when rows were rejected (nothing written unless ``--partial``),
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from erpdesk.cli.output import Output, Progress
-    from erpdesk.services.importer import ImportResult
+    from erpdesk.services.importer import ImportResult, TransferResult
 
 EXIT_REJECTED = 1
 EXIT_UNREADABLE = 2
@@ -69,6 +69,12 @@ NOTHING_IMPORTED = QT_TRANSLATE_NOOP(
     "again, or import the valid rows with --partial",
 )
 EXPORTED = QT_TRANSLATE_NOOP("Cli", "Exported {count} customers to {path}")
+DEALS_IMPORTED = QT_TRANSLATE_NOOP(
+    "Cli", "Imported {imported} deals from {path}; rejected {rejected} rows"
+)
+DEALS_IMPORT_PROGRESS = QT_TRANSLATE_NOOP("Cli", "Importing deals")
+PIPELINE_EXPORTED = QT_TRANSLATE_NOOP("Cli", "Exported {count} deals to {path}")
+PIPELINE_PROGRESS = QT_TRANSLATE_NOOP("Cli", "Exporting the pipeline")
 EXPORT_PROGRESS = QT_TRANSLATE_NOOP("Cli", "Exporting customers")
 IMPORT_PROGRESS = QT_TRANSLATE_NOOP("Cli", "Importing customers")
 FILE_EXISTS = QT_TRANSLATE_NOOP(
@@ -110,6 +116,27 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:  # type: ignore
     )
     common_options(customers)
     customers.set_defaults(handler=run_import)
+    deals = what.add_parser(
+        "deals",
+        help="deals (one per row) of existing customers, from CSV (UTF-8 or GBK) or XLSX",
+        description="Import deals from a CSV (UTF-8 or GBK/GB18030) or XLSX file with a "
+        "header row (Chinese or English headers: 客户名称/customer or 统一社会信用代码/uscc, "
+        "商机名称/name, 预计金额/amount, 阶段/stage (1-7, the stage's Chinese name or its "
+        "code name), 预计成交日期/close_date, 负责人/owner, 竞争对手/competitors). A row whose "
+        "customer does not exist, is deleted or cannot be told apart is rejected. By default "
+        "nothing is written if any row has a problem.",
+    )
+    deals.add_argument("file", type=Path, metavar="FILE", help="the .csv or .xlsx file")
+    deals.add_argument(
+        "--partial", action="store_true",
+        help="import the valid rows even if others are rejected",
+    )
+    deals.add_argument(
+        "--json", action="store_true",
+        help="print the result as JSON: imported, rejected (with reasons), warnings",
+    )
+    common_options(deals)
+    deals.set_defaults(handler=run_import_deals)
 
     exporter = subparsers.add_parser(
         "export", help="export customers to a CSV or XLSX file",
@@ -127,6 +154,20 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:  # type: ignore
     customers.add_argument("--force", action="store_true", help="replace FILE if it exists")
     common_options(customers)
     customers.set_defaults(handler=run_export)
+    pipeline = what.add_parser(
+        "pipeline",
+        help="the open deals (all with --all) and the funnel summary, to XLSX",
+        description="Export the deals to FILE (.xlsx): one row per deal (customer, deal, "
+        "stage, amount, probability, weighted amount, close date, owner, days in stage, next "
+        "step) and a second sheet with the funnel summary. Amounts are numbers in CNY.",
+    )
+    pipeline.add_argument("file", type=Path, metavar="FILE", help="the .xlsx file")
+    pipeline.add_argument(
+        "--all", action="store_true", help="also the closed deals (won and lost)"
+    )
+    pipeline.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    common_options(pipeline)
+    pipeline.set_defaults(handler=run_export_pipeline)
 
 
 def run_import(args: argparse.Namespace, out: Output) -> int:
@@ -152,6 +193,41 @@ def run_import(args: argparse.Namespace, out: Output) -> int:
     return EXIT_REJECTED if result.rejected else 0
 
 
+def run_import_deals(args: argparse.Namespace, out: Output) -> int:
+    from erpdesk.app import open_desk
+    from erpdesk.services.deal_import import import_deals
+    from erpdesk.services.importer import ImportFileError
+
+    desk = open_desk(args.db)
+    try:
+        result = import_deals(
+            desk.unit_of_work, args.file, desk.deals.playbook, user=desk.deals.user,
+            partial=args.partial,
+            progress=None if args.json else _progress(
+                out, out.translate(CLI, DEALS_IMPORT_PROGRESS)
+            ),
+        )
+    except ImportFileError as exc:
+        out.error(exc.render(out.translate))
+        return EXIT_UNREADABLE
+    finally:
+        desk.close()
+    if args.json:
+        out.print(json.dumps(result.as_dict(out.translate), ensure_ascii=False, indent=2))
+        return EXIT_REJECTED if result.rejected else 0
+    tr = out.translate
+    _print_problems(result, out)
+    if result.written:
+        out.print(tr("Cli", DEALS_IMPORTED).format(
+            imported=result.imported, path=args.file, rejected=len(result.rejected)
+        ))
+    else:
+        out.print(tr("Cli", NOTHING_IMPORTED).format(
+            rejected=len(result.rejected), rows=result.rows
+        ))
+    return EXIT_REJECTED if result.rejected else 0
+
+
 def _progress(out: Output, label: str) -> Callable[[int, int], None]:
     """A ``progress(done, total)`` drawing a bar on stderr, made on first call."""
     bar: Progress | None = None
@@ -165,7 +241,8 @@ def _progress(out: Output, label: str) -> Callable[[int, int], None]:
     return progress
 
 
-def _print_result(result: ImportResult, path: Path, out: Output) -> None:
+def _print_problems(result: TransferResult, out: Output) -> None:
+    """The warnings about the file and every problem of every rejected row."""
     tr = out.translate
     for warning in result.warnings:
         out.print(tr("Cli", WARNING).format(text=warning.render(tr)))
@@ -174,6 +251,11 @@ def _print_result(result: ImportResult, path: Path, out: Output) -> None:
             out.print(tr("Cli", REJECTED_ROW).format(
                 row=rejected.row, name=rejected.name, reason=reason
             ))
+
+
+def _print_result(result: ImportResult, path: Path, out: Output) -> None:
+    tr = out.translate
+    _print_problems(result, out)
     for dup in result.duplicates:
         if dup.match == "ambiguous":
             text = AMBIGUOUS
@@ -222,4 +304,27 @@ def run_export(args: argparse.Namespace, out: Output) -> int:
     finally:
         desk.close()
     out.print(out.translate(CLI, EXPORTED).format(count=count, path=args.file))
+    return 0
+
+
+def run_export_pipeline(args: argparse.Namespace, out: Output) -> int:
+    if args.file.exists() and not args.force:
+        raise CliError(FILE_EXISTS, path=str(args.file))
+
+    from erpdesk.app import open_desk
+    from erpdesk.services.deal_export import export_pipeline
+    from erpdesk.services.exporter import ExportError
+
+    desk = open_desk(args.db)
+    try:
+        count = export_pipeline(
+            desk.deals, args.file, closed=args.all, language=out.translate.language,
+            progress=_progress(out, out.translate(CLI, PIPELINE_PROGRESS)),
+        )
+    except ExportError as exc:
+        out.error(exc.render(out.translate))
+        return EXIT_UNREADABLE
+    finally:
+        desk.close()
+    out.print(out.translate(CLI, PIPELINE_EXPORTED).format(count=count, path=args.file))
     return 0

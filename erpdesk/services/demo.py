@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import dataclasses
 import itertools
 import random
 import time
@@ -42,9 +43,11 @@ from erpdesk.domain.names import key_parts, normalize_company_name
 from erpdesk.domain.regions import PROVINCES, City, Province, region_names
 from erpdesk.domain.search_key import pinyin_forms
 from erpdesk.domain.uscc import make_uscc
+from erpdesk.services.demo_deals import DealMaker, split_quota
 from erpdesk.services.events import Change, ChangeFeed
 
 if TYPE_CHECKING:  # the write side (SQLAlchemy) is imported by the caller
+    from erpdesk.domain.playbook import Playbook
     from erpdesk.storage.uow import UnitOfWork
 
 BATCH = 5000  # customers per transaction (with their contacts and activities)
@@ -234,6 +237,19 @@ class DemoResult:
     contacts: int
     activities: int
     seconds: float
+    deals: int = 0  # open and closed
+    won: int = 0
+    lost: int = 0
+    worksheets: int = 0
+
+
+def deal_counts(customers: int, deals: int | None, closed_deals: int | None) -> tuple[int, int]:
+    """(open, closed) demo deals: by default about a third of the customers
+    have a deal (two open for one closed); ``deals`` open deals with half as
+    many closed ones unless ``closed_deals`` says otherwise."""
+    if deals is None:
+        return customers * 2 // 9, customers // 9 if closed_deals is None else closed_deals
+    return deals, deals // 2 if closed_deals is None else closed_deals
 
 
 class _Weighted(Generic[T]):
@@ -523,6 +539,9 @@ def generate_demo(
     owner: str = "demo",
     feed: ChangeFeed | None = None,
     atomic: bool = False,
+    deals: int | None = None,
+    closed_deals: int | None = None,
+    playbook: Playbook | None = None,
 ) -> DemoResult:
     """Add *customers* made-up customers, each with its contacts and activities.
 
@@ -534,6 +553,11 @@ def generate_demo(
     the current time) anchors creation and activity times.  Customers not in
     the pool (公海) get *owner*.  *feed* hears one ``Change("customer")`` at
     the end.
+
+    Deals (``demo_deals``) go with their customers, batch by batch: *deals*
+    open and *closed_deals* closed ones (``deal_counts`` gives the default,
+    about a third of the customers with a deal), worked under *playbook*
+    (default: the one in force).
     """
     if not 1 <= customers <= MAX_CUSTOMERS:
         raise ValueError(f"customers must be 1..{MAX_CUSTOMERS}, not {customers}")
@@ -547,7 +571,18 @@ def generate_demo(
         {uscc for _id, _name, uscc, _key in existing if uscc},
         owner,
     )
+    n_open, n_closed = deal_counts(customers, deals, closed_deals)
+    if n_open < 0 or n_closed < 0:
+        raise ValueError(f"deals must not be negative, not {n_open} and {n_closed}")
+    deal_maker = None
+    if n_open or n_closed:
+        if playbook is None:
+            from erpdesk.playbooks import read_playbook
+
+            playbook = read_playbook()
+        deal_maker = DealMaker(seed, f"{seed}:{len(existing)}", maker.now, playbook, owner)
     done = n_contacts = n_activities = 0
+    n_deals = n_won = n_lost = n_sheets = 0
     with contextlib.ExitStack() as stack:
         whole = stack.enter_context(uow_factory()) if atomic else None
         while done < customers:
@@ -556,12 +591,25 @@ def generate_demo(
                 maker.customer(contacts_per_customer, activities_per_customer)
                 for _ in range(size)
             ]
+            batch = None
+            if deal_maker is not None:
+                batch = deal_maker.batch(
+                    [(c, cs) for c, cs, _ in rows],
+                    split_quota(n_open, done, size, customers),
+                    split_quota(n_closed, done, size, customers),
+                )
+                rows = _with_deal_activities(rows, batch.activities, maker.now)
             contacts = [c for _, cs, _ in rows for c in cs]
             activities = [a for _, _, acts in rows for a in acts]
             with contextlib.nullcontext(whole) if whole is not None else uow_factory() as uow:
                 uow.customers.add_many([(c, cs) for c, cs, _ in rows], record=False)
                 uow.contacts.add_many(contacts, record=False)
                 uow.activities.add_many(activities, record=False)
+                if batch is not None:
+                    batch.write(uow)
+                    n_deals += len(batch.deals)
+                    n_won, n_lost = n_won + batch.won, n_lost + batch.lost
+                    n_sheets += len(batch.worksheets)
                 if whole is None:
                     uow.commit()
             done += size
@@ -575,4 +623,37 @@ def generate_demo(
         uow.refresh_statistics()
     if feed is not None:
         feed.publish(Change("customer"))
-    return DemoResult(done, n_contacts, n_activities, time.perf_counter() - started)
+        if n_deals:
+            feed.publish(Change("deal"))
+    return DemoResult(
+        done, n_contacts, n_activities, time.perf_counter() - started,
+        n_deals, n_won, n_lost, n_sheets,
+    )
+
+
+def _with_deal_activities(
+    rows: list[tuple[Customer, list[Contact], list[Activity]]],
+    deal_activities: Sequence[Activity],
+    now: datetime,
+) -> list[tuple[Customer, list[Contact], list[Activity]]]:
+    """*rows* with each deal's activity in place of one of its customer's
+    own (so a customer keeps its number of activities, all within the last
+    year); the customer's ``updated_at`` follows its latest activity."""
+    index = {c.id: i for i, (c, _cs, _acts) in enumerate(rows)}
+    used: dict[str, int] = {}
+    year_ago = now - timedelta(days=365)
+    out = list(rows)
+    for act in deal_activities:
+        i = index.get(act.customer_id)
+        if i is None or act.occurred_at < year_ago:
+            continue
+        customer, contacts, acts = out[i]
+        k = used.get(customer.id, 0)
+        if k >= len(acts):
+            continue
+        used[customer.id] = k + 1
+        acts = [*acts[:k], act, *acts[k + 1 :]]
+        if act.occurred_at > customer.updated_at:
+            customer = dataclasses.replace(customer, updated_at=act.occurred_at)
+        out[i] = (customer, contacts, acts)
+    return out

@@ -84,6 +84,8 @@ def build_demo_database(
     contacts_per_customer: int = 3,
     activities_per_customer: int = 5,
     now: datetime | None = None,
+    deals: int | None = None,
+    closed_deals: int | None = None,
 ) -> DemoResult:
     """Make *target* a new database of *customers* demo customers, all at
     once (see the module's docstring); ``replace`` replaces an existing one.
@@ -110,6 +112,8 @@ def build_demo_database(
                 contacts_per_customer=contacts_per_customer,
                 activities_per_customer=activities_per_customer,
                 now=now,
+                deals=deals,
+                closed_deals=closed_deals,
             )
         finally:
             desk.close()

@@ -38,7 +38,7 @@ import io
 import re
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -233,15 +233,36 @@ class PossibleDuplicate:
 
 
 @dataclass
-class ImportResult:
+class TransferResult:
+    """What an import did (shared by the imports of customers and deals):
+    rows written, rows rejected with every problem, warnings about the
+    file, rows read, and whether anything was written."""
+
     imported: int = 0
-    merged: int = 0
-    duplicates: list[Duplicate] = field(default_factory=list)
-    possible: list[PossibleDuplicate] = field(default_factory=list)  # imported as new
     rejected: list[Rejected] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
     rows: int = 0
     written: bool = False
+
+    def as_dict(self, translate: Any = None) -> dict[str, Any]:
+        """The result as plain data (the CLI's ``--json``), messages translated."""
+        return {
+            "imported": self.imported,
+            "rejected": [
+                {"row": r.row, "name": r.name, "reasons": r.reasons(translate)}
+                for r in self.rejected
+            ],
+            "warnings": [w.render(translate) for w in self.warnings],
+            "rows": self.rows,
+            "written": self.written,
+        }
+
+
+@dataclass
+class ImportResult(TransferResult):
+    merged: int = 0
+    duplicates: list[Duplicate] = field(default_factory=list)
+    possible: list[PossibleDuplicate] = field(default_factory=list)  # imported as new
 
     def as_dict(self, translate: Any = None) -> dict[str, Any]:
         """The result as plain data (the CLI's ``--json``), messages translated."""
@@ -279,14 +300,7 @@ def header_key(text: str) -> str:
 
 
 def _alias_lookup() -> dict[str, str]:
-    lookup = {}
-    for name, (header, aliases) in COLUMNS.items():
-        for alias in (header, *aliases):
-            lookup[header_key(alias)] = name
-    return lookup
-
-
-ALIASES = _alias_lookup()
+    return alias_lookup(COLUMNS)
 
 
 def cell_text(value: Any) -> str:
@@ -380,12 +394,39 @@ def _xlsx_rows(data: bytes, where: str) -> list[tuple[Any, ...]]:
         raise ImportFileError(BROKEN_XLSX, path=where, detail=detail) from exc
 
 
-def _has_name(cells: list[str]) -> bool:
-    return any(ALIASES.get(header_key(c)) == "name" for c in cells if c)
+def alias_lookup(columns: Mapping[str, tuple[str, tuple[str, ...]]]) -> dict[str, str]:
+    """``header_key`` of every header and alias of *columns* -> its field."""
+    lookup = {}
+    for name, (header, aliases) in columns.items():
+        for alias in (header, *aliases):
+            lookup[header_key(alias)] = name
+    return lookup
+
+
+def read_header_and_rows(
+    path: Path, aliases: Mapping[str, str], header_fields: Collection[str]
+) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header row of *path* and the rows below it.
+
+    The header is the first row with a column of *header_fields*, within the
+    first ``HEADER_SEARCH`` rows (a sheet often starts with a title such as
+    "2024年客户名单"); else the first row.  Raises ``ImportFileError``."""
+    table = list(read_table(path))
+    if not table:
+        raise ImportFileError(FILE_EMPTY, path=str(path))
+    first = next(
+        (
+            i
+            for i, (_n, cells) in enumerate(table[:HEADER_SEARCH])
+            if any(aliases.get(header_key(c)) in header_fields for c in cells if c)
+        ),
+        0,
+    )
+    return table[first][1], table[first + 1 :]
 
 
 @dataclass(frozen=True)
-class _Layout:
+class Layout:
     """Which column holds which field, and the headers as the file wrote them."""
 
     index: dict[str, int]
@@ -393,14 +434,16 @@ class _Layout:
     unknown: list[str]
 
     @classmethod
-    def of(cls, cells: list[str], where: str) -> _Layout:
+    def read(cls, cells: list[str], aliases: Mapping[str, str]) -> Layout:
+        """The layout of the header *cells* (fields by *aliases*); raises
+        ``ImportFileError`` when two columns mean the same field."""
         index: dict[str, int] = {}
         header: dict[str, str] = {}
         unknown = []
         for i, text in enumerate(cells):
             if not text:
                 continue
-            name = ALIASES.get(header_key(text))
+            name = aliases.get(header_key(text))
             if name is None:
                 unknown.append(text)
             elif name in index:
@@ -408,10 +451,16 @@ class _Layout:
             else:
                 index[name] = i
                 header[name] = text
-        if "name" not in index:
+        return cls(index, header, unknown)
+
+    @classmethod
+    def of(cls, cells: list[str], where: str) -> Layout:
+        """The layout of a file of customers: it must have a name column."""
+        layout = cls.read(cells, ALIASES)
+        if "name" not in layout.index:
             shown = "、".join(c for c in cells if c) or "-"
             raise ImportFileError(NO_NAME_COLUMN, path=where, columns=shown)
-        return cls(index, header, unknown)
+        return layout
 
     def values(self, cells: list[str]) -> dict[str, str]:
         return {name: cells[i] if i < len(cells) else "" for name, i in self.index.items()}
@@ -425,6 +474,9 @@ class _Layout:
             if text == header:
                 return self.index[name]
         return len(self.index) + 1000
+
+
+ALIASES = _alias_lookup()
 
 
 # --- one row -----------------------------------------------------------------
@@ -488,7 +540,7 @@ class _Row:
 
 
 def _parse_row(
-    number: int, values: dict[str, str], layout: _Layout, owner: str
+    number: int, values: dict[str, str], layout: Layout, owner: str
 ) -> _Row | Rejected:
     problems: list[tuple[str, Notice]] = []
     col = layout.column
@@ -566,8 +618,12 @@ def _parse_row(
     return _Row(number, customer, contact, normalize_company_name(customer.name))
 
 
-def _notice(problem: Problem) -> Notice:
+def problem_notice(problem: Problem) -> Notice:
+    """A domain problem as a notice (its text is in context ``Domain``)."""
     return Notice(problem.text, dict(problem.params), context="Domain")
+
+
+_notice = problem_notice
 
 
 # --- the import -----------------------------------------------------------------
@@ -779,14 +835,8 @@ def import_customers(
     if on_duplicate not in ("skip", "merge"):
         raise ValueError(f"on_duplicate must be 'skip' or 'merge', not {on_duplicate!r}")
     path = Path(path)
-    table = list(read_table(path))
-    if not table:
-        raise ImportFileError(FILE_EMPTY, path=str(path))
-    # The header is the first row with a name column, within the first few
-    # (a sheet often starts with a title such as "2024年客户名单").
-    first = next((i for i, (_n, cells) in enumerate(table[:HEADER_SEARCH]) if _has_name(cells)), 0)
-    layout = _Layout.of(table[first][1], str(path))
-    rows = table[first + 1:]
+    header, rows = read_header_and_rows(path, ALIASES, ("name",))
+    layout = Layout.of(header, str(path))
     if not rows:
         raise ImportFileError(NO_ROWS, path=str(path))
     result = ImportResult()

@@ -4,7 +4,7 @@ SQLAlchemy write side and the sqlite3 read side (both give mappings)."""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, is_dataclass
+from dataclasses import fields, is_dataclass
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
@@ -185,7 +185,8 @@ def payload_value(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): payload_value(v) for k, v in value.items()}
     if is_dataclass(value) and not isinstance(value, type):
-        return {k: payload_value(v) for k, v in asdict(value).items()}
+        # field by field, as asdict would but without its deep copies
+        return {f.name: payload_value(getattr(value, f.name)) for f in fields(value)}
     return value
 
 

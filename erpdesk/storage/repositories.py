@@ -179,11 +179,12 @@ class CustomerRepository(_Repository[Customer]):
     def delete(self, c: Customer) -> None:
         self._tombstone(c.id, c.server_version)
 
-    def identities(self) -> list[tuple[str, str, str, str]]:
-        """(id, name, uscc, name_key) of every live customer, read in this
-        transaction (bulk duplicate checks: import, demo data)."""
+    def identities(self, *, deleted: bool = False) -> list[tuple[str, str, str, str]]:
+        """(id, name, uscc, name_key) of every live customer (with *deleted*:
+        of every deleted one), read in this transaction (bulk duplicate
+        checks: import, demo data)."""
         stmt = select(customer.c.id, customer.c.name, customer.c.uscc, customer.c.name_key).where(
-            customer.c.deleted.is_(False)
+            customer.c.deleted.is_(deleted)
         )
         return [tuple(r) for r in self._session.execute(stmt)]
 
