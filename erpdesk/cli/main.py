@@ -41,8 +41,9 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         help="open the window, wait until its data is shown, save a PNG to FILE and exit",
     )
     parser.add_argument(
-        "--view", choices=["customers", "editor"], default="customers",
-        help="the view to show (with --screenshot: 'editor' opens the first customer)",
+        "--view", choices=["customers", "editor", "funnel", "deal"], default="customers",
+        help="the view to show (with --screenshot: 'editor' opens the first customer, "
+        "'funnel' shows the sales funnel's board, 'deal' the first open deal's page)",
     )
     if not commands:
         parser.set_defaults(command=None)

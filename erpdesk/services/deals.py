@@ -23,12 +23,13 @@ from erpdesk.domain.deal import Deal, DealStatus, StageChange, Worksheet
 from erpdesk.domain.errors import NotFound, Problem, ValidationError
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.services.events import Change, ChangeFeed
-from erpdesk.storage.deal_queries import BoardCard, DealCriteria, DealQueries
+from erpdesk.storage.deal_queries import BoardCard, DealCriteria, DealQueries, FunnelRow
 
 if TYPE_CHECKING:  # the write side (SQLAlchemy) and the rules stay off the start-up path
-    from erpdesk.domain.forecast import FunnelReport, HealthFlag
+    from erpdesk.domain.forecast import ConversionRow, FunnelReport, HealthFlag, Period
     from erpdesk.domain.gates import GateCheck
     from erpdesk.domain.playbook import Playbook
+    from erpdesk.storage.forecast_queries import Forecast
     from erpdesk.storage.uow import UnitOfWork
 
 CUSTOMER_DELETED = QT_TRANSLATE_NOOP(
@@ -341,6 +342,16 @@ class DealService:
                 )
                 card.flags = health_flags(facts, playbook, today)
 
+    def owners(self) -> list[str]:
+        """The owners of the live deals (the board's owner filter)."""
+        return self._queries.owners()
+
+    def board_totals(self, criteria: DealCriteria) -> list[FunnelRow]:
+        """The count, amount and weighted amount of the cards ``board``
+        returns for *criteria*, by status and stage (exact, from SQL): a
+        board shows its column headers before every card has arrived."""
+        return self._queries.totals(criteria)
+
     def deals_of_customer(self, customer_id: str) -> list[BoardCard]:
         """Every live deal of the customer, open and closed (its detail page)."""
         return self.board(DealCriteria(customer_id=customer_id, closed_since=date.min))
@@ -377,6 +388,46 @@ class DealService:
             last_activity_at=last,
             assessment_percent=assessment,
         )
+
+    def forecast(
+        self,
+        owner: str | None = None,
+        period: Period = "month",
+        *,
+        stalled_days: int | None = None,
+        conversion: bool = True,
+    ) -> Forecast:
+        """The forecast view's figures of the live deals (of *owner*): the
+        pipeline, won and lost by *period* ("month" or "quarter"), the funnel,
+        conversion and average days per stage, and the open deals in their
+        stage for more than *stalled_days* (default ``forecast.STALLED_DAYS``).
+        All summed in SQL, equal to ``erpdesk.domain.forecast`` to the fen.
+        Without *conversion* the conversion rows are left empty (they read
+        the whole stage history: ``forecast_conversion``)."""
+        from erpdesk.domain.forecast import STALLED_DAYS
+        from erpdesk.storage.forecast_queries import Forecast, ForecastQueries
+
+        if period not in ("month", "quarter"):
+            raise ValueError(f"unknown period {period!r}")
+        days = STALLED_DAYS if stalled_days is None else stalled_days
+        queries = ForecastQueries.of(self._queries)
+        return Forecast(
+            owner=owner or None,
+            period=period,
+            periods=queries.periods(owner, period),
+            funnel=self.funnel(owner),
+            conversion=queries.conversion(owner, self.playbook) if conversion else [],
+            stalled=queries.stalled(owner, self._today(self._now()), days),
+            stalled_days=days,
+            owners=queries.owners(),
+        )
+
+    def forecast_conversion(self, owner: str | None = None) -> list[ConversionRow]:
+        """Stage-to-stage conversion and average days per stage of the live
+        deals (of *owner*), from their whole stage history."""
+        from erpdesk.storage.forecast_queries import ForecastQueries
+
+        return ForecastQueries.of(self._queries).conversion(owner, self.playbook)
 
     def funnel(self, owner: str | None = None) -> FunnelReport:
         """The funnel report of the live deals (of *owner*): open deals per

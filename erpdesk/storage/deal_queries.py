@@ -19,7 +19,7 @@ import functools
 import json
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -61,6 +61,10 @@ class DealCriteria:
     source: str | None = None
     customer_id: str | None = None
     closed_since: date | None = None
+    # The board's first paint: the deals of one (last) stage, at most
+    # ``limit`` cards of each part (open, closed).
+    stage: int | None = None
+    limit: int | None = None
 
 
 @dataclass(slots=True)
@@ -166,6 +170,17 @@ def _parts(criteria: DealCriteria) -> list[tuple[str, str, list[object]]]:
     if criteria.closed_since is not None:
         since: list[object] = [criteria.closed_since.isoformat()]
         parts.append((f"{CLOSED_PART[0]} AND {where}", CLOSED_PART[1], since + params))
+    if criteria.limit is not None:
+        # the first ids by a cheap query; the card's lookups run for those alone
+        parts = [
+            (
+                f"{w} AND d.id IN (SELECT d.id FROM deal d JOIN customer c ON c.id = d.customer_id"
+                f" WHERE {w} ORDER BY {o} LIMIT {int(criteria.limit)})",
+                o,
+                [*p, *p],
+            )
+            for w, o, p in parts
+        ]
     return parts
 
 
@@ -182,6 +197,9 @@ def _where(criteria: DealCriteria) -> tuple[str, list[object]]:
         if value:
             clauses.append(f"{column} = ?")
             params.append(value)
+    if criteria.stage is not None:
+        clauses.append("d.stage = ?")
+        params.append(criteria.stage)
     if criteria.close_from is not None:
         clauses.append("d.close_date >= ?")
         params.append(criteria.close_from.isoformat())
@@ -288,6 +306,31 @@ class DealQueries:
             sql = _CARD_SQL.format(where=where, order=order)
             cards += map(_card, cursor.execute(sql, [today.isoformat(), *params]))
         return cards
+
+    @_translated
+    def totals(self, criteria: DealCriteria) -> list[FunnelRow]:
+        """Count, amount and weighted amount of the cards *criteria* picks
+        (``limit`` aside) by status and stage: the board's column headers,
+        exact and without reading a card."""
+        out: list[FunnelRow] = []
+        # the customer only for its industry: without it the sums read an index
+        join = " JOIN customer c ON c.id = d.customer_id" if criteria.industry else ""
+        for part, (where, _order, params) in enumerate(_parts(replace(criteria, limit=None))):
+            # open deals from the covering ix_deal_funnel (the planner would
+            # take ix_deal_board and read every row); closed by ix_deal_closed_at
+            index = " INDEXED BY " + ("ix_deal_funnel" if part == 0 else "ix_deal_closed_at")
+            rows = self._conn.execute(
+                "SELECT d.status, d.stage, count(*), coalesce(sum(d.amount_fen), 0),"
+                " coalesce(sum((d.amount_fen * d.probability + 50) / 100), 0)"
+                f" FROM deal d{index}{join} WHERE {where}"
+                " GROUP BY d.status, d.stage ORDER BY 1, 2",
+                params,
+            )
+            out += [
+                FunnelRow(enum_member(DealStatus, s), stage, n, _fen(amount), _fen(weighted))
+                for s, stage, n, amount, weighted in rows
+            ]
+        return out
 
     @_translated
     def deal(self, deal_id: str) -> Deal:
@@ -413,6 +456,14 @@ class DealQueries:
             FunnelRow(enum_member(DealStatus, s), stage, n, _fen(amount), _fen(weighted))
             for s, stage, n, amount, weighted in rows
         ]
+
+    @_translated
+    def owners(self) -> list[str]:
+        """The owners of the live deals, in order (the board's owner filter)."""
+        rows = self._conn.execute(
+            "SELECT DISTINCT owner FROM deal WHERE deleted = 0 AND owner != '' ORDER BY owner"
+        )
+        return [str(r[0]) for r in rows]
 
     @_translated
     def deals(self, criteria: DealCriteria) -> list[Deal]:

@@ -41,6 +41,8 @@ from erpdesk.ui.widgets import (
 
 if TYPE_CHECKING:
     from erpdesk.services.customers import CustomerDetail, CustomerService
+    from erpdesk.services.deals import DealService
+    from erpdesk.ui.funnel.customer_deals import CustomerDeals
     from erpdesk.ui.record_dialogs import ActivityDialog, ContactDialog
 
 _BADGE = "padding: 2px 8px; border-radius: 9px; color: white; background: {colour};"
@@ -56,7 +58,7 @@ _BADGE_COLOURS = {
 _FIELDS = (
     "uscc", "industry", "region", "address", "size_band", "source", "phone",
     "website", "owner", "need", "notes", "updated_at",
-)
+)  # fmt: skip
 
 
 def _value_label() -> QLabel:
@@ -82,6 +84,8 @@ class CustomerDetailPanel(QWidget):
         super().__init__(parent)
         self._service = service
         self._detail: CustomerDetail | None = None
+        self._deals: DealService | None = None
+        self.deals_tab: CustomerDeals | None = None  # with set_deals
         self._bridge = FeedBridge(service.feed, self)
         self._bridge.changed.connect(self._on_change)
 
@@ -124,6 +128,7 @@ class CustomerDetailPanel(QWidget):
         self.tabs.addTab(self._build_overview(), "")
         self.tabs.addTab(self._build_contacts(), "")
         self.tabs.addTab(self._build_activities(), "")
+        self._add_deals_tab()
 
         layout = QVBoxLayout(content)
         layout.setContentsMargins(8, 4, 4, 4)
@@ -221,6 +226,24 @@ class CustomerDetailPanel(QWidget):
         layout.addWidget(self.activity_view, 1)
         return page
 
+    def set_deals(self, deals: DealService | None) -> None:
+        """Show the customer's deals (销售机会) in a tab of their own."""
+        self._deals = deals
+        if self._content is not None:
+            self._add_deals_tab()
+            self._show()
+
+    def _add_deals_tab(self) -> None:
+        if self._deals is None or self.deals_tab is not None:
+            return
+        from erpdesk.ui.funnel.customer_deals import CustomerDeals
+
+        self.deals_tab = CustomerDeals(self._deals)
+        self.deals_tab.count_changed.connect(
+            lambda n: self.tabs.setTabText(3, self.tr("Deals ({n})").format(n=n))
+        )
+        self.tabs.addTab(self.deals_tab, "")
+
     # -- texts -------------------------------------------------------------------
 
     def _ensure_content(self) -> None:
@@ -263,6 +286,8 @@ class CustomerDetailPanel(QWidget):
         self.no_activity_label.setText(self.tr("Nothing logged yet."))
         self.contact_model.retranslate()
         self.activity_model.retranslate()
+        if self.deals_tab is not None:
+            self.deals_tab.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -305,21 +330,23 @@ class CustomerDetailPanel(QWidget):
             if self._content is not None:
                 self.contact_model.set_contacts([])
                 self.activity_model.set_activities([])
+                if self.deals_tab is not None:
+                    self.deals_tab.show_customer(None)
             return
         self._ensure_content()
         self.pages.setCurrentIndex(1)
         c = detail.customer
         self.name_label.setText(c.name)
-        self.subtitle_label.setText("  ·  ".join(
-            part for part in (c.short_name, enum_text(c.status)) if part
-        ))
+        self.subtitle_label.setText(
+            "  ·  ".join(part for part in (c.short_name, enum_text(c.status)) if part)
+        )
         self.registration_label.setText(enum_text(c.registration))
         self.registration_label.setStyleSheet(
             _BADGE.format(colour=_BADGE_COLOURS.get(c.registration, "#78909c"))
         )
-        self.registration_label.setToolTip(self.tr(
-            "Registration is decided by the customer administrator and arrives by sync"
-        ))
+        self.registration_label.setToolTip(
+            self.tr("Registration is decided by the customer administrator and arrives by sync")
+        )
         source = enum_text(c.source)
         if c.source_detail:
             source = f"{source} ({c.source_detail})"
@@ -346,6 +373,8 @@ class CustomerDetailPanel(QWidget):
         self.tabs.setTabText(0, self.tr("Overview"))
         self.tabs.setTabText(1, self.tr("Contacts ({n})").format(n=len(detail.contacts)))
         self.tabs.setTabText(2, self.tr("Activities ({n})").format(n=len(detail.activities)))
+        if self.deals_tab is not None:
+            self.deals_tab.show_customer(c.id)  # its count_changed names the tab
 
     def _show_gaps(self) -> None:
         assert self._detail is not None

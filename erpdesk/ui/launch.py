@@ -45,6 +45,7 @@ from erpdesk.ui.widgets import app_settings
 
 if TYPE_CHECKING:
     from erpdesk.app import Desk
+    from erpdesk.services.deals import DealService
     from erpdesk.ui.main_window import MainWindow
 
 CONTEXT = "Launch"
@@ -198,12 +199,13 @@ def _run(
 
     from erpdesk.ui.main_window import MainWindow
 
-    window = MainWindow(desk.customers, settings, languages)
+    window = MainWindow(desk.customers, settings, languages, deals=desk.deals)
+    window.customers.detail.set_deals(desk.deals)  # a customer's deals tab
     watch = DamageWatch(desk.db.path, languages, window)
     watch.restart.connect(app.quit)
     try:
         if screenshot is not None:
-            return _screenshot(app, window, Path(screenshot), view)
+            return _screenshot(app, window, Path(screenshot), view, desk.deals)
         service = desk.customers
 
         def first_painted() -> None:
@@ -377,7 +379,39 @@ def _screenshot_settings(folder: str) -> QSettings:
     return QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def _screenshot(app: QApplication, window: MainWindow, path: Path, view: str) -> int:
+def _show_funnel(app: QApplication, window: MainWindow) -> None:
+    """Show the funnel's board with its cards loaded (for ``--view funnel``)."""
+    from erpdesk.ui.main_window import AREAS
+
+    window.rail.setCurrentRow([key for key, _icon, _title in AREAS].index("funnel"))
+    funnel = window.funnel
+    if funnel is None:
+        return
+    funnel.tabs.setCurrentIndex(0)
+    funnel.wait()  # the worker has read the cards; deliver them
+    for _ in range(5):
+        app.processEvents()
+        if not funnel.loading:
+            break
+        funnel.wait()
+
+
+def _deal_window(deals: DealService) -> QWidget | None:
+    """The first open deal's page in its window (for ``--view deal``)."""
+    from erpdesk.storage.deal_queries import DealCriteria
+    from erpdesk.ui.funnel.deal_page import open_deal
+
+    cards = deals.board(DealCriteria(), flags=False)
+    if not cards:
+        return None
+    deal_window = open_deal(None, deals, cards[0].id)
+    deal_window.resize(*SCREENSHOT_SIZE)
+    return deal_window
+
+
+def _screenshot(
+    app: QApplication, window: MainWindow, path: Path, view: str, deals: DealService | None = None
+) -> int:
     warn_without_cjk_font()
     window.resize(*SCREENSHOT_SIZE)
     window.show()
@@ -386,6 +420,10 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, view: str) ->
     target: QWidget = window
     if first is not None:
         page.select_customer(first.id)
+    if view == "funnel":
+        _show_funnel(app, window)
+    if view == "deal" and deals is not None:
+        target = _deal_window(deals) or target
     if view == "editor":
         editor = page.edit_customer(first.id) if first is not None else None
         if editor is None:

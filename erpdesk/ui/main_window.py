@@ -41,6 +41,8 @@ from erpdesk.ui.widgets import FeedBridge, app_settings, settle_minimum_size
 
 if TYPE_CHECKING:
     from erpdesk.services.customers import CustomerService
+    from erpdesk.services.deals import DealService
+    from erpdesk.ui.funnel.page import FunnelPage
     from erpdesk.ui.settings_dialog import SettingsDialog
 
 CONTEXT = "MainWindow"
@@ -127,10 +129,13 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         languages: LanguageManager | None = None,
         parent: QWidget | None = None,
+        deals: DealService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._service = service
+        self._deals = deals
+        self.funnel: FunnelPage | None = None  # made when first shown
         self._settings = settings or app_settings()
         self._languages = languages
 
@@ -249,6 +254,11 @@ class MainWindow(QMainWindow):
             return
         key, icon_name, title = AREAS[row]
         page = self.pages.widget(row)
+        if key == "funnel" and self._deals is not None:
+            if self.funnel is None:
+                self.funnel = self._make_funnel(row, page)
+            self.pages.setCurrentIndex(row)
+            return
         if key != "customers" and not isinstance(page, PlaceholderPage):
             if page is not None:
                 self.pages.removeWidget(page)
@@ -256,6 +266,20 @@ class MainWindow(QMainWindow):
             page = PlaceholderPage(icon_name, title)
             self.pages.insertWidget(row, page)
         self.pages.setCurrentIndex(row)
+
+    def _make_funnel(self, row: int, old: QWidget | None) -> FunnelPage:
+        """The funnel page in place of the rail's *row* (QtCharts and the
+        deals load only when the area is first shown)."""
+        from erpdesk.ui.funnel.page import FunnelPage
+
+        assert self._deals is not None
+        funnel = FunnelPage(self._deals, self._service, self._settings)
+        if old is not None:
+            self.pages.removeWidget(old)
+            old.deleteLater()
+        self.pages.insertWidget(row, funnel)
+        funnel.restore_state(self._settings)
+        return funnel
 
     # -- status ------------------------------------------------------------------
 
@@ -299,6 +323,8 @@ class MainWindow(QMainWindow):
         self._settings.setValue("ui/main_state", self.saveState())
         self._settings.setValue("ui/area", AREAS[max(self.rail.currentRow(), 0)][0])
         self.customers.save_state(self._settings)
+        if self.funnel is not None:
+            self.funnel.save_state(self._settings)
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -306,6 +332,8 @@ class MainWindow(QMainWindow):
             event.ignore()  # the user kept an editor with changes open
             return
         self.save_state()
+        if self.funnel is not None:
+            self.funnel.close_page()  # no worker reads a database about to close
         super().closeEvent(event)
 
     # -- actions -----------------------------------------------------------------

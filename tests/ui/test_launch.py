@@ -19,7 +19,7 @@ from erpdesk.ui import launch
 from erpdesk.ui.launch import XCB_PACKAGES, gui_main, platform_problem
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("sqlalchemy", "alembic", "pypinyin")
+HEAVY = ("sqlalchemy", "alembic", "pypinyin", "PySide6.QtCharts")
 
 
 def args(db: Path, **more: object) -> argparse.Namespace:

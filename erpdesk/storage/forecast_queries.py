@@ -1,0 +1,245 @@
+"""The forecast's aggregates in plain sqlite3 (docs/design.md, "The forecast").
+
+Every figure is summed in SQL over integer fen, never by building Deal
+objects: at 120,000 deals that would take seconds.  Each result equals what
+``erpdesk.domain.forecast`` computes from the same deals, to the fen:
+
+- the pipeline by month or quarter (``forecast_by_period``): open deals by
+  their expected close month, each deal's weighted amount rounded half-up to
+  the fen first (``(fen * probability + 50) / 100`` in integer arithmetic,
+  amounts being never negative), won and lost deals by the local day they
+  closed (else their close date); quarters are summed from months in Python;
+- stage-to-stage conversion and average days per stage (``conversion``)
+  from ``stage_change`` with window functions, stays measured in whole
+  microseconds from the stored UTC text (``to_text``);
+- stalled open deals (``stalled``): in their stage for more than N local
+  calendar days, longest first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from erpdesk.domain.deal import MoveKind
+from erpdesk.domain.forecast import (
+    ConversionRow,
+    FunnelReport,
+    Period,
+    PeriodRow,
+    period_label,
+    period_start,
+)
+from erpdesk.domain.playbook import Playbook
+from erpdesk.storage.database import translated_errors
+from erpdesk.storage.deal_queries import DealQueries, _fen
+
+_ENTERS = tuple(
+    k.value for k in (MoveKind.CREATED, MoveKind.FORWARD, MoveKind.BACK, MoveKind.REOPENED)
+)
+_ENTERS_SQL = ", ".join(f"'{k}'" for k in _ENTERS)
+_WON_LEVEL = 10**6
+_TENTH = Decimal("0.1")
+_US_PER_DAY = 86_400 * 10**6
+
+
+@dataclass(frozen=True)
+class StalledDeal:
+    """An open deal in its stage for longer than the forecast's limit."""
+
+    id: str
+    customer_name: str
+    name: str
+    stage: int
+    amount: Decimal
+    owner: str
+    days_in_stage: int
+    close_date: date | None
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """What the forecast view shows, in one call (``DealService.forecast``)."""
+
+    owner: str | None
+    period: Period
+    periods: list[PeriodRow]
+    funnel: FunnelReport
+    conversion: list[ConversionRow]
+    stalled: list[StalledDeal]
+    stalled_days: int
+    owners: list[str]  # every owner of a live deal, for the owner filter
+
+
+def _owner(owner: str | None) -> tuple[str, tuple[str, ...]]:
+    return (" AND d.owner = ?", (owner,)) if owner else ("", ())
+
+
+def _next_start(start: date, period: Period) -> date:
+    month = start.month - 1 + (1 if period == "month" else 3)
+    return date(start.year + month // 12, month % 12 + 1, 1)
+
+
+# Microseconds since the epoch of a stored UTC time ("...T08:30:15.123456+00:00"):
+# whole seconds from strftime (exact), the fraction from the text.
+_US = "(CAST(strftime('%s', substr({0}, 1, 19)) AS INTEGER) * 1000000 + CAST(substr({0}, 21, 6) AS INTEGER))"  # noqa: E501
+
+_CONVERSION_SQL = f"""
+WITH h AS (
+  SELECT deal_id, stage, enters, at, next_at,
+    max(level) OVER (PARTITION BY deal_id ORDER BY at, created_at, id
+                     ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS later
+  FROM (
+    SELECT s.deal_id, s.id, s.created_at, s.to_stage AS stage, s.changed_at AS at,
+      (s.kind IN ({_ENTERS_SQL}) AND s.to_stage BETWEEN 1 AND :n) AS enters,
+      CASE WHEN s.kind = 'won' THEN {_WON_LEVEL}
+           WHEN s.kind IN ({_ENTERS_SQL}) AND s.to_stage BETWEEN 1 AND :n THEN s.to_stage
+           ELSE 0 END AS level,
+      lead(s.changed_at) OVER (PARTITION BY s.deal_id
+                               ORDER BY s.changed_at, s.created_at, s.id) AS next_at
+    FROM stage_change s JOIN deal d ON d.id = s.deal_id
+    WHERE s.deleted = 0 AND d.deleted = 0 {{owner}}
+  )
+),
+per_deal AS (
+  SELECT stage, max(coalesce(later, 0) > stage) AS converted, count(next_at) AS stays,
+    sum(CASE WHEN next_at IS NULL THEN 0 ELSE {_US.format("next_at")} - {_US.format("at")} END)
+      AS spent
+  FROM h WHERE enters GROUP BY deal_id, stage
+)
+SELECT stage, count(*), sum(converted), sum(stays), sum(spent) FROM per_deal GROUP BY stage
+"""
+
+
+class ForecastQueries(DealQueries):
+    """The forecast's reads, on the connection of the deals' read model."""
+
+    @classmethod
+    def of(cls, queries: DealQueries) -> ForecastQueries:
+        """Reads on the same connection as *queries*."""
+        return cls(queries._conn, queries.path)
+
+    def owners(self) -> list[str]:
+        """The owners of live deals, sorted (from ``ix_deal_owner``)."""
+        with translated_errors(self.path):
+            rows = self._conn.execute(
+                "SELECT DISTINCT owner FROM deal WHERE deleted = 0 AND owner != '' ORDER BY owner"
+            )
+            return [r[0] for r in rows]
+
+    def periods(self, owner: str | None, period: Period) -> list[PeriodRow]:
+        """The pipeline, won and lost per month or quarter, oldest first, no
+        gaps (``forecast.forecast_by_period`` of the live deals)."""
+        with translated_errors(self.path):
+            where, params = _owner(owner)
+            sums: dict[date, list[int]] = {}
+
+            def row(month: str) -> list[int]:
+                start = period_start(date.fromisoformat(month + "-01"), period)
+                return sums.setdefault(start, [0] * 7)
+
+            for month, n, amount, weighted in self._conn.execute(
+                "SELECT substr(d.close_date, 1, 7), count(*), sum(d.amount_fen),"
+                " sum((d.amount_fen * d.probability + 50) / 100) FROM deal d"
+                " WHERE d.status = 'open' AND d.deleted = 0 AND d.close_date IS NOT NULL"
+                f"{where} GROUP BY 1",
+                params,
+            ):
+                values = row(month)
+                values[0] += n
+                values[1] += amount
+                values[2] += weighted
+            for month, status, n, amount in self._conn.execute(
+                "SELECT substr(CASE WHEN d.closed_at IS NOT NULL"
+                " THEN date(d.closed_at, 'localtime') ELSE d.close_date END, 1, 7) AS m,"
+                " d.status, count(*), sum(d.amount_fen) FROM deal d"
+                " WHERE d.status IN ('won', 'lost') AND d.deleted = 0"
+                f"{where} GROUP BY 1, 2 HAVING m IS NOT NULL",
+                params,
+            ):
+                values = row(month)
+                offset = 3 if status == "won" else 5
+                values[offset] += n
+                values[offset + 1] += amount
+            if not sums:
+                return []
+            out = []
+            start, last = min(sums), max(sums)
+            while start <= last:
+                v = sums.get(start, [0] * 7)
+                out.append(
+                    PeriodRow(
+                        period_label(start, period),
+                        start,
+                        v[0],
+                        _fen(v[1]),
+                        _fen(v[2]),
+                        v[3],
+                        _fen(v[4]),
+                        v[5],
+                        _fen(v[6]),
+                    )
+                )
+                start = _next_start(start, period)
+            return out
+
+    def conversion(self, owner: str | None, playbook: Playbook) -> list[ConversionRow]:
+        """Stage-to-stage conversion and average days per stage
+        (``forecast.conversion`` of the live deals' stage history)."""
+        with translated_errors(self.path):
+            where, params = _owner(owner)
+            named: dict[str, object] = {"n": len(playbook.stages)}
+            if params:
+                named["owner"] = params[0]
+                where = " AND d.owner = :owner"
+            found = {
+                stage: (entered, converted, stays, spent)
+                for stage, entered, converted, stays, spent in self._conn.execute(
+                    _CONVERSION_SQL.format(owner=where), named
+                )
+            }
+            rows = []
+            for s in playbook.stages:
+                entered, converted, stays, spent = found.get(s.number, (0, 0, 0, 0))
+                rate = (
+                    (Decimal(converted * 100) / entered).quantize(_TENTH, rounding=ROUND_HALF_UP)
+                    if entered
+                    else None
+                )
+                average = (
+                    (Decimal(spent) / _US_PER_DAY / stays).quantize(_TENTH, rounding=ROUND_HALF_UP)
+                    if stays
+                    else None
+                )
+                rows.append(
+                    ConversionRow(s.number, s.code, entered, converted, rate, average, stays)
+                )
+            return rows
+
+    def stalled(self, owner: str | None, today: date, days: int) -> list[StalledDeal]:
+        """Open deals in their stage for more than *days* local calendar
+        days, longest first (``forecast.stalled``)."""
+        with translated_errors(self.path):
+            where, params = _owner(owner)
+            rows = self._conn.execute(
+                "SELECT d.id, c.name, d.name, d.stage, d.amount_fen, d.owner, d.close_date,"
+                " CAST(julianday(?) - julianday(date(d.stage_entered_at, 'localtime')) AS INTEGER)"
+                " AS days FROM deal d JOIN customer c ON c.id = d.customer_id"
+                f" WHERE d.status = 'open' AND d.deleted = 0{where} AND days > ?"
+                " ORDER BY days DESC, d.stage, d.close_date, d.id",
+                (today.isoformat(), *params, days),
+            )
+            return [
+                StalledDeal(
+                    deal_id,
+                    customer,
+                    name,
+                    stage,
+                    _fen(fen),
+                    deal_owner,
+                    in_stage,
+                    date.fromisoformat(close) if close else None,
+                )
+                for deal_id, customer, name, stage, fen, deal_owner, close, in_stage in rows
+            ]
