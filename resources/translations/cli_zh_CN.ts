@@ -135,6 +135,10 @@
         <translation>数据库 {path} 已有 {customers} 个客户，保持不变</translation>
     </message>
     <message>
+        <source>Demo deals: {deals} ({open} open, {won} closed won, {lost} closed lost) with {worksheets} worksheets</source>
+        <translation>演示商机：{deals} 个（进行中 {open} 个，赢单 {won} 个，丢单 {lost} 个），分析表 {worksheets} 张</translation>
+    </message>
+    <message>
         <source>Demo customers are never sent to the registry (no sync operations were queued)</source>
         <translation>演示客户永远不会提交到客户注册中心（未生成任何待同步操作）</translation>
     </message>
@@ -189,6 +193,22 @@
     <message>
         <source>Exported {count} customers to {path}</source>
         <translation>已将 {count} 个客户导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Imported {imported} deals from {path}; rejected {rejected} rows</source>
+        <translation>已从 {path} 导入 {imported} 个商机；拒绝 {rejected} 行</translation>
+    </message>
+    <message>
+        <source>Importing deals</source>
+        <translation>正在导入商机</translation>
+    </message>
+    <message>
+        <source>Exported {count} deals to {path}</source>
+        <translation>已将 {count} 个商机导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Exporting the pipeline</source>
+        <translation>正在导出销售管道</translation>
     </message>
     <message>
         <source>Exporting customers</source>
