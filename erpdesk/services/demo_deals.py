@@ -342,8 +342,9 @@ class DealMaker:
         probability_reason = ""
         next_step, next_step_date = "", None
         if status is DealStatus.OPEN:
-            days = rng.randrange(-25, 200) - 15 * final
-            close_date = self.today + timedelta(days=max(days, -25))
+            # Later stages close sooner; about one deal in six is overdue,
+            # by up to 25 days (spread, not piled up on one day).
+            close_date = self.today + timedelta(days=rng.randrange(-25, 200 - 15 * final))
             if rng.random() < 0.08:
                 probability = max(0, min(100, probability + rng.choice((-10, 10))))
                 probability_reason = rng.choice(PROBABILITY_REASONS)

@@ -296,7 +296,7 @@
     </message>
     <message>
         <source>Probability</source>
-        <translation>赢单概率</translation>
+        <translation>成功率</translation>
     </message>
     <message>
         <source>Weighted</source>

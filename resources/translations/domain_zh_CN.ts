@@ -293,11 +293,11 @@
     </message>
     <message>
         <source>{value} is not a probability: write a whole number from 0 to 100</source>
-        <translation>{value} 不是有效的赢单概率：请填写 0 到 100 之间的整数</translation>
+        <translation>{value} 不是有效的成功率：请填写 0 到 100 之间的整数</translation>
     </message>
     <message>
         <source>A probability of {probability}% differs from the stage&apos;s {default}%: give a reason</source>
-        <translation>赢单概率 {probability}% 与阶段默认的 {default}% 不同：请说明理由</translation>
+        <translation>成功率 {probability}% 与阶段默认的 {default}% 不同：请说明理由</translation>
     </message>
     <message>
         <source>{field} cannot be set here; stage and status change only through a stage move</source>
@@ -329,7 +329,7 @@
     </message>
     <message>
         <source>A closed deal&apos;s probability is {fixed}%, it cannot be set to {value}%</source>
-        <translation>已关闭商机的赢单概率固定为 {fixed}%，不能改为 {value}%</translation>
+        <translation>已关闭商机的成功率固定为 {fixed}%，不能改为 {value}%</translation>
     </message>
     <message>
         <source>A deal belongs to a customer: choose one</source>
