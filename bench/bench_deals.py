@@ -225,7 +225,32 @@ def main() -> None:
             page.deleteLater()
             app.processEvents()
 
-        report("board: FunnelPage shown and painted", timed(board_shown, args.runs), 0.5)
+        def board_first_shown() -> float:
+            """Seconds until what the user sees first is painted: every
+            column's exact totals and its first cards (the rest stream in)."""
+            from PySide6.QtCore import QEventLoop
+
+            started = time.perf_counter()
+            page = FunnelPage(deals, desk.customers, settings)
+            loop = QEventLoop()
+            page.head_shown.connect(loop.quit)
+            page.resize(1280, 800)
+            page.show()
+            loop.exec()
+            page.grab()
+            elapsed = time.perf_counter() - started
+            page.wait()
+            page.close_page()
+            page.deleteLater()
+            app.processEvents()
+            return elapsed
+
+        report(
+            "board: totals and first cards painted",
+            [board_first_shown() for _ in range(args.runs)],
+            0.5,
+        )
+        report("board: FunnelPage shown, every card loaded", timed(board_shown, args.runs), 0.5)
 
     # -- moving a card -----------------------------------------------------------
     movable = [
