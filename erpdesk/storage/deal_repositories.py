@@ -29,6 +29,7 @@ from erpdesk.domain.deal import (
 )
 from erpdesk.domain.errors import NotFound
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
+from erpdesk.storage.forecast_facts import refresh_stage_facts
 from erpdesk.storage.mapping import (
     DEAL_ATTRIBUTE_COLUMNS,
     DEAL_COLUMNS,
@@ -84,6 +85,16 @@ def _bulk_insert(
     session.connection().exec_driver_sql(sql, [tuple(r[c] for c in columns) for r in rows])
 
 
+class _Driver:
+    """The session's DB-API connection for plain SQL (``forecast_facts``)."""
+
+    def __init__(self, session: Session) -> None:
+        self._conn = session.connection()
+
+    def execute(self, sql: str, parameters: Any = (), /) -> Any:
+        return self._conn.exec_driver_sql(sql, parameters)
+
+
 def _changes(before: Any, after: Any, fields: Sequence[str]) -> dict[str, Any]:
     return {f: getattr(after, f) for f in fields if getattr(before, f) != getattr(after, f)}
 
@@ -121,6 +132,8 @@ class DealRepository:
         after = replace(after, updated_at=utcnow())
         row = deal_row(after)
         columns = [DEAL_ATTRIBUTE_COLUMNS.get(f, f) for f in changes]
+        if "closed_at" in changes:  # the forecast's local close date goes with it
+            columns.append("closed_on")
         values = {c: row[c] for c in columns} | {"updated_at": row["updated_at"]}
         self._session.execute(update(deal).where(deal.c.id == before.id).values(**values))
         self._outbox.record("deal", before.id, "update", before.server_version, changes)
@@ -161,6 +174,7 @@ class StageChangeRepository:
         _bulk_insert(
             self._session, stage_change, STAGE_CHANGE_COLUMNS, [stage_change_row(c) for c in items]
         )
+        refresh_stage_facts(_Driver(self._session), {c.deal_id for c in items})
         if record:
             for c in items:
                 fields = {f: getattr(c, f) for f in STAGE_CHANGE_FIELDS}

@@ -46,6 +46,12 @@ def from_text(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
+def local_day(moment: datetime | None) -> str | None:
+    """The ISO date *moment* falls on in the machine's time zone (what
+    SQLite's ``date(text, 'localtime')`` gives for its stored text)."""
+    return moment.astimezone().date().isoformat() if moment is not None else None
+
+
 _E = TypeVar("_E", bound=Enum)
 
 
@@ -239,6 +245,7 @@ DEAL_COLUMNS = (
     "checklist",
     "stage_entered_at",
     "closed_at",
+    "closed_on",
     "notes",
     "created_at",
     "updated_at",
@@ -272,6 +279,7 @@ def deal_row(d: Deal) -> dict[str, Any]:
         "checklist": to_json(d.checklist),
         "stage_entered_at": to_text(d.stage_entered_at),
         "closed_at": to_text(d.closed_at) if d.closed_at is not None else None,
+        "closed_on": local_day(d.closed_at),
         "notes": d.notes,
         "created_at": to_text(d.created_at),
         "updated_at": to_text(d.updated_at),

@@ -185,6 +185,9 @@ deal = Table(
     Column("checklist", Text, nullable=False, server_default="{}"),
     Column("stage_entered_at", String(40), nullable=False),
     Column("closed_at", String(40), nullable=True),
+    # The local date ``closed_at`` fell on, written with it (the forecast's
+    # won and lost per month; docs/design.md, "The forecast").
+    Column("closed_on", String(10), nullable=True),
     Column("notes", Text, nullable=False, server_default=""),
     *_sync_columns(),
 )
@@ -226,6 +229,59 @@ stage_change = Table(
     *_sync_columns(),
 )
 Index("ix_stage_change_deal", stage_change.c.deal_id, stage_change.c.changed_at)
+# The forecast's pipeline, won and lost per month, read from the index
+# alone (``ix_deal_funnel``'s columns first, so the funnel may use either).
+Index(
+    "ix_deal_forecast",
+    deal.c.deleted,
+    deal.c.status,
+    deal.c.stage,
+    deal.c.owner,
+    deal.c.amount_fen,
+    deal.c.probability,
+    deal.c.closed_on,
+    deal.c.close_date,
+)
+# Stalled deals: every open deal's stay and what the list shows, from a
+# partial index of the open deals alone (20,000 entries, not 120,000).
+Index(
+    "ix_deal_open_stay",
+    deal.c.deleted,
+    deal.c.stage_entered_at,
+    deal.c.owner,
+    deal.c.id,
+    deal.c.customer_id,
+    deal.c.name,
+    deal.c.stage,
+    deal.c.amount_fen,
+    deal.c.close_date,
+    deal.c.status,
+    sqlite_where=text("status = 'open'"),
+)
+
+# The forecast's per-deal stage facts, rewritten from a deal's stage history
+# whenever a change is added to it (``storage/forecast_facts.py``): for each
+# stage the deal entered, whether it later got further (a later stage or
+# won), how many of its stays there ended and how long they lasted in
+# microseconds.  Conversion and days per stage are a GROUP BY over these.
+deal_stage_fact = Table(
+    "deal_stage_fact",
+    metadata,
+    Column("deal_id", String(36), ForeignKey("deal.id"), primary_key=True),
+    Column("stage", Integer, primary_key=True),
+    Column("converted", Integer, nullable=False),
+    Column("stays", Integer, nullable=False),
+    Column("spent_us", Integer, nullable=False),
+)
+# Conversion reads this index alone, in stage order.
+Index(
+    "ix_deal_stage_fact_stage",
+    deal_stage_fact.c.stage,
+    deal_stage_fact.c.converted,
+    deal_stage_fact.c.stays,
+    deal_stage_fact.c.spent_us,
+    deal_stage_fact.c.deal_id,
+)
 
 # Filled-in worksheets, attached to a customer and (for an opportunity
 # worksheet) to one of its deals; a team worksheet (the large-deal report, a

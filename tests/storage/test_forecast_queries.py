@@ -6,6 +6,7 @@ deleted deals and changes and other owners' deals count nowhere."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -196,3 +197,90 @@ def test_an_empty_database_has_an_empty_forecast(db):
     assert queries.periods(None, "quarter") == []
     assert all(r.entered == 0 and r.rate is None for r in queries.conversion(None, PLAYBOOK))
     assert queries.stalled(None, TODAY, 0) == []
+
+
+# --- the stored facts (deal.closed_on, deal_stage_fact) ---------------------------
+
+
+def _facts(db) -> list[tuple]:
+    return [tuple(r) for r in db.reader.execute("SELECT * FROM deal_stage_fact ORDER BY 1, 2")]
+
+
+def _history_of(db, deal_ids) -> list[StageChange]:
+    queries = DealQueries(db.reader)
+    return [c for deal_id in deal_ids for c in queries.history(deal_id)]
+
+
+def test_facts_follow_a_deal_that_closes_reopens_closes_again_and_moves_back(db):
+    from dataclasses import replace
+
+    a = customer(db, "浪潮电子信息产业股份有限公司")
+    d = deal(a.id, 1, stage=1, close_date=date(2026, 4, 30))
+    other = deal(a.id, 2, stage=2)
+    steps = [(C, 1, 0), (F, 2, 1.5), (F, 3, 4.25), (B, 2, 6), (F, 3, 9), (W, 3, 12.5),
+             (R, 3, 40), (B, 2, 41.75), (F, 3, 50), (F, 4, 61), (L, 4, 95.5)]  # fmt: skip
+    changes = history(d, steps)
+    with UnitOfWork(db) as uow:
+        uow.deals.add_many([d, other], record=False)
+        uow.stage_changes.add_many(history(other, [(C, 1, 0), (F, 2, 3)]), record=False)
+        uow.commit()
+    current = d
+    queries = ForecastQueries.of(DealQueries(db.reader))
+    for change in changes:
+        kind = change.kind
+        closed_at = change.at + timedelta(hours=15, minutes=45) if kind in (W, L) else None
+        status = {W: DealStatus.WON, L: DealStatus.LOST}.get(kind, DealStatus.OPEN)
+        after = replace(current, stage=change.to_stage, status=status, closed_at=closed_at,
+                        stage_entered_at=change.at)  # fmt: skip
+        with UnitOfWork(db) as uow:
+            if change is not changes[0]:
+                after = uow.deals.update(current, after)
+            uow.stage_changes.add(change)
+            uow.commit()
+        current = after
+        deals = [DealQueries(db.reader).deal(d.id), DealQueries(db.reader).deal(other.id)]
+        assert queries.conversion(None, PLAYBOOK) == conversion(
+            _history_of(db, [d.id, other.id]), PLAYBOOK
+        )
+        assert queries.periods(None, "month") == forecast_by_period(deals, "month")
+        on = db.reader.execute("SELECT closed_on FROM deal WHERE id = ?", (d.id,)).fetchone()[0]
+        assert on == (closed_at.astimezone().date().isoformat() if closed_at else None)
+    # Closed twice, reopened, moved back twice: four ended stays in stage 3
+    # (three forward, one reopening), converted; stage 4 left by the loss, not converted.
+    facts = {row[1]: row[2:] for row in _facts(db) if row[0] == d.id}
+    assert facts[3][:2] == (1, 4) and facts[2][0] == 1 and facts[4][:2] == (0, 1)
+    assert current.status is DealStatus.LOST
+
+
+def test_facts_equal_a_refill_from_scratch(db, filled):
+    from erpdesk.storage.forecast_facts import refill
+
+    kept = _facts(db)
+    assert kept
+    conn = sqlite3.connect(db.path)  # a second connection rebuilds them
+    try:
+        with conn:
+            refill(conn)
+        refilled = [tuple(r) for r in conn.execute("SELECT * FROM deal_stage_fact ORDER BY 1, 2")]
+        on = conn.execute("SELECT id, closed_on FROM deal ORDER BY id").fetchall()
+    finally:
+        conn.close()
+    assert refilled == kept
+    deals, _ = filled
+    assert sorted(on) == sorted(
+        (x.id, x.closed_at.astimezone().date().isoformat() if x.closed_at else None) for x in deals
+    )
+
+
+@pytest.mark.parametrize("owner", [None, "li.na"])
+def test_a_playbook_with_fewer_stages_than_a_deal_entered_still_equals_the_domain(
+    db, filled, owner
+):
+    from dataclasses import replace
+
+    deals, changes = filled
+    short = replace(PLAYBOOK, stages=PLAYBOOK.stages[:4])
+    ids = {d.id for d in live(deals, owner)}
+    expected = conversion([c for c in changes if c.deal_id in ids], short)
+    found = ForecastQueries.of(DealQueries(db.reader)).conversion(owner, short)
+    assert found == expected and len(found) == 4

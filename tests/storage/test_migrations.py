@@ -222,3 +222,104 @@ def test_upgrade_to_0004_keeps_customers_and_pending_ops_and_adds_the_funnel_tab
         db.close()
     backups = list(tmp_path.glob(f"desk.db.before-{head_revision()}-from-0003-*.bak"))
     assert len(backups) == 1
+
+
+def test_upgrade_to_0005_fills_the_forecast_facts_and_keeps_deals_and_pending_ops(tmp_path):
+    # 0005: deal.closed_on and deal_stage_fact, FILLED from the deals and
+    # stage history already there; every row and pending op stays as it was
+    # and the forecast read from the facts equals the domain's on the deals.
+    from datetime import UTC, date, datetime, timedelta
+    from decimal import Decimal
+
+    from erpdesk.domain.deal import Deal, DealStatus, MoveKind, StageChange
+    from erpdesk.domain.forecast import conversion, forecast_by_period
+    from erpdesk.playbooks import read_playbook
+    from erpdesk.storage.deal_queries import DealQueries
+    from erpdesk.storage.forecast_queries import ForecastQueries
+    from erpdesk.storage.mapping import deal_row, stage_change_row
+
+    path = tmp_path / "desk.db"
+    sqlite3.connect(path).close()
+    migrate(path, "0004")
+    _fill_at_first_revision(path)
+    t0 = datetime(2026, 3, 1, 23, 30, tzinfo=UTC)  # near midnight: the local day matters
+    f, b, w, lost, r, c = (MoveKind.FORWARD, MoveKind.BACK, MoveKind.WON, MoveKind.LOST,
+                           MoveKind.REOPENED, MoveKind.CREATED)  # fmt: skip
+    patterns = [
+        [(c, 1), (f, 2), (f, 3), (b, 2), (f, 3), (w, 3)],
+        [(c, 1), (f, 2), (lost, 2), (r, 2), (f, 4)],
+        [(c, 1), (f, 2), (f, 3), (w, 3), (r, 3), (b, 2), (f, 3), (lost, 3)],
+        [(c, 2)],
+    ]
+    deals, changes = [], []
+    for i in range(12):
+        steps = patterns[i % len(patterns)]
+        times = [
+            t0 + timedelta(days=3 * k + i, hours=k * 5, microseconds=i) for k in range(len(steps))
+        ]
+        last = steps[-1][0]
+        status = {w: DealStatus.WON, lost: DealStatus.LOST}.get(last, DealStatus.OPEN)
+        d = Deal(customer_id="c-1", name=f"ERP{i}", stage=steps[-1][1], status=status,
+                 amount=Decimal("1000.05") * (i + 1), close_date=date(2026, 5, 1 + i),
+                 probability=10 * (i % 10), owner=("li.na", "zhang.wei")[i % 2],
+                 closed_at=times[-1] if status is not DealStatus.OPEN else None,
+                 stage_entered_at=times[-1], deleted=i == 11,
+                 created_at=t0, updated_at=t0)  # fmt: skip
+        deals.append(d)
+        previous = None
+        for (kind, to), at in zip(steps, times, strict=True):
+            changes.append(StageChange(d.id, kind, to, at, "li.na", from_stage=previous,
+                                       created_at=at))  # fmt: skip
+            previous = to
+    with sqlite3.connect(path) as conn:
+        for d in deals:
+            row = deal_row(d)
+            del row["closed_on"]  # not a column at 0004
+            conn.execute(
+                f"INSERT INTO deal ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                tuple(row.values()),
+            )
+        for ch in changes:
+            row = stage_change_row(ch)
+            conn.execute(
+                f"INSERT INTO stage_change ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                tuple(row.values()),
+            )
+        conn.execute(
+            "INSERT INTO outbox (seq, op_id, entity, entity_id, op, base_version, fields,"
+            " created_at, payload_version) VALUES (3, 'op-3', 'deal', ?, 'create', NULL, '{}',"
+            " 'x', 1)",
+            (deals[0].id,),
+        )
+    tables = ("customer", "contact", "activity", "outbox", "stage_change", "worksheet")
+    with sqlite3.connect(path) as conn:
+        before = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
+        deals_before = conn.execute("SELECT * FROM deal ORDER BY id").fetchall()
+    assert len(before["outbox"]) == 3 and len(deals_before) == 12
+
+    db = open_database(path)
+    try:
+        conn = db.reader
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0005"
+        for table, rows in before.items():
+            assert [tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY 1")] == rows
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(deal)")]
+        at = columns.index("closed_on")
+        after = [tuple(r) for r in conn.execute("SELECT * FROM deal ORDER BY id")]
+        assert [r[:at] + r[at + 1 :] for r in after] == deals_before
+        by_id = {d.id: d for d in deals}
+        for row in after:
+            closed = by_id[row[0]].closed_at
+            assert row[at] == (closed.astimezone().date().isoformat() if closed else None)
+        assert conn.execute("SELECT count(*) FROM deal_stage_fact").fetchone()[0] > 12
+        playbook = read_playbook()
+        queries = ForecastQueries.of(DealQueries(conn))
+        for owner in (None, "li.na", "zhang.wei"):
+            live = [d for d in deals if not d.deleted and owner in (None, d.owner)]
+            ids = {d.id for d in live}
+            found = queries.conversion(owner, playbook)
+            assert found == conversion([ch for ch in changes if ch.deal_id in ids], playbook)
+            assert queries.periods(owner, "month") == forecast_by_period(live, "month")
+        assert any(row.converted for row in queries.conversion(None, playbook))
+    finally:
+        db.close()
