@@ -412,3 +412,108 @@ def test_days_in_stage_are_local_calendar_days_like_the_domains(db, beijing_time
     days = {c.name: c.days_in_stage for c in cards}
     assert days == {"open": 10, "won": 5}  # from the 21st, local
     assert days == {d.name: days_in_stage(d, TODAY) for d in (open_deal, closed)}
+
+
+# -- the board's load (docs/design.md, "The funnel board") ------------------------------
+
+
+def test_a_card_converts_its_row_when_read_and_knows_its_column(db):
+    customer = add_customer(db)
+    open_deal = full_deal(customer.id, amount=Decimal("0.05"), probability=10, stage=2,
+                          next_step_date=date(2026, 12, 3))  # fmt: skip
+    won = full_deal(customer.id, name="浪潮一期", status=DealStatus.WON, probability=100,
+                    closed_at=datetime(2026, 11, 20, 3, tzinfo=UTC))  # fmt: skip
+    with UnitOfWork(db) as uow:
+        uow.deals.add_many([open_deal, won])
+        uow.commit()
+    queries = DealQueries(db.reader)
+    card, closed = queries.cards(DealCriteria(closed_since=date(2026, 11, 1)), TODAY)
+    assert (card.column, closed.column) == (2, DealStatus.WON)
+    # 0.05 x 10 % = 0.005: half-up to 0.01, in fen and as yuan
+    assert (card.amount_fen, card.weighted_fen) == (5, 1)
+    assert (card.amount, card.weighted) == (Decimal("0.05"), Decimal("0.01"))
+    assert str(card.amount) == "0.05" and str(closed.weighted) == "1234567.89"
+    assert card.stage_entered_at == open_deal.stage_entered_at
+    assert card.created_at == open_deal.created_at and card.next_step_date == date(2026, 12, 3)
+    assert closed.closed_at == won.closed_at and closed.status is DealStatus.WON
+    # equal by row and flags, as the dataclass it replaced
+    again = queries.cards(DealCriteria(closed_since=date(2026, 11, 1)), TODAY)
+    assert again == [card, closed] and again[0] is not card
+    again[0].flags = frozenset({"x"})
+    assert again[0] != card
+
+
+def _plans(db, criteria):
+    """The query plan of each card query ``cards(criteria)`` runs."""
+    sqls: list[str] = []
+    db.reader.set_trace_callback(sqls.append)
+    try:
+        DealQueries(db.reader).cards(criteria, TODAY)
+    finally:
+        db.reader.set_trace_callback(None)
+    plans = []
+    for sql in sqls:
+        if "ORDER BY" not in sql:
+            continue
+        rows = db.reader.execute("EXPLAIN QUERY PLAN " + sql).fetchall()
+        plans.append(" / ".join(str(tuple(r)[3]) for r in rows))
+    return plans
+
+
+def test_the_closed_columns_read_deals_by_their_close_time(db):
+    """With statistics from before migration 0005 (a desk whose last bulk
+    load ran ANALYZE before ix_deal_closed_on existed, as the benchmark's
+    file) the planner took ix_deal_closed_on (deleted, status) and read
+    every won and lost deal ever; the closed columns ask for a month's."""
+    customer = add_customer(db)
+    stats = [  # the 120,000-deal benchmark file's
+        ("ix_deal_funnel", "120000 120000 40000 8572 1429 1 1"),
+        ("ix_deal_customer", "120000 2 2"),
+        ("ix_deal_closed_at", "120000 40000 2"),
+        ("ix_deal_close_date", "120000 40000 57"),
+        ("ix_deal_owner", "120000 20000 6667 1429"),
+        ("ix_deal_board", "120000 40000 40000 8572"),
+        ("sqlite_autoindex_deal_1", "120000 1"),
+    ]
+    with db.reader:
+        db.reader.execute("ANALYZE sqlite_schema")  # makes sqlite_stat1
+        db.reader.execute("DELETE FROM sqlite_stat1")
+        db.reader.executemany("INSERT INTO sqlite_stat1 VALUES ('deal', ?, ?)", stats)
+    db.reader.execute("ANALYZE sqlite_schema")  # loads them
+    _open, closed = _plans(db, DealCriteria(closed_since=date(2026, 11, 1)))
+    assert "ix_deal_closed_at (status=? AND closed_at>?)" in closed
+    # a customer's deals (its detail page) are left to the planner
+    sqls: list[str] = []
+    db.reader.set_trace_callback(sqls.append)
+    DealQueries(db.reader).cards(
+        DealCriteria(customer_id=customer.id, closed_since=date.min), TODAY
+    )
+    db.reader.set_trace_callback(None)
+    assert sqls and not any("INDEXED BY" in sql for sql in sqls)
+
+
+def test_owners_are_those_of_live_deals_in_order(db):
+    customer = add_customer(db)
+    gone = full_deal(customer.id, owner="aaa.gone")
+    with UnitOfWork(db) as uow:
+        uow.deals.add_many(
+            [
+                full_deal(customer.id, owner="zhao.lei"),
+                full_deal(
+                    customer.id,
+                    owner="li.na",
+                    status=DealStatus.LOST,
+                    closed_at=datetime(2026, 11, 20, tzinfo=UTC),
+                ),
+                full_deal(customer.id, owner="li.na"),
+                full_deal(customer.id, owner=""),
+                gone,
+            ]
+        )
+        uow.commit()
+    queries = DealQueries(db.reader)
+    assert queries.owners() == ["aaa.gone", "li.na", "zhao.lei"]
+    with UnitOfWork(db) as uow:
+        uow.deals.delete(uow.deals.get(gone.id))
+        uow.commit()
+    assert queries.owners() == ["li.na", "zhao.lei"]

@@ -184,8 +184,7 @@ class BoardView(QWidget):
                     sums[key] = (n + total.count, amount + total.amount, weighted + total.weighted)
         by_stage: dict[Target, list[BoardCard]] = {c.model.target: [] for c in self.columns()}
         for card in cards:
-            where: Target = card.stage if card.status is DealStatus.OPEN else card.status
-            found = by_stage.get(where)
+            found = by_stage.get(card.column)
             if found is not None:
                 found.append(card)
         for column in self.columns():

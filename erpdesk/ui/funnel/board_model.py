@@ -106,9 +106,10 @@ class StageColumnModel(QAbstractListModel):
         if totals is not None:
             self.count, self.amount, self.weighted = totals
         else:
+            # whole fen summed as integers (exact), one Decimal per column
             self.count = len(cards)
-            self.amount = sum((c.amount for c in cards), ZERO)
-            self.weighted = sum((c.weighted for c in cards), ZERO)
+            self.amount = ZERO + Decimal(sum(c.amount_fen for c in cards)).scaleb(-2)
+            self.weighted = ZERO + Decimal(sum(c.weighted_fen for c in cards)).scaleb(-2)
         self.endResetModel()
 
     def cards(self) -> list[BoardCard]:
