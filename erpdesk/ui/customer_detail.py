@@ -37,6 +37,7 @@ from erpdesk.ui.widgets import (
     enum_text,
     local_time_text,
     translate,
+    value_label,
 )
 
 if TYPE_CHECKING:
@@ -59,14 +60,6 @@ _FIELDS = (
     "uscc", "industry", "region", "address", "size_band", "source", "phone",
     "website", "owner", "need", "notes", "updated_at",
 )  # fmt: skip
-
-
-def _value_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class CustomerDetailPanel(QWidget):
@@ -155,7 +148,7 @@ class CustomerDetailPanel(QWidget):
         for key in _FIELDS:
             caption = QLabel()
             caption.setStyleSheet("color: #546e7a;")
-            value = _value_label()
+            value = value_label()
             self.field_captions[key] = caption
             self.field_values[key] = value
             self.field_form.addRow(caption, value)

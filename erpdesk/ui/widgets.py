@@ -227,3 +227,12 @@ def settle_minimum_size(window: QWidget) -> None:
     every window ("does not support propagateSizeHints").
     """
     window.setMinimumSize(window.minimumSizeHint())
+
+
+def value_label() -> QLabel:
+    """A field's value on a detail page: wraps, plain text, selectable."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

@@ -57,6 +57,7 @@ from erpdesk.ui.widgets import (
     local_time_text,
     settle_minimum_size,
     translate,
+    value_label,
 )
 
 if TYPE_CHECKING:
@@ -77,14 +78,6 @@ _HEADER = (
     "customer", "stage", "amount", "probability", "weighted", "close_date", "days",
     "owner", "team", "competitors", "next_step", "source",
 )  # fmt: skip
-
-
-def _value_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 def _day(day: date | None) -> str:
@@ -163,7 +156,7 @@ class DealPage(QWidget):
             caption = QLabel()
             caption.setStyleSheet("color: #546e7a;")
             caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            value = _value_label()
+            value = value_label()
             self.captions[key] = caption
             self.values[key] = value
             row, col = n % 6, (n // 6) * 2
