@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the write side (SQLAlchemy) and the rules stay off the star
     from erpdesk.domain.forecast import ConversionRow, FunnelReport, HealthFlag, Period
     from erpdesk.domain.gates import GateCheck
     from erpdesk.domain.playbook import Playbook
-    from erpdesk.storage.forecast_queries import Forecast
+    from erpdesk.storage.forecast_queries import Forecast, StalledDeal
     from erpdesk.storage.uow import UnitOfWork
 
 CUSTOMER_DELETED = QT_TRANSLATE_NOOP(
@@ -405,21 +405,37 @@ class DealService:
         Without *conversion* the conversion rows are left empty (they read
         the whole stage history: ``forecast_conversion``)."""
         from erpdesk.domain.forecast import STALLED_DAYS
-        from erpdesk.storage.forecast_queries import Forecast, ForecastQueries
+        from erpdesk.storage.forecast_queries import STALLED_PAGE, Forecast, ForecastQueries
 
         if period not in ("month", "quarter"):
             raise ValueError(f"unknown period {period!r}")
         days = STALLED_DAYS if stalled_days is None else stalled_days
         queries = ForecastQueries.of(self._queries)
+        today = self._today(self._now())
         return Forecast(
             owner=owner or None,
             period=period,
             periods=queries.periods(owner, period),
             funnel=self.funnel(owner),
             conversion=queries.conversion(owner, self.playbook) if conversion else [],
-            stalled=queries.stalled(owner, self._today(self._now()), days),
+            stalled=queries.stalled(owner, today, days, limit=STALLED_PAGE),
             stalled_days=days,
             owners=queries.owners(),
+            stalled_count=queries.stalled_count(owner, today, days),
+            today=today,
+        )
+
+    def forecast_stalled(
+        self, forecast: Forecast, offset: int, limit: int | None = None
+    ) -> list[StalledDeal]:
+        """The next page of *forecast*'s stalled deals (its owner, limit in
+        days and day): *limit* (default ``STALLED_PAGE``) from *offset* on,
+        longest first."""
+        from erpdesk.storage.forecast_queries import STALLED_PAGE, ForecastQueries
+
+        limit = STALLED_PAGE if limit is None else limit
+        return ForecastQueries.of(self._queries).stalled(
+            forecast.owner, forecast.today, forecast.stalled_days, limit=limit, offset=offset
         )
 
     def forecast_conversion(self, owner: str | None = None) -> list[ConversionRow]:

@@ -243,18 +243,24 @@ SELECT d.id, d.customer_id, c.name, c.industry, d.name, d.stage, d.status, d.amo
                       THEN date(d.closed_at, 'localtime') ELSE ? END)
        - julianday(date(d.stage_entered_at, 'localtime')) AS INTEGER),
   d.owner, d.source, d.playbook, d.stage_entered_at, d.closed_at,
-  (SELECT max(a.occurred_at) FROM activity a
-     WHERE a.customer_id = d.customer_id AND a.deleted = 0),
-  (SELECT group_concat(w.template || ',' || ifnull(w.score_percent, '') || ',' || w.low_verdict,
-                       ' ')
-     FROM worksheet w
-     WHERE w.customer_id = d.customer_id AND w.deleted = 0
-       AND (w.deal_id = d.id OR w.deal_id IS NULL)),
+  {health},
   d.next_step, d.next_step_date, d.created_at
 FROM deal d{index} JOIN customer c ON c.id = d.customer_id
 WHERE {where}
 ORDER BY {order}
 """
+
+# What the health flags read: the customer's last activity and the
+# worksheets that count for the deal.  Only open cards have flags, so the
+# closed part of a board reads NULL for both (~6 µs a card saved).
+_HEALTH_SQL = """(SELECT max(a.occurred_at) FROM activity a
+     WHERE a.customer_id = d.customer_id AND a.deleted = 0),
+  (SELECT group_concat(w.template || ',' || ifnull(w.score_percent, '') || ',' || w.low_verdict,
+                       ' ')
+     FROM worksheet w
+     WHERE w.customer_id = d.customer_id AND w.deleted = 0
+       AND (w.deal_id = d.id OR w.deal_id IS NULL))"""
+NO_HEALTH_SQL = "NULL, NULL"
 
 
 STATUSES = {s.value: s for s in DealStatus}
@@ -389,7 +395,8 @@ class DealQueries:
             index = ""
             if part == 1 and criteria.customer_id is None:
                 index = " INDEXED BY ix_deal_closed_at"
-            sql = _CARD_SQL.format(where=where, order=order, index=index)
+            health = _HEALTH_SQL if part == 0 else NO_HEALTH_SQL
+            sql = _CARD_SQL.format(where=where, order=order, index=index, health=health)
             cards += map(BoardCard, cursor.execute(sql, [today.isoformat(), *params]))
         return cards
 

@@ -347,6 +347,14 @@ def test_board_cards_carry_everything_a_card_shows(db):
 
     with_closed = queries.cards(DealCriteria(closed_since=date(2026, 11, 1)), TODAY)
     assert {c.name for c in with_closed} == {"浪潮ERP二期", "海尔MES", "浪潮一期"}
+    # a closed card has no health flags, so it does not read what they need
+    # (its customer has the visit and the worksheets); what it shows is there
+    closed = with_closed[-1]
+    assert closed.last_activity_at is None and closed.worksheets == frozenset()
+    assert closed.assessment_percent is None and not closed.low_verdict
+    assert (closed.customer_name, closed.amount, closed.status) == (
+        "浪潮电子信息产业股份有限公司", won.amount, DealStatus.WON)  # fmt: skip
+    assert with_closed[:2] == cards  # the open cards as without the closed part
     assert queries.cards(DealCriteria(closed_since=date(2026, 11, 16)), TODAY) == cards
 
     def names(**criteria):

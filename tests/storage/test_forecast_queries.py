@@ -284,3 +284,40 @@ def test_a_playbook_with_fewer_stages_than_a_deal_entered_still_equals_the_domai
     expected = conversion([c for c in changes if c.deal_id in ids], short)
     found = ForecastQueries.of(DealQueries(db.reader)).conversion(owner, short)
     assert found == expected and len(found) == 4
+
+
+@pytest.mark.parametrize("days", [0, 30, 200])
+@pytest.mark.parametrize("owner", [None, "li.na"])
+def test_stalled_pages_add_up_to_the_whole_list_and_its_count(db, filled, days, owner):
+    queries = ForecastQueries.of(DealQueries(db.reader))
+    whole = queries.stalled(owner, TODAY, days)
+    assert whole  # the data hold stalled deals for every limit here
+    pages = []
+    for offset in range(0, len(whole) + 3, 3):
+        page = queries.stalled(owner, TODAY, days, limit=3, offset=offset)
+        assert len(page) <= 3
+        pages.extend(page)
+    assert pages == whole  # the same rows in the same order, none twice
+    assert queries.stalled_count(owner, TODAY, days) == len(whole)
+    assert queries.stalled(owner, TODAY, days, limit=0) == []
+    assert queries.stalled(owner, TODAY, days, limit=2, offset=len(whole)) == []
+
+
+def test_the_forecast_carries_the_first_stalled_page_and_the_count(db, filled, monkeypatch):
+    from erpdesk.services.deals import DealService
+    from erpdesk.services.events import ChangeFeed
+    from erpdesk.storage import forecast_queries
+
+    monkeypatch.setattr(forecast_queries, "STALLED_PAGE", 4)
+    noon = datetime.combine(TODAY, datetime.min.time(), UTC) + timedelta(hours=12)
+    service = DealService(
+        lambda: UnitOfWork(db), DealQueries(db.reader), ChangeFeed(),
+        playbook=lambda: PLAYBOOK, clock=lambda: noon,
+    )  # fmt: skip
+    today = noon.astimezone().date()
+    whole = ForecastQueries.of(DealQueries(db.reader)).stalled(None, today, 0)
+    forecast = service.forecast(stalled_days=0, conversion=False)
+    assert forecast.today == today
+    assert forecast.stalled == whole[:4] and forecast.stalled_count == len(whole) > 8
+    assert service.forecast_stalled(forecast, 4) == whole[4:8]
+    assert service.forecast_stalled(forecast, 4, limit=100) == whole[4:]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from erpdesk.domain.customer import Source
 from erpdesk.domain.deal import DealStatus
-from erpdesk.ui.funnel.forecast_view import ForecastView, wan
+from erpdesk.ui.funnel.forecast_view import ForecastView, StalledModel, wan
 
 TODAY = date.today()
 
@@ -160,3 +160,29 @@ def test_double_click_on_a_stalled_deal_opens_it(qtbot, desk, deals, monkeypatch
     )
     view.stalled_table.doubleClicked.emit(view.stalled_model.index(0, 0))
     assert opened == [view.stalled_model.row_at(0).deal_id]
+
+
+def test_the_stalled_table_shows_the_count_and_fetches_more_as_it_scrolls(
+    qtbot, desk, deals, monkeypatch
+):
+    from erpdesk.storage import forecast_queries
+
+    monkeypatch.setattr(forecast_queries, "STALLED_PAGE", 2)
+    desk.deals._clock = lambda: datetime.now(UTC) + timedelta(days=45)
+    view = loaded(qtbot, desk.deals)
+    assert view.forecast.stalled_count == 5 and len(view.forecast.stalled) == 2
+    assert "5" in view.tables.tabText(1)
+    model = StalledModel(desk.deals)  # no view asking for more on its own
+    model.set_forecast(view.forecast, ["h"] * 7, "")
+    assert model.rowCount() == 2 and model.total() == 5 and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 4
+    model.fetchMore()
+    assert model.rowCount() == 5 and not model.canFetchMore()
+    ids = [model.row_at(r).deal_id for r in range(5)]
+    assert sorted(ids) == sorted(d.id for d in deals.values())  # each once
+    days = [int(model.index(r, 5).data()) for r in range(5)]
+    assert days == sorted(days, reverse=True) and all(d > 30 for d in days)
+    # the view's own table fetches the rest when it has room for them
+    qtbot.waitUntil(lambda: view.stalled_model.rowCount() == 5)
+    assert [view.stalled_model.row_at(r).deal_id for r in range(5)] == ids

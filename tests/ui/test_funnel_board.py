@@ -20,7 +20,7 @@ from erpdesk.ui.funnel import gate_dialog
 from erpdesk.ui.funnel.board_model import CARD_ROLE, MIME_TYPE, StageColumnModel
 from erpdesk.ui.funnel.gate_dialog import GateDialog, ask_move
 from erpdesk.ui.funnel.list_model import COLUMN_KEYS, DealListModel
-from erpdesk.ui.funnel.page import FunnelPage
+from erpdesk.ui.funnel.page import BOARD_TAB, LIST_TAB, FunnelPage
 from erpdesk.ui.main_window import AREAS, MainWindow
 from erpdesk.ui.widgets import settle_minimum_size
 
@@ -333,6 +333,7 @@ def test_a_plain_step_forward_needs_no_dialog(qtbot, deals, board_deals, answers
 
 def test_filters_apply_to_the_board_and_the_list(qtbot, make_page, deals, board_deals):
     page = make_page()
+    page.tabs.setCurrentIndex(LIST_TAB)
     everyone = page.list_model.rowCount()
     assert everyone == 10
     combo = page.filters.owner_combo
@@ -384,8 +385,29 @@ def test_a_bad_amount_is_shown_and_filters_nothing(qtbot, make_page, board_deals
 # -- the list --------------------------------------------------------------------
 
 
+def test_the_list_takes_the_cards_when_first_shown(qtbot, make_page, deals, board_deals):
+    page = make_page()
+    assert page.tabs.currentIndex() == BOARD_TAB
+    assert page.list_model.rowCount() == 0  # not built while the board is shown
+    page.tabs.setCurrentIndex(LIST_TAB)
+    listed = {page.list_model.card(r).id for r in range(page.list_model.rowCount())}
+    assert listed == {card.id for card in page.cards} and len(listed) == 10
+    # a reload while the list shows refreshes it at once
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.filters.owner_combo.setCurrentIndex(page.filters.owner_combo.findData("李娜"))
+    assert page.list_model.rowCount() == 3
+    # one while the board shows waits for the list to be shown again
+    page.tabs.setCurrentIndex(BOARD_TAB)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.filters.owner_combo.setCurrentIndex(0)
+    assert page.list_model.rowCount() == 3
+    page.tabs.setCurrentIndex(LIST_TAB)
+    assert page.list_model.rowCount() == 10
+
+
 def test_the_list_model_passes_the_model_tester(qtmodeltester, make_page, board_deals):
     page = make_page()
+    page.tabs.setCurrentIndex(LIST_TAB)
     qtmodeltester.check(page.list_model)
     page.list_model.sort(COLUMN_KEYS.index("amount"), Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(page.list_model)
@@ -393,6 +415,7 @@ def test_the_list_model_passes_the_model_tester(qtmodeltester, make_page, board_
 
 def test_the_list_sorts_by_its_columns(make_page, deals, board_deals):
     page = make_page()
+    page.tabs.setCurrentIndex(LIST_TAB)
     model: DealListModel = page.list_model
     amount = COLUMN_KEYS.index("amount")
     model.sort(amount, Qt.SortOrder.DescendingOrder)

@@ -5,7 +5,9 @@
 - the funnel: one horizontal bar per stage, centred and narrowing, its
   width the stage's amount, labelled with the stage name, count and amount;
 - stage-to-stage conversion and average days per stage (a table);
-- stalled deals (a table; a double-click opens the deal).
+- stalled deals (a table; a double-click opens the deal): the first page
+  arrives with the figures, the table fetches more as it scrolls
+  (``StalledModel``), and its tab tells how many there are in all.
 
 Every figure comes from one ``DealService.forecast()`` call (SQL sums, exact
 to the fen); the charts show amounts in 万元 (ten thousand yuan), the tables
@@ -16,7 +18,7 @@ first shown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -64,7 +66,7 @@ from PySide6.QtWidgets import (
 from erpdesk.domain.errors import DomainError
 from erpdesk.domain.forecast import ConversionRow, PeriodRow
 from erpdesk.services.deals import DealService
-from erpdesk.storage.forecast_queries import Forecast
+from erpdesk.storage.forecast_queries import Forecast, StalledDeal
 from erpdesk.ui.funnel import money_text, names_text
 from erpdesk.ui.widgets import FeedBridge, translate
 
@@ -141,6 +143,101 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and row.tooltip:
             return row.tooltip
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+
+class StalledModel(QAbstractTableModel):
+    """The stalled deals, longest first: the forecast's first page, then a
+    page more whenever the table scrolls to its end (``fetchMore``, a read
+    of ``DealService.forecast_stalled``).  Texts are made when shown."""
+
+    def __init__(self, deals: DealService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._deals = deals
+        self._forecast: Forecast | None = None
+        self._rows: list[StalledDeal] = []
+        self._stages: dict[int, str] = {}
+        self._headers: list[str] = []
+        self.tooltip = ""
+
+    def set_forecast(self, forecast: Forecast, headers: list[str], tooltip: str) -> None:
+        playbook = self._deals.playbook
+        self.beginResetModel()
+        self._forecast = forecast
+        self._rows = list(forecast.stalled)
+        self._stages = {
+            s.number: f"{s.number} {names_text(s.names)}" for s in playbook.stages
+        }  # fmt: skip
+        self._headers, self.tooltip = headers, tooltip
+        self.endResetModel()
+
+    def total(self) -> int:
+        """Every stalled deal, loaded or not."""
+        return self._forecast.stalled_count if self._forecast else 0
+
+    def deal_at(self, row: int) -> StalledDeal:
+        return self._rows[row]
+
+    def texts(self, deal: StalledDeal) -> tuple[str, ...]:
+        return (
+            deal.customer_name,
+            deal.name,
+            self._stages.get(deal.stage, str(deal.stage)),
+            money_text(deal.amount),
+            deal.owner,
+            str(deal.days_in_stage),
+            deal.close_date.isoformat() if deal.close_date else "",
+        )
+
+    def row_at(self, row: int) -> Row:
+        deal = self._rows[row]
+        return Row(self.texts(deal), deal_id=deal.id, tooltip=self.tooltip)
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self.total()
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._forecast is None:
+            return
+        try:
+            more = self._deals.forecast_stalled(self._forecast, len(self._rows))
+        except DomainError:
+            more = []
+        more = more[: self.total() - len(self._rows)]
+        if not more:  # the deals changed meanwhile: a reload is on its way
+            self._forecast = replace(self._forecast, stalled_count=len(self._rows))
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.texts(self._rows[index.row()])[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and self.tooltip:
+            return self.tooltip
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (3, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -301,7 +398,7 @@ class ForecastView(QWidget):
 
         self.conversion_model = RowsModel(self)
         self.conversion_table = self._table(self.conversion_model)
-        self.stalled_model = RowsModel(self)
+        self.stalled_model = StalledModel(deals, self)
         self.stalled_table = self._table(self.stalled_model)
         self.stalled_table.doubleClicked.connect(self._open_stalled)
         self.tables = QTabWidget()
@@ -521,7 +618,7 @@ class ForecastView(QWidget):
     # -- tables --------------------------------------------------------------
 
     @staticmethod
-    def _table(model: RowsModel) -> QTableView:
+    def _table(model: QAbstractTableModel) -> QTableView:
         table = QTableView()
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -553,30 +650,13 @@ class ForecastView(QWidget):
         self.conversion_model.set_rows(headers, rows, {1, 2, 3, 4})
 
     def _fill_stalled(self, forecast: Forecast) -> None:
-        playbook = self._deals.playbook
-        rows = [
-            Row(
-                (
-                    deal.customer_name,
-                    deal.name,
-                    f"{deal.stage} {names_text(playbook.stage(deal.stage).names)}",
-                    money_text(deal.amount),
-                    deal.owner,
-                    str(deal.days_in_stage),
-                    deal.close_date.isoformat() if deal.close_date else "",
-                ),
-                deal_id=deal.id,
-                tooltip=self.tr("Double-click to open the deal"),
-            )
-            for deal in forecast.stalled
-        ]
         headers = [self.tr("Customer"), self.tr("Deal"), self.tr("Stage"), self.tr("Amount"),
                    self.tr("Owner"), self.tr("Days in stage"), self.tr("Close date")]  # fmt: skip
-        self.stalled_model.set_rows(headers, rows, {3, 5})
+        self.stalled_model.set_forecast(forecast, headers, self.tr("Double-click to open the deal"))
         self.tables.setTabText(
             1,
             self.tr("Stalled deals (> {days} days): {count}").format(
-                days=forecast.stalled_days, count=len(rows)
+                days=forecast.stalled_days, count=forecast.stalled_count
             ),
         )
 
