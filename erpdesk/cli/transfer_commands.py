@@ -70,7 +70,15 @@ NOTHING_IMPORTED = QT_TRANSLATE_NOOP(
 )
 EXPORTED = QT_TRANSLATE_NOOP("Cli", "Exported {count} customers to {path}")
 DEALS_IMPORTED = QT_TRANSLATE_NOOP(
-    "Cli", "Imported {imported} deals from {path}; rejected {rejected} rows"
+    "Cli",
+    "Imported {imported} new deals from {path}; skipped {duplicates} duplicates; "
+    "rejected {rejected} rows",
+)
+DEAL_DUPLICATE_IN_DB = QT_TRANSLATE_NOOP(
+    "Cli", "Row {row} ({name}): the customer already has the deal {existing}; skipped"
+)
+DEAL_DUPLICATE_IN_FILE = QT_TRANSLATE_NOOP(
+    "Cli", "Row {row} ({name}) is the same deal as row {existing_row} ({existing}); skipped"
 )
 DEALS_IMPORT_PROGRESS = QT_TRANSLATE_NOOP("Cli", "Importing deals")
 PIPELINE_EXPORTED = QT_TRANSLATE_NOOP("Cli", "Exported {count} deals to {path}")
@@ -217,9 +225,15 @@ def run_import_deals(args: argparse.Namespace, out: Output) -> int:
         return EXIT_REJECTED if result.rejected else 0
     tr = out.translate
     _print_problems(result, out)
+    for dup in result.duplicates:
+        text = DEAL_DUPLICATE_IN_DB if dup.existing_row is None else DEAL_DUPLICATE_IN_FILE
+        out.print(tr("Cli", text).format(
+            row=dup.row, name=dup.name, existing=dup.existing, existing_row=dup.existing_row
+        ))
     if result.written:
         out.print(tr("Cli", DEALS_IMPORTED).format(
-            imported=result.imported, path=args.file, rejected=len(result.rejected)
+            imported=result.imported, path=args.file, duplicates=len(result.duplicates),
+            rejected=len(result.rejected),
         ))
     else:
         out.print(tr("Cli", NOTHING_IMPORTED).format(

@@ -15,6 +15,13 @@ checked by the domain's rules (``gates.new_deal``: "12.5万", "2026/6/30", a
 stage as 1-7, its zh_CN name or its code name), and every problem of a row
 is reported at once.
 
+A valid row that names a deal its customer already has is a duplicate
+(``Duplicate``, ``match="name"``): skipped and reported, never written.  Deal
+names are compared by ``deal_name_key`` (NFKC, case folded, spaces trimmed
+and collapsed); the customer's live deals count, open or closed, its deleted
+ones do not, and so do the deals of earlier rows of the file (the later row
+is the duplicate, ``existing_row`` naming the earlier one).
+
 An imported deal starts in the stage the file gives, with one creation
 StageChange to that stage by the importing user, reason "imported": no gate
 is passed, so no override is recorded.  Deals and their changes are written
@@ -26,7 +33,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,10 +41,11 @@ from typing import TYPE_CHECKING, Any
 from erpdesk.domain.deal import Deal, StageChange
 from erpdesk.domain.errors import ValidationError
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
-from erpdesk.domain.names import normalize_company_name
+from erpdesk.domain.names import fold, normalize_company_name
 from erpdesk.domain.uscc import normalize_uscc
 from erpdesk.services.events import Change, ChangeFeed
 from erpdesk.services.importer import (
+    Duplicate,
     ImportFileError,
     Layout,
     Notice,
@@ -142,6 +150,64 @@ AMBIGUOUS_CUSTOMER = QT_TRANSLATE_NOOP(
     "Transfer",
     "Several customers are named like {name} ({existing}); give the credit code to say which",
 )
+
+
+def deal_name_key(name: str) -> str:
+    """A deal name as compared for duplicates: NFKC (full-width to
+    half-width), case folded, spaces trimmed and collapsed."""
+    return " ".join(fold(name).casefold().split())
+
+
+@dataclass
+class DealImportResult(TransferResult):
+    """What a deals import did, with the rows skipped as duplicates."""
+
+    duplicates: list[Duplicate] = field(default_factory=list)
+
+    def as_dict(self, translate: Any = None) -> dict[str, Any]:
+        """The result as plain data (the CLI's ``--json``), messages translated."""
+        data = super().as_dict(translate)
+        data["duplicates"] = [
+            {
+                "row": d.row,
+                "name": d.name,
+                "existing": d.existing,
+                "match": d.match,
+                "existing_row": d.existing_row,
+            }
+            for d in self.duplicates
+        ]
+        return data
+
+
+class _Deals:
+    """The deals a row may duplicate, by customer and ``deal_name_key``: the
+    customer's live deals in the database (read when first needed) and the
+    deals of earlier rows of the file."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+        # customer id -> name key -> (existing name, row in the file or None, deal id)
+        self._known: dict[str, dict[str, tuple[str, int | None, str]]] = {}
+
+    def _of(self, customer_id: str) -> dict[str, tuple[str, int | None, str]]:
+        known = self._known.get(customer_id)
+        if known is None:
+            known = {}
+            for d in self._uow.deals.for_customer(customer_id):
+                known.setdefault(deal_name_key(d.name), (d.name, None, d.id))
+            self._known[customer_id] = known
+        return known
+
+    def find(self, number: int, deal: Deal) -> Duplicate | None:
+        """The ``Duplicate`` row *number* is, or None after remembering *deal*."""
+        known = self._of(deal.customer_id)
+        key = deal_name_key(deal.name)
+        if key in known:
+            name, row, deal_id = known[key]
+            return Duplicate(number, deal.name, name, "name", row, deal_id if row is None else None)
+        known[key] = (deal.name, number, deal.id)
+        return None
 
 
 class _Customers:
@@ -255,14 +321,15 @@ def import_deals(
     feed: ChangeFeed | None = None,
     progress: Callable[[int, int], None] | None = None,
     now: datetime | None = None,
-) -> TransferResult:
+) -> DealImportResult:
     """Import the deals of the CSV or XLSX file *path* in one transaction.
 
     *user* owns the deals that name no owner and is the author of their
     creation.  *progress* is called with the rows done and the rows in the
     file.  Raises ``ImportFileError`` when the file cannot be read as a
     table of deals; nothing is written then, nor when a row is rejected
-    unless *partial*.
+    unless *partial*.  A row naming a deal its customer already has (or an
+    earlier row has) is skipped as a duplicate.
     """
     path = Path(path)
     now = now or datetime.now(UTC)
@@ -270,7 +337,7 @@ def import_deals(
     layout = _layout(header, str(path))
     if not rows:
         raise ImportFileError(NO_DEALS, path=str(path))
-    result = TransferResult()
+    result = DealImportResult()
     if layout.unknown:
         from erpdesk.services.importer import UNKNOWN_COLUMNS
 
@@ -279,6 +346,7 @@ def import_deals(
     changes: list[StageChange] = []
     with uow_factory() as uow:
         known = _Customers(uow)
+        existing = _Deals(uow)
         for number, cells in rows:
             result.rows += 1
             if progress is not None and result.rows % 500 == 0:
@@ -286,6 +354,8 @@ def import_deals(
             parsed = _row(number, layout.values(cells), layout, known, playbook, user, now)
             if isinstance(parsed, Rejected):
                 result.rejected.append(parsed)
+            elif (duplicate := existing.find(number, parsed[0])) is not None:
+                result.duplicates.append(duplicate)
             else:
                 deals.append(parsed[0])
                 changes.append(parsed[1])

@@ -195,8 +195,16 @@
         <translation>已将 {count} 个客户导出到 {path}</translation>
     </message>
     <message>
-        <source>Imported {imported} deals from {path}; rejected {rejected} rows</source>
-        <translation>已从 {path} 导入 {imported} 个商机；拒绝 {rejected} 行</translation>
+        <source>Imported {imported} new deals from {path}; skipped {duplicates} duplicates; rejected {rejected} rows</source>
+        <translation>已从 {path} 导入 {imported} 个新商机；跳过 {duplicates} 个重复商机；拒绝 {rejected} 行</translation>
+    </message>
+    <message>
+        <source>Row {row} ({name}): the customer already has the deal {existing}; skipped</source>
+        <translation>第 {row} 行（{name}）：该客户已有商机“{existing}”；已跳过</translation>
+    </message>
+    <message>
+        <source>Row {row} ({name}) is the same deal as row {existing_row} ({existing}); skipped</source>
+        <translation>第 {row} 行（{name}）与第 {existing_row} 行（{existing}）是同一商机；已跳过</translation>
     </message>
     <message>
         <source>Importing deals</source>

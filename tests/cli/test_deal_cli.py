@@ -186,3 +186,28 @@ def test_demo_with_deals(tmp_path, capsys):
     code, _, err = run(capsys, "--db", str(tmp_path / "x.db"), "--lang", "en", "demo",
                        "--customers", "5", "--deals", "-1")  # fmt: skip
     assert code != 0 and "--deals" in err
+
+
+def test_import_deals_twice_skips_duplicates(db, tmp_path, capsys):
+    path = write_csv(tmp_path / "d.csv", [*ROWS, [INSPUR, "ＥＲＰ一期", "1", "1", "", "", ""]])
+    code, out, _ = run(capsys, "--db", str(db), "--lang", "en", "import", "deals", str(path))
+    assert code == 0
+    assert "Row 5 (ＥＲＰ一期) is the same deal as row 2 (ERP一期); skipped" in out
+    assert "Imported 3 new deals" in out and "skipped 1 duplicates" in out
+    code, out, _ = run(capsys, "--db", str(db), "--lang", "en", "import", "deals", str(path),
+                       "--json")  # fmt: skip
+    assert code == 0
+    data = json.loads(out)
+    assert data["imported"] == 0 and data["rejected"] == [] and data["rows"] == 4
+    assert [(d["row"], d["existing"], d["existing_row"]) for d in data["duplicates"]] == [
+        (2, "ERP一期", None), (3, "仓储条码", None), (4, "财务共享", None), (5, "ERP一期", None),
+    ]  # fmt: skip
+    code, out, _ = run(capsys, "--db", str(db), "--lang", "en", "import", "deals", str(path))
+    assert code == 0
+    assert "Row 2 (ERP一期): the customer already has the deal ERP一期; skipped" in out
+    assert "Imported 0 new deals" in out and "skipped 4 duplicates" in out
+    desk = open_desk(db)
+    try:
+        assert desk.deals.funnel().open.amount == Decimal("1267901.27")
+    finally:
+        desk.close()

@@ -234,3 +234,101 @@ def test_unknown_columns_warn(desk, tmp_path):
     result = run(desk, path)
     assert result.imported == 1
     assert "加权金额" in result.warnings[0].render()
+
+
+def outbox_count(desk) -> int:
+    return desk.db.reader.execute("SELECT count(*) FROM outbox").fetchone()[0]
+
+
+def test_importing_the_same_file_twice_skips_every_row(desk, tmp_path):
+    path = write_csv(tmp_path / "d.csv", [
+        ZH,
+        [INSPUR, "ERP一期", "150万", "3", "", "", ""],
+        [HUASHENG, "仓储条码", "10", "1", "", "", ""],
+    ])  # fmt: skip
+    assert run(desk, path).imported == 2
+    before, ops = counts(desk), outbox_count(desk)
+    result = run(desk, path)
+    assert result.imported == 0 and result.rejected == []
+    assert [(d.row, d.name, d.existing, d.match, d.existing_row) for d in result.duplicates] == [
+        (2, "ERP一期", "ERP一期", "name", None), (3, "仓储条码", "仓储条码", "name", None),
+    ]  # fmt: skip
+    assert counts(desk) == before and outbox_count(desk) == ops
+    data = result.as_dict()
+    assert data["imported"] == 0 and len(data["duplicates"]) == 2
+    assert data["duplicates"][0] == {
+        "row": 2, "name": "ERP一期", "existing": "ERP一期", "match": "name", "existing_row": None
+    }  # fmt: skip
+    json.dumps(data, ensure_ascii=False)
+
+
+def test_a_repeated_row_is_a_duplicate_of_the_first(desk, tmp_path):
+    path = write_csv(tmp_path / "d.csv", [
+        ZH,
+        [INSPUR, "ERP一期", "100", "1", "", "", ""],
+        [INSPUR, "MES", "100", "1", "", "", ""],
+        [INSPUR, "ERP一期", "200", "2", "", "", ""],
+    ])  # fmt: skip
+    result = run(desk, path)
+    assert result.imported == 2 and result.written
+    (dup,) = result.duplicates
+    assert (dup.row, dup.existing_row, dup.existing) == (4, 2, "ERP一期")
+    assert [(d.name, d.amount) for d in deals(desk)] == [
+        ("ERP一期", Decimal("100.00")), ("MES", Decimal("100.00")),
+    ]  # fmt: skip
+
+
+def test_a_rejected_row_does_not_hide_a_later_valid_one(desk, tmp_path):
+    path = write_csv(tmp_path / "d.csv", [
+        ZH,
+        [INSPUR, "ERP一期", "abc", "1", "", "", ""],
+        [INSPUR, "ERP一期", "100", "1", "", "", ""],
+    ])  # fmt: skip
+    result = run(desk, path, partial=True)
+    assert result.imported == 1 and result.duplicates == [] and len(result.rejected) == 1
+
+
+def test_names_differing_in_width_case_and_spaces_are_the_same_deal(desk, tmp_path):
+    first = write_csv(tmp_path / "a.csv", [ZH, [INSPUR, "ERP Phase 1", "100", "1", "", "", ""]])
+    run(desk, first)
+    again = write_csv(tmp_path / "b.csv", [
+        ZH,
+        [INSPUR, "  ＥＲＰ　phase  1 ", "100", "1", "", "", ""],  # full-width, case, spaces
+        [INSPUR, "ERP Phase 2", "100", "1", "", "", ""],
+    ])  # fmt: skip
+    result = run(desk, again)
+    assert result.imported == 1
+    (dup,) = result.duplicates
+    assert dup.row == 2 and dup.existing == "ERP Phase 1" and dup.existing_row is None
+
+
+def test_the_same_name_at_another_customer_is_not_a_duplicate(desk, tmp_path):
+    run(desk, write_csv(tmp_path / "a.csv", [ZH, [INSPUR, "ERP一期", "100", "1", "", "", ""]]))
+    path = write_csv(tmp_path / "b.csv", [ZH, [HUASHENG, "ＥＲＰ一期", "100", "1", "", "", ""]])
+    result = run(desk, path)
+    assert result.imported == 1 and result.duplicates == []
+    assert [d.name for d in deals(desk)] == ["ERP一期", "ＥＲＰ一期"]
+
+
+def test_closed_deals_count_deleted_ones_do_not(desk, tmp_path):
+    inspur = next(
+        c for c in desk.customers.page(desk.customers.criteria(), limit=10) if c.name == INSPUR
+    )
+    lost = desk.deals.create(inspur.id, "丢了", amount="12.34")
+    desk.deals.move(lost.id, DealStatus.LOST, lost_reason="price")
+    won = desk.deals.create(inspur.id, "已签", amount="880000.50", stage=7)
+    for item in desk.deals.playbook.stage(7).checklist:
+        desk.deals.tick(won.id, item.code, True)
+    desk.deals.move(won.id, DealStatus.WON)
+    gone = desk.deals.create(inspur.id, "删掉的", amount="1")
+    desk.deals.delete(gone.id)
+    path = write_csv(tmp_path / "d.csv", [
+        ZH,
+        [INSPUR, "已签", "1", "1", "", "", ""],
+        [INSPUR, "丢了", "1", "1", "", "", ""],
+        [INSPUR, "删掉的", "1", "1", "", "", ""],
+    ])  # fmt: skip
+    result = run(desk, path)
+    assert [d.row for d in result.duplicates] == [2, 3]
+    assert result.imported == 1
+    assert sorted(d.existing_id for d in result.duplicates) == sorted([won.id, lost.id])
