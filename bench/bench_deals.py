@@ -2,9 +2,9 @@
 a deal page, on the 100,000-customer data set plus 20,000 open and 100,000
 closed deals (docs/benchmarks.md, "Funnel, issue 10").
 
-The deals are made once (``funnel_dataset``) through the storage layer in
-bulk, without outbox ops, with realistic stage histories (forward moves,
-some moves back, closes won and lost, reopenings), and kept under bench/out/.
+The data are made once by ``erpdesk demo --deals --closed-deals``
+(``bench.dataset``: realistic stage histories, ticked checklists, filled
+worksheets, no outbox ops) and kept under bench/out/.
 Each measurement is a median over repeated runs on a copy of that file,
 offscreen:
 
@@ -26,140 +26,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
-from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.dataset import OUT, dataset, median, ms
-
-NOW = datetime.now(UTC).replace(microsecond=0)
-OWNERS = ["zhang.wei", "li.na", "wang.fang", "liu.yang", "chen.jing", "zhao.lei"]
-WORDS = [
-    "ERP一期",
-    "ERP二期",
-    "财务共享",
-    "供应链升级",
-    "生产制造MES",
-    "集团管控",
-    "HR系统",
-    "云ERP",
-]
-LOST_REASONS = ["price", "competitor", "no_budget", "no_decision"]
-COMPETITORS = ["用友", "金蝶", "SAP", "浪潮", "鼎捷"]
-
-
-def make_deals(path: Path, open_deals: int, closed_deals: int, seed: int = 1) -> None:
-    """Add *open_deals* and *closed_deals* deals with their stage histories
-    to the desk database at *path*, in bulk (no outbox ops)."""
-    from erpdesk.domain.deal import Deal, DealStatus, MoveKind, StageChange
-    from erpdesk.playbooks import read_playbook
-    from erpdesk.storage.database import open_database
-    from erpdesk.storage.uow import UnitOfWork
-
-    rng = random.Random(seed)
-    playbook = read_playbook()
-    probability = {s.number: s.probability for s in playbook.stages}
-    db = open_database(path)
-    customers = [r[0] for r in db.reader.execute("SELECT id FROM customer WHERE deleted = 0")]
-    batch: list[Deal] = []
-    changes: list[StageChange] = []
-
-    def flush() -> None:
-        with UnitOfWork(db) as uow:
-            uow.deals.add_many(batch, record=False)
-            uow.stage_changes.add_many(changes, record=False)
-            uow.commit()
-        batch.clear()
-        changes.clear()
-
-    for i in range(open_deals + closed_deals):
-        is_open = i < open_deals
-        deal_id = f"00000000-0000-4000-8000-{i:012d}"
-        created = NOW - timedelta(days=rng.randint(5, 720), seconds=rng.randint(0, 86_399))
-        if is_open:
-            status, last = DealStatus.OPEN, rng.choices(range(1, 8), [30, 22, 16, 12, 9, 7, 4])[0]
-        else:
-            status = DealStatus.WON if rng.random() < 0.3 else DealStatus.LOST
-            last = 7 if status is DealStatus.WON else rng.randint(1, 6)
-        at = created
-        steps: list[tuple[MoveKind, int, int | None]] = [(MoveKind.CREATED, 1, None)]
-        stage = 1
-        while stage < last:
-            if stage > 1 and rng.random() < 0.08:
-                steps.append((MoveKind.BACK, stage - 1, stage))
-                steps.append((MoveKind.FORWARD, stage, stage - 1))
-            steps.append((MoveKind.FORWARD, stage + 1, stage))
-            stage += 1
-        if not is_open:
-            kind = MoveKind.WON if status is DealStatus.WON else MoveKind.LOST
-            steps.append((kind, stage, stage))
-        times = []
-        for _ in steps:
-            times.append(at)
-            at += timedelta(days=rng.randint(1, 35), seconds=rng.randint(0, 86_399))
-        if is_open and times[-1] > NOW:  # the last stage entered before now
-            shift = times[-1] - NOW + timedelta(days=rng.randint(0, 60))
-            times = [t - shift for t in times]
-        closed_at = times[-1] if not is_open else None
-        for (kind, to, source), when in zip(steps, times, strict=True):
-            changes.append(
-                StageChange(deal_id, kind, to, when, rng.choice(OWNERS), from_stage=source,
-                            reason="客户预算推迟" if kind is MoveKind.BACK else "",
-                            created_at=when, updated_at=when)
-            )  # fmt: skip
-        amount = Decimal(rng.randint(5_000_000, 800_000_000)).scaleb(-2)
-        close = (NOW + timedelta(days=rng.randint(-30, 300))).date() if is_open else None
-        batch.append(
-            Deal(
-                customer_id=rng.choice(customers),
-                name=f"{rng.choice(WORDS)}项目{i}",
-                stage=stage,
-                status=status,
-                amount=amount,
-                close_date=close if is_open else (closed_at.date() if closed_at else None),
-                probability=probability[stage] if is_open else (100 if stage == 7 else 0),
-                owner=rng.choice(OWNERS),
-                competitors=tuple(rng.sample(COMPETITORS, 2)),
-                lost_reason=rng.choice(LOST_REASONS) if status is DealStatus.LOST else "",
-                playbook=playbook.key,
-                stage_entered_at=times[-2] if not is_open and len(times) > 1 else times[-1],
-                closed_at=closed_at,
-                id=deal_id,
-                created_at=created,
-                updated_at=times[-1],
-            )
-        )
-        if len(batch) >= 5_000:
-            flush()
-    flush()
-    db.close()
-    with sqlite3.connect(path) as conn:
-        conn.execute("ANALYZE")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-
-def funnel_dataset(customers: int, open_deals: int, closed_deals: int, seed: int = 1) -> Path:
-    """The customers' data set plus the deals, made once under bench/out/."""
-    path = OUT / f"desk-{customers}-{seed}-deals-{open_deals}-{closed_deals}.db"
-    if not path.exists():
-        tmp = path.with_suffix(".tmp.db")
-        shutil.copy(dataset(customers, seed), tmp)
-        started = time.perf_counter()
-        make_deals(tmp, open_deals, closed_deals, seed)
-        print(f"made the deals in {time.perf_counter() - started:.1f} s")
-        tmp.rename(path)
-    return path
+from bench.dataset import dataset, median, ms
 
 
 def timed(action: Callable[[], object], runs: int) -> list[float]:
@@ -186,7 +64,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--startup", action="store_true")
     args = parser.parse_args()
-    source = funnel_dataset(args.customers, args.open, args.closed)
+    source = dataset(args.customers, 1, args.open, args.closed)
     work = Path(tempfile.mkdtemp(prefix="erpdesk-bench-"))
     db_path = work / "desk.db"
     shutil.copy(source, db_path)

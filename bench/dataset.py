@@ -15,15 +15,24 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent / "out"
 
 
-def dataset(customers: int = 100_000, seed: int = 1) -> Path:
+def dataset(
+    customers: int = 100_000, seed: int = 1, deals: int = 0, closed_deals: int = 0
+) -> Path:
+    """``erpdesk demo`` at that scale, made once: customers only by default
+    (the issue-2 benchmarks' data), or with *deals* open and *closed_deals*
+    closed deals, their histories and worksheets (the funnel's)."""
     OUT.mkdir(exist_ok=True)
-    path = OUT / f"desk-{customers}-{seed}.db"
+    name = f"desk-{customers}-{seed}"
+    if deals or closed_deals:
+        name += f"-deals-{deals}-{closed_deals}"
+    path = OUT / f"{name}.db"
     if not path.exists():
         tmp = path.with_suffix(".tmp.db")
         tmp.unlink(missing_ok=True)
         subprocess.run(
             [sys.executable, "-m", "erpdesk.cli.main", "demo", "--customers", str(customers),
-             "--seed", str(seed), "--db", str(tmp)],
+             "--seed", str(seed), "--deals", str(deals), "--closed-deals", str(closed_deals),
+             "--db", str(tmp)],
             check=True,
         )
         with sqlite3.connect(tmp) as conn:  # fold any WAL into the file
