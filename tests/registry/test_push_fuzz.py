@@ -229,8 +229,15 @@ HARMS = [
 ]
 
 
+# Harms that change a field of the op (the others change the op's own keys).
+FIELD_HARMS = frozenset({"unstorable", "text", "time", "wrong_type", "unknown_field"})
+
+
 def spoil(draw: st.DrawFn, op: dict[str, Any], entity: str, harm: str) -> None:
-    fields = op["fields"]
+    fields = op.get("fields")
+    if not isinstance(fields, dict) and harm in FIELD_HARMS:
+        # an earlier harm replaced the fields themselves: spoil the op instead
+        harm = "unknown_key"
     if harm == "unstorable":  # a lone surrogate or a NUL inside good text
         name = draw(st.sampled_from(TEXT_FIELDS[entity]))
         text = str(fields.get(name) or "坏公司")
