@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from erpdesk.services.customers import CustomerService
 from erpdesk.services.deals import DealService
 from erpdesk.services.events import ChangeFeed
+from erpdesk.services.proposals import ProposalService
+from erpdesk.services.quotes import QuoteService
 from erpdesk.storage.database import DeskDatabase, connect, open_database
 from erpdesk.storage.deal_queries import DealQueries
 from erpdesk.storage.queries import CustomerQueries
@@ -38,6 +40,8 @@ class Desk:
     feed: ChangeFeed
     customers: CustomerService
     deals: DealService
+    quotes: QuoteService
+    proposals: ProposalService
 
     def unit_of_work(self) -> UnitOfWork:
         return unit_of_work(self.db)
@@ -64,7 +68,11 @@ def open_desk(path: Path | str | None = None, *, upgrade: bool = True, owner: st
     deals = DealService(
         lambda: unit_of_work(db), DealQueries(db.reader, path=db.path), feed, user=owner
     )
-    return Desk(db=db, feed=feed, customers=customers, deals=deals)
+    quotes = QuoteService(lambda: unit_of_work(db), feed, user=owner)
+    proposals = ProposalService(lambda: unit_of_work(db), feed, user=owner, quotes=quotes)
+    return Desk(
+        db=db, feed=feed, customers=customers, deals=deals, quotes=quotes, proposals=proposals
+    )
 
 
 def latest_backup(path: Path | str | None = None) -> Path | None:

@@ -59,6 +59,9 @@ DEALS_DONE = QT_TRANSLATE_NOOP(
     "Demo deals: {deals} ({open} open, {won} closed won, {lost} closed lost) with "
     "{worksheets} worksheets",
 )
+QUOTES_DONE = QT_TRANSLATE_NOOP(
+    "Cli", "Demo quotes: {quotes} versions of quotes for {deals} deals"
+)
 NOT_SYNCED = QT_TRANSLATE_NOOP(
     "Cli", "Demo customers are never sent to the registry (no sync operations were queued)"
 )
@@ -193,6 +196,10 @@ def run(args: argparse.Namespace, out: Output) -> int:
         out.print(out.translate(CLI, DEALS_DONE).format(
             deals=result.deals, open=result.deals - result.won - result.lost, won=result.won,
             lost=result.lost, worksheets=result.worksheets,
+        ))
+    if result.quotes:
+        out.print(out.translate(CLI, QUOTES_DONE).format(
+            quotes=result.quotes, deals=result.quoted_deals
         ))
     out.print(out.translate(CLI, NOT_SYNCED))
     return 0

@@ -326,16 +326,21 @@ class DealService:
 
     def fill_flags(self, cards: Iterable[BoardCard]) -> None:
         """Set the health flags of open *cards* (closed ones have none)."""
-        from erpdesk.domain.forecast import DealFacts, health_flags
+        from erpdesk.domain.forecast import NO_QUOTE_FROM_STAGE, DealFacts, health_flags
 
         today = self._today(self._now())
         playbook = self.playbook
+        cards = list(cards)
+        # one look-up for every card the "no quote" flag concerns
+        quoted = self._queries.with_quotes(
+            c.id for c in cards if c.status is DealStatus.OPEN and c.stage >= NO_QUOTE_FROM_STAGE
+        )
         for card in cards:
             if card.status is DealStatus.OPEN:
                 facts = DealFacts(
                     deal=_card_deal(card),
                     last_activity_at=card.last_activity_at,
-                    has_quote=False,  # no quotes on the desk yet
+                    has_quote=card.id in quoted,
                     worksheets=card.worksheets,
                     assessment_percent=card.assessment_percent,
                     low_verdict=card.low_verdict,
@@ -371,7 +376,7 @@ class DealService:
             facts = DealFacts(
                 deal=deal,
                 last_activity_at=last,
-                has_quote=False,
+                has_quote=bool(self._queries.with_quotes([deal.id])),
                 worksheets=frozenset(s.template for s in sheets),
                 assessment_percent=assessment,
                 low_verdict=low_verdict,

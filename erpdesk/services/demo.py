@@ -241,6 +241,8 @@ class DemoResult:
     won: int = 0
     lost: int = 0
     worksheets: int = 0
+    quotes: int = 0  # every version
+    quoted_deals: int = 0
 
 
 def deal_counts(customers: int, deals: int | None, closed_deals: int | None) -> tuple[int, int]:
@@ -581,8 +583,13 @@ def generate_demo(
 
             playbook = read_playbook()
         deal_maker = DealMaker(seed, f"{seed}:{len(existing)}", maker.now, playbook, owner)
+        from erpdesk.services.demo_quotes import QuoteMaker, demo_catalogue
+
+        with uow_factory() as uow:
+            catalogue = demo_catalogue(uow)
+        quote_maker = QuoteMaker(seed, f"{seed}:{len(existing)}", maker.now, catalogue)
     done = n_contacts = n_activities = 0
-    n_deals = n_won = n_lost = n_sheets = 0
+    n_deals = n_won = n_lost = n_sheets = n_quotes = n_quoted = 0
     with contextlib.ExitStack() as stack:
         whole = stack.enter_context(uow_factory()) if atomic else None
         while done < customers:
@@ -610,6 +617,10 @@ def generate_demo(
                     n_deals += len(batch.deals)
                     n_won, n_lost = n_won + batch.won, n_lost + batch.lost
                     n_sheets += len(batch.worksheets)
+                    quotes = quote_maker.batch(uow, batch.deals)  # demo_quotes
+                    quotes.write(uow)
+                    n_quotes += len(quotes.quotes)
+                    n_quoted += quotes.quoted_deals
                 if whole is None:
                     uow.commit()
             done += size
@@ -625,9 +636,11 @@ def generate_demo(
         feed.publish(Change("customer"))
         if n_deals:
             feed.publish(Change("deal"))
+        if n_quotes:
+            feed.publish(Change("quote"))
     return DemoResult(
         done, n_contacts, n_activities, time.perf_counter() - started,
-        n_deals, n_won, n_lost, n_sheets,
+        n_deals, n_won, n_lost, n_sheets, n_quotes, n_quoted,
     )
 
 

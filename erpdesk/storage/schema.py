@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     text,
 )
 
@@ -314,4 +315,98 @@ Index(
     worksheet.c.template,
     worksheet.c.score_percent,
     worksheet.c.low_verdict,
+)
+
+# Quotes (报价单; docs/quotes.md).  One row per version: ``number`` is shared
+# by a quote's versions.  Lines and milestones are JSON text (every Decimal as
+# its exact decimal text); ``net_fen``, ``vat_fen`` and ``total_fen`` are the
+# printed totals (``quote.quote_totals``) in whole fen, kept for lists.
+quote = Table(
+    "quote",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("number", String(40), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("customer_id", String(36), ForeignKey("customer.id"), nullable=False),
+    Column("deal_id", String(36), ForeignKey("deal.id"), nullable=True),
+    Column("title", String(200), nullable=False, server_default=""),
+    Column("status", String(20), nullable=False),
+    Column("price_mode", String(16), nullable=False),
+    Column("currency", String(3), nullable=False, server_default="CNY"),
+    Column("quote_date", String(10), nullable=False),
+    Column("valid_until", String(10), nullable=True),
+    Column("lines", Text, nullable=False, server_default="[]"),
+    Column("milestones", Text, nullable=False, server_default="[]"),
+    Column("delivery_terms", Text, nullable=False, server_default=""),
+    Column("notes", Text, nullable=False, server_default=""),
+    Column("language", String(8), nullable=False, server_default="zh_CN"),
+    Column("author", String(64), nullable=False, server_default=""),
+    Column("discount_limit", String(16), nullable=False, server_default="10"),
+    Column("sent_at", String(40), nullable=True),
+    Column("net_fen", Integer, nullable=False, server_default=text("0")),
+    Column("vat_fen", Integer, nullable=False, server_default=text("0")),
+    Column("total_fen", Integer, nullable=False, server_default=text("0")),
+    *_sync_columns(),
+    UniqueConstraint("number", "version"),
+)
+Index("ix_quote_customer", quote.c.customer_id, quote.c.deleted)
+# The deal's quotes, and the board's "has a quote" from the index alone.
+Index("ix_quote_deal", quote.c.deal_id, quote.c.deleted)
+Index("ix_quote_status", quote.c.status, quote.c.quote_date)
+
+# Discount approval requests (``decision`` null) and a manager's decisions.
+quote_approval = Table(
+    "quote_approval",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("quote_id", String(36), ForeignKey("quote.id"), nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("by", String(64), nullable=False, server_default=""),
+    Column("max_discount", String(16), nullable=False),
+    Column("decision", String(16), nullable=True),
+    Column("note", Text, nullable=False, server_default=""),
+    *_sync_columns(),
+)
+Index("ix_quote_approval_quote", quote_approval.c.quote_id, quote_approval.c.at)
+
+# Proposals (解决方案建议书) of a customer and, mostly, one of its deals:
+# which sections are in, their edited texts and the benefit model's figures
+# (JSON text).  Written by ``storage/proposal_repository.py``.
+proposal = Table(
+    "proposal",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("customer_id", String(36), ForeignKey("customer.id"), nullable=False),
+    Column("deal_id", String(36), ForeignKey("deal.id"), nullable=True),
+    Column("quote_id", String(36), nullable=True),
+    Column("title", String(200), nullable=False, server_default=""),
+    Column("language", String(8), nullable=False, server_default="zh_CN"),
+    Column("dated", String(10), nullable=False),
+    Column("author", String(64), nullable=False, server_default=""),
+    Column("sections", Text, nullable=False, server_default="{}"),
+    Column("benefit", Text, nullable=False, server_default="{}"),
+    *_sync_columns(),
+)
+Index("ix_proposal_customer", proposal.c.customer_id)
+Index("ix_proposal_deal", proposal.c.deal_id)
+
+# The desk's own catalogue (edited or imported), as ``catalogue_to_data``
+# JSON in one row keyed 'current'; none means the shipped catalogue.  Local:
+# never synced.
+catalogue_doc = Table(
+    "catalogue_doc",
+    metadata,
+    Column("key", String(16), primary_key=True),
+    Column("version", String(100), nullable=False),
+    Column("data", Text, nullable=False),
+    Column("updated_at", String(40), nullable=False),
+)
+
+# The last quote sequence number given out per local day (YYYYMMDD).
+# Local: a quote number is unique by the rep's code in it.
+quote_sequence = Table(
+    "quote_sequence",
+    metadata,
+    Column("day", String(8), primary_key=True),
+    Column("last", Integer, nullable=False),
 )

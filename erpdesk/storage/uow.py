@@ -12,6 +12,13 @@ from erpdesk.storage.deal_repositories import (
     WorksheetRepository,
 )
 from erpdesk.storage.outbox import Outbox
+from erpdesk.storage.proposal_repository import ProposalRepository
+from erpdesk.storage.quote_repositories import (
+    CatalogueStore,
+    QuoteApprovalRepository,
+    QuoteRepository,
+    QuoteSequence,
+)
 from erpdesk.storage.repositories import (
     ActivityRepository,
     ContactRepository,
@@ -31,6 +38,11 @@ class UnitOfWork:
     deals: DealRepository
     stage_changes: StageChangeRepository
     worksheets: WorksheetRepository
+    quotes: QuoteRepository
+    quote_approvals: QuoteApprovalRepository
+    catalogue: CatalogueStore
+    quote_sequence: QuoteSequence
+    proposals: ProposalRepository
     outbox: Outbox
 
     def __init__(self, db: DeskDatabase) -> None:
@@ -51,6 +63,11 @@ class UnitOfWork:
         self.deals = DealRepository(self._session, self.outbox)
         self.stage_changes = StageChangeRepository(self._session, self.outbox)
         self.worksheets = WorksheetRepository(self._session, self.outbox)
+        self.quotes = QuoteRepository(self._session, self.outbox)
+        self.quote_approvals = QuoteApprovalRepository(self._session, self.outbox)
+        self.catalogue = CatalogueStore(self._session)
+        self.quote_sequence = QuoteSequence(self._session)
+        self.proposals = ProposalRepository(self._session, self.outbox)
         return self
 
     def __exit__(
@@ -78,6 +95,27 @@ class UnitOfWork:
 
     def rollback(self) -> None:
         self._session.rollback()
+
+    def meta_get(self, key: str) -> str | None:
+        """The value of *key* in the ``meta`` table (local settings), or None."""
+        from sqlalchemy import select
+
+        from erpdesk.storage.schema import meta
+
+        stmt = select(meta.c.value).where(meta.c.key == key)
+        value = self._session.execute(stmt).scalar()
+        return None if value is None else str(value)
+
+    def meta_set(self, key: str, value: str) -> None:
+        """Set *key* in the ``meta`` table, in this transaction (local: no op)."""
+        from sqlalchemy.dialects.sqlite import insert
+
+        from erpdesk.storage.schema import meta
+
+        stmt = insert(meta).values(key=key, value=value)
+        self._session.execute(
+            stmt.on_conflict_do_update(index_elements=[meta.c.key], set_={"value": value})
+        )
 
     def refresh_statistics(self) -> None:
         """Update the query planner's statistics after a bulk load.
