@@ -112,6 +112,11 @@ def register_fonts(choice: FontChoice | None = None) -> str:
     pdfmetrics.registerFontFamily(
         FONT_NAME, normal=FONT_NAME, bold=FONT_NAME, italic=FONT_NAME, boldItalic=FONT_NAME
     )
+    # A drawing (charts) starts in reportlab's default font, Helvetica, which
+    # a PDF would name without embedding it: ERPDesk draws only in its own.
+    from reportlab.graphics.shapes import STATE_DEFAULTS
+
+    STATE_DEFAULTS["fontName"] = FONT_NAME
     _registered[FONT_NAME] = choice
     return FONT_NAME
 

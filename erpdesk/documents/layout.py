@@ -7,9 +7,10 @@ whole or not at all.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -27,6 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from erpdesk.documents.fonts import refuse_cid, register_fonts
+from erpdesk.domain.errors import DomainError
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.ts_catalogue import Translate
 
@@ -158,6 +160,7 @@ def table(
         hAlign="LEFT",
     )
     commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), register_fonts()),  # plain and empty cells too
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
@@ -244,10 +247,7 @@ def build(
     """Lay *story* out into the PDF at *path*: written to a temporary file
     beside it and moved into place, so a failure leaves no half-made PDF
     (and an existing file untouched)."""
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=".erpdesk-", suffix=".pdf", dir=path.parent)
-    os.close(handle)
-    try:
+    def write(temporary: str) -> None:
         doc = SimpleDocTemplate(
             temporary,
             pagesize=PAGE,
@@ -259,12 +259,61 @@ def build(
             author=author,
             creator="ERPDesk",
             subject=footer,
+            initialFontName=register_fonts(),  # else each page names Helvetica, unembedded
         )
         doc.build(story, canvasmaker=page_canvas(footer, translate, internal))
+
+    write_whole(Path(path), write)
+
+
+class PdfWriteError(DomainError):
+    """The PDF cannot be written where the user asked (no file is left)."""
+
+    context = "Documents"
+    text = QT_TRANSLATE_NOOP("Documents", "The PDF cannot be written to {path}")
+
+
+FOLDER_MISSING = QT_TRANSLATE_NOOP(
+    "Documents", "The PDF cannot be written: the folder {folder} does not exist"
+)
+FOLDER_READ_ONLY = QT_TRANSLATE_NOOP(
+    "Documents", "The PDF cannot be written: the folder {folder} is read-only"
+)
+DISK_FULL = QT_TRANSLATE_NOOP("Documents", "The PDF cannot be written to {path}: the disk is full")
+
+
+def write_whole(path: Path, write: Callable[[str], None]) -> Path:
+    """Call *write* with a temporary file's name beside *path*, then move the
+    file into place: a failure leaves no half-made PDF (and an existing file
+    untouched).  A folder that is missing or read-only, or a full disk,
+    raises ``PdfWriteError`` saying which."""
+    path = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".erpdesk-", suffix=".pdf", dir=path.parent)
+    except OSError as exc:
+        raise _write_error(path, exc) from exc
+    os.close(handle)
+    try:
+        write(temporary)
         mask = os.umask(0)  # mkstemp makes the file private; a PDF is not
         os.umask(mask)
         os.chmod(temporary, 0o666 & ~mask)
         os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise _write_error(path, exc) from exc
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return path
+
+
+def _write_error(path: Path, exc: OSError) -> PdfWriteError:
+    folder = str(path.parent)
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return PdfWriteError(FOLDER_MISSING, folder=folder)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return PdfWriteError(FOLDER_READ_ONLY, folder=folder)
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return PdfWriteError(DISK_FULL, path=str(path))
+    return PdfWriteError(path=str(path))
