@@ -27,11 +27,14 @@ AREAS = {
     "domain": [
         "erpdesk/domain", "erpdesk/storage", "erpdesk/services/customers.py",
         "erpdesk/services/events.py", "erpdesk/services/deals.py",
+        "erpdesk/services/quotes.py", "erpdesk/services/catalogue_io.py",
+        "erpdesk/catalogues.py",
     ],
     "ui": ["erpdesk/ui"],
     "cli": [
         "erpdesk/cli", "erpdesk/services/importer.py", "erpdesk/services/exporter.py",
-        "erpdesk/services/demo.py",
+        "erpdesk/services/demo.py", "erpdesk/services/deal_import.py",
+        "erpdesk/services/deal_export.py",
     ],
     "registry": ["erpdesk/registry"],
     "documents": ["erpdesk/documents"],

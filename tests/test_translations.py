@@ -57,3 +57,22 @@ def test_every_translation_keeps_the_placeholders_of_its_text():
         and fields(source) != {name.removesuffix("_zh") for name in fields(translated)}
     ]
     assert wrong == []
+
+
+def test_every_file_that_marks_texts_belongs_to_an_area():
+    # A module whose texts no area's lupdate reads is never translated:
+    # its messages would reach a Chinese user in English.
+    import re
+
+    script = load_script()
+    root = script.ROOT
+    covered = [(root / path).resolve() for paths in script.AREAS.values() for path in paths]
+    marker = re.compile(r"QT_TRANSLATE_NOOP\(|\.tr\(|QCoreApplication\.translate\(")
+    lost = [
+        str(path.relative_to(root))
+        for path in sorted((root / "erpdesk").rglob("*.py"))
+        if marker.search(path.read_text(encoding="utf-8"))
+        and path.name != "i18n.py"
+        and not any(path == c or c in path.parents for c in covered)
+    ]
+    assert lost == []

@@ -41,9 +41,11 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         help="open the window, wait until its data is shown, save a PNG to FILE and exit",
     )
     parser.add_argument(
-        "--view", choices=["customers", "editor", "funnel", "deal"], default="customers",
+        "--view", choices=["customers", "editor", "funnel", "deal", "quote", "catalogue"],
+        default="customers",
         help="the view to show (with --screenshot: 'editor' opens the first customer, "
-        "'funnel' shows the sales funnel's board, 'deal' the first open deal's page)",
+        "'funnel' shows the sales funnel's board, 'deal' the first open deal's page, "
+        "'quote' the newest quote in its editor, 'catalogue' the catalogue and prices)",
     )
     if not commands:
         parser.set_defaults(command=None)
@@ -53,6 +55,8 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         demo_command,
         document_commands,
         playbook_commands,
+        proposal_commands,
+        quote_commands,
         report_commands,
         transfer_commands,
     )
@@ -64,6 +68,8 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     playbook_commands.add_parser(subparsers)
     document_commands.add_parser(subparsers)  # report deal-review
     report_commands.add_parser(subparsers)  # report funnel (joins the same "report")
+    quote_commands.add_parsers(subparsers)  # quote ..., catalogue ...
+    proposal_commands.add_parser(subparsers)  # proposal pdf / show / set
     return parser
 
 

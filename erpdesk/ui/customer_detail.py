@@ -44,6 +44,8 @@ if TYPE_CHECKING:
     from erpdesk.services.customers import CustomerDetail, CustomerService
     from erpdesk.services.deals import DealService
     from erpdesk.ui.funnel.customer_deals import CustomerDeals
+    from erpdesk.ui.quotes import QuoteServices
+    from erpdesk.ui.quotes.quote_list import RelatedQuotes
     from erpdesk.ui.record_dialogs import ActivityDialog, ContactDialog
 
 _BADGE = "padding: 2px 8px; border-radius: 9px; color: white; background: {colour};"
@@ -79,6 +81,8 @@ class CustomerDetailPanel(QWidget):
         self._detail: CustomerDetail | None = None
         self._deals: DealService | None = None
         self.deals_tab: CustomerDeals | None = None  # with set_deals
+        self._quote_services: QuoteServices | None = None
+        self.quotes_tab: RelatedQuotes | None = None  # with set_quotes
         self._bridge = FeedBridge(service.feed, self)
         self._bridge.changed.connect(self._on_change)
 
@@ -122,6 +126,7 @@ class CustomerDetailPanel(QWidget):
         self.tabs.addTab(self._build_contacts(), "")
         self.tabs.addTab(self._build_activities(), "")
         self._add_deals_tab()
+        self._add_quotes_tab()
 
         layout = QVBoxLayout(content)
         layout.setContentsMargins(8, 4, 4, 4)
@@ -237,6 +242,27 @@ class CustomerDetailPanel(QWidget):
         )
         self.tabs.addTab(self.deals_tab, "")
 
+    def set_quotes(self, services: QuoteServices | None) -> None:
+        """Show the customer's quotes (报价) in a tab of their own."""
+        self._quote_services = services
+        if self._content is not None:
+            self._add_quotes_tab()
+            self._show()
+
+    def _add_quotes_tab(self) -> None:
+        if self._quote_services is None or self.quotes_tab is not None:
+            return
+        from erpdesk.ui.quotes.quote_list import RelatedQuotes
+
+        tab = RelatedQuotes(self._quote_services)
+        self.quotes_tab = tab
+        tab.count_changed.connect(
+            lambda n: self.tabs.setTabText(
+                self.tabs.indexOf(tab), self.tr("Quotes ({n})").format(n=n)
+            )
+        )
+        self.tabs.addTab(tab, "")
+
     # -- texts -------------------------------------------------------------------
 
     def _ensure_content(self) -> None:
@@ -281,6 +307,8 @@ class CustomerDetailPanel(QWidget):
         self.activity_model.retranslate()
         if self.deals_tab is not None:
             self.deals_tab.retranslate()
+        if self.quotes_tab is not None:
+            self.quotes_tab.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -325,6 +353,8 @@ class CustomerDetailPanel(QWidget):
                 self.activity_model.set_activities([])
                 if self.deals_tab is not None:
                     self.deals_tab.show_customer(None)
+                if self.quotes_tab is not None:
+                    self.quotes_tab.show_customer(None)
             return
         self._ensure_content()
         self.pages.setCurrentIndex(1)
@@ -368,6 +398,8 @@ class CustomerDetailPanel(QWidget):
         self.tabs.setTabText(2, self.tr("Activities ({n})").format(n=len(detail.activities)))
         if self.deals_tab is not None:
             self.deals_tab.show_customer(c.id)  # its count_changed names the tab
+        if self.quotes_tab is not None:
+            self.quotes_tab.show_customer(c.id)
 
     def _show_gaps(self) -> None:
         assert self._detail is not None

@@ -52,6 +52,7 @@ CONTEXT = "Launch"
 # What _run returns when the window closed to restore a backup and open again.
 RESTART = -1
 SCREENSHOT_SIZE = (1280, 800)
+QUOTE_SCREENSHOT_SIZE = (1366, 768)  # the quote editor fits a common laptop screen
 XCB_LIBRARIES = ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1")
 XCB_PACKAGES = "libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1"
 CJK_FAMILY_HINTS = (
@@ -197,10 +198,16 @@ def _run(
     if desk is None:
         return 1
 
+    from erpdesk.services.branding import BrandingService
     from erpdesk.ui.main_window import MainWindow
 
-    window = MainWindow(desk.customers, settings, languages, deals=desk.deals)
+    branding = BrandingService(desk.unit_of_work, desk.feed)
+    window = MainWindow(
+        desk.customers, settings, languages, deals=desk.deals, quotes=desk.quotes,
+        branding=branding,
+    )  # fmt: skip
     window.customers.detail.set_deals(desk.deals)  # a customer's deals tab
+    window.customers.detail.set_quotes(window.quote_services)  # and its quotes tab
     watch = DamageWatch(desk.db.path, languages, window)
     watch.restart.connect(app.quit)
     try:
@@ -409,6 +416,29 @@ def _deal_window(deals: DealService) -> QWidget | None:
     return deal_window
 
 
+def _quote_view(app: QApplication, window: MainWindow, view: str) -> QWidget | None:
+    """The newest quote in its editor (``--view quote``), or the quotes
+    area's catalogue (``--view catalogue``)."""
+    from erpdesk.ui.main_window import AREAS
+
+    services = window.quote_services
+    if services is None:
+        return None
+    if view == "catalogue":
+        window.rail.setCurrentRow([key for key, _icon, _title in AREAS].index("quotes"))
+        if window.quotes is not None:
+            window.quotes.show_catalogue()
+        return window
+    from erpdesk.ui.quotes.quote_editor import open_quote
+
+    found = services.quotes.summaries(limit=1)
+    if not found:
+        return None
+    editor = open_quote(window, services, found[0].id)
+    editor.resize(*QUOTE_SCREENSHOT_SIZE)
+    return editor
+
+
 def _screenshot(
     app: QApplication, window: MainWindow, path: Path, view: str, deals: DealService | None = None
 ) -> int:
@@ -424,6 +454,8 @@ def _screenshot(
         _show_funnel(app, window)
     if view == "deal" and deals is not None:
         target = _deal_window(deals) or target
+    if view in ("quote", "catalogue"):
+        target = _quote_view(app, window, view) or target
     if view == "editor":
         editor = page.edit_customer(first.id) if first is not None else None
         if editor is None:

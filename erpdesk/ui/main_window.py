@@ -40,9 +40,13 @@ from erpdesk.ui.language import LanguageManager, language_choice
 from erpdesk.ui.widgets import FeedBridge, app_settings, settle_minimum_size
 
 if TYPE_CHECKING:
+    from erpdesk.services.branding import BrandingService
     from erpdesk.services.customers import CustomerService
     from erpdesk.services.deals import DealService
+    from erpdesk.services.quotes import QuoteService
     from erpdesk.ui.funnel.page import FunnelPage
+    from erpdesk.ui.quotes import QuoteServices
+    from erpdesk.ui.quotes.quote_list import QuotesPage
     from erpdesk.ui.settings_dialog import SettingsDialog
 
 CONTEXT = "MainWindow"
@@ -130,12 +134,22 @@ class MainWindow(QMainWindow):
         languages: LanguageManager | None = None,
         parent: QWidget | None = None,
         deals: DealService | None = None,
+        quotes: QuoteService | None = None,
+        branding: BrandingService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._service = service
         self._deals = deals
         self.funnel: FunnelPage | None = None  # made when first shown
+        self.quotes: QuotesPage | None = None  # made when first shown
+        # what the quote views of this window use (ui.quotes.services_of)
+        self.quote_services: QuoteServices | None = None
+        self._branding = branding
+        if quotes is not None:
+            from erpdesk.ui.quotes import QuoteServices
+
+            self.quote_services = QuoteServices(quotes, service, branding, deals)
         self._settings = settings or app_settings()
         self._languages = languages
 
@@ -211,6 +225,10 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.settings_action)
+        self.branding_action = QAction(self)
+        self.branding_action.triggered.connect(self.open_branding)
+        self.branding_action.setVisible(self._branding is not None)
+        self.file_menu.addAction(self.branding_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -235,6 +253,7 @@ class MainWindow(QMainWindow):
         self.customer_menu.setTitle(self.tr("&Customer"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.settings_action.setText(self.tr("&Settings…"))
+        self.branding_action.setText(self.tr("Company &branding…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.new_action.setText(self.tr("&New customer…"))
         self.find_action.setText(self.tr("&Find customer"))
@@ -259,6 +278,11 @@ class MainWindow(QMainWindow):
                 self.funnel = self._make_funnel(row, page)
             self.pages.setCurrentIndex(row)
             return
+        if key == "quotes" and self.quote_services is not None:
+            if self.quotes is None:
+                self.quotes = self._make_quotes(row, page)
+            self.pages.setCurrentIndex(row)
+            return
         if key != "customers" and not isinstance(page, PlaceholderPage):
             if page is not None:
                 self.pages.removeWidget(page)
@@ -280,6 +304,20 @@ class MainWindow(QMainWindow):
         self.pages.insertWidget(row, funnel)
         funnel.restore_state(self._settings)
         return funnel
+
+    def _make_quotes(self, row: int, old: QWidget | None) -> QuotesPage:
+        """The quotes area (the quote list and the catalogue) in place of
+        the rail's *row*, made when the area is first shown."""
+        from erpdesk.ui.quotes.quote_list import QuotesPage
+
+        assert self.quote_services is not None
+        quotes = QuotesPage(self.quote_services, self._settings)
+        if old is not None:
+            self.pages.removeWidget(old)
+            old.deleteLater()
+        self.pages.insertWidget(row, quotes)
+        quotes.restore_state(self._settings)
+        return quotes
 
     # -- status ------------------------------------------------------------------
 
@@ -325,16 +363,27 @@ class MainWindow(QMainWindow):
         self.customers.save_state(self._settings)
         if self.funnel is not None:
             self.funnel.save_state(self._settings)
+        if self.quotes is not None:
+            self.quotes.save_state(self._settings)
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.customers.close_editors():
+        if not self.customers.close_editors() or not self._close_quote_editors():
             event.ignore()  # the user kept an editor with changes open
             return
         self.save_state()
         if self.funnel is not None:
             self.funnel.close_page()  # no worker reads a database about to close
+        if self.quotes is not None:
+            self.quotes.close_page()
         super().closeEvent(event)
+
+    def _close_quote_editors(self) -> bool:
+        """Close the quote editors this window opened (each asks about its
+        unsaved changes); False when the user kept one open."""
+        from erpdesk.ui.quotes.quote_editor import QuoteEditor
+
+        return all(editor.close() for editor in self.findChildren(QuoteEditor))
 
     # -- actions -----------------------------------------------------------------
 
@@ -349,6 +398,14 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def open_branding(self) -> QWidget | None:
+        """The company branding of quotes and proposals."""
+        if self._branding is None:
+            return None
+        from erpdesk.ui.quotes.branding_dialog import edit_branding
+
+        return edit_branding(self, self._branding)
 
     def _new_customer(self) -> None:
         self.rail.setCurrentRow(0)

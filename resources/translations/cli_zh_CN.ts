@@ -7,6 +7,10 @@
         <source>Cli</source>
         <translation>Cli</translation>
     </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domain</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -137,6 +141,10 @@
     <message>
         <source>Demo deals: {deals} ({open} open, {won} closed won, {lost} closed lost) with {worksheets} worksheets</source>
         <translation>演示商机：{deals} 个（进行中 {open} 个，赢单 {won} 个，丢单 {lost} 个），分析表 {worksheets} 张</translation>
+    </message>
+    <message>
+        <source>Demo quotes: {quotes} versions of quotes for {deals} deals</source>
+        <translation>演示报价单：为 {deals} 个商机生成了 {quotes} 个报价单版本</translation>
     </message>
     <message>
         <source>Demo customers are never sent to the registry (no sync operations were queued)</source>
@@ -326,6 +334,270 @@
         <source>No deals yet: create one from a customer, or run erpdesk demo</source>
         <translation>还没有商机：请从客户处新建商机，或运行 erpdesk demo</translation>
     </message>
+    <message>
+        <source>Proposal for {customer} written to {path} ({pages} pages)</source>
+        <translation>{customer}的建议书已写入 {path}（共 {pages} 页）</translation>
+    </message>
+    <message>
+        <source>The proposal for {customer} is saved</source>
+        <translation>{customer}的建议书已保存</translation>
+    </message>
+    <message>
+        <source>Write each benefit figure as KEY=VALUE, not &quot;{value}&quot;</source>
+        <translation>每项效益数据请写成 KEY=VALUE 的形式，而不是&quot;{value}&quot;</translation>
+    </message>
+    <message>
+        <source>Write --text as SECTION=FILE, not &quot;{value}&quot;</source>
+        <translation>--text 请写成 SECTION=FILE 的形式，而不是&quot;{value}&quot;</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be read as UTF-8 text</source>
+        <translation>文件 {path} 无法按 UTF-8 文本读取</translation>
+    </message>
+    <message>
+        <source>There is no proposal section &quot;{section}&quot;; the sections are: {known}</source>
+        <translation>建议书没有&quot;{section}&quot;这一章节；可用的章节有：{known}</translation>
+    </message>
+    <message>
+        <source>Nothing to change: give --benefit, --exclude, --include, --text, --reset, --title, --language or --years</source>
+        <translation>没有要修改的内容：请给出 --benefit、--exclude、--include、--text、--reset、--title、--language 或 --years</translation>
+    </message>
+    <message>
+        <source>Proposal: {title}</source>
+        <translation>建议书：{title}</translation>
+    </message>
+    <message>
+        <source>Customer: {customer}</source>
+        <translation>客户：{customer}</translation>
+    </message>
+    <message>
+        <source>Deal: {deal}</source>
+        <translation>销售机会：{deal}</translation>
+    </message>
+    <message>
+        <source>Language: {language}; dated {date}</source>
+        <translation>语言：{language}；日期 {date}</translation>
+    </message>
+    <message>
+        <source>Not saved yet: every section below is generated from the deal and its worksheets</source>
+        <translation>尚未保存：以下各章节均根据销售机会及其分析表自动生成</translation>
+    </message>
+    <message>
+        <source>Left out: {sections}</source>
+        <translation>已排除：{sections}</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>（已修改）</translation>
+    </message>
+    <message>
+        <source>Annual benefit {annual}; net {net}; investment {investment}; return on investment over {years} years {roi}; payback {payback}</source>
+        <translation>年度效益 {annual}；净效益 {net}；投资 {investment}；{years} 年投资回报率 {roi}；投资回收期 {payback}</translation>
+    </message>
+    <message>
+        <source>No benefit figures yet: set them with erpdesk proposal set TARGET --benefit KEY=VALUE</source>
+        <translation>尚未填写效益数据：请用 erpdesk proposal set TARGET --benefit KEY=VALUE 设置</translation>
+    </message>
+    <message>
+        <source>{months} months</source>
+        <translation>{months} 个月</translation>
+    </message>
+    <message>
+        <source>{value} is not a date; write it as 2026-12-31</source>
+        <translation>{value} 不是日期；请写成 2026-12-31 的格式</translation>
+    </message>
+    <message>
+        <source>{value} is not a percentage; write it as 12.5</source>
+        <translation>{value} 不是百分比；请写成 12.5 的格式</translation>
+    </message>
+    <message>
+        <source>{value} is not a quote status; use one of: {choices}</source>
+        <translation>{value} 不是报价单状态；可选：{choices}</translation>
+    </message>
+    <message>
+        <source>The catalogue file must end in .xlsx: {path}</source>
+        <translation>产品目录文件须以 .xlsx 结尾：{path}</translation>
+    </message>
+    <message>
+        <source>Quote {number}, version {version} ({status})</source>
+        <translation>报价单 {number} 第 {version} 版（{status}）</translation>
+    </message>
+    <message>
+        <source>Customer: {customer}   Deal: {deal}</source>
+        <translation>客户：{customer}   商机：{deal}</translation>
+    </message>
+    <message>
+        <source>Dated {date}, valid until {valid_until}; prices {mode}; author {author}</source>
+        <translation>报价日期 {date}，有效期至 {valid_until}；价格{mode}；制单人 {author}</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>品名/描述</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>VAT rate</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>不含税金额</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>价税合计</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>In words: {words}</source>
+        <translation>大写金额：{words}</translation>
+    </message>
+    <message>
+        <source>Milestone {name}: {percent}% = {amount} ({due})</source>
+        <translation>付款节点 {name}：{percent}% = {amount}（{due}）</translation>
+    </message>
+    <message>
+        <source>{at}: {by} asked for approval of a {discount}% discount</source>
+        <translation>{at}：{by} 申请审批 {discount}% 的折扣</translation>
+    </message>
+    <message>
+        <source>{at}: {by} {decision} ({note})</source>
+        <translation>{at}：{by} {decision}（{note}）</translation>
+    </message>
+    <message>
+        <source>A discount is above your limit of {limit}%: a manager must approve it before sending</source>
+        <translation>有折扣超出您 {limit}% 的折扣权限：须经经理审批后才能发送</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Ver.</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>(expired)</source>
+        <translation>（已过期）</translation>
+    </message>
+    <message>
+        <source>No quotes yet: make one with erpdesk quote new</source>
+        <translation>还没有报价单：请用 erpdesk quote new 新建</translation>
+    </message>
+    <message>
+        <source>Made version {version} of quote {number} ({status})</source>
+        <translation>已新建报价单 {number} 第 {version} 版（{status}）</translation>
+    </message>
+    <message>
+        <source>{by} approved version {version} of quote {number}</source>
+        <translation>{by} 已批准报价单 {number} 第 {version} 版</translation>
+    </message>
+    <message>
+        <source>{by} rejected the discount of quote {number}, version {version}</source>
+        <translation>{by} 已驳回报价单 {number} 第 {version} 版的折扣</translation>
+    </message>
+    <message>
+        <source>Quote {number}, version {version} is marked as sent</source>
+        <translation>报价单 {number} 第 {version} 版已标记为已发送</translation>
+    </message>
+    <message>
+        <source>Quote {number}, version {version}: {status}</source>
+        <translation>报价单 {number} 第 {version} 版：{status}</translation>
+    </message>
+    <message>
+        <source>Quote {number}, version {version} written to {path}</source>
+        <translation>报价单 {number} 第 {version} 版已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Rep code {rep_code} (quote numbers Q-{rep_code}-YYYYMMDD-NNN); discount limit {limit}%; quotes valid for {days} days</source>
+        <translation>销售代码 {rep_code}（报价单编号 Q-{rep_code}-YYYYMMDD-NNN）；折扣权限 {limit}%；报价有效期 {days} 天</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Catalogue {version}: {items} items; price list {price_list} (prices in CNY)</source>
+        <translation>产品目录 {version}：{items} 个产品；价目表 {price_list}（价格单位：人民币元）</translation>
+    </message>
+    <message>
+        <source>none for today</source>
+        <translation>今日无有效价目表</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Imported the catalogue {version} ({items} items) from {path}; it replaces the one in use</source>
+        <translation>已从 {path} 导入产品目录 {version}（{items} 个产品），替换当前使用的目录</translation>
+    </message>
+    <message>
+        <source>Exported the catalogue {version} to {path}</source>
+        <translation>已将产品目录 {version} 导出到 {path}</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>驳回</translation>
+    </message>
 </context>
 <context>
     <name>Transfer</name>
@@ -396,6 +668,42 @@
     <message>
         <source>Cannot write {path} ({detail})</source>
         <translation>无法写入 {path}（{detail}）</translation>
+    </message>
+    <message>
+        <source>The file {path} has no column of customers (客户名称 or customer, or 统一社会信用代码 or uscc); its header row holds: {columns}</source>
+        <translation>文件 {path} 没有客户列（客户名称或 customer，或统一社会信用代码或 uscc）；其表头为：{columns}</translation>
+    </message>
+    <message>
+        <source>The file {path} has no column of deal names (商机名称 or name); its header row holds: {columns}</source>
+        <translation>文件 {path} 没有商机名称列（商机名称或 name）；其表头为：{columns}</translation>
+    </message>
+    <message>
+        <source>The file {path} has a header row but no deals</source>
+        <translation>文件 {path} 只有表头，没有商机</translation>
+    </message>
+    <message>
+        <source>The customer is missing: give its name or its credit code</source>
+        <translation>缺少客户：请填写客户名称或统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>There is no customer {name}; add the customer first, then import its deals</source>
+        <translation>没有名为 {name} 的客户；请先添加该客户，再导入其商机</translation>
+    </message>
+    <message>
+        <source>There is no customer with the credit code {uscc}; add the customer first</source>
+        <translation>没有统一社会信用代码为 {uscc} 的客户；请先添加该客户</translation>
+    </message>
+    <message>
+        <source>The customer {name} has been deleted; a deal needs a current customer</source>
+        <translation>客户 {name} 已被删除；商机必须属于现有客户</translation>
+    </message>
+    <message>
+        <source>Several customers are named like {name} ({existing}); give the credit code to say which</source>
+        <translation>有多个客户名称与 {name} 相近（{existing}）；请填写统一社会信用代码以指明是哪一个</translation>
+    </message>
+    <message>
+        <source>Cannot export the pipeline to {path}: the file name must end in .xlsx</source>
+        <translation>无法将商机导出到 {path}：文件名必须以 .xlsx 结尾</translation>
     </message>
 </context>
 </TS>

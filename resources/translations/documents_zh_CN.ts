@@ -196,6 +196,22 @@
         <translation>内部资料 · 请勿外传</translation>
     </message>
     <message>
+        <source>The PDF cannot be written to {path}</source>
+        <translation>无法写入 PDF 文件 {path}</translation>
+    </message>
+    <message>
+        <source>The PDF cannot be written: the folder {folder} does not exist</source>
+        <translation>无法写入 PDF 文件：文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>The PDF cannot be written: the folder {folder} is read-only</source>
+        <translation>无法写入 PDF 文件：文件夹 {folder} 为只读</translation>
+    </message>
+    <message>
+        <source>The PDF cannot be written to {path}: the disk is full</source>
+        <translation>无法写入 PDF 文件 {path}：磁盘已满</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -258,6 +274,246 @@
     <message>
         <source>Worksheet {code}: not in this playbook; its data as stored:</source>
         <translation>分析表 {code}：当前销售手册中没有此模板，以下为保存的原始数据：</translation>
+    </message>
+    <message>
+        <source>Page {page} of {total}</source>
+        <translation>第 {page} 页 共 {total} 页</translation>
+    </message>
+    <message>
+        <source>Tel. {number}</source>
+        <translation>电话 {number}</translation>
+    </message>
+    <message>
+        <source>Fax {number}</source>
+        <translation>传真 {number}</translation>
+    </message>
+    <message>
+        <source>The company logo cannot be drawn; choose another picture in the branding settings</source>
+        <translation>公司标志图片无法绘制，请在品牌设置中另选一张图片</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目&#x3000;录</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>提交单位</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>编写人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>ERP solution proposal</source>
+        <translation>ERP 解决方案建议书</translation>
+    </message>
+    <message>
+        <source>Prepared for {customer} to evaluate this project; please do not pass it on without our consent.</source>
+        <translation>本建议书仅供{customer}评估本项目使用，未经我方许可，请勿向第三方提供。</translation>
+    </message>
+    <message>
+        <source>Quotation</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>{number}, version {version}</source>
+        <translation>{number} 第 {version} 版</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Quote number</source>
+        <translation>报价单号</translation>
+    </message>
+    <message>
+        <source>Quote date</source>
+        <translation>报价日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Quoted by</source>
+        <translation>报价人</translation>
+    </message>
+    <message>
+        <source>Unit prices include VAT.</source>
+        <translation>单价为含税价。</translation>
+    </message>
+    <message>
+        <source>Unit prices exclude VAT; VAT is added at the rates shown.</source>
+        <translation>单价为不含税价，增值税按所列税率另计。</translation>
+    </message>
+    <message>
+        <source>Amounts in yuan (CNY).</source>
+        <translation>金额单位：人民币元。</translation>
+    </message>
+    <message>
+        <source>Amounts in {currency}.</source>
+        <translation>金额单位：{currency}。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Item / description</source>
+        <translation>品名/描述</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Disc.</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>VAT rate</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <source>Net amount</source>
+        <translation>不含税金额</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <source>Total incl. VAT</source>
+        <translation>价税合计</translation>
+    </message>
+    <message>
+        <source>Subtotal: {group}</source>
+        <translation>{group}小计</translation>
+    </message>
+    <message>
+        <source>Total excl. VAT</source>
+        <translation>不含税合计</translation>
+    </message>
+    <message>
+        <source>VAT total</source>
+        <translation>税额合计</translation>
+    </message>
+    <message>
+        <source>Amount in words</source>
+        <translation>大写金额</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>付款节点</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <source>Delivery terms</source>
+        <translation>交付条款</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Bank details</source>
+        <translation>收款信息</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <source>Taxpayer ID</source>
+        <translation>纳税人识别号</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签字盖章</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>报价方</translation>
+    </message>
+    <message>
+        <source>Accepted by the customer</source>
+        <translation>客户确认</translation>
+    </message>
+    <message>
+        <source>Authorised signature:</source>
+        <translation>授权代表签字：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>(Company seal)</source>
+        <translation>（盖章）</translation>
+    </message>
+    <message>
+        <source>DRAFT</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>PENDING APPROVAL</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>SUPERSEDED</source>
+        <translation>已失效</translation>
     </message>
 </context>
 </TS>

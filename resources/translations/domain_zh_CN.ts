@@ -380,12 +380,56 @@
         <translation>客户全称必须包含文字，不能只有数字</translation>
     </message>
     <message>
+        <source>The company name is required</source>
+        <translation>公司名称为必填项</translation>
+    </message>
+    <message>
+        <source>{value} is not a colour; write it as # and six hex digits, such as #1d4e89</source>
+        <translation>{value} 不是颜色值，请写成 # 加六位十六进制数字，例如 #1d4e89</translation>
+    </message>
+    <message>
         <source>{value} is not a phone number (a mobile, or an area code and number)</source>
         <translation>{value} 不是有效的电话号码（手机号，或区号加号码）</translation>
     </message>
     <message>
         <source>{value} is not a web address</source>
         <translation>{value} 不是有效的网址</translation>
+    </message>
+    <message>
+        <source>{value} is not a taxpayer identification number (15, 17, 18 or 20 letters and digits)</source>
+        <translation>{value} 不是纳税人识别号（应为 15、17、18 或 20 位字母和数字）</translation>
+    </message>
+    <message>
+        <source>{value} is not a bank account number (8 to 32 digits)</source>
+        <translation>{value} 不是银行账号（应为 8 至 32 位数字）</translation>
+    </message>
+    <message>
+        <source>The logo is not a PNG or JPEG image</source>
+        <translation>标志图片不是 PNG 或 JPEG 格式</translation>
+    </message>
+    <message>
+        <source>The logo file is too big ({size} KB); at most {max} KB are allowed</source>
+        <translation>标志图片文件过大（{size} KB），最大允许 {max} KB</translation>
+    </message>
+    <message>
+        <source>The logo is too large ({width} × {height} pixels); at most {max} pixels each way</source>
+        <translation>标志图片尺寸过大（{width} × {height} 像素），长宽均不得超过 {max} 像素</translation>
+    </message>
+    <message>
+        <source>The company branding cannot be used</source>
+        <translation>无法使用公司品牌设置</translation>
+    </message>
+    <message>
+        <source>The logo file {path} does not exist</source>
+        <translation>标志图片文件 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>The logo file {path} cannot be read</source>
+        <translation>无法读取标志图片文件 {path}</translation>
+    </message>
+    <message>
+        <source>The stored company branding cannot be read; open the branding settings and save them again</source>
+        <translation>已保存的公司品牌设置无法读取，请打开品牌设置并重新保存</translation>
     </message>
     <message>
         <source>The contact&apos;s name is required</source>
@@ -688,8 +732,36 @@
         <translation>{field_zh}:最多允许 {max} 个字符,当前为 {length} 个</translation>
     </message>
     <message>
+        <source>{field} cannot be negative ({value})</source>
+        <translation>{field_zh}不能为负数（{value}）</translation>
+    </message>
+    <message>
+        <source>{field} must be a percentage from 0 to 100, not {value}</source>
+        <translation>{field_zh}必须是 0 到 100 之间的百分比，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>{field} must be from 0 to 365 days, not {value}</source>
+        <translation>{field_zh}必须在 0 到 365 天之间，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>{field}: {value} is too large; it must be below {max}</source>
+        <translation>{field_zh}：{value} 过大，必须小于 {max}</translation>
+    </message>
+    <message>
         <source>{field}: &quot;{value}&quot; is not a number</source>
         <translation>{field_zh}:&quot;{value}&quot;不是数字</translation>
+    </message>
+    <message>
+        <source>{field}: the receivables are {current} days of revenue today, so they cannot fall by {value} days</source>
+        <translation>{field_zh}：当前应收账款约合 {current} 天销售收入，周转天数无法减少 {value} 天</translation>
+    </message>
+    <message>
+        <source>The return on investment is counted over 1 to {max} whole years, not {value}</source>
+        <translation>投资回报率的计算年数必须是 1 到 {max} 之间的整数，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>There is no benefit figure &quot;{key}&quot;; the figures are: {known}</source>
+        <translation>没有名为&quot;{key}&quot;的效益数据项；可用的数据项有：{known}</translation>
     </message>
     <message>
         <source>{field}: an amount cannot be negative ({value})</source>
@@ -758,6 +830,518 @@
     <message>
         <source>The deal {deal} belongs to another customer than the worksheet</source>
         <translation>商机{deal}与该分析表属于不同的客户</translation>
+    </message>
+    <message>
+        <source>Per user</source>
+        <translation>按用户</translation>
+    </message>
+    <message>
+        <source>Per site</source>
+        <translation>按站点</translation>
+    </message>
+    <message>
+        <source>Per company</source>
+        <translation>按企业</translation>
+    </message>
+    <message>
+        <source>The catalogue cannot be used</source>
+        <translation>产品目录无法使用</translation>
+    </message>
+    <message>
+        <source>The catalogue has no item &quot;{code}&quot;</source>
+        <translation>产品目录中没有产品&quot;{code}&quot;</translation>
+    </message>
+    <message>
+        <source>No price list valid on {day} has a price for &quot;{code}&quot;</source>
+        <translation>{day} 有效的价目表中没有&quot;{code}&quot;的价格</translation>
+    </message>
+    <message>
+        <source>The maintenance fee &quot;{code}&quot; is a percentage of the licences: give the licences&apos; total</source>
+        <translation>维护费&quot;{code}&quot;按软件许可金额的百分比计算:请提供软件许可合计金额</translation>
+    </message>
+    <message>
+        <source>The quantity must be a number of zero or more, not {value}</source>
+        <translation>数量必须是大于或等于 0 的数字,不能是 {value}</translation>
+    </message>
+    <message>
+        <source>The licences&apos; total must be an amount of zero or more, not {value}</source>
+        <translation>软件许可合计必须是大于或等于 0 的金额,不能是 {value}</translation>
+    </message>
+    <message>
+        <source>{sheet} row {row}: {problem}</source>
+        <translation>{sheet} 第 {row} 行:{problem}</translation>
+    </message>
+    <message>
+        <source>{sheet}: {problem}</source>
+        <translation>{sheet}:{problem}</translation>
+    </message>
+    <message>
+        <source>Unknown key &quot;{key}&quot;; allowed here: {allowed}</source>
+        <translation>未知的键&quot;{key}&quot;;此处允许:{allowed}</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; is missing</source>
+        <translation>缺少&quot;{key}&quot;</translation>
+    </message>
+    <message>
+        <source>The code &quot;{code}&quot; may hold only lower-case letters, digits, &quot;_&quot;, &quot;.&quot; and &quot;-&quot;</source>
+        <translation>编码&quot;{code}&quot;只能包含小写字母、数字、&quot;_&quot;、&quot;.&quot;和&quot;-&quot;</translation>
+    </message>
+    <message>
+        <source>The code &quot;{code}&quot; is used twice in {table} (first at {first})</source>
+        <translation>编码&quot;{code}&quot;在 {table} 中重复使用(首次出现在 {first})</translation>
+    </message>
+    <message>
+        <source>{key} must be a number, not &quot;{value}&quot;</source>
+        <translation>{key} 必须是数字,不能是&quot;{value}&quot;</translation>
+    </message>
+    <message>
+        <source>{key} may have at most two decimals, not {value}</source>
+        <translation>{key} 最多保留两位小数,不能是 {value}</translation>
+    </message>
+    <message>
+        <source>{key} must not be negative ({value})</source>
+        <translation>{key} 不能为负数({value})</translation>
+    </message>
+    <message>
+        <source>{key} must be a date such as 2026-01-31, not &quot;{value}&quot;</source>
+        <translation>{key} 必须是日期(如 2026-01-31),不能是&quot;{value}&quot;</translation>
+    </message>
+    <message>
+        <source>Only a licence has a basis, not the {kind} item &quot;{code}&quot;</source>
+        <translation>只有软件许可才有计价方式,{kind} 类产品&quot;{code}&quot;不能设置</translation>
+    </message>
+    <message>
+        <source>The licence &quot;{code}&quot; needs a basis: per_user, per_site or per_company</source>
+        <translation>软件许可&quot;{code}&quot;需要计价方式:per_user(按用户)、per_site(按站点)或 per_company(按企业)</translation>
+    </message>
+    <message>
+        <source>The maintenance item &quot;{code}&quot; needs maintenance_percent: its yearly price as a percentage of the licences</source>
+        <translation>维护项目&quot;{code}&quot;需要 maintenance_percent:即年维护费占软件许可金额的百分比</translation>
+    </message>
+    <message>
+        <source>Only a maintenance item has maintenance_percent, not the {kind} item &quot;{code}&quot;</source>
+        <translation>只有维护项目才有 maintenance_percent,{kind} 类产品&quot;{code}&quot;不能设置</translation>
+    </message>
+    <message>
+        <source>The price list &quot;{code}&quot; ends on {until}, before it starts on {start}</source>
+        <translation>价目表&quot;{code}&quot;的失效日期 {until} 早于生效日期 {start}</translation>
+    </message>
+    <message>
+        <source>The price lists &quot;{code}&quot; and &quot;{other}&quot; are both valid on {day}; price lists may not overlap</source>
+        <translation>价目表&quot;{code}&quot;和&quot;{other}&quot;在 {day} 同时有效;价目表的有效期不能重叠</translation>
+    </message>
+    <message>
+        <source>The price list &quot;{code}&quot; prices &quot;{item}&quot;, which is not an item of the catalogue</source>
+        <translation>价目表&quot;{code}&quot;为&quot;{item}&quot;定价,但产品目录中没有该产品</translation>
+    </message>
+    <message>
+        <source>{key} is not a price; write an item code holding a &quot;.&quot; in quotes: &quot;{example}&quot; = 100.00</source>
+        <translation>{key} 不是价格;含&quot;.&quot;的产品编码请加引号书写:&quot;{example}&quot; = 100.00</translation>
+    </message>
+    <message>
+        <source>The proposal&apos;s title may have at most {max} characters, not {length}</source>
+        <translation>建议书标题最多 {max} 个字符，当前为 {length} 个</translation>
+    </message>
+    <message>
+        <source>The proposal&apos;s author may have at most {max} characters, not {length}</source>
+        <translation>建议书编写人最多 {max} 个字符，当前为 {length} 个</translation>
+    </message>
+    <message>
+        <source>The section {section} may have at most {max} characters, not {length}</source>
+        <translation>章节&quot;{section_zh}&quot;最多 {max} 个字符，当前为 {length} 个</translation>
+    </message>
+    <message>
+        <source>A proposal is written in zh_CN or en, not &quot;{language}&quot;</source>
+        <translation>建议书的语言只能是 zh_CN 或 en，不能是&quot;{language}&quot;</translation>
+    </message>
+    <message>
+        <source>Every section of the proposal is left out; keep at least one</source>
+        <translation>建议书的所有章节都被排除了，请至少保留一个章节</translation>
+    </message>
+    <message>
+        <source>The customer {name} has been deleted; a proposal needs a current customer</source>
+        <translation>客户 {name} 已被删除，建议书需要一个有效的客户</translation>
+    </message>
+    <message>
+        <source>The deal {name} has been deleted; its proposal can no longer be made</source>
+        <translation>销售机会 {name} 已被删除，无法再生成其建议书</translation>
+    </message>
+    <message>
+        <source>The deal {deal} belongs to another customer than the proposal</source>
+        <translation>销售机会 {deal} 属于另一个客户，与建议书的客户不一致</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>建议书</translation>
+    </message>
+    <message>
+        <source>There is no deal or customer &quot;{target}&quot;: give a deal&apos;s id, or a customer&apos;s name or credit code</source>
+        <translation>找不到销售机会或客户&quot;{target}&quot;：请给出销售机会的编号，或客户的名称或统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>Executive summary</source>
+        <translation>执行摘要</translation>
+    </message>
+    <message>
+        <source>Current situation</source>
+        <translation>客户现状</translation>
+    </message>
+    <message>
+        <source>Pains and their impact</source>
+        <translation>痛点与影响</translation>
+    </message>
+    <message>
+        <source>Needs and our solution</source>
+        <translation>需求与解决方案</translation>
+    </message>
+    <message>
+        <source>Solution architecture and modules</source>
+        <translation>方案架构与模块</translation>
+    </message>
+    <message>
+        <source>Implementation plan</source>
+        <translation>实施计划</translation>
+    </message>
+    <message>
+        <source>Benefit analysis</source>
+        <translation>效益分析</translation>
+    </message>
+    <message>
+        <source>Quote summary</source>
+        <translation>报价摘要</translation>
+    </message>
+    <message>
+        <source>About us</source>
+        <translation>关于我们</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Software licences</source>
+        <translation>软件许可</translation>
+    </message>
+    <message>
+        <source>Implementation services</source>
+        <translation>实施服务</translation>
+    </message>
+    <message>
+        <source>Annual maintenance</source>
+        <translation>年度维护</translation>
+    </message>
+    <message>
+        <source>Third-party items</source>
+        <translation>第三方产品</translation>
+    </message>
+    <message>
+        <source>Tax-inclusive</source>
+        <translation>含税</translation>
+    </message>
+    <message>
+        <source>Tax-exclusive</source>
+        <translation>不含税</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Pending approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已被新版本取代</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Line {line}: the description is required</source>
+        <translation>第 {line} 行：请填写描述</translation>
+    </message>
+    <message>
+        <source>Row {row}: the description is required</source>
+        <translation>第 {row} 行：请填写描述</translation>
+    </message>
+    <message>
+        <source>Line {line}: the quantity is not a number</source>
+        <translation>第 {line} 行：数量不是数字</translation>
+    </message>
+    <message>
+        <source>Row {row}: the quantity is not a number</source>
+        <translation>第 {row} 行：数量不是数字</translation>
+    </message>
+    <message>
+        <source>Line {line}: the quantity cannot be negative ({value})</source>
+        <translation>第 {line} 行：数量不能为负数（{value}）</translation>
+    </message>
+    <message>
+        <source>Row {row}: the quantity cannot be negative ({value})</source>
+        <translation>第 {row} 行：数量不能为负数（{value}）</translation>
+    </message>
+    <message>
+        <source>Line {line}: the quantity must be more than 0</source>
+        <translation>第 {line} 行：数量必须大于 0</translation>
+    </message>
+    <message>
+        <source>Row {row}: the quantity must be more than 0</source>
+        <translation>第 {row} 行：数量必须大于 0</translation>
+    </message>
+    <message>
+        <source>Line {line}: the quantity {value} has more than {places} decimals</source>
+        <translation>第 {line} 行：数量 {value} 的小数超过 {places} 位</translation>
+    </message>
+    <message>
+        <source>Row {row}: the quantity {value} has more than {places} decimals</source>
+        <translation>第 {row} 行：数量 {value} 的小数超过 {places} 位</translation>
+    </message>
+    <message>
+        <source>Line {line}: the unit price is not a number</source>
+        <translation>第 {line} 行：单价不是数字</translation>
+    </message>
+    <message>
+        <source>Row {row}: the unit price is not a number</source>
+        <translation>第 {row} 行：单价不是数字</translation>
+    </message>
+    <message>
+        <source>Line {line}: the unit price cannot be negative ({value})</source>
+        <translation>第 {line} 行：单价不能为负数（{value}）</translation>
+    </message>
+    <message>
+        <source>Row {row}: the unit price cannot be negative ({value})</source>
+        <translation>第 {row} 行：单价不能为负数（{value}）</translation>
+    </message>
+    <message>
+        <source>Line {line}: the unit price {value} has more than two decimals (fen)</source>
+        <translation>第 {line} 行：单价 {value} 的小数超过两位（精确到分）</translation>
+    </message>
+    <message>
+        <source>Row {row}: the unit price {value} has more than two decimals (fen)</source>
+        <translation>第 {row} 行：单价 {value} 的小数超过两位（精确到分）</translation>
+    </message>
+    <message>
+        <source>Line {line}: the discount must be between 0 and 100 %</source>
+        <translation>第 {line} 行：折扣必须在 0 至 100 % 之间</translation>
+    </message>
+    <message>
+        <source>Row {row}: the discount must be between 0 and 100 %</source>
+        <translation>第 {row} 行：折扣必须在 0 至 100 % 之间</translation>
+    </message>
+    <message>
+        <source>Line {line}: {value} % is not a VAT rate in force; use one of {rates}</source>
+        <translation>第 {line} 行：{value} % 不是现行增值税税率，请使用以下之一：{rates}</translation>
+    </message>
+    <message>
+        <source>Row {row}: {value} % is not a VAT rate in force; use one of {rates}</source>
+        <translation>第 {row} 行：{value} % 不是现行增值税税率，请使用以下之一：{rates}</translation>
+    </message>
+    <message>
+        <source>Milestone {milestone}: the name is required</source>
+        <translation>第 {milestone} 个付款节点：请填写名称</translation>
+    </message>
+    <message>
+        <source>Milestone {milestone}: its share must be more than 0 % with at most two decimals, not {value}</source>
+        <translation>第 {milestone} 个付款节点：比例必须大于 0 %，最多两位小数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>The payment milestones add up to {sum} %, not 100 %</source>
+        <translation>付款节点比例合计为 {sum} %，而不是 100 %</translation>
+    </message>
+    <message>
+        <source>The quote is valid until {valid_until}, before its own date {quote_date}</source>
+        <translation>报价有效期至 {valid_until}，早于报价日期 {quote_date}</translation>
+    </message>
+    <message>
+        <source>The quote&apos;s total is too large: it must be below {max} yuan</source>
+        <translation>报价总额过大：必须低于 {max} 元</translation>
+    </message>
+    <message>
+        <source>A quote needs at least one line</source>
+        <translation>报价单至少需要一行明细</translation>
+    </message>
+    <message>
+        <source>Version {version} of quote {number} was already sent or replaced and can no longer change: make a new version</source>
+        <translation>报价单 {number} 第 {version} 版已发送或已被取代，不能再修改：请新建版本</translation>
+    </message>
+    <message>
+        <source>A manager rejected the discount of {discount} %: lower it to your limit of {limit} % or ask for approval again</source>
+        <translation>经理已驳回 {discount} % 的折扣：请降至您的权限 {limit} % 以内，或重新申请审批</translation>
+    </message>
+    <message>
+        <source>A discount of {discount} % is above your limit of {limit} %: a manager&apos;s approval is needed before the quote can be sent</source>
+        <translation>折扣 {discount} % 超出您的权限 {limit} %：报价发送前需经理审批</translation>
+    </message>
+    <message>
+        <source>The quote expired on {date}: extend its validity or make a new version</source>
+        <translation>报价已于 {date} 过期：请延长有效期或新建版本</translation>
+    </message>
+    <message>
+        <source>Row {row}: the column {column} is not known; the columns are item, description, quantity, unit, unit_price, discount, vat_rate, group (品名, 描述, 数量, 单位, 单价, 折扣, 税率, 类别)</source>
+        <translation>第 {row} 行：无法识别“{column}”列；可用的列为 品名、描述、数量、单位、单价、折扣、税率、类别（item、description、quantity、unit、unit_price、discount、vat_rate、group）</translation>
+    </message>
+    <message>
+        <source>Row {row}: {value} in the column {column} is not a number</source>
+        <translation>第 {row} 行：“{column}”列的 {value} 不是数字</translation>
+    </message>
+    <message>
+        <source>Row {row}: the catalogue has no price for {item} today; give a unit price</source>
+        <translation>第 {row} 行：产品目录中 {item} 今天没有价格；请填写单价</translation>
+    </message>
+    <message>
+        <source>Row {row}: {value} is not a kind of item; use licence, service, maintenance or third_party (软件许可, 实施服务, 年度维护, 第三方产品)</source>
+        <translation>第 {row} 行：{value} 不是有效的类别；请使用 软件许可、实施服务、年度维护 或 第三方产品（licence、service、maintenance、third_party）</translation>
+    </message>
+    <message>
+        <source>Row {row}: the column {column} needs a value</source>
+        <translation>第 {row} 行：“{column}”列必须填写</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>Quote {number} has no version {version}</source>
+        <translation>报价单 {number} 没有第 {version} 版</translation>
+    </message>
+    <message>
+        <source>The customer {name} has been deleted; a quote needs a current customer</source>
+        <translation>客户 {name} 已被删除；报价单需要一个现有客户</translation>
+    </message>
+    <message>
+        <source>The deal {deal} belongs to another customer than the quote&apos;s</source>
+        <translation>商机 {deal} 属于另一个客户，不是这张报价单的客户</translation>
+    </message>
+    <message>
+        <source>There is no customer {name}; add the customer first, then quote</source>
+        <translation>没有客户 {name}；请先添加该客户，再报价</translation>
+    </message>
+    <message>
+        <source>A quote is printed in Chinese (zh_CN) or English (en), not {value}</source>
+        <translation>报价单只能用中文（zh_CN）或英文（en）打印，不能用 {value}</translation>
+    </message>
+    <message>
+        <source>Version {version} of quote {number} is not waiting for an approval: only a version pending approval can be approved or rejected</source>
+        <translation>报价单 {number} 第 {version} 版不在待审批状态：只有待审批的版本才能批准或驳回</translation>
+    </message>
+    <message>
+        <source>Say who decides: the approver&apos;s name is required</source>
+        <translation>请说明由谁审批：审批人姓名不能为空</translation>
+    </message>
+    <message>
+        <source>{by} wrote this quote and cannot approve its own discount: another person must decide</source>
+        <translation>{by} 是这张报价单的制单人，不能审批自己的折扣：须由其他人审批</translation>
+    </message>
+    <message>
+        <source>Version {version} of quote {number} has not been sent: only a sent quote can be accepted or declined</source>
+        <translation>报价单 {number} 第 {version} 版尚未发送：只有已发送的报价单才能标记为接受或拒绝</translation>
+    </message>
+    <message>
+        <source>Version {version} of quote {number} was approved, sent or replaced: only a draft or a version pending approval can be deleted</source>
+        <translation>报价单 {number} 第 {version} 版已审批、已发送或已被取代：只能删除草稿或待审批的版本</translation>
+    </message>
+    <message>
+        <source>The rep code must be 1 to 12 letters or digits (A-Z, 0-9), not {value}</source>
+        <translation>销售代码须为 1 至 12 位字母或数字（A-Z、0-9），不能是 {value}</translation>
+    </message>
+    <message>
+        <source>The discount limit must be a percentage from 0 to 100 with at most two decimals, not {value}</source>
+        <translation>折扣权限须为 0 至 100 之间、最多两位小数的百分比，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>A quote&apos;s validity must be from 1 to 365 days, not {value}</source>
+        <translation>报价有效期须为 1 至 365 天，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>The file {path} holds no quote lines</source>
+        <translation>文件 {path} 中没有报价明细</translation>
+    </message>
+    <message>
+        <source>The file {path} has no header row of quote lines (item or description, quantity and unit_price; 品名 or 描述, 数量, 单价); its first row holds: {columns}</source>
+        <translation>文件 {path} 没有报价明细的表头行（品名或描述、数量和单价；item 或 description、quantity、unit_price）；其第一行为：{columns}</translation>
+    </message>
+    <message>
+        <source>The workbook {path} cannot be written ({detail})</source>
+        <translation>无法写入工作簿 {path}({detail})</translation>
+    </message>
+    <message>
+        <source>The file is not an Excel workbook (.xlsx): {detail}</source>
+        <translation>该文件不是 Excel 工作簿(.xlsx):{detail}</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet &quot;{zh}&quot; (or &quot;{en}&quot;)</source>
+        <translation>工作簿中没有工作表&quot;{zh}&quot;(或&quot;{en}&quot;)</translation>
+    </message>
+    <message>
+        <source>The sheet has no column &quot;{zh}&quot; (or &quot;{en}&quot;)</source>
+        <translation>工作表中没有&quot;{zh}&quot;(或&quot;{en}&quot;)列</translation>
+    </message>
+    <message>
+        <source>Unknown column &quot;{column}&quot;; the columns are: {allowed}</source>
+        <translation>未知的列&quot;{column}&quot;;可用的列:{allowed}</translation>
+    </message>
+    <message>
+        <source>The columns &quot;{first}&quot; and &quot;{second}&quot; mean the same</source>
+        <translation>&quot;{first}&quot;列与&quot;{second}&quot;列含义相同</translation>
+    </message>
+    <message>
+        <source>The sheet has no rows below its header</source>
+        <translation>工作表在标题行下没有数据</translation>
+    </message>
+    <message>
+        <source>{column} &quot;{code}&quot; is not an item of the items sheet</source>
+        <translation>{column}&quot;{code}&quot;不在产品工作表中</translation>
+    </message>
+    <message>
+        <source>The price list &quot;{code}&quot; prices &quot;{item}&quot; twice (first on row {first})</source>
+        <translation>价目表&quot;{code}&quot;为&quot;{item}&quot;重复定价(首次出现在第 {first} 行)</translation>
+    </message>
+    <message>
+        <source>{column} differs from row {first}, where the price list &quot;{code}&quot; is first given; leave it empty or the same</source>
+        <translation>{column}与第 {first} 行(价目表&quot;{code}&quot;首次出现处)不一致;请留空或填写相同内容</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; is not a setting; use one of: {allowed}</source>
+        <translation>&quot;{key}&quot;不是有效的设置项;请使用以下之一:{allowed}</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; is given twice (first on row {first})</source>
+        <translation>&quot;{key}&quot;重复填写(首次出现在第 {first} 行)</translation>
+    </message>
+    <message>
+        <source>The catalogue&apos;s version is missing: write it on the sheet &quot;{sheet}&quot; (key version) or give it when importing</source>
+        <translation>缺少产品目录版本:请在工作表&quot;{sheet}&quot;中填写(项目 version),或在导入时指定</translation>
+    </message>
+    <message>
+        <source>The code &quot;{code}&quot; is used twice (first on row {first})</source>
+        <translation>编码&quot;{code}&quot;重复使用(首次出现在第 {first} 行)</translation>
+    </message>
+    <message>
+        <source>The catalogue cannot be read: {detail}</source>
+        <translation>无法读取产品目录:{detail}</translation>
     </message>
 </context>
 </TS>

@@ -60,6 +60,84 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Record the approval</source>
+        <translation>记录审批</translation>
+    </message>
+    <message>
+        <source>A discount of {discount} % is above the rep&apos;s limit of {limit} %. Record the manager&apos;s decision.</source>
+        <translation>折扣 {discount} % 超出了销售代表的权限 {limit} %，请记录经理的审批意见。</translation>
+    </message>
+    <message>
+        <source>The manager&apos;s name</source>
+        <translation>经理姓名</translation>
+    </message>
+    <message>
+        <source>Approve the discount</source>
+        <translation>批准该折扣</translation>
+    </message>
+    <message>
+        <source>Reject it</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Approver *</source>
+        <translation>审批人 *</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Who decided? The approver&apos;s name is required.</source>
+        <translation>请填写审批人姓名。</translation>
+    </message>
+    <message>
+        <source>The quote&apos;s author cannot approve their own discount.</source>
+        <translation>报价人不能审批自己的折扣。</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsTable</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>申请审批</translation>
+    </message>
+</context>
+<context>
     <name>BoardColumn</name>
     <message>
         <source>{n} deals</source>
@@ -95,6 +173,510 @@
     <message>
         <source>Lost</source>
         <translation>丢单</translation>
+    </message>
+</context>
+<context>
+    <name>BrandingDialog</name>
+    <message>
+        <source>Company branding</source>
+        <translation>公司信息与标识</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Printed on every quote and proposal PDF.</source>
+        <translation>将印在每一份报价单和方案书 PDF 上。</translation>
+    </message>
+    <message>
+        <source>Company name (Chinese) *</source>
+        <translation>公司名称（中文）*</translation>
+    </message>
+    <message>
+        <source>Company name (English)</source>
+        <translation>公司名称（英文）</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Address (Chinese)</source>
+        <translation>地址（中文）</translation>
+    </message>
+    <message>
+        <source>Address (English)</source>
+        <translation>地址（英文）</translation>
+    </message>
+    <message>
+        <source>Letterhead line (Chinese)</source>
+        <translation>信头标语（中文）</translation>
+    </message>
+    <message>
+        <source>Letterhead line (English)</source>
+        <translation>信头标语（英文）</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Taxpayer ID</source>
+        <translation>纳税人识别号</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标识（Logo）</translation>
+    </message>
+    <message>
+        <source>Main colour</source>
+        <translation>主色</translation>
+    </message>
+    <message>
+        <source>Accent colour</source>
+        <translation>辅助色</translation>
+    </message>
+    <message>
+        <source>Seal label</source>
+        <translation>盖章处文字</translation>
+    </message>
+    <message>
+        <source>Footer note (Chinese)</source>
+        <translation>页脚说明（中文）</translation>
+    </message>
+    <message>
+        <source>Footer note (English)</source>
+        <translation>页脚说明（英文）</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Contact and bank</source>
+        <translation>联系方式与银行</translation>
+    </message>
+    <message>
+        <source>Logo and colours</source>
+        <translation>标识与颜色</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>无标识</translation>
+    </message>
+    <message>
+        <source>Choose the logo</source>
+        <translation>选择标识图片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Please correct the fields marked in red.</source>
+        <translation>请修改标红的字段。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Discard the changes to the company branding?</source>
+        <translation>放弃对公司信息与标识的修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueItemDialog</name>
+    <message>
+        <source>Edit item {code}</source>
+        <translation>编辑产品 {code}</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>新建产品</translation>
+    </message>
+    <message>
+        <source>Offered in new quotes</source>
+        <translation>可用于新报价</translation>
+    </message>
+    <message>
+        <source>Add statement</source>
+        <translation>添加条目</translation>
+    </message>
+    <message>
+        <source>Remove statement</source>
+        <translation>删除条目</translation>
+    </message>
+    <message>
+        <source>Item and price</source>
+        <translation>产品与价格</translation>
+    </message>
+    <message>
+        <source>Description and FAB</source>
+        <translation>描述与 FAB</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Price in {list} (CNY)</source>
+        <translation>{list}中的单价（元）</translation>
+    </message>
+    <message>
+        <source>Price (no price list)</source>
+        <translation>单价（无价目表）</translation>
+    </message>
+    <message>
+        <source>Code *</source>
+        <translation>编码 *</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Name (Chinese) *</source>
+        <translation>名称（中文）*</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>Unit (Chinese) *</source>
+        <translation>单位（中文）*</translation>
+    </message>
+    <message>
+        <source>Unit (English)</source>
+        <translation>单位（英文）</translation>
+    </message>
+    <message>
+        <source>Licence basis</source>
+        <translation>许可计价方式</translation>
+    </message>
+    <message>
+        <source>ERP module</source>
+        <translation>ERP 模块</translation>
+    </message>
+    <message>
+        <source>VAT rate %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <source>Maintenance % of licences</source>
+        <translation>维护费占许可费比例 %</translation>
+    </message>
+    <message>
+        <source>Description (Chinese)</source>
+        <translation>描述（中文）</translation>
+    </message>
+    <message>
+        <source>Description (English)</source>
+        <translation>描述（英文）</translation>
+    </message>
+    <message>
+        <source>FAB statements (feature · advantage · benefit)</source>
+        <translation>FAB 陈述（特性 · 优势 · 利益）</translation>
+    </message>
+    <message>
+        <source>Feature (zh)</source>
+        <translation>特性（中文）</translation>
+    </message>
+    <message>
+        <source>Feature (en)</source>
+        <translation>特性（英文）</translation>
+    </message>
+    <message>
+        <source>Advantage (zh)</source>
+        <translation>优势（中文）</translation>
+    </message>
+    <message>
+        <source>Advantage (en)</source>
+        <translation>优势（英文）</translation>
+    </message>
+    <message>
+        <source>Benefit (zh)</source>
+        <translation>利益（中文）</translation>
+    </message>
+    <message>
+        <source>Benefit (en)</source>
+        <translation>利益（英文）</translation>
+    </message>
+    <message>
+        <source>{rate} (the kind&apos;s rate)</source>
+        <translation>{rate}（按类别税率）</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number</source>
+        <translation>“{text}”不是数字</translation>
+    </message>
+    <message>
+        <source>A code is lower-case letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;, such as fi-gl</source>
+        <translation>编码只能由小写字母、数字、“.”、“-”和“_”组成，例如 fi-gl</translation>
+    </message>
+    <message>
+        <source>The catalogue already has an item {code}</source>
+        <translation>产品目录中已有编码为 {code} 的产品</translation>
+    </message>
+    <message>
+        <source>Please correct the fields marked in red.</source>
+        <translation>请修改标红的字段。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Discard the changes to this item?</source>
+        <translation>放弃对该产品的修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePage</name>
+    <message>
+        <source>from {start}</source>
+        <translation>自 {start} 起</translation>
+    </message>
+    <message>
+        <source>Filter by code or name</source>
+        <translation>按编码或名称筛选</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>New item…</source>
+        <translation>新建产品…</translation>
+    </message>
+    <message>
+        <source>Edit item…</source>
+        <translation>编辑产品…</translation>
+    </message>
+    <message>
+        <source>Import XLSX…</source>
+        <translation>导入 XLSX…</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
+        <source>Price list</source>
+        <translation>价目表</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>计价方式</translation>
+    </message>
+    <message>
+        <source>VAT %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <source>Price (CNY)</source>
+        <translation>单价（元）</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>当前有效</translation>
+    </message>
+    <message>
+        <source>Catalogue {version}</source>
+        <translation>产品目录 {version}</translation>
+    </message>
+    <message>
+        <source>No price list: items have no price.</source>
+        <translation>没有价目表：产品暂无价格。</translation>
+    </message>
+    <message>
+        <source>prices include VAT</source>
+        <translation>价格含税</translation>
+    </message>
+    <message>
+        <source>prices exclude VAT</source>
+        <translation>价格不含税</translation>
+    </message>
+    <message>
+        <source>not yet valid: from {day}</source>
+        <translation>尚未生效：{day} 起生效</translation>
+    </message>
+    <message>
+        <source>expired on {day}</source>
+        <translation>已于 {day} 失效</translation>
+    </message>
+    <message>
+        <source>valid today</source>
+        <translation>今日有效</translation>
+    </message>
+    <message>
+        <source>{percent} % of licences</source>
+        <translation>许可费的 {percent} %</translation>
+    </message>
+    <message>
+        <source>* the kind&apos;s VAT rate</source>
+        <translation>* 按类别税率</translation>
+    </message>
+    <message>
+        <source>No price in this price list</source>
+        <translation>该价目表中没有此产品的价格</translation>
+    </message>
+    <message>
+        <source>Choose an item to see it.</source>
+        <translation>选择一个产品查看详情。</translation>
+    </message>
+    <message>
+        <source>ERP module: {module}</source>
+        <translation>ERP 模块：{module}</translation>
+    </message>
+    <message>
+        <source>FAB</source>
+        <translation>FAB（特性 · 优势 · 利益）</translation>
+    </message>
+    <message>
+        <source>Advantage</source>
+        <translation>优势</translation>
+    </message>
+    <message>
+        <source>Benefit</source>
+        <translation>利益</translation>
+    </message>
+    <message>
+        <source>Import a catalogue</source>
+        <translation>导入产品目录</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+    <message>
+        <source>Export the catalogue</source>
+        <translation>导出产品目录</translation>
+    </message>
+    <message>
+        <source>Exporting to {name}…</source>
+        <translation>正在导出到 {name}…</translation>
+    </message>
+    <message>
+        <source>Imported: {n} items, {lists} price lists.</source>
+        <translation>已导入：{n} 个产品，{lists} 个价目表。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the file has {n} problems. Correct them and try again.</source>
+        <translation>未导入任何内容：文件中有 {n} 处问题，请修改后重试。</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePicker</name>
+    <message>
+        <source>Add from the catalogue</source>
+        <translation>从产品目录添加</translation>
+    </message>
+    <message>
+        <source>Filter by code or name</source>
+        <translation>按编码或名称筛选</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>{percent} % of licences</source>
+        <translation>许可费的 {percent} %</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The quantity must be a number above 0.</source>
+        <translation>数量必须是大于 0 的数字。</translation>
+    </message>
+    <message>
+        <source>Choose at least one item.</source>
+        <translation>请至少选择一个产品。</translation>
     </message>
 </context>
 <context>
@@ -199,6 +781,29 @@
     </message>
 </context>
 <context>
+    <name>CustomerChooser</name>
+    <message>
+        <source>New quote</source>
+        <translation>新建报价</translation>
+    </message>
+    <message>
+        <source>Type part of the customer&apos;s name</source>
+        <translation>输入客户名称的一部分</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Start the quote</source>
+        <translation>开始报价</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDeals</name>
     <message>
         <source>Deal</source>
@@ -238,6 +843,10 @@
     <message>
         <source>Deals ({n})</source>
         <translation>销售机会 ({n})</translation>
+    </message>
+    <message>
+        <source>Quotes ({n})</source>
+        <translation>报价（{n}）</translation>
     </message>
     <message>
         <source>Select a customer to see its details</source>
@@ -748,6 +1357,10 @@
     <message>
         <source>Deal review PDF…</source>
         <translation>商机评审 PDF…</translation>
+    </message>
+    <message>
+        <source>Quotes ({n})</source>
+        <translation>报价（{n}）</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -1293,6 +1906,29 @@
     </message>
 </context>
 <context>
+    <name>LinesPanel</name>
+    <message>
+        <source>Add line</source>
+        <translation>添加明细行</translation>
+    </message>
+    <message>
+        <source>Add from catalogue…</source>
+        <translation>从产品目录添加…</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除明细行</translation>
+    </message>
+    <message>
+        <source>Move the line up</source>
+        <translation>上移该行</translation>
+    </message>
+    <message>
+        <source>Move the line down</source>
+        <translation>下移该行</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Customers</source>
@@ -1337,6 +1973,10 @@
     <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Company &amp;branding…</source>
+        <translation>公司信息与标识(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1398,10 +2038,451 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     </message>
 </context>
 <context>
+    <name>MilestonesEditor</name>
+    <message>
+        <source>Add milestone</source>
+        <translation>添加付款节点</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>No milestones: paid in full</source>
+        <translation>无付款节点：一次性付清</translation>
+    </message>
+    <message>
+        <source>Sum: —</source>
+        <translation>合计：—</translation>
+    </message>
+    <message>
+        <source>Sum: 100 % ✓</source>
+        <translation>合计：100 % ✓</translation>
+    </message>
+    <message>
+        <source>Sum: {sum} % — must be 100 %</source>
+        <translation>合计：{sum} % — 必须等于 100 %</translation>
+    </message>
+</context>
+<context>
+    <name>MilestonesModel</name>
+    <message>
+        <source>Milestone</source>
+        <translation>付款节点</translation>
+    </message>
+    <message>
+        <source>Share %</source>
+        <translation>比例 %</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <source>Milestone {n}: “{text}” is not a percentage</source>
+        <translation>付款节点 {n}：“{text}”不是百分比</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>PDF preview</source>
+        <translation>PDF 预览</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一页</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>The PDF could not be read.</source>
+        <translation>无法读取该 PDF。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be made.</source>
+        <translation>无法生成 PDF。</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>第 {page} 页，共 {count} 页</translation>
+    </message>
+    <message>
+        <source>Save the PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved to {path}: {reason}</source>
+        <translation>PDF 无法保存到 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PdfWriter</name>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>Save the quote PDF</source>
+        <translation>保存报价单 PDF</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved to {path}: {reason}</source>
+        <translation>PDF 无法保存到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>已保存 {name}</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>Coming in a later version.</source>
         <translation>将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteEditor</name>
+    <message>
+        <source>Payment milestones</source>
+        <translation>付款节点</translation>
+    </message>
+    <message>
+        <source>Delivery terms</source>
+        <translation>交付条款</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>e.g. 合同签订后 30 个工作日内完成部署与上线</source>
+        <translation>例如：合同签订后 30 个工作日内完成部署与上线</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Preview PDF</source>
+        <translation>预览 PDF</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Record approval…</source>
+        <translation>记录审批…</translation>
+    </message>
+    <message>
+        <source>Mark sent</source>
+        <translation>标记为已发送</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>新建版本</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>客户已接受</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>客户已拒绝</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Lines ({n})</source>
+        <translation>报价明细（{n}）</translation>
+    </message>
+    <message>
+        <source>Payment and terms</source>
+        <translation>付款与条款</translation>
+    </message>
+    <message>
+        <source>Approvals ({n})</source>
+        <translation>审批记录（{n}）</translation>
+    </message>
+    <message>
+        <source>⚠ A discount of {discount} % is above your limit of {limit} %: a manager must approve it</source>
+        <translation>⚠ 折扣 {discount} % 超出您的权限 {limit} %：需经理审批</translation>
+    </message>
+    <message>
+        <source>Please correct the input marked in red.</source>
+        <translation>请修改标红的内容。</translation>
+    </message>
+    <message>
+        <source>Record the approval</source>
+        <translation>记录审批</translation>
+    </message>
+    <message>
+        <source>The quote cannot be marked sent yet:</source>
+        <translation>报价单暂不能标记为已发送：</translation>
+    </message>
+    <message>
+        <source>Record that the customer accepted version {version}?</source>
+        <translation>确认记录客户已接受第 {version} 版吗？</translation>
+    </message>
+    <message>
+        <source>Record that the customer declined version {version}?</source>
+        <translation>确认记录客户已拒绝第 {version} 版吗？</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s answer</source>
+        <translation>客户答复</translation>
+    </message>
+    <message>
+        <source>Quote {number} · version {version}</source>
+        <translation>报价单 {number} · 第 {version} 版</translation>
+    </message>
+    <message>
+        <source>Save the quote PDF</source>
+        <translation>保存报价单 PDF</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Save the changes to this quote before closing?</source>
+        <translation>关闭前保存对该报价单的修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteHeader</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>销售机会</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Quote date</source>
+        <translation>报价日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Printed in</source>
+        <translation>打印语言</translation>
+    </message>
+    <message>
+        <source>e.g. 集团财务与供应链一期</source>
+        <translation>例如：集团财务与供应链一期</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— 无 —</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date (YYYY-MM-DD)</source>
+        <translation>“{text}”不是日期（格式 YYYY-MM-DD）</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteLinesModel</name>
+    <message>
+        <source>Item</source>
+        <translation>产品编码</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <source>VAT %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>不含税金额</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>价税合计</translation>
+    </message>
+    <message>
+        <source>List price: {price}</source>
+        <translation>目录价：{price}</translation>
+    </message>
+    <message>
+        <source>Line {line}: “{text}” is not a number</source>
+        <translation>第 {line} 行：“{text}”不是数字</translation>
+    </message>
+    <message>
+        <source>Line {line}: the {column} is missing</source>
+        <translation>第 {line} 行：缺少{column}</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteListModel</name>
+    <message>
+        <source>Number</source>
+        <translation>报价单号</translation>
+    </message>
+    <message>
+        <source>Ver.</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>销售机会</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Total (CNY)</source>
+        <translation>总额（元）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Expired: extend it in a new version</source>
+        <translation>已过期：请在新版本中延长有效期</translation>
+    </message>
+    <message>
+        <source>(expired)</source>
+        <translation>（已过期）</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteListPage</name>
+    <message>
+        <source>Find by number, customer, deal or title</source>
+        <translation>按单号、客户、销售机会或标题查找</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>New quote…</source>
+        <translation>新建报价…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>{n} quotes</source>
+        <translation>共 {n} 份报价</translation>
+    </message>
+    <message>
+        <source>{shown} of {n} quotes</source>
+        <translation>{shown} / {n} 份报价</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>报价</translation>
+    </message>
+</context>
+<context>
+    <name>QuotesPage</name>
+    <message>
+        <source>Quotes</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Catalogue and prices</source>
+        <translation>产品目录与价格</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedQuotes</name>
+    <message>
+        <source>New quote…</source>
+        <translation>新建报价…</translation>
+    </message>
+    <message>
+        <source>No quotes yet: start one with New quote.</source>
+        <translation>还没有报价：点击“新建报价”开始。</translation>
     </message>
 </context>
 <context>
@@ -1436,6 +2517,96 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBanner</name>
+    <message>
+        <source>New version</source>
+        <translation>新建版本</translation>
+    </message>
+    <message>
+        <source>New quote</source>
+        <translation>新报价</translation>
+    </message>
+    <message>
+        <source>{number} · version {version}</source>
+        <translation>{number} · 第 {version} 版</translation>
+    </message>
+    <message>
+        <source>New quote: it gets its number when it is first saved.</source>
+        <translation>新报价：首次保存时生成报价单号。</translation>
+    </message>
+    <message>
+        <source>Pending approval: a discount of {discount} % is above your limit of {limit} %. Record a manager&apos;s approval before sending.</source>
+        <translation>待审批：折扣 {discount} % 超出您的权限 {limit} %。发送前请记录经理的审批。</translation>
+    </message>
+    <message>
+        <source>Last decision: rejected by {by}.</source>
+        <translation>最近一次审批：{by} 已驳回。</translation>
+    </message>
+    <message>
+        <source>Approved by {by}: ready to send.</source>
+        <translation>已由 {by} 审批通过：可以发送。</translation>
+    </message>
+    <message>
+        <source>Draft: not sent to the customer yet.</source>
+        <translation>草稿：尚未发送给客户。</translation>
+    </message>
+    <message>
+        <source>Sent on {when}: frozen, read-only. Make a new version to change it.</source>
+        <translation>已于 {when} 发送：已锁定，只读。如需修改请新建版本。</translation>
+    </message>
+    <message>
+        <source>Accepted by the customer: frozen, read-only.</source>
+        <translation>客户已接受：已锁定，只读。</translation>
+    </message>
+    <message>
+        <source>Declined by the customer: frozen, read-only.</source>
+        <translation>客户已拒绝：已锁定，只读。</translation>
+    </message>
+    <message>
+        <source>Replaced by a newer version: frozen, read-only.</source>
+        <translation>已被新版本取代：已锁定，只读。</translation>
+    </message>
+    <message>
+        <source>Expired on {date}.</source>
+        <translation>已于 {date} 过期。</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <source>Net total</source>
+        <translation>不含税合计</translation>
+    </message>
+    <message>
+        <source>VAT total</source>
+        <translation>税额合计</translation>
+    </message>
+    <message>
+        <source>Total incl. VAT</source>
+        <translation>价税合计</translation>
+    </message>
+    <message>
+        <source>In words: {words}</source>
+        <translation>大写：{words}</translation>
+    </message>
+    <message>
+        <source>Subtotals</source>
+        <translation>分类小计</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>不含税</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,8 @@ if TYPE_CHECKING:
     from erpdesk.domain.playbook import Playbook
     from erpdesk.services.deals import DealPage as PageData
     from erpdesk.services.deals import DealService
+    from erpdesk.ui.quotes import QuoteServices
+    from erpdesk.ui.quotes.quote_list import RelatedQuotes
 
 _STATUS_COLOURS = {
     DealStatus.OPEN: "#1565c0",
@@ -100,9 +102,13 @@ class DealPage(QWidget):
         self.data: PageData | None = None
         self._checklist_stage: int | None = None
         self._loading = False
+        self.quotes_tab: RelatedQuotes | None = None  # set_quotes (the window's services)
         self._bridge = FeedBridge(deals.feed, self)
         self._bridge.changed.connect(self._on_change)
         self._build()
+        from erpdesk.ui.quotes import services_of
+
+        self.set_quotes(services_of(parent))
         self.reload()
 
     # -- building ----------------------------------------------------------------
@@ -182,6 +188,23 @@ class DealPage(QWidget):
         layout.addWidget(header_box)
         layout.addWidget(self.tabs, 1)
         self.retranslate_ui()
+
+    def set_quotes(self, services: QuoteServices | None) -> None:
+        """Show the deal's quotes (and "New quote…") in a tab of their own."""
+        if services is None or self.quotes_tab is not None:
+            return
+        from erpdesk.ui.quotes.quote_list import RelatedQuotes
+
+        tab = RelatedQuotes(services)
+        self.quotes_tab = tab
+        tab.count_changed.connect(
+            lambda n: self.tabs.setTabText(
+                self.tabs.indexOf(tab), self.tr("Quotes ({n})").format(n=n)
+            )
+        )
+        self.tabs.addTab(tab, "")
+        if self.data is not None:
+            tab.show_deal(self.deal_id, self.data.deal.customer_id)
 
     def _build_checklist(self) -> QWidget:
         page = QWidget()
@@ -399,6 +422,8 @@ class DealPage(QWidget):
         self.tabs.setTabText(1, self.tr("Worksheets ({n})").format(n=len(data.worksheets)))
         self.tabs.setTabText(2, self.tr("Activities ({n})").format(n=len(data.activities)))
         self.tabs.setTabText(3, self.tr("Stage history ({n})").format(n=len(data.history)))
+        if self.quotes_tab is not None:
+            self.quotes_tab.show_deal(deal.id, deal.customer_id)  # names its tab
 
     def _show_checklist(self) -> None:
         assert self.data is not None
