@@ -80,7 +80,11 @@ class PushOut(BaseModel):
 
 
 class ChangeOut(BaseModel):
-    entity: Literal["customer", "contact", "activity"]
+    entity: Literal[
+        "customer", "contact", "activity",
+        # ``sync.entities``
+        "deal", "stage_change", "worksheet", "quote", "quote_approval", "proposal",
+    ]
     id: str
     version: int
     deleted: bool

@@ -339,6 +339,43 @@ sync_access = Table(
 )
 Index("ix_sync_access_user_change", sync_access.c.user_id, sync_access.c.change_number)
 
+# The desk's record types that came after customers (deals, stage changes,
+# worksheets, quotes, quote approvals, proposals; ``sync.entities``): one
+# table for all, keyed by the desk's UUID.  ``customer_id`` is the customer
+# every record belongs to (a stage change's, an approval's through its deal
+# or quote), ``deal_id`` its deal (a deal's is itself), ``quote_id`` an
+# approval's quote: they decide who sees it.  ``owner_id`` is a deal's owner
+# (the user that created it), ``user_id`` the user whose desk created the record.
+synced_records = Table(
+    "synced_records",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("entity", String(32), nullable=False),
+    Column("customer_id", String(36), ForeignKey("customers.id"), nullable=False),
+    Column("deal_id", String(36), nullable=True),
+    Column("quote_id", String(36), nullable=True),
+    Column("owner_id", Integer, ForeignKey("users.id"), nullable=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("fields", JSON, nullable=False),
+    Column("field_versions", JSON, nullable=False, server_default=text("'{}'")),
+    Column("deleted", Boolean, nullable=False, server_default=false()),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("change_number", BigInteger, nullable=False, server_default=text("0")),
+)
+Index("ix_synced_records_change_number", synced_records.c.change_number)
+Index("ix_synced_records_customer_id", synced_records.c.customer_id)
+Index("ix_synced_records_deal_id", synced_records.c.deal_id)
+
+# The registry user names on each deal's team (its ``team`` field): they
+# see the deal and its records.  Rewritten with the deal's team.
+deal_members = Table(
+    "deal_members",
+    metadata,
+    Column("username", String(64), primary_key=True),
+    Column("deal_id", String(36), primary_key=True),
+)
+
 audit_log = Table(
     "audit_log",
     metadata,

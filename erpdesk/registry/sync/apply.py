@@ -41,9 +41,11 @@ from erpdesk.registry.db.schema import (
     customer_contacts,
     customers,
     sync_conflicts,
+    synced_records,
 )
 from erpdesk.registry.policy import load_policy
 from erpdesk.registry.protection import extend_by_follow_up
+from erpdesk.registry.sync.entities import ENTITIES
 from erpdesk.registry.sync.merge import FieldConflict, Merge, merge, stamped
 from erpdesk.registry.sync.ops import (
     ACTIVITY_FIELDS,
@@ -106,7 +108,10 @@ def _locked(ctx: Context, table: Table, row_id: str) -> Row[Any] | None:
     return ctx.conn.execute(select(table).where(table.c.id == row_id).with_for_update()).first()
 
 
-_TABLES = {"customer": customers, "contact": customer_contacts, "activity": customer_activities}
+_TABLES = {
+    "customer": customers, "contact": customer_contacts, "activity": customer_activities,
+    **dict.fromkeys(ENTITIES, synced_records),
+}
 
 
 def prefetch_rows(ctx: Context, ops: list[Op]) -> None:
@@ -607,4 +612,8 @@ def apply_follow_ups(ctx: Context) -> None:
 def apply_op(ctx: Context, op: Op) -> Outcome:
     if op.entity == "customer":
         return apply_customer(ctx, op)
+    if op.entity in ENTITIES:
+        from erpdesk.registry.sync.records import apply_record  # it builds on this module
+
+        return apply_record(ctx, op)
     return apply_child(ctx, op)

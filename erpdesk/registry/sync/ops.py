@@ -196,7 +196,7 @@ PUSH_ROLES = frozenset({"rep", "admin"})
 ROLE_REASONS = {
     "telemarketer": "Telemarketing leads are not synced in this version",
     "manager": "A sales manager reads customers but does not change them",
-    "presales": "Presales consultants have nothing to sync in this version",
+    "presales": "Presales consultants sync only the deals they support",
 }
 
 
@@ -211,6 +211,9 @@ class Op:
     base_version: int | None
     fields: dict[str, Any] = field(default_factory=dict)
     parent_id: str | None = None
+    # Synced records (``entities``): every parent the op names, by field
+    # (customer_id, deal_id, quote_id); ``parent_id`` is the first of them.
+    parents: dict[str, str | None] = field(default_factory=dict)
 
 
 def is_uuid(value: str) -> bool:
@@ -251,10 +254,13 @@ def check_op(raw: Any, role: str, now: datetime) -> Op:
         isinstance(created_at, str) and len(created_at) <= 64 and text_problem(created_at) is None
     ):
         raise Rejected("invalid_value", "created_at must be a time as text", field="created_at")
-    if role not in PUSH_ROLES:
-        raise Rejected("forbidden_for_role", ROLE_REASONS.get(role, "This role may not push"))
+    from erpdesk.registry.sync.entities import ENTITIES  # it builds on this module
+
     entity = raw.get("entity")
-    if not isinstance(entity, str) or entity not in ENTITY_FIELDS:
+    record_type = ENTITIES.get(entity) if isinstance(entity, str) else None
+    if role not in (PUSH_ROLES if record_type is None else record_type.roles):
+        raise Rejected("forbidden_for_role", ROLE_REASONS.get(role, "This role may not push"))
+    if not isinstance(entity, str) or (entity not in ENTITY_FIELDS and record_type is None):
         raise Rejected("unknown_entity", f"unknown entity {_shown(entity)}")
     kind = raw.get("op")
     if not isinstance(kind, str) or kind not in OPS:
@@ -269,6 +275,13 @@ def check_op(raw: Any, role: str, now: datetime) -> Op:
         raise Rejected("invalid_value", f"an op has at most {MAX_FIELDS} fields", field="fields")
     if kind == "delete" and fields_in:
         raise Rejected("invalid_value", "a delete carries no fields")
+    if record_type is not None:
+        checked, parents = check_record_fields(record_type, kind, fields_in, now)
+        return Op(
+            op_id=str(uuid.UUID(op_id)), entity=entity, entity_id=str(uuid.UUID(entity_id)),
+            op=kind, base_version=raw.get("base_version"), fields=checked,
+            parent_id=next(iter(parents.values()), None), parents=parents,
+        )
     specs = ENTITY_FIELDS[entity]
     owned = sorted(set(fields_in) & REGISTRY_OWNED)
     if owned:
@@ -324,3 +337,37 @@ def _checked(name: str, spec: FieldSpec, value: Any, now: datetime) -> Any:
         raise Rejected("invalid_text", f"{name} {exc}", field=name) from None
     except ValueError as exc:
         raise Rejected("invalid_value", f"{name} {exc}", field=name) from None
+
+
+def check_record_fields(
+    record_type: Any, kind: str, fields_in: dict[str, Any], now: datetime
+) -> tuple[dict[str, Any], dict[str, str | None]]:
+    """The canonical fields and the parents of an op on a synced record type
+    (``entities.EntityType``), or ``Rejected``."""
+    values: dict[str, Any] = {}
+    parents: dict[str, str | None] = {}
+    for name, value in fields_in.items():
+        if name in record_type.parents:
+            parents[name] = _checked(name, PARENT_OR_NONE, value, now)
+        elif name in record_type.ignored:
+            continue
+        elif name in record_type.fields:
+            values[name] = _checked(name, record_type.fields[name], value, now)
+        elif name in REGISTRY_OWNED:
+            raise Rejected("registry_owned_field",
+                           f"registry-owned fields cannot be written: {name}", fields=[name])
+        else:
+            raise Rejected("unknown_field", f"{record_type.name} has no field {_shown(name)}",
+                           field=_shown(name))
+    if kind == "create":
+        present = {*values, *(p for p, v in parents.items() if v is not None)}
+        missing = [f for f in record_type.required if f not in present]
+        if missing:
+            raise Rejected("missing_field", f"a create needs: {', '.join(missing)}",
+                           fields=missing)
+    if "name" in values and not values["name"].strip():
+        raise Rejected("invalid_value", "name must not be empty", field="name")
+    return values, parents
+
+
+PARENT_OR_NONE = FieldSpec(_uuid(nullable=True), None)

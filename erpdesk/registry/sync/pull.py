@@ -35,10 +35,12 @@ from erpdesk.registry.db.schema import (
     customer_contacts,
     customers,
     sync_access,
+    synced_records,
     users,
 )
 from erpdesk.registry.sync.apply import activity_values, customer_values
 from erpdesk.registry.sync.ops import CONTACT_FIELDS
+from erpdesk.registry.sync.records import record_change, visible_records
 
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 500
@@ -113,6 +115,12 @@ def _change(entity: str, row: Row[Any], fields: dict[str, Any]) -> dict[str, Any
 CUSTOMER_SELECT = select(customers, OWNER.c.username.label("owner")).outerjoin(
     OWNER, OWNER.c.id == customers.c.owner_id
 )
+# Deals, stage changes, worksheets, quotes ... (``records``), with a deal's owner.
+RECORD_SELECT = (
+    select(synced_records, OWNER.c.username.label("owner"))
+    .join(customers, customers.c.id == synced_records.c.customer_id)
+    .outerjoin(OWNER, OWNER.c.id == synced_records.c.owner_id)
+)
 
 
 def _window(query: Select[Any], column: Any, since: int, high: int, limit: int) -> Select[Any]:
@@ -167,6 +175,9 @@ def _candidates(
         query = select(table).join(customers, customers.c.id == table.c.customer_id).where(seen)
         for row in conn.execute(_window(query, table.c.change_number, since, high, limit)):
             out.append((int(row.change_number), build(row), None))
+    query = RECORD_SELECT.where(visible_records(user.username, user.role, seen))
+    for row in conn.execute(_window(query, synced_records.c.change_number, since, high, limit)):
+        out.append((int(row.change_number), record_change(row), None))
     if user.role == "rep":
         query = select(sync_access).where(sync_access.c.user_id == user.id)
         for row in conn.execute(_window(query, sync_access.c.change_number, since, high, limit)):
@@ -201,4 +212,11 @@ def _granted(conn: Connection, user: User, customer_id: str, since: int) -> list
             ).order_by(table.c.change_number)
         )
         out.extend(build(row) for row in rows)
+    rows = conn.execute(
+        RECORD_SELECT.where(
+            synced_records.c.customer_id == customer_id,
+            synced_records.c.change_number <= since, synced_records.c.deleted.is_(False),
+        ).order_by(synced_records.c.change_number)
+    )
+    out.extend(record_change(row) for row in rows)
     return out

@@ -226,7 +226,9 @@ def _batch(
             )
         }
     to_apply = [checked[p][1] for op_id, p in first_of.items() if op_id in claimed]
-    named = Counter(i for op in to_apply for i in {op.entity_id, op.parent_id} if i)
+    named = Counter(
+        i for op in to_apply for i in {op.entity_id, op.parent_id, *op.parents.values()} if i
+    )
     ctx = Context(conn, user, writer, own, now, ChangeNumbers(conn, now),
                   alone=frozenset() if careful else frozenset(
                       i for i, n in named.items() if n == 1))
