@@ -588,6 +588,9 @@ def generate_demo(
         with uow_factory() as uow:
             catalogue = demo_catalogue(uow)
         quote_maker = QuoteMaker(seed, f"{seed}:{len(existing)}", maker.now, catalogue)
+        from erpdesk.services.demo_proposals import ProposalMaker
+
+        proposal_maker = ProposalMaker(seed, f"{seed}:{len(existing)}", maker.now)
     done = n_contacts = n_activities = 0
     n_deals = n_won = n_lost = n_sheets = n_quotes = n_quoted = 0
     with contextlib.ExitStack() as stack:
@@ -619,6 +622,9 @@ def generate_demo(
                     n_sheets += len(batch.worksheets)
                     quotes = quote_maker.batch(uow, batch.deals)  # demo_quotes
                     quotes.write(uow)
+                    proposal_maker.batch(  # demo_proposals: deals with a quote
+                        [c for c, _cs, _acts in rows], batch.deals, quotes.quotes, batch.worksheets
+                    ).write(uow)
                     n_quotes += len(quotes.quotes)
                     n_quoted += quotes.quoted_deals
                 if whole is None:

@@ -205,6 +205,23 @@ class DealPage(QWidget):
         self.tabs.addTab(tab, "")
         if self.data is not None:
             tab.show_deal(self.deal_id, self.data.deal.customer_id)
+        if services.proposals is not None:  # the deal's proposal, beside the tabs
+            self.proposal_button = QPushButton(self.tr("Proposal…"))
+            self.proposal_button.setToolTip(self.tr("The deal's solution proposal"))
+            self.proposal_button.clicked.connect(lambda: self.open_proposal(services))
+            self.tabs.setCornerWidget(self.proposal_button)
+
+    def open_proposal(self, services: QuoteServices) -> Any:
+        """The deal's proposal in its editor (a new one until it is saved)."""
+        from erpdesk.ui.quotes import root_window
+        from erpdesk.ui.quotes.proposal_editor import open_deal_proposal
+
+        assert services.proposals is not None
+        try:
+            return open_deal_proposal(root_window(self), services.proposals, self.deal_id)
+        except DomainError as exc:
+            QMessageBox.warning(self, self.tr("Proposal"), exc.render(translate))
+            return None
 
     def _build_checklist(self) -> QWidget:
         page = QWidget()
@@ -308,6 +325,8 @@ class DealPage(QWidget):
         self.stage_caption.setText(self.tr("Checklist of stage"))
         self.exit_box.setTitle(self.tr("Exit criteria"))
         self.open_sheet_button.setText(self.tr("Open worksheet"))
+        if getattr(self, "proposal_button", None) is not None:
+            self.proposal_button.setText(self.tr("Proposal…"))
         self.sheet_model.setHorizontalHeaderLabels(
             [self.tr("Worksheet"), self.tr("Stage"), self.tr("Required"),
              self.tr("Dated"), self.tr("Attached to")]

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from erpdesk.services.branding import BrandingService
     from erpdesk.services.customers import CustomerService
     from erpdesk.services.deals import DealService
+    from erpdesk.services.proposals import ProposalService
     from erpdesk.services.quotes import QuoteService
 
 # The attribute of a window (``MainWindow``) that holds its QuoteServices.
@@ -28,12 +29,14 @@ ATTRIBUTE = "quote_services"
 class QuoteServices:
     """What the quote views use: the quote service, the branding service
     (None: the PDF is printed with the default branding), and the customer
-    and deal services (names, a customer's deals)."""
+    and deal services (names, a customer's deals), and the proposal service
+    (None: no "Proposal…" button)."""
 
     quotes: QuoteService
     customers: CustomerService
     branding: BrandingService | None = None
     deals: DealService | None = None
+    proposals: ProposalService | None = None
 
     @property
     def feed(self) -> Any:
