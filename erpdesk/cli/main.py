@@ -41,11 +41,14 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         help="open the window, wait until its data is shown, save a PNG to FILE and exit",
     )
     parser.add_argument(
-        "--view", choices=["customers", "editor", "funnel", "deal", "quote", "catalogue"],
+        "--view", choices=["customers", "editor", "funnel", "deal", "quote", "catalogue", "admin",
+                 "leads", "proposal"],
         default="customers",
         help="the view to show (with --screenshot: 'editor' opens the first customer, "
         "'funnel' shows the sales funnel's board, 'deal' the first open deal's page, "
-        "'quote' the newest quote in its editor, 'catalogue' the catalogue and prices)",
+        "'quote' the newest quote in its editor, 'catalogue' the catalogue and prices, "
+        "'admin' and 'leads' the registry workbenches of the signed-in account, "
+        "'proposal' the latest deal's proposal)",
     )
     if not commands:
         parser.set_defaults(command=None)
@@ -58,6 +61,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         proposal_commands,
         quote_commands,
         report_commands,
+        sync_commands,
         transfer_commands,
     )
 
@@ -70,6 +74,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     report_commands.add_parser(subparsers)  # report funnel (joins the same "report")
     quote_commands.add_parsers(subparsers)  # quote ..., catalogue ...
     proposal_commands.add_parser(subparsers)  # proposal pdf / show / set
+    sync_commands.add_parsers(subparsers)  # login, logout, sync, sync status
     return parser
 
 

@@ -262,6 +262,26 @@ class CustomerDetailPanel(QWidget):
             )
         )
         self.tabs.addTab(tab, "")
+        proposals = self._quote_services.proposals
+        if proposals is not None:  # the customer's own proposal (of no deal)
+            button = QPushButton(self.tr("Proposal…"))
+            button.setToolTip(self.tr("A solution proposal for the customer without a deal"))
+            button.clicked.connect(lambda: self.open_proposal())
+            self.tabs.setCornerWidget(button)
+
+    def open_proposal(self) -> object:
+        """The customer's own proposal (of no deal) in its editor."""
+        from erpdesk.ui.quotes import root_window
+        from erpdesk.ui.quotes.proposal_editor import open_customer_proposal
+
+        services = self._quote_services
+        if not self.customer_id or services is None or services.proposals is None:
+            return None
+        try:
+            return open_customer_proposal(root_window(self), services.proposals, self.customer_id)
+        except DomainError as exc:
+            QMessageBox.warning(self, self.tr("Proposal"), exc.render(translate))
+            return None
 
     # -- texts -------------------------------------------------------------------
 

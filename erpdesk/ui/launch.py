@@ -46,6 +46,7 @@ from erpdesk.ui.widgets import app_settings
 if TYPE_CHECKING:
     from erpdesk.app import Desk
     from erpdesk.services.deals import DealService
+    from erpdesk.ui.admin.runner import ApiRunner
     from erpdesk.ui.main_window import MainWindow
 
 CONTEXT = "Launch"
@@ -207,11 +208,16 @@ def _run(
         branding=branding,
     )  # fmt: skip
     window.customers.detail.set_deals(desk.deals)  # a customer's deals tab
+    if window.quote_services is not None:  # proposals: the deal page's "Proposal…"
+        window.quote_services.proposals = desk.proposals
     window.customers.detail.set_quotes(window.quote_services)  # and its quotes tab
+    runner, role = workbench_runner(desk, languages, window)
+    window.set_workbench(runner, role)
     watch = DamageWatch(desk.db.path, languages, window)
     watch.restart.connect(app.quit)
     try:
         if screenshot is not None:
+            _install_sync(window, desk, start=False)
             return _screenshot(app, window, Path(screenshot), view, desk.deals)
         service = desk.customers
 
@@ -222,11 +228,16 @@ def _run(
             service.warm_up()  # the search index loads in the background
             _preload_write_side(desk, watch)
             warn_without_cjk_font()
+            # sync (SQLAlchemy, httpx) after the first paint; it syncs in the background
+            QTimer.singleShot(0, lambda: _install_sync(window, desk, start=True))
 
         _FirstPaint(window.customers.table.viewport(), first_painted)
         window.show()
         code = app.exec()
     finally:
+        sync_ui = getattr(window, "sync_ui", None)
+        if sync_ui is not None:
+            sync_ui.controller.stop()
         window.close()
         window.deleteLater()
         # Gone before its database closes: no late event of it reads a closed
@@ -236,6 +247,14 @@ def _run(
     if watch.restore_from is None:
         return code
     return RESTART if _restore(desk.db.path, watch.restore_from, languages) else 1
+
+
+def _install_sync(window: MainWindow, desk: Desk, start: bool) -> None:
+    """The sync state in the status bar and the File menu's sync actions
+    (``erpdesk.ui.sync``); with *start*, sync runs in the background."""
+    from erpdesk.ui.sync import install_sync
+
+    install_sync(window, desk, start=start)
 
 
 def _open_desk(
@@ -380,6 +399,47 @@ def _report_ready(app: QApplication) -> None:
     app.quit()
 
 
+def workbench_runner(
+    desk: Desk, languages: LanguageManager, parent: QObject
+) -> tuple[ApiRunner, str | None]:
+    """The registry calls of the workbench pages, and the role the desk signed
+    in with (``sync.role`` in its meta; None when never signed in).  The
+    account is read from the meta at each call (plain sqlite3, the UI
+    thread), the token from the keyring on the worker."""
+    from erpdesk.sync.credentials import CredentialStore
+    from erpdesk.ui.admin.runner import Account, ApiRunner
+
+    credentials = CredentialStore()
+
+    def account() -> Account | None:
+        server, user = desk.db.meta("sync.server"), desk.db.meta("sync.user")
+        if not server or not user:
+            return None
+        return Account(server, user, desk.db.meta("sync.role") or "")
+
+    def token(found: Account) -> str | None:
+        return credentials.get(found.server, found.user)
+
+    runner = ApiRunner(account, token, lambda: languages.language, parent)
+    return runner, desk.db.meta("sync.role")
+
+
+def _show_workbench(app: QApplication, window: MainWindow, view: str) -> None:
+    """The administrator's (``--view admin``) or telemarketer's (``--view
+    leads``) page, once its first registry answers arrived."""
+    from erpdesk.ui.main_window import AREAS
+
+    window.set_workbench(window.workbench_runner, "admin" if view == "admin" else "telemarketer")
+    window.rail.setCurrentRow([key for key, _icon, _title in AREAS].index(view))
+    runner = window.workbench_runner
+    for _ in range(20):
+        app.processEvents()
+        if runner is None or not runner.busy:
+            break
+        runner.wait()
+    app.processEvents()
+
+
 def _screenshot_settings(folder: str) -> QSettings:
     """Fresh settings in a temporary folder: the picture does not depend on
     (or change) the user's saved window layout."""
@@ -456,6 +516,14 @@ def _screenshot(
         target = _deal_window(deals) or target
     if view in ("quote", "catalogue"):
         target = _quote_view(app, window, view) or target
+    if view == "proposal" and window.quote_services is not None:
+        from erpdesk.ui.quotes.proposal_editor import open_latest_proposal
+
+        shown = open_latest_proposal(window, window.quote_services, QUOTE_SCREENSHOT_SIZE)
+        target = shown or target
+    if view in ("admin", "leads"):
+        window.resize(*QUOTE_SCREENSHOT_SIZE)
+        _show_workbench(app, window, view)
     if view == "editor":
         editor = page.edit_customer(first.id) if first is not None else None
         if editor is None:

@@ -44,10 +44,13 @@ if TYPE_CHECKING:
     from erpdesk.services.customers import CustomerService
     from erpdesk.services.deals import DealService
     from erpdesk.services.quotes import QuoteService
+    from erpdesk.ui.admin.page import AdminPage
+    from erpdesk.ui.admin.runner import ApiRunner
     from erpdesk.ui.funnel.page import FunnelPage
     from erpdesk.ui.quotes import QuoteServices
     from erpdesk.ui.quotes.quote_list import QuotesPage
     from erpdesk.ui.settings_dialog import SettingsDialog
+    from erpdesk.ui.telemarketing.page import TelemarketingPage
 
 CONTEXT = "MainWindow"
 # (key, icon, English name) of each area, in the rail's order.
@@ -58,7 +61,17 @@ AREAS: tuple[tuple[str, str, str], ...] = (
     ("presales", "presales", QT_TRANSLATE_NOOP("MainWindow", "Presales")),
     ("quotes", "quotes", QT_TRANSLATE_NOOP("MainWindow", "Quotes")),
     ("team", "team", QT_TRANSLATE_NOOP("MainWindow", "Team")),
+    ("admin", "callback", QT_TRANSLATE_NOOP("MainWindow", "Customer admin")),
+    ("leads", "call", QT_TRANSLATE_NOOP("MainWindow", "Leads")),
 )
+# The areas each registry role does not see (a rep, or no sign-in: the default).
+HIDDEN_FOR_ROLE: dict[str, frozenset[str]] = {
+    "rep": frozenset({"admin", "leads"}),
+    "admin": frozenset({"funnel", "leads"}),
+    "telemarketer": frozenset(
+        {"funnel", "relationships", "presales", "quotes", "team", "admin"}
+    ),
+}
 RAIL_STYLE = """
 QListWidget#navRail { background: #263238; border: none; outline: none; }
 QListWidget#navRail::item { color: #cfd8dc; border-radius: 6px; margin: 2px 3px; padding: 4px 0px; }
@@ -152,6 +165,11 @@ class MainWindow(QMainWindow):
             self.quote_services = QuoteServices(quotes, service, branding, deals)
         self._settings = settings or app_settings()
         self._languages = languages
+        # the registry workbenches (set_workbench): made when first shown
+        self.workbench_runner: ApiRunner | None = None
+        self.role = "rep"
+        self.admin_page: AdminPage | None = None
+        self.leads_page: TelemarketingPage | None = None
 
         self.rail = QListWidget()
         self.rail.setObjectName("navRail")
@@ -210,6 +228,7 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         settle_minimum_size(self)
         self.resize(1280, 800)
+        self.set_workbench(None, None)  # a rep's rail until a registry role is known
         self.restore_state()
 
     # -- building ----------------------------------------------------------------
@@ -283,6 +302,10 @@ class MainWindow(QMainWindow):
                 self.quotes = self._make_quotes(row, page)
             self.pages.setCurrentIndex(row)
             return
+        if key in ("admin", "leads") and self.workbench_runner is not None:
+            self._make_workbench(key, row, page)
+            self.pages.setCurrentIndex(row)
+            return
         if key != "customers" and not isinstance(page, PlaceholderPage):
             if page is not None:
                 self.pages.removeWidget(page)
@@ -319,6 +342,42 @@ class MainWindow(QMainWindow):
         quotes.restore_state(self._settings)
         return quotes
 
+    def set_workbench(self, runner: ApiRunner | None, role: str | None) -> None:
+        """The registry account's role decides the rail: a rep (or no sign-in)
+        never sees the administrator's or telemarketer's pages, an
+        administrator does not see the funnel, a telemarketer sees leads."""
+        self.workbench_runner = runner
+        self.role = role if role in HIDDEN_FOR_ROLE else "rep"
+        hidden = HIDDEN_FOR_ROLE[self.role]
+        for row, (key, _icon, _title) in enumerate(AREAS):
+            self.rail.setRowHidden(row, key in hidden)
+        if AREAS[max(self.rail.currentRow(), 0)][0] in hidden:
+            self.rail.setCurrentRow(0)
+
+    def visible_areas(self) -> list[str]:
+        return [key for row, (key, _i, _t) in enumerate(AREAS) if not self.rail.isRowHidden(row)]
+
+    def _make_workbench(self, key: str, row: int, old: QWidget | None) -> None:
+        """The administrator's or the telemarketer's page in place of *row*."""
+        assert self.workbench_runner is not None
+        if key == "admin" and self.admin_page is None:
+            from erpdesk.ui.admin.page import AdminPage
+
+            self.admin_page = AdminPage(self.workbench_runner)
+            page: QWidget = self.admin_page
+        elif key == "leads" and self.leads_page is None:
+            from erpdesk.ui.telemarketing.page import TelemarketingPage
+
+            self.leads_page = TelemarketingPage(self.workbench_runner)
+            self.leads_page.refresh()
+            page = self.leads_page
+        else:
+            return
+        if old is not None:
+            self.pages.removeWidget(old)
+            old.deleteLater()
+        self.pages.insertWidget(row, page)
+
     # -- status ------------------------------------------------------------------
 
     def _on_change(self, _change: Change) -> None:
@@ -353,7 +412,7 @@ class MainWindow(QMainWindow):
         self.customers.restore_state(self._settings)
         area = self._settings.value("ui/area")
         for row, (key, _icon, _title) in enumerate(AREAS):
-            if key == area:
+            if key == area and not self.rail.isRowHidden(row):
                 self.rail.setCurrentRow(row)
 
     def save_state(self) -> None:
@@ -372,10 +431,15 @@ class MainWindow(QMainWindow):
             event.ignore()  # the user kept an editor with changes open
             return
         self.save_state()
+        sync_ui = getattr(self, "sync_ui", None)  # ui.sync.install_sync
+        if sync_ui is not None:
+            sync_ui.controller.stop()  # no sync run on a database about to close
         if self.funnel is not None:
             self.funnel.close_page()  # no worker reads a database about to close
         if self.quotes is not None:
             self.quotes.close_page()
+        if self.workbench_runner is not None:
+            self.workbench_runner.close()  # no registry call answers a closed window
         super().closeEvent(event)
 
     def _close_quote_editors(self) -> bool:

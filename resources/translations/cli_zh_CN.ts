@@ -600,6 +600,121 @@
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <source>No password on standard input</source>
+        <translation>标准输入中没有密码</translation>
+    </message>
+    <message>
+        <source>No terminal to ask for the password; use --password-stdin</source>
+        <translation>没有终端可以输入密码；请使用 --password-stdin</translation>
+    </message>
+    <message>
+        <source>The server must be an http:// or https:// address, not {server}</source>
+        <translation>服务器必须是 http:// 或 https:// 地址，而不是 {server}</translation>
+    </message>
+    <message>
+        <source>This desk holds {count} changes of {user} on {server} that were not sent yet; sign in as {user} and sync them before signing in as someone else</source>
+        <translation>本机有 {user}（{server}）的 {count} 项修改尚未发送；请先以 {user} 登录并同步，再以其他用户登录</translation>
+    </message>
+    <message>
+        <source>Signed in to {server} as {user} ({role})</source>
+        <translation>已以 {user}（{role}）身份登录 {server}</translation>
+    </message>
+    <message>
+        <source>Signed out of {server}</source>
+        <translation>已退出 {server}</translation>
+    </message>
+    <message>
+        <source>Not signed in: run erpdesk login --server URL --user NAME first</source>
+        <translation>未登录：请先运行 erpdesk login --server URL --user NAME</translation>
+    </message>
+    <message>
+        <source>No sign-in for {user} on {server}: run erpdesk login, or sync with --password-stdin</source>
+        <translation>{user} 在 {server} 上没有登录凭据：请运行 erpdesk login，或使用 --password-stdin 同步</translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation>正在发送修改</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>正在接收修改</translation>
+    </message>
+    <message>
+        <source>Sync done: {pushed} changes sent ({duplicates} already known), {conflicts} conflicts, {rejected} refused, {pulled} records received</source>
+        <translation>同步完成：已发送 {pushed} 条修改（其中 {duplicates} 条已存在），{conflicts} 个冲突，{rejected} 条被拒绝，已接收 {pulled} 条记录</translation>
+    </message>
+    <message>
+        <source>Refused by the registry and kept for later: {entity} {id}: {reason}</source>
+        <translation>被客户登记中心拒绝，已保留待以后处理：{entity} {id}：{reason}</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is {seconds} seconds off the registry&apos;s; set the right time</source>
+        <translation>本机时钟与客户登记中心相差 {seconds} 秒；请校正时间</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>State: {state}</source>
+        <translation>状态：{state}</translation>
+    </message>
+    <message>
+        <source>Server: {server}</source>
+        <translation>服务器：{server}</translation>
+    </message>
+    <message>
+        <source>User: {user}</source>
+        <translation>用户：{user}</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent: {pending_ops}</source>
+        <translation>待发送的修改：{pending_ops}</translation>
+    </message>
+    <message>
+        <source>Last received: {last_pull}</source>
+        <translation>上次接收：{last_pull}</translation>
+    </message>
+    <message>
+        <source>Conflicts to review: {conflicts}</source>
+        <translation>待处理的冲突：{conflicts}</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>上次错误：{error}</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>已是最新</translation>
+    </message>
+    <message>
+        <source>changes waiting</source>
+        <translation>有待发送的修改</translation>
+    </message>
+    <message>
+        <source>conflicts to review</source>
+        <translation>有待处理的冲突</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>出错</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>Transfer</name>
     <message>
         <source>The file {path} cannot be imported</source>

@@ -1344,4 +1344,75 @@
         <translation>无法读取产品目录:{detail}</translation>
     </message>
 </context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Sync failed: {detail}</source>
+        <translation>同步失败：{detail}</translation>
+    </message>
+    <message>
+        <source>The registry {server} cannot be reached ({detail}); your changes are kept and will be sent at the next sync</source>
+        <translation>无法连接客户登记中心 {server}（{detail}）；您的修改已保留，将在下次同步时发送</translation>
+    </message>
+    <message>
+        <source>The registry {server} failed (HTTP {status}: {detail}); try again later</source>
+        <translation>客户登记中心 {server} 出错（HTTP {status}：{detail}）；请稍后再试</translation>
+    </message>
+    <message>
+        <source>You are not signed in to {server} (or the sign-in expired); sign in again</source>
+        <translation>您尚未登录 {server}（或登录已过期）；请重新登录</translation>
+    </message>
+    <message>
+        <source>The registry {server} refused the sign-in: {detail}</source>
+        <translation>客户登记中心 {server} 拒绝登录：{detail}</translation>
+    </message>
+    <message>
+        <source>The registry {server} does not accept this version of ERPDesk: {detail}</source>
+        <translation>客户登记中心 {server} 不接受此版本的 ERPDesk：{detail}</translation>
+    </message>
+    <message>
+        <source>The registry {server} refused the request (HTTP {status}: {detail})</source>
+        <translation>客户登记中心 {server} 拒绝了请求（HTTP {status}：{detail}）</translation>
+    </message>
+    <message>
+        <source>The registry {server} answered something this desk cannot read: {detail}</source>
+        <translation>客户登记中心 {server} 返回了本机无法识别的内容：{detail}</translation>
+    </message>
+    <message>
+        <source>This conflict was resolved already</source>
+        <translation>此冲突已经处理过了</translation>
+    </message>
+    <message>
+        <source>The record is no longer on this desk; only keeping their value is possible</source>
+        <translation>本机已没有此记录；只能保留对方的值</translation>
+    </message>
+    <message>
+        <source>A {entity} value cannot be re-applied from here; change it in its own window, then keep their value</source>
+        <translation>{entity} 的值无法在这里重新应用；请在其自己的窗口中修改，然后保留对方的值</translation>
+    </message>
+    <message>
+        <source>No system keyring is available: the sign-in is kept for this session only</source>
+        <translation>没有可用的系统密钥环：登录状态只保留到本次运行结束</translation>
+    </message>
+    <message>
+        <source>The server must be an http:// or https:// address, not {server}</source>
+        <translation>服务器必须是 http:// 或 https:// 地址，而不是 {server}</translation>
+    </message>
+    <message>
+        <source>This desk holds {count} changes of {user} on {server} that were not sent yet; sign in as {user} and sync them before signing in as someone else</source>
+        <translation>本机有 {user}（{server}）的 {count} 项修改尚未发送；请先以 {user} 登录并同步，再以其他用户登录</translation>
+    </message>
+    <message>
+        <source>Enter your user name</source>
+        <translation>请输入用户名</translation>
+    </message>
+    <message>
+        <source>Enter your password</source>
+        <translation>请输入密码</translation>
+    </message>
+    <message>
+        <source>Not signed in: run erpdesk login --server URL --user NAME first</source>
+        <translation>未登录：请先运行 erpdesk login --server URL --user NAME</translation>
+    </message>
+</context>
 </TS>

@@ -60,6 +60,99 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>Customer administration</source>
+        <translation>客户管理</translation>
+    </message>
+    <message>
+        <source>Registration queue</source>
+        <translation>报备队列</translation>
+    </message>
+    <message>
+        <source>Leads to sign for</source>
+        <translation>待签收线索</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>客户分配</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <source>Exemptions</source>
+        <translation>豁免</translation>
+    </message>
+    <message>
+        <source>Customer trail</source>
+        <translation>客户轨迹</translation>
+    </message>
+</context>
+<context>
+    <name>AllocationView</name>
+    <message>
+        <source>Suggested reps (project type, size, location, ability, load):</source>
+        <translation>建议的销售(项目类型、规模、地区、能力、负荷):</translation>
+    </message>
+    <message>
+        <source>Reason (required, kept in the audit log)</source>
+        <translation>原因(必填,记入审计日志)</translation>
+    </message>
+    <message>
+        <source>Allocate to the selected rep</source>
+        <translation>分配给所选销售</translation>
+    </message>
+    <message>
+        <source>Release to the pool</source>
+        <translation>释放到公海</translation>
+    </message>
+    <message>
+        <source>Give the reason for the allocation</source>
+        <translation>请填写分配原因</translation>
+    </message>
+    <message>
+        <source>Give the reason for the release</source>
+        <translation>请填写释放原因</translation>
+    </message>
+    <message>
+        <source>Select the rep to allocate to</source>
+        <translation>请选择要分配的销售</translation>
+    </message>
+    <message>
+        <source>{company} was released to the pool</source>
+        <translation>{company} 已释放到公海</translation>
+    </message>
+    <message>
+        <source>{company} is now allocated to {rep}</source>
+        <translation>{company} 已分配给 {rep}</translation>
+    </message>
+    <message>
+        <source>Find a customer, or choose one in the queue or the pool.</source>
+        <translation>查找客户,或在报备队列或公海中选择。</translation>
+    </message>
+    <message>
+        <source>Status: {status}; owner: {owner}</source>
+        <translation>状态:{status};负责人:{owner}</translation>
+    </message>
+    <message>
+        <source>Protected until {until}; released if not followed up by {due}</source>
+        <translation>保护至 {until};如 {due} 前未跟进将被释放</translation>
+    </message>
+    <message>
+        <source>Exempt from release: {reason}</source>
+        <translation>豁免释放:{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ApiRunner</name>
+    <message>
+        <source>You are not signed in to the customer registry: sign in first</source>
+        <translation>您尚未登录客户注册中心:请先登录</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <source>Record the approval</source>
@@ -135,6 +228,131 @@
     <message>
         <source>Requested</source>
         <translation>申请审批</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Registration verified by the call-back</source>
+        <translation>回访确认报备有效</translation>
+    </message>
+    <message>
+        <source>Protected for {owner}</source>
+        <translation>由 {owner} 保护</translation>
+    </message>
+    <message>
+        <source>Last follow-up</source>
+        <translation>最近跟进</translation>
+    </message>
+    <message>
+        <source>Exempted from release: {reason}</source>
+        <translation>豁免释放:{reason}</translation>
+    </message>
+    <message>
+        <source>Released to the pool</source>
+        <translation>释放到公海</translation>
+    </message>
+    <message>
+        <source>Due for release unless followed up</source>
+        <translation>如不跟进将于此时释放</translation>
+    </message>
+    <message>
+        <source>Protection ends at the latest</source>
+        <translation>保护期最迟截止</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Who changed what and why (call-backs, allocations, exemptions with their reasons) is kept in the registry&apos;s audit log; this desk shows the dates the customer&apos;s record carries.</source>
+        <translation>谁因何做了哪些更改(回访、分配、豁免及其原因)记录在注册中心的审计日志中;本桌面显示客户记录中的各个日期。</translation>
+    </message>
+    <message>
+        <source>Find a customer to see its trail on the registry.</source>
+        <translation>查找客户以查看其在注册中心的轨迹。</translation>
+    </message>
+    <message>
+        <source>{company}: {status}, owner {owner}</source>
+        <translation>{company}:{status},负责人 {owner}</translation>
+    </message>
+</context>
+<context>
+    <name>BenefitForm</name>
+    <message>
+        <source>CNY</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>Count the return on investment over (years)</source>
+        <translation>投资回报率计算年限（年）</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s own figures, typed as 8000000, 800万, 1,200,000 or 20%. A benefit counts once its amount and its percentage are given; empty fields keep their default.</source>
+        <translation>客户自己的数据，可写作 8000000、800万、1,200,000 或 20%。每项效益在金额和比例都填写后才计入；空白字段取默认值。</translation>
+    </message>
+    <message>
+        <source>the quote&apos;s total {amount}</source>
+        <translation>报价合计 {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>BenefitResultPanel</name>
+    <message>
+        <source>Result</source>
+        <translation>测算结果</translation>
+    </message>
+    <message>
+        <source>Annual benefit</source>
+        <translation>年效益</translation>
+    </message>
+    <message>
+        <source>Annual running cost</source>
+        <translation>年运行维护费用</translation>
+    </message>
+    <message>
+        <source>Net annual benefit</source>
+        <translation>年净效益</translation>
+    </message>
+    <message>
+        <source>Investment</source>
+        <translation>项目总投资</translation>
+    </message>
+    <message>
+        <source>Investment (the quote&apos;s total)</source>
+        <translation>项目总投资（报价合计）</translation>
+    </message>
+    <message>
+        <source>Return on investment over {years} years</source>
+        <translation>{years} 年投资回报率</translation>
+    </message>
+    <message>
+        <source>Payback</source>
+        <translation>投资回收期</translation>
+    </message>
+    <message>
+        <source>{months} months</source>
+        <translation>{months} 个月</translation>
+    </message>
+    <message>
+        <source>Correct the figures marked in red to see the result.</source>
+        <translation>请更正标红的数据以查看测算结果。</translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s own figures: each benefit needs its amount and its percentage.</source>
+        <translation>请填写客户自己的数据：每项效益都需要金额和比例。</translation>
+    </message>
+    <message>
+        <source>Hover over a benefit to see its formula.</source>
+        <translation>将鼠标悬停在某项效益上可查看计算公式。</translation>
     </message>
 </context>
 <context>
@@ -703,6 +921,216 @@
     </message>
 </context>
 <context>
+    <name>ConflictReview</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>销售机会</translation>
+    </message>
+    <message>
+        <source>Worksheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>方案建议书</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>USCC</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Source detail</source>
+        <translation>来源说明</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Stated need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Office phone</source>
+        <translation>办公电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>成交概率</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Next step date</source>
+        <translation>下一步日期</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>竞争对手</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictReviewDialog</name>
+    <message>
+        <source>Review conflicts</source>
+        <translation>处理冲突</translation>
+    </message>
+    <message>
+        <source>You and someone else changed the same field before your changes met. The registry kept their value; yours is kept here until you choose.</source>
+        <translation>您和其他人在同步之前修改了同一字段。客户登记中心保留了对方的值；您的值保存在这里，等您决定。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的值</translation>
+    </message>
+    <message>
+        <source>Theirs (now in the record)</source>
+        <translation>对方的值（记录中的当前值）</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>对方的值</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>保留对方的值</translation>
+    </message>
+    <message>
+        <source>Accept their value; yours is dropped</source>
+        <translation>接受对方的值；您的值将被放弃</translation>
+    </message>
+    <message>
+        <source>Re-apply mine</source>
+        <translation>重新应用我的值</translation>
+    </message>
+    <message>
+        <source>Write your value again; it is sent with the next sync</source>
+        <translation>重新写入您的值；下次同步时发送</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>No conflicts to review.</source>
+        <translation>没有需要处理的冲突。</translation>
+    </message>
+    <message>
+        <source>(not on this desk)</source>
+        <translation>（本机没有此记录）</translation>
+    </message>
+    <message>
+        <source>Your value cannot be written again from here; change the record in its own window if you still want it, then keep theirs.</source>
+        <translation>无法在这里重新写入您的值；如仍需要，请在该记录自己的窗口中修改，然后选择保留对方的值。</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Edit contact</source>
@@ -847,6 +1275,18 @@
     <message>
         <source>Quotes ({n})</source>
         <translation>报价（{n}）</translation>
+    </message>
+    <message>
+        <source>Proposal…</source>
+        <translation>建议书…</translation>
+    </message>
+    <message>
+        <source>A solution proposal for the customer without a deal</source>
+        <translation>不关联商机的客户解决方案建议书</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>建议书</translation>
     </message>
     <message>
         <source>Select a customer to see its details</source>
@@ -1156,6 +1596,25 @@
     </message>
 </context>
 <context>
+    <name>CustomerPicker</name>
+    <message>
+        <source>Company name or credit code</source>
+        <translation>公司名称或统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Enter a company name or credit code</source>
+        <translation>请输入公司名称或统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>No customer of that name or code is on the registry</source>
+        <translation>注册中心没有该名称或代码的客户</translation>
+    </message>
+</context>
+<context>
     <name>CustomerTableModel</name>
     <message>
         <source>Full name</source>
@@ -1363,6 +1822,18 @@
         <translation>报价（{n}）</translation>
     </message>
     <message>
+        <source>Proposal…</source>
+        <translation>建议书…</translation>
+    </message>
+    <message>
+        <source>The deal&apos;s solution proposal</source>
+        <translation>该商机的解决方案建议书</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>建议书</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -1537,6 +2008,49 @@
     <message>
         <source>Save the deal review</source>
         <translation>保存商机评审</translation>
+    </message>
+</context>
+<context>
+    <name>ExemptionView</name>
+    <message>
+        <source>Reason (required, at most 500 characters)</source>
+        <translation>原因(必填,最多 500 字)</translation>
+    </message>
+    <message>
+        <source>Exempt from release</source>
+        <translation>豁免释放</translation>
+    </message>
+    <message>
+        <source>End the exemption</source>
+        <translation>结束豁免</translation>
+    </message>
+    <message>
+        <source>Give the reason for the exemption</source>
+        <translation>请填写豁免原因</translation>
+    </message>
+    <message>
+        <source>{company} is exempt from release to the pool</source>
+        <translation>{company} 已豁免释放到公海</translation>
+    </message>
+    <message>
+        <source>{company} is no longer exempt; its protection restarts now</source>
+        <translation>{company} 不再豁免,保护期从现在重新开始</translation>
+    </message>
+    <message>
+        <source>Find a protected customer to exempt it from release to the pool (a won customer, an open deal).</source>
+        <translation>查找一个受保护的客户,可豁免其释放到公海(已签单客户、进行中的商机)。</translation>
+    </message>
+    <message>
+        <source>Status: {status}; owner: {owner}</source>
+        <translation>状态:{status};负责人:{owner}</translation>
+    </message>
+    <message>
+        <source>Exempt since {since}: {reason}</source>
+        <translation>自 {since} 起豁免:{reason}</translation>
+    </message>
+    <message>
+        <source>Not exempt: released to the pool if not followed up by {due}</source>
+        <translation>未豁免:如 {due} 前未跟进将释放到公海</translation>
     </message>
 </context>
 <context>
@@ -1906,6 +2420,219 @@
     </message>
 </context>
 <context>
+    <name>LeadDesk</name>
+    <message>
+        <source>Sign for / allocate…</source>
+        <translation>签收 / 分配…</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Outcome…</source>
+        <translation>结果…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>{n} leads to sign for</source>
+        <translation>{n} 条线索待签收</translation>
+    </message>
+    <message>
+        <source>{company}: saved</source>
+        <translation>{company}:已保存</translation>
+    </message>
+    <message>
+        <source>No rep yet (sign for only)</source>
+        <translation>暂不指定销售(仅签收)</translation>
+    </message>
+    <message>
+        <source>{rep}: score {score:.0f}, holds {held}/{cap}</source>
+        <translation>{rep}:得分 {score:.0f},持有 {held}/{cap}</translation>
+    </message>
+    <message>
+        <source>Sign for {company}</source>
+        <translation>签收 {company}</translation>
+    </message>
+    <message>
+        <source>Naming a rep makes the lead that rep&apos;s protected customer at once.</source>
+        <translation>指定销售后,该线索立即成为该销售的受保护客户。</translation>
+    </message>
+    <message>
+        <source>Rep:</source>
+        <translation>销售:</translation>
+    </message>
+    <message>
+        <source>Return {company}</source>
+        <translation>退回 {company}</translation>
+    </message>
+    <message>
+        <source>The telemarketer is told the reason.</source>
+        <translation>会把原因告知电话营销员。</translation>
+    </message>
+    <message>
+        <source>Outcome of {company}</source>
+        <translation>{company} 的结果</translation>
+    </message>
+    <message>
+        <source>Lost and invalid need a note.</source>
+        <translation>销售失利和无效资源需要填写说明。</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>结果:</translation>
+    </message>
+</context>
+<context>
+    <name>LeadForm</name>
+    <message>
+        <source>Company:</source>
+        <translation>公司:</translation>
+    </message>
+    <message>
+        <source>Credit code:</source>
+        <translation>信用代码:</translation>
+    </message>
+    <message>
+        <source>Industry, size:</source>
+        <translation>行业、规模:</translation>
+    </message>
+    <message>
+        <source>Province, city:</source>
+        <translation>省份、城市:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话:</translation>
+    </message>
+    <message>
+        <source>Contact, phone:</source>
+        <translation>联系人、电话:</translation>
+    </message>
+    <message>
+        <source>Need:</source>
+        <translation>需求:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注:</translation>
+    </message>
+    <message>
+        <source>The company&apos;s full name (required)</source>
+        <translation>公司全称(必填)</translation>
+    </message>
+    <message>
+        <source>18 characters, when known</source>
+        <translation>18 位,已知时填写</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>The company&apos;s phone</source>
+        <translation>公司电话</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Mobile or landline</source>
+        <translation>手机或座机</translation>
+    </message>
+    <message>
+        <source>What the company needs, as the call found it</source>
+        <translation>电话了解到的公司需求</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Enter lead</source>
+        <translation>录入线索</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+</context>
+<context>
+    <name>LeadTableModel</name>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>已移交</translation>
+    </message>
+    <message>
+        <source>Signed for</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>销售失利</translation>
+    </message>
+    <message>
+        <source>Invalid resource</source>
+        <translation>无效资源</translation>
+    </message>
+    <message>
+        <source>Following up</source>
+        <translation>继续跟进</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Telemarketer</source>
+        <translation>电话营销员</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>LinesPanel</name>
     <message>
         <source>Add line</source>
@@ -1953,6 +2680,14 @@
     <message>
         <source>Team</source>
         <translation>团队</translation>
+    </message>
+    <message>
+        <source>Customer admin</source>
+        <translation>客户管理</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>电话营销</translation>
     </message>
     <message>
         <source>ERPDesk</source>
@@ -2170,6 +2905,205 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     <message>
         <source>Coming in a later version.</source>
         <translation>将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>PoolModel</name>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>释放时间</translation>
+    </message>
+</context>
+<context>
+    <name>PoolView</name>
+    <message>
+        <source>Search the pool by company name</source>
+        <translation>按公司名称搜索公海</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Allocate to a rep…</source>
+        <translation>分配给销售…</translation>
+    </message>
+    <message>
+        <source>Customers nobody followed up are released here. Reps claim them on their own desks, within their cap, a daily limit and a cool-down for the rep who lost the customer; you may allocate one to a rep.</source>
+        <translation>无人跟进的客户会释放到这里。销售在自己的桌面上认领,受客户上限、每日认领数和原负责销售的冷却期限制;您也可以把客户分配给某位销售。</translation>
+    </message>
+    <message>
+        <source>{total} customers in the pool; the first {n} shown</source>
+        <translation>公海中共 {total} 个客户,显示前 {n} 个</translation>
+    </message>
+    <message>
+        <source>{total} customers in the pool</source>
+        <translation>公海中共 {total} 个客户</translation>
+    </message>
+    <message>
+        <source>Select a customer in the pool</source>
+        <translation>请在公海中选择一个客户</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalEditor</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Language of the proposal</source>
+        <translation>建议书语言</translation>
+    </message>
+    <message>
+        <source>Benefit model</source>
+        <translation>效益模型</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Reset to generated</source>
+        <translation>恢复自动生成的内容</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Preview PDF</source>
+        <translation>预览 PDF</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Please correct the figures marked in red.</source>
+        <translation>请更正标红的数据。</translation>
+    </message>
+    <message>
+        <source>Left out of the proposal (tick it to keep it).</source>
+        <translation>已从建议书中省略（勾选即可保留）。</translation>
+    </message>
+    <message>
+        <source>Your text replaces the generated one. Blank lines separate paragraphs; lines starting with &quot;- &quot; make a bullet list, &quot;1.&quot; a numbered one.</source>
+        <translation>您的文字将替换自动生成的内容。空行分隔段落；以“- ”开头的行组成项目列表，以“1.”开头的行组成编号列表。</translation>
+    </message>
+    <message>
+        <source>The cover shows the title, the customer, the deal, our company and the date. A text of your own is printed under the title as a note.</source>
+        <translation>封面显示标题、客户、商机、我方公司和日期。您自己撰写的文字将作为备注印在标题下方。</translation>
+    </message>
+    <message>
+        <source>Generated from the customer, the deal&apos;s worksheets, the catalogue, the quote and the benefit figures. Edit it to write your own.</source>
+        <translation>根据客户资料、商机分析表、产品目录、报价单和效益数据自动生成。点击“编辑”可改写为您自己的文字。</translation>
+    </message>
+    <message>
+        <source>Your own text</source>
+        <translation>您自己的文字</translation>
+    </message>
+    <message>
+        <source>Sections ({kept} of {count})</source>
+        <translation>章节（{kept}/{count}）</translation>
+    </message>
+    <message>
+        <source>Proposal · {customer}</source>
+        <translation>建议书 · {customer}</translation>
+    </message>
+    <message>
+        <source>Solution proposal for {customer}</source>
+        <translation>{customer} 解决方案建议书</translation>
+    </message>
+    <message>
+        <source>(not saved yet)</source>
+        <translation>（尚未保存）</translation>
+    </message>
+    <message>
+        <source>Please correct the input marked in red.</source>
+        <translation>请更正标红的输入。</translation>
+    </message>
+    <message>
+        <source>Save the proposal PDF</source>
+        <translation>保存建议书 PDF</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save the changes to this proposal before closing?</source>
+        <translation>关闭前是否保存对此建议书的更改？</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalPdfWriter</name>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved to {path}: {reason}</source>
+        <translation>PDF 无法保存到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>已保存 {name}</translation>
+    </message>
+    <message>
+        <source>Save the proposal PDF</source>
+        <translation>保存建议书 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>Urgent</source>
+        <translation>加急</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Call back by</source>
+        <translation>回访截止</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>需求</translation>
     </message>
 </context>
 <context>
@@ -2475,6 +3409,88 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason or note:</source>
+        <translation>原因或备注:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因:</translation>
+    </message>
+    <message>
+        <source>At most {n} characters</source>
+        <translation>最多 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>A reason is required</source>
+        <translation>必须填写原因</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationQueue</name>
+    <message>
+        <source>Valid…</source>
+        <translation>有效…</translation>
+    </message>
+    <message>
+        <source>The call-back confirmed the registration: protect the customer for its rep</source>
+        <translation>回访确认报备有效:为该销售保护此客户</translation>
+    </message>
+    <message>
+        <source>Invalid…</source>
+        <translation>无效…</translation>
+    </message>
+    <message>
+        <source>The registration is not valid: free the company</source>
+        <translation>报备无效:释放该公司</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>{company} is now protected for {rep}</source>
+        <translation>{company} 现由 {rep} 保护</translation>
+    </message>
+    <message>
+        <source>{company} was found invalid; the company is free again</source>
+        <translation>{company} 判定无效,该公司重新可报备</translation>
+    </message>
+    <message>
+        <source>Call-back: {company} is valid</source>
+        <translation>回访:{company} 有效</translation>
+    </message>
+    <message>
+        <source>What did the call-back find? The note is kept as a call-back activity on the customer.</source>
+        <translation>回访了解到什么?备注将作为回访活动记录在客户下。</translation>
+    </message>
+    <message>
+        <source>Call-back: {company} is invalid</source>
+        <translation>回访:{company} 无效</translation>
+    </message>
+    <message>
+        <source>Why is the registration invalid? The rep is told.</source>
+        <translation>报备为何无效?会告知销售。</translation>
+    </message>
+    <message>
+        <source>{n} waiting for a call-back, {u} urgent, {o} overdue</source>
+        <translation>{n} 个待回访,{u} 个加急,{o} 个超期</translation>
+    </message>
+    <message>
+        <source>Credit code: {uscc}</source>
+        <translation>信用代码:{uscc}</translation>
+    </message>
+    <message>
+        <source>Contacts: {contacts}</source>
+        <translation>联系人:{contacts}</translation>
+    </message>
+    <message>
+        <source>Visit: {summary}</source>
+        <translation>拜访:{summary}</translation>
+    </message>
+</context>
+<context>
     <name>RelatedQuotes</name>
     <message>
         <source>New quote…</source>
@@ -2517,6 +3533,41 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to the registry</source>
+        <translation>登录客户登记中心</translation>
+    </message>
+    <message>
+        <source>Sign in to the company&apos;s customer registry to send your changes and receive your colleagues&apos;. The desk works without it too.</source>
+        <translation>登录公司的客户登记中心，以发送您的修改并接收同事的修改。不登录也可以正常使用本软件。</translation>
+    </message>
+    <message>
+        <source>Registry address</source>
+        <translation>登记中心地址</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
     </message>
 </context>
 <context>
@@ -2572,6 +3623,355 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     <message>
         <source>Expired on {date}.</source>
         <translation>已于 {date} 过期。</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionModel</name>
+    <message>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Customers held</source>
+        <translation>持有客户</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>ability</source>
+        <translation>能力</translation>
+    </message>
+    <message>
+        <source>load</source>
+        <translation>负荷</translation>
+    </message>
+    <message>
+        <source>pending call-back</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>protected</source>
+        <translation>保护中</translation>
+    </message>
+    <message>
+        <source>in the pool</source>
+        <translation>在公海</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>not registered</source>
+        <translation>未报备</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Sync failed: {detail}</source>
+        <translation>同步失败：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Sync done: {pushed} changes sent ({duplicates} already known), {conflicts} conflicts, {rejected} refused, {pulled} records received</source>
+        <translation>同步完成：已发送 {pushed} 项修改（其中 {duplicates} 项已存在），{conflicts} 个冲突，{rejected} 项被拒绝，已接收 {pulled} 条记录</translation>
+    </message>
+    <message>
+        <source>Refused by the registry and kept for later: {entity} {id}: {reason}</source>
+        <translation>被登记中心拒绝，已保留待下次发送：{entity} {id}：{reason}</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is {seconds} seconds off the registry&apos;s; set the right time</source>
+        <translation>本机时钟与登记中心相差 {seconds} 秒；请校正时间</translation>
+    </message>
+    <message>
+        <source>Signed in to {server} as {user}</source>
+        <translation>已以 {user} 身份登录 {server}</translation>
+    </message>
+    <message>
+        <source>Signed out of {server}</source>
+        <translation>已退出 {server}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLogDialog</name>
+    <message>
+        <source>Sync log</source>
+        <translation>同步日志</translation>
+    </message>
+    <message>
+        <source>Recent sync activity (this session)</source>
+        <translation>最近的同步活动（本次运行）</translation>
+    </message>
+    <message>
+        <source>Changes the registry refused: they stay on this desk and are offered again at every sync</source>
+        <translation>被登记中心拒绝的修改：保留在本机，每次同步时会再次发送</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Nothing happened yet in this session.</source>
+        <translation>本次运行尚无同步活动。</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>最近的错误：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>sending</source>
+        <translation>正在发送</translation>
+    </message>
+    <message>
+        <source>receiving</source>
+        <translation>正在接收</translation>
+    </message>
+    <message>
+        <source>Syncing: {phase} {done}/{total}</source>
+        <translation>同步中：{phase} {done}/{total}</translation>
+    </message>
+    <message>
+        <source>Syncing: {phase}…</source>
+        <translation>同步中：{phase}…</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>登录…</translation>
+    </message>
+    <message>
+        <source>The desk works without the registry; sign in to sync</source>
+        <translation>不登录登记中心也可以正常使用；登录后即可同步</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>The registry cannot be reached</source>
+        <translation>无法连接登记中心</translation>
+    </message>
+    <message>
+        <source>Sync failed: {reason}</source>
+        <translation>同步失败：{reason}</translation>
+    </message>
+    <message>
+        <source>1 conflict to review</source>
+        <translation>1 个冲突待处理</translation>
+    </message>
+    <message>
+        <source>{n} conflicts to review</source>
+        <translation>{n} 个冲突待处理</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>{n} changes were refused by the registry; see the sync log</source>
+        <translation>{n} 项修改被登记中心拒绝；请查看同步日志</translation>
+    </message>
+    <message>
+        <source>Up to date, last sync {time}</source>
+        <translation>已是最新，上次同步 {time}</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>已是最新</translation>
+    </message>
+    <message>
+        <source>Signed in to {server} as {user}</source>
+        <translation>已以 {user} 身份登录 {server}</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is {seconds} seconds off the registry&apos;s</source>
+        <translation>本机时钟与登记中心相差 {seconds} 秒</translation>
+    </message>
+</context>
+<context>
+    <name>SyncUi</name>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>立即同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in to the registry…</source>
+        <translation>登录登记中心(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;log…</source>
+        <translation>同步日志(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Review &amp;conflicts…</source>
+        <translation>处理冲突(&amp;C)…</translation>
+    </message>
+</context>
+<context>
+    <name>TelemarketingPage</name>
+    <message>
+        <source>Telemarketing leads</source>
+        <translation>电话营销线索</translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation>新线索</translation>
+    </message>
+    <message>
+        <source>My leads</source>
+        <translation>我的线索</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Hand over to the administrator…</source>
+        <translation>移交客户管理员…</translation>
+    </message>
+    <message>
+        <source>Enter the company&apos;s name</source>
+        <translation>请输入公司名称</translation>
+    </message>
+    <message>
+        <source>Enter a phone: the company&apos;s or the contact&apos;s</source>
+        <translation>请输入电话:公司电话或联系人电话</translation>
+    </message>
+    <message>
+        <source>Lead entered for {company}; note: the company is already held or like another</source>
+        <translation>已录入 {company} 的线索;注意:该公司已被持有或与其他公司相似</translation>
+    </message>
+    <message>
+        <source>Lead entered for {company}</source>
+        <translation>已录入 {company} 的线索</translation>
+    </message>
+    <message>
+        <source>{company} was handed over to the customer administrator</source>
+        <translation>{company} 已移交客户管理员</translation>
+    </message>
+    <message>
+        <source>Hand over {company}</source>
+        <translation>移交 {company}</translation>
+    </message>
+    <message>
+        <source>The customer administrator signs for the lead and allocates it to a rep.</source>
+        <translation>客户管理员签收线索并分配给销售。</translation>
+    </message>
+    <message>
+        <source>Select a lead to see where it stands.</source>
+        <translation>选择一条线索查看其进展。</translation>
+    </message>
+    <message>
+        <source>Outcome: {outcome} ({when})</source>
+        <translation>结果:{outcome}({when})</translation>
+    </message>
+    <message>
+        <source>Rep: {rep}</source>
+        <translation>销售:{rep}</translation>
+    </message>
+    <message>
+        <source>Returned: {reason}</source>
+        <translation>已退回:{reason}</translation>
+    </message>
+    <message>
+        <source>When entered, the company was already held or like another.</source>
+        <translation>录入时该公司已被持有或与其他公司相似。</translation>
+    </message>
+    <message>
+        <source>Need: {need}</source>
+        <translation>需求:{need}</translation>
     </message>
 </context>
 <context>

@@ -300,7 +300,8 @@ def test_upgrade_to_0005_fills_the_forecast_facts_and_keeps_deals_and_pending_op
     db = open_database(path)
     try:
         conn = db.reader
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+        version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        assert version == head_revision()
         for table, rows in before.items():
             assert [tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY 1")] == rows
         columns = [r[1] for r in conn.execute("PRAGMA table_info(deal)")]

@@ -28,6 +28,11 @@ def test_rail_switches_between_areas(make_window):
     window = make_window()
     assert [window.rail.item(i).text() for i in range(window.rail.count())] == [
         "Customers", "Sales funnel", "Relationships", "Presales", "Quotes", "Team",
+        "Customer admin", "Leads",
+    ]
+    # a rep (or a desk never signed in) does not see the other roles' workbenches
+    assert window.visible_areas() == [
+        "customers", "funnel", "relationships", "presales", "quotes", "team",
     ]
     assert window.pages.currentWidget() is window.customers
     window.rail.setCurrentRow(1)
@@ -101,7 +106,9 @@ def test_every_area_has_a_zh_cn_name(qtbot):
         names = [QApplication.translate("MainWindow", title) for _k, _i, title in AREAS]
     finally:
         languages.uninstall()
-    assert names == ["客户", "销售漏斗", "客户关系", "售前支持", "报价", "团队"]
+    assert names == [
+        "客户", "销售漏斗", "客户关系", "售前支持", "报价", "团队", "客户管理", "电话营销",
+    ]
 
 
 def test_qt_calls_keep_references_to_none_and_true(qtbot, make_window):

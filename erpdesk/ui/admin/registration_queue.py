@@ -1,0 +1,296 @@
+"""The registration queue: pending registrations, urgent first, then the
+oldest, each with its three-day call-back deadline counting down; overdue
+ones marked.  The administrator records the call-back: valid, or invalid
+with a reason; the note becomes a ``callback`` activity on the registry."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
+from erpdesk.sync.workbench_api import QueueEntry
+from erpdesk.ui.admin.dialogs import ReasonDialog
+from erpdesk.ui.admin.runner import ApiRunner, MessageBar
+from erpdesk.ui.widgets import local_time_text
+
+CONTEXT = "QueueModel"
+HEADERS = (
+    QT_TRANSLATE_NOOP("QueueModel", "Urgent"),
+    QT_TRANSLATE_NOOP("QueueModel", "Company"),
+    QT_TRANSLATE_NOOP("QueueModel", "Rep"),
+    QT_TRANSLATE_NOOP("QueueModel", "Submitted"),
+    QT_TRANSLATE_NOOP("QueueModel", "Call back by"),
+    QT_TRANSLATE_NOOP("QueueModel", "Time left"),
+    QT_TRANSLATE_NOOP("QueueModel", "Need"),
+)
+TIME_LEFT = 5
+
+
+def time_left_text(entry: QueueEntry, now: datetime) -> str:
+    """"2 d 5 h left", "3 h 10 min left", or "overdue by 4 h"."""
+    if entry.deadline is None:
+        return ""
+    seconds = int((entry.deadline - now).total_seconds())
+    overdue = entry.overdue or seconds < 0
+    span = abs(seconds)
+    days, rest = divmod(span, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if days:
+        amount = QCoreApplication.translate(CONTEXT, "{d} d {h} h").format(d=days, h=hours)
+    elif hours:
+        amount = QCoreApplication.translate(CONTEXT, "{h} h {m} min").format(h=hours, m=minutes)
+    else:
+        amount = QCoreApplication.translate(CONTEXT, "{m} min").format(m=minutes)
+    if overdue:
+        return QCoreApplication.translate(CONTEXT, "overdue by {span}").format(span=amount)
+    return QCoreApplication.translate(CONTEXT, "{span} left").format(span=amount)
+
+
+class QueueModel(QAbstractTableModel):
+    """Plain ``QueueEntry`` rows in the registry's order; ``tick`` refreshes
+    the countdown column only."""
+
+    def __init__(self, parent: Any = None, clock: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[QueueEntry] = []
+        self._clock = clock or (lambda: datetime.now(UTC))
+
+    def set_rows(self, rows: list[QueueEntry]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def remove(self, entry_id: str) -> None:
+        for row, entry in enumerate(self.rows):
+            if entry.id == entry_id:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self.rows[row]
+                self.endRemoveRows()
+                return
+
+    def entry_at(self, row: int) -> QueueEntry | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def tick(self) -> None:
+        if self.rows:
+            self.dataChanged.emit(self.index(0, TIME_LEFT), self.index(len(self.rows) - 1,
+                                                                        TIME_LEFT))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(HEADERS)):
+            return QCoreApplication.translate(CONTEXT, HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        entry = self.entry_at(index.row()) if index.isValid() else None
+        if entry is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(entry, column)
+        if role == Qt.ItemDataRole.BackgroundRole and entry.overdue:
+            return QBrush(QColor("#ffebee"))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == TIME_LEFT and entry.overdue:
+                return QBrush(QColor("#b71c1c"))
+            if column == 0 and entry.urgent:
+                return QBrush(QColor("#e65100"))
+        if role == Qt.ItemDataRole.FontRole and (entry.urgent or entry.overdue) and column in (
+                0, 1, TIME_LEFT):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and column == 6:
+            return entry.need
+        return None
+
+    def _text(self, entry: QueueEntry, column: int) -> str:
+        if column == 0:
+            return QCoreApplication.translate(CONTEXT, "Urgent") if entry.urgent else ""
+        if column == 1:
+            return entry.customer_name
+        if column == 2:
+            return entry.rep_display_name or entry.rep
+        if column == 3:
+            return local_time_text(entry.submitted_at)
+        if column == 4:
+            return local_time_text(entry.deadline)
+        if column == TIME_LEFT:
+            return time_left_text(entry, self._clock())
+        return entry.need.replace("\n", " ")
+
+
+class RegistrationQueue(QWidget):
+    """The queue and the call-back buttons.
+
+    Signals:
+        loaded(int): the queue arrived (its length).
+        recorded(object): a call-back was recorded (the decided ``QueueEntry``).
+        allocate_requested(str): the administrator wants to allocate this customer.
+    """
+
+    loaded = Signal(int)
+    recorded = Signal(object)
+    allocate_requested = Signal(str)
+
+    def __init__(self, runner: ApiRunner, message: MessageBar,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._message = message
+        self.model = QueueModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.summary = QLabel()
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.valid_button = QPushButton()
+        self.valid_button.clicked.connect(lambda: self._ask(True))
+        self.invalid_button = QPushButton()
+        self.invalid_button.clicked.connect(lambda: self._ask(False))
+        self.refresh_button = QPushButton()
+        self.refresh_button.clicked.connect(self.refresh)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.valid_button)
+        buttons.addWidget(self.invalid_button)
+        buttons.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
+        self._timer = QTimer(self)
+        self._timer.setInterval(60_000)
+        self._timer.timeout.connect(self.model.tick)
+        self._timer.start()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.valid_button.setText(self.tr("Valid…"))
+        self.valid_button.setToolTip(self.tr("The call-back confirmed the registration: "
+                                             "protect the customer for its rep"))
+        self.invalid_button.setText(self.tr("Invalid…"))
+        self.invalid_button.setToolTip(self.tr("The registration is not valid: free the company"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self._show_summary()
+        self._show_current()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        self._runner.run(lambda api: api.queue(), self._arrived, self._message.show_message)
+
+    def record(self, registration_id: str, valid: bool, note: str = "", reason: str = ""
+               ) -> None:
+        """Record the call-back of *registration_id* (the reason is needed when invalid)."""
+        self._runner.run(
+            lambda api: api.record_callback(registration_id, valid, reason=reason, note=note),
+            self._recorded, self._message.show_message,
+        )
+
+    def current_entry(self) -> QueueEntry | None:
+        return self.model.entry_at(self.table.currentIndex().row())
+
+    def _arrived(self, entries: list[QueueEntry]) -> None:
+        self.model.set_rows(entries)
+        if entries:
+            self.table.selectRow(0)
+        self._show_summary()
+        self._show_current()
+        self.loaded.emit(len(entries))
+
+    def _recorded(self, entry: QueueEntry) -> None:
+        self.model.remove(entry.id)
+        self._show_summary()
+        self._show_current()
+        if entry.status == "verified":
+            text = self.tr("{company} is now protected for {rep}")
+        else:
+            text = self.tr("{company} was found invalid; the company is free again")
+        self._message.show_message("done", text.format(
+            company=entry.customer_name, rep=entry.rep_display_name or entry.rep))
+        self.recorded.emit(entry)
+
+    def _ask(self, valid: bool) -> None:
+        entry = self.current_entry()
+        if entry is None:
+            return
+        if valid:
+            dialog = ReasonDialog(
+                self.tr("Call-back: {company} is valid").format(company=entry.customer_name),
+                self.tr("What did the call-back find? The note is kept as a call-back activity "
+                        "on the customer."), required=False, parent=self)
+        else:
+            dialog = ReasonDialog(
+                self.tr("Call-back: {company} is invalid").format(company=entry.customer_name),
+                self.tr("Why is the registration invalid? The rep is told."), parent=self)
+        if dialog.exec():
+            if valid:
+                self.record(entry.id, True, note=dialog.text())
+            else:
+                self.record(entry.id, False, note=dialog.text(), reason=dialog.text())
+
+    def _show_summary(self) -> None:
+        rows = self.model.rows
+        overdue = sum(1 for e in rows if e.overdue)
+        urgent = sum(1 for e in rows if e.urgent)
+        self.summary.setText(self.tr("{n} waiting for a call-back, {u} urgent, {o} overdue")
+                             .format(n=len(rows), u=urgent, o=overdue))
+
+    def _show_current(self) -> None:
+        entry = self.current_entry()
+        self.valid_button.setEnabled(entry is not None)
+        self.invalid_button.setEnabled(entry is not None)
+        if entry is None:
+            self.detail.setText("")
+            return
+        parts = [self.tr("Credit code: {uscc}").format(uscc=entry.uscc or "—")]
+        if entry.contacts:
+            parts.append(self.tr("Contacts: {contacts}").format(contacts="; ".join(entry.contacts)))
+        if entry.visit_summary:
+            parts.append(self.tr("Visit: {summary}").format(summary=entry.visit_summary))
+        self.detail.setText("\n".join(parts))
