@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -237,15 +238,15 @@ def own_registry(tmp_path_factory) -> Iterator[RegistryProcess]:
     process.stop()
 
 
-def add_user(process: RegistryProcess) -> str:
-    from conftest import Registry
+def add_user(process: RegistryProcess, session_registry: Any) -> str:
+    # the conftest's Registry class, through the session fixture: "from
+    # conftest import" would find another folder's conftest in a full run
+    return type(session_registry)(process.url, process.db_url).add_user()
 
-    return Registry(process.url, process.db_url).add_user()
 
-
-def test_registry_killed_between_and_during_push_batches(own_registry, make_desk,
+def test_registry_killed_between_and_during_push_batches(own_registry, make_desk, registry,
                                                          tmp_path) -> None:
-    user = add_user(own_registry)
+    user = add_user(own_registry, registry)
     desk = make_desk("a")
     fill(desk, 8)
     expected = synced_rows(Path(desk.db.path))

@@ -7,32 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.sync.workbench_api import RegistryCustomer, Suggestion, Suggestions, WorkbenchApi
 from erpdesk.ui.admin.picker import CustomerPicker
-from erpdesk.ui.admin.runner import ApiRunner, MessageBar
+from erpdesk.ui.table_models import RowTableModel
 from erpdesk.ui.widgets import local_time_text
+from erpdesk.ui.workbench.common import RegistryView, html_escape, row_table
+from erpdesk.ui.workbench.runner import ApiRunner, MessageBar
 
 CONTEXT = "SuggestionModel"
 HEADERS = (
@@ -62,39 +47,23 @@ def customer_status_text(code: str) -> str:
     return QCoreApplication.translate(CONTEXT, STATUS_TEXTS.get(code, code))
 
 
-class SuggestionModel(QAbstractTableModel):
+class SuggestionModel(RowTableModel[Suggestion]):
     """The suggested reps, best first (a rep at the cap last, greyed)."""
+
+    context = CONTEXT
+    headers = HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[Suggestion] = []
         self.rep_cap = 0
 
     def set_suggestions(self, found: Suggestions | None) -> None:
-        self.beginResetModel()
-        self.rows = list(found.suggestions) if found else []
         self.rep_cap = found.rep_cap if found else 0
-        self.endResetModel()
-
-    def suggestion_at(self, row: int) -> Suggestion | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(HEADERS)):
-            return QCoreApplication.translate(CONTEXT, HEADERS[section])
-        return None
+        self.set_rows(found.suggestions if found else [])
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        s = self.suggestion_at(index.row()) if index.isValid() else None
+        s = self.row_at(index.row()) if index.isValid() else None
         if s is None:
             return None
         column = index.column()
@@ -124,7 +93,7 @@ class SuggestionModel(QAbstractTableModel):
         return None
 
 
-class AllocationView(QWidget):
+class AllocationView(RegistryView):
     """One customer's allocation.
 
     Signals:
@@ -137,9 +106,7 @@ class AllocationView(QWidget):
 
     def __init__(self, runner: ApiRunner, message: MessageBar,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._message = message
+        super().__init__(runner, message, parent)
         self.customer: RegistryCustomer | None = None
         self.picker = CustomerPicker(runner, message)
         self.picker.chosen.connect(self.show_customer)
@@ -147,14 +114,7 @@ class AllocationView(QWidget):
         self.record.setWordWrap(True)
         self.record.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = SuggestionModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = row_table(self.model)
         self.reason = QLineEdit()
         self.reason.setMaxLength(2000)
         self.allocate_button = QPushButton()
@@ -189,34 +149,30 @@ class AllocationView(QWidget):
         def load(api: WorkbenchApi) -> tuple[RegistryCustomer, Suggestions]:
             return api.customer(customer_id), api.suggestions(customer_id, limit=10)
 
-        self._runner.run(load, self._arrived, self._message.show_message)
+        self._call(load, self._arrived)
 
     def allocate(self, rep: str, reason: str) -> None:
         customer = self.customer
         if customer is None:
             return
         if not reason.strip():
-            self._message.show_message("error", self.tr("Give the reason for the allocation"))
-            self.reason.setFocus()
+            self._refuse(self.tr("Give the reason for the allocation"), self.reason)
             return
-        self._runner.run(lambda api: api.allocate(customer.id, rep, reason.strip()),
-                         self._decided, self._message.show_message)
+        self._call(lambda api: api.allocate(customer.id, rep, reason.strip()), self._decided)
 
     def release(self, reason: str) -> None:
         customer = self.customer
         if customer is None:
             return
         if not reason.strip():
-            self._message.show_message("error", self.tr("Give the reason for the release"))
-            self.reason.setFocus()
+            self._refuse(self.tr("Give the reason for the release"), self.reason)
             return
-        self._runner.run(lambda api: api.release(customer.id, reason.strip()),
-                         self._decided, self._message.show_message)
+        self._call(lambda api: api.release(customer.id, reason.strip()), self._decided)
 
     def _allocate_selected(self) -> None:
-        chosen = self.model.suggestion_at(self.table.currentIndex().row())
+        chosen = self.model.row_at(self.table.currentIndex().row())
         if chosen is None:
-            self._message.show_message("error", self.tr("Select the rep to allocate to"))
+            self._refuse(self.tr("Select the rep to allocate to"))
             return
         self.allocate(chosen.username, self.reason.text())
 
@@ -251,18 +207,14 @@ class AllocationView(QWidget):
                                         "pool."))
             return
         owner = c.owner_display_name or c.owner or "—"
-        lines = [f"<b>{_esc(c.name)}</b> {_esc(c.uscc)}",
+        lines = [f"<b>{html_escape(c.name)}</b> {html_escape(c.uscc)}",
                  self.tr("Status: {status}; owner: {owner}").format(
-                     status=customer_status_text(c.status), owner=_esc(owner))]
+                     status=customer_status_text(c.status), owner=html_escape(owner))]
         if c.protected_until:
             lines.append(self.tr("Protected until {until}; released if not followed up by "
                                  "{due}").format(until=local_time_text(c.protected_until),
                                                  due=local_time_text(c.release_due_at) or "—"))
         if c.exempt:
             lines.append(self.tr("Exempt from release: {reason}").format(
-                reason=_esc(c.exempt_reason or "")))
+                reason=html_escape(c.exempt_reason or "")))
         self.record.setText("<br>".join(lines))
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

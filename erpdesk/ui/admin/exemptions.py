@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from erpdesk.sync.workbench_api import RegistryCustomer
 from erpdesk.ui.admin.allocation import customer_status_text
 from erpdesk.ui.admin.picker import CustomerPicker
-from erpdesk.ui.admin.runner import ApiRunner, MessageBar
 from erpdesk.ui.widgets import local_time_text
+from erpdesk.ui.workbench.common import RegistryView
+from erpdesk.ui.workbench.runner import ApiRunner, MessageBar
 
 REASON_LENGTH = 500
 
 
-class ExemptionView(QWidget):
+class ExemptionView(RegistryView):
     """Grant or end one customer's exemption.
 
     Signals:
@@ -27,9 +28,7 @@ class ExemptionView(QWidget):
 
     def __init__(self, runner: ApiRunner, message: MessageBar,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._message = message
+        super().__init__(runner, message, parent)
         self.customer: RegistryCustomer | None = None
         self.picker = CustomerPicker(runner, message)
         self.picker.chosen.connect(self.show_customer)
@@ -61,19 +60,17 @@ class ExemptionView(QWidget):
         self._show()
 
     def show_customer(self, customer_id: str) -> None:
-        self._runner.run(lambda api: api.customer(customer_id), self.set_customer,
-                         self._message.show_message)
+        self._call(lambda api: api.customer(customer_id), self.set_customer)
 
     def set_exempt(self, exempt: bool, reason: str) -> None:
         customer = self.customer
         if customer is None:
             return
         if not reason.strip():
-            self._message.show_message("error", self.tr("Give the reason for the exemption"))
-            self.reason.setFocus()
+            self._refuse(self.tr("Give the reason for the exemption"), self.reason)
             return
-        self._runner.run(lambda api: api.set_exemption(customer.id, exempt, reason.strip()),
-                         self._changed, self._message.show_message)
+        self._call(lambda api: api.set_exemption(customer.id, exempt, reason.strip()),
+                   self._changed)
 
     def set_customer(self, customer: RegistryCustomer) -> None:
         self.customer = customer

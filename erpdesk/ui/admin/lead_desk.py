@@ -6,24 +6,16 @@ returns one with a reason, or reports an outcome."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from erpdesk.sync.workbench_api import OUTCOMES, Lead, Suggestions
-from erpdesk.ui.admin.dialogs import ReasonDialog
-from erpdesk.ui.admin.runner import ApiRunner, MessageBar
-from erpdesk.ui.telemarketing.leads import LeadTableModel, outcome_text
+from erpdesk.ui.workbench.common import RegistryView, row_table
+from erpdesk.ui.workbench.dialogs import ReasonDialog
+from erpdesk.ui.workbench.leads import LeadTableModel, outcome_text
+from erpdesk.ui.workbench.runner import ApiRunner, MessageBar
 
 
-class LeadDesk(QWidget):
+class LeadDesk(RegistryView):
     """The administrator's leads.
 
     Signals:
@@ -36,18 +28,9 @@ class LeadDesk(QWidget):
 
     def __init__(self, runner: ApiRunner, message: MessageBar,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._message = message
+        super().__init__(runner, message, parent)
         self.model = LeadTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = row_table(self.model)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         self.summary = QLabel()
         self.accept_button = QPushButton()
@@ -76,28 +59,24 @@ class LeadDesk(QWidget):
         self._enable()
 
     def refresh(self) -> None:
-        self._runner.run(lambda api: api.leads(), self._arrived, self._message.show_message)
+        self._call(lambda api: api.leads(), self._arrived)
 
     def current_lead(self) -> Lead | None:
-        return self.model.lead_at(self.table.currentIndex().row())
+        return self.model.row_at(self.table.currentIndex().row())
 
     def accept(self, lead_id: str, rep: str | None, reason: str = "") -> None:
         """Sign for a handed-over lead, or allocate one signed for without a rep."""
         lead = next((x for x in self.model.rows if x.id == lead_id), None)
         if lead is not None and lead.status == "accepted" and rep:
-            self._runner.run(lambda api: api.allocate_lead(lead_id, rep, reason),
-                             self._changed, self._message.show_message)
+            self._call(lambda api: api.allocate_lead(lead_id, rep, reason), self._changed)
             return
-        self._runner.run(lambda api: api.accept_lead(lead_id, rep, reason), self._changed,
-                         self._message.show_message)
+        self._call(lambda api: api.accept_lead(lead_id, rep, reason), self._changed)
 
     def return_lead(self, lead_id: str, reason: str) -> None:
-        self._runner.run(lambda api: api.return_lead(lead_id, reason), self._changed,
-                         self._message.show_message)
+        self._call(lambda api: api.return_lead(lead_id, reason), self._changed)
 
     def report_outcome(self, lead_id: str, outcome: str, note: str) -> None:
-        self._runner.run(lambda api: api.report_outcome(lead_id, outcome, note), self._changed,
-                         self._message.show_message)
+        self._call(lambda api: api.report_outcome(lead_id, outcome, note), self._changed)
 
     def _arrived(self, leads: list[Lead]) -> None:
         self.model.set_rows(leads)
@@ -128,8 +107,8 @@ class LeadDesk(QWidget):
         lead = self.current_lead()
         if lead is None:
             return
-        self._runner.run(lambda api: api.lead_suggestions(lead.id, limit=10),
-                         lambda found: self._accept_with(lead, found), self._message.show_message)
+        self._call(lambda api: api.lead_suggestions(lead.id, limit=10),
+                   lambda found: self._accept_with(lead, found))
 
     def _accept_with(self, lead: Lead, found: Suggestions) -> None:
         choices: list[tuple[str, object]] = []

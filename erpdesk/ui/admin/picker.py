@@ -7,10 +7,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from erpdesk.sync.workbench_api import CheckResult
-from erpdesk.ui.admin.runner import ApiRunner, MessageBar
+from erpdesk.ui.workbench.common import RegistryView
+from erpdesk.ui.workbench.runner import ApiRunner, MessageBar
 
 
-class CustomerPicker(QWidget):
+class CustomerPicker(RegistryView):
     """A search line, a Find button and the candidates found.
 
     Signals:
@@ -21,9 +22,7 @@ class CustomerPicker(QWidget):
 
     def __init__(self, runner: ApiRunner, message: MessageBar,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._message = message
+        super().__init__(runner, message, parent)
         self.search = QLineEdit()
         self.search.returnPressed.connect(self.look_up)
         self.find_button = QPushButton()
@@ -45,13 +44,11 @@ class CustomerPicker(QWidget):
     def look_up(self) -> None:
         text = self.search.text().strip()
         if not text:
-            self._message.show_message("error", self.tr("Enter a company name or credit code"))
+            self._refuse(self.tr("Enter a company name or credit code"))
             return
         is_code = len(text) == 18 and text.isalnum() and text.isascii()
-        self._runner.run(
-            lambda api: api.check(uscc=text) if is_code else api.check(name=text),
-            self._found, self._message.show_message,
-        )
+        self._call(lambda api: api.check(uscc=text) if is_code else api.check(name=text),
+                   self._found)
 
     def _found(self, result: CheckResult) -> None:
         self.candidates.clear()

@@ -7,31 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from erpdesk.domain.customer import Industry, SizeBand
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.sync.workbench_api import PoolCustomer, PoolPage
-from erpdesk.ui.admin.runner import ApiRunner, MessageBar
+from erpdesk.ui.table_models import RowTableModel
 from erpdesk.ui.widgets import enum_text_of, local_time_text
+from erpdesk.ui.workbench.common import RegistryView, row_table
+from erpdesk.ui.workbench.runner import ApiRunner, MessageBar
 
 CONTEXT = "PoolModel"
 HEADERS = (
@@ -44,35 +29,13 @@ HEADERS = (
 PAGE = 200
 
 
-class PoolModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[PoolCustomer] = []
-
-    def set_rows(self, rows: list[PoolCustomer]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def customer_at(self, row: int) -> PoolCustomer | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(HEADERS)):
-            return QCoreApplication.translate(CONTEXT, HEADERS[section])
-        return None
+class PoolModel(RowTableModel[PoolCustomer]):
+    context = CONTEXT
+    headers = HEADERS
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        c = self.customer_at(index.row()) if index.isValid() else None
+        c = self.row_at(index.row()) if index.isValid() else None
         if c is None or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (c.name, enum_text_of(Industry, c.industry), enum_text_of(SizeBand, c.size_band),
@@ -80,7 +43,7 @@ class PoolModel(QAbstractTableModel):
                 local_time_text(c.released_at))[index.column()]
 
 
-class PoolView(QWidget):
+class PoolView(RegistryView):
     """The pool, searchable.
 
     Signals:
@@ -93,23 +56,14 @@ class PoolView(QWidget):
 
     def __init__(self, runner: ApiRunner, message: MessageBar,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._message = message
+        super().__init__(runner, message, parent)
         self.search = QLineEdit()
         self.search.returnPressed.connect(self.refresh)
         self.search_button = QPushButton()
         self.search_button.clicked.connect(self.refresh)
         self.total = QLabel()
         self.model = PoolModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = row_table(self.model)
         self.table.doubleClicked.connect(lambda _i: self._allocate())
         self.allocate_button = QPushButton()
         self.allocate_button.clicked.connect(self._allocate)
@@ -138,11 +92,10 @@ class PoolView(QWidget):
 
     def refresh(self) -> None:
         q = self.search.text().strip()
-        self._runner.run(lambda api: api.pool(q, limit=PAGE), self._arrived,
-                         self._message.show_message)
+        self._call(lambda api: api.pool(q, limit=PAGE), self._arrived)
 
     def _arrived(self, page: PoolPage) -> None:
-        self.model.set_rows(list(page.customers))
+        self.model.set_rows(page.customers)
         shown = len(page.customers)
         if page.total > shown:
             self.total.setText(self.tr("{total} customers in the pool; the first {n} shown")
@@ -152,8 +105,8 @@ class PoolView(QWidget):
         self.loaded.emit(page.total)
 
     def _allocate(self) -> None:
-        c = self.model.customer_at(self.table.currentIndex().row())
+        c = self.model.row_at(self.table.currentIndex().row())
         if c is None:
-            self._message.show_message("error", self.tr("Select a customer in the pool"))
+            self._refuse(self.tr("Select a customer in the pool"))
             return
         self.allocate_requested.emit(c.id)

@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -19,22 +18,15 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.sync.workbench_api import QueueEntry
-from erpdesk.ui.admin.dialogs import ReasonDialog
-from erpdesk.ui.admin.runner import ApiRunner, MessageBar
+from erpdesk.ui.table_models import RowTableModel
 from erpdesk.ui.widgets import local_time_text
+from erpdesk.ui.workbench.common import RegistryView, row_table
+from erpdesk.ui.workbench.dialogs import ReasonDialog
+from erpdesk.ui.workbench.runner import ApiRunner, MessageBar
 
 CONTEXT = "QueueModel"
 HEADERS = (
@@ -70,19 +62,16 @@ def time_left_text(entry: QueueEntry, now: datetime) -> str:
     return QCoreApplication.translate(CONTEXT, "{span} left").format(span=amount)
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(RowTableModel[QueueEntry]):
     """Plain ``QueueEntry`` rows in the registry's order; ``tick`` refreshes
     the countdown column only."""
 
+    context = CONTEXT
+    headers = HEADERS
+
     def __init__(self, parent: Any = None, clock: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[QueueEntry] = []
         self._clock = clock or (lambda: datetime.now(UTC))
-
-    def set_rows(self, rows: list[QueueEntry]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
 
     def remove(self, entry_id: str) -> None:
         for row, entry in enumerate(self.rows):
@@ -92,30 +81,14 @@ class QueueModel(QAbstractTableModel):
                 self.endRemoveRows()
                 return
 
-    def entry_at(self, row: int) -> QueueEntry | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
     def tick(self) -> None:
         if self.rows:
             self.dataChanged.emit(self.index(0, TIME_LEFT), self.index(len(self.rows) - 1,
                                                                         TIME_LEFT))
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(HEADERS)):
-            return QCoreApplication.translate(CONTEXT, HEADERS[section])
-        return None
-
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        entry = self.entry_at(index.row()) if index.isValid() else None
+        entry = self.row_at(index.row()) if index.isValid() else None
         if entry is None:
             return None
         column = index.column()
@@ -153,7 +126,7 @@ class QueueModel(QAbstractTableModel):
         return entry.need.replace("\n", " ")
 
 
-class RegistrationQueue(QWidget):
+class RegistrationQueue(RegistryView):
     """The queue and the call-back buttons.
 
     Signals:
@@ -168,18 +141,9 @@ class RegistrationQueue(QWidget):
 
     def __init__(self, runner: ApiRunner, message: MessageBar,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._message = message
+        super().__init__(runner, message, parent)
         self.model = QueueModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = row_table(self.model)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.summary = QLabel()
         self.detail = QLabel()
@@ -222,18 +186,18 @@ class RegistrationQueue(QWidget):
         super().changeEvent(event)
 
     def refresh(self) -> None:
-        self._runner.run(lambda api: api.queue(), self._arrived, self._message.show_message)
+        self._call(lambda api: api.queue(), self._arrived)
 
     def record(self, registration_id: str, valid: bool, note: str = "", reason: str = ""
                ) -> None:
         """Record the call-back of *registration_id* (the reason is needed when invalid)."""
-        self._runner.run(
+        self._call(
             lambda api: api.record_callback(registration_id, valid, reason=reason, note=note),
-            self._recorded, self._message.show_message,
+            self._recorded,
         )
 
     def current_entry(self) -> QueueEntry | None:
-        return self.model.entry_at(self.table.currentIndex().row())
+        return self.model.row_at(self.table.currentIndex().row())
 
     def _arrived(self, entries: list[QueueEntry]) -> None:
         self.model.set_rows(entries)

@@ -15,14 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +32,7 @@ from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.domain.money import format_money
 from erpdesk.domain.quote import Milestone, milestone_amounts, percent_text
 from erpdesk.ui.quotes.quote_lines_model import PROBLEM_BACKGROUND, percent_value
+from erpdesk.ui.table_models import RowTableModel
 from erpdesk.ui.widgets import OK_STYLE, PROBLEM_STYLE, ProblemLabel
 
 CONTEXT = "MilestonesModel"
@@ -70,32 +64,19 @@ class MilestoneRow:
         return None if value is None else Milestone(self.name, value, self.due)
 
 
-class MilestonesModel(QAbstractTableModel):
+class MilestonesModel(RowTableModel[MilestoneRow]):
     """Signals: edited(): a milestone changed, was added or removed."""
 
     edited = Signal()
+    context = CONTEXT
+    headers = tuple(text for _key, text in COLUMNS)
+    numbered = True
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[MilestoneRow] = []
         self.editable = True
         self.total = Decimal("0.00")
         self._problems: dict[tuple[int, str], list[str]] = {}
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return QCoreApplication.translate(CONTEXT, COLUMNS[section][1])
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.rows):
-            return str(section + 1)
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -190,11 +171,8 @@ class MilestonesModel(QAbstractTableModel):
 
     # -- changing --------------------------------------------------------------
 
-    def set_rows(self, rows: list[MilestoneRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
+    def _rows_reset(self) -> None:
         self._problems = {}
-        self.endResetModel()
 
     def set_total(self, total: Decimal) -> None:
         if total != self.total:
@@ -240,15 +218,6 @@ class MilestonesModel(QAbstractTableModel):
             self._problems.setdefault((int(found.group(1)), key), []).append(text)
         self._all_changed()
         return rest
-
-    def _all_changed(self) -> None:
-        if self.rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1)
-            )
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
 
 class MilestonesEditor(QWidget):

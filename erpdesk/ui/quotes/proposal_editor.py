@@ -21,6 +21,7 @@ thread.  Closing with unsaved changes asks.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -30,7 +31,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -57,6 +57,7 @@ from erpdesk.domain.proposal import (
 )
 from erpdesk.services.events import Change
 from erpdesk.ui.quotes.benefit_form import BenefitForm
+from erpdesk.ui.quotes.editor_flow import ask_pdf_path, may_close
 from erpdesk.ui.quotes.pdf_preview import PdfDone, PdfJob, PdfPreview, show_pdf, write_whole
 from erpdesk.ui.widgets import FeedBridge, ProblemLabel, enum_text, settle_minimum_size, translate
 
@@ -672,65 +673,47 @@ class ProposalEditor(QWidget):
 
     def preview_pdf(self) -> PdfPreview | None:
         """Show the proposal as it is now (saved or not) in a preview window."""
-        self.error_label.show_text("")
-        content = self.content()
-        branding = self.branding()
-        if content is None or branding is None:
+        make = self._pdf_maker()
+        if make is None:
             return None
         self.preview = show_pdf(
             self,
-            lambda: proposal_pdf_data(content, branding),
+            make,
             self.file_name(),
             self.tr("Proposal · {customer}").format(customer=self.customer_name),
         )
         return self.preview
 
     def ask_save_pdf(self) -> bool:
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the proposal PDF"),
-            str(Path.home() / self.file_name()),
-            "PDF (*.pdf)",
-        )
-        if not path:
-            return False
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        return self.save_pdf(Path(path))
+        path = ask_pdf_path(self, self.tr("Save the proposal PDF"), self.file_name())
+        return path is not None and self.save_pdf(path)
 
     def save_pdf(self, path: Path) -> bool:
         """Make the PDF on the worker and write it to *path*; False when
         the content could not be gathered (the reason shown)."""
+        make = self._pdf_maker()
+        if make is None:
+            return False
+        self.pdf_writer.write(make, path)
+        return True
+
+    def _pdf_maker(self) -> Callable[[], bytes] | None:
+        """What makes the proposal's PDF as it is now; None when the content
+        or the branding could not be gathered (the reason shown)."""
         self.error_label.show_text("")
         content = self.content()
         branding = self.branding()
         if content is None or branding is None:
-            return False
-        self.pdf_writer.write(lambda: proposal_pdf_data(content, branding), path)
-        return True
+            return None
+        return lambda: proposal_pdf_data(content, branding)
 
     # -- closing -----------------------------------------------------------------
 
     def confirm_close(self) -> bool:
         """True when the editor may close: nothing unsaved, or the user
         saved or discarded it."""
-        if not self.dirty:
-            return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("Save the changes to this proposal before closing?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            self.dirty = False
-            return True
-        return False
+        return may_close(self, self.tr("Unsaved changes"),
+                         self.tr("Save the changes to this proposal before closing?"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_close():
@@ -748,16 +731,17 @@ def open_deal_proposal(
     parent: QWidget | None, service: ProposalService, deal_id: str
 ) -> ProposalEditor:
     """The deal's proposal (saved, else a new one) in an editor window."""
-    editor = ProposalEditor(service, service.for_deal(deal_id), parent)
-    editor.show()
-    return editor
+    return _shown(ProposalEditor(service, service.for_deal(deal_id), parent))
 
 
 def open_customer_proposal(
     parent: QWidget | None, service: ProposalService, customer_id: str
 ) -> ProposalEditor:
     """The customer's own proposal (of no deal) in an editor window."""
-    editor = ProposalEditor(service, service.for_customer(customer_id), parent)
+    return _shown(ProposalEditor(service, service.for_customer(customer_id), parent))
+
+
+def _shown(editor: ProposalEditor) -> ProposalEditor:
     editor.show()
     return editor
 

@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -52,6 +51,7 @@ from erpdesk.domain.quote import (
     send_problems,
 )
 from erpdesk.services.events import Change
+from erpdesk.ui.quotes.editor_flow import ask_pdf_path, may_close
 from erpdesk.ui.quotes.milestones import MilestoneRow, MilestonesEditor
 from erpdesk.ui.quotes.pdf_preview import PdfPreview, show_pdf
 from erpdesk.ui.quotes.quote_header import QuoteHeader
@@ -648,17 +648,8 @@ class QuoteEditor(QWidget):
     def ask_save_pdf(self) -> bool:
         if not self.frozen and not self._saved_first():
             return False
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the quote PDF"),
-            str(Path.home() / pdf_file_name(self.quote)),
-            "PDF (*.pdf)",
-        )
-        if not path:
-            return False
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        return self.save_pdf(Path(path))
+        path = ask_pdf_path(self, self.tr("Save the quote PDF"), pdf_file_name(self.quote))
+        return path is not None and self.save_pdf(path)
 
     def save_pdf(self, path: Path) -> bool:
         """Make the PDF on the worker and write it to *path* (the status
@@ -674,23 +665,8 @@ class QuoteEditor(QWidget):
     def confirm_close(self) -> bool:
         """True when the editor may close: nothing unsaved, or the user
         saved or discarded it."""
-        if not self.dirty:
-            return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("Save the changes to this quote before closing?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            self.dirty = False
-            return True
-        return False
+        return may_close(self, self.tr("Unsaved changes"),
+                         self.tr("Save the changes to this quote before closing?"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_close():

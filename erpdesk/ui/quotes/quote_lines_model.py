@@ -20,7 +20,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -44,6 +43,7 @@ from erpdesk.domain.deal_rules import parse_amount
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.domain.money import format_money
 from erpdesk.domain.quote import ItemKind, LineAmounts, PriceMode, QuoteLine, line_amounts
+from erpdesk.ui.table_models import RowTableModel
 from erpdesk.ui.widgets import enum_text
 
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ class _Cell:
     problems: list[str] = field(default_factory=list)
 
 
-class QuoteLinesModel(QAbstractTableModel):
+class QuoteLinesModel(RowTableModel[LineRow]):
     """The lines of the quote being edited.
 
     Signals:
@@ -161,10 +161,12 @@ class QuoteLinesModel(QAbstractTableModel):
     """
 
     edited = Signal()
+    context = CONTEXT
+    headers = tuple(text for _key, text in COLUMNS)
+    numbered = True
 
     def __init__(self, price_mode: PriceMode = PriceMode.INCLUSIVE, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[LineRow] = []
         self.price_mode = price_mode
         self.editable = True
         # (row, column key) -> translated problem texts from the last save
@@ -173,21 +175,6 @@ class QuoteLinesModel(QAbstractTableModel):
         self.item_chosen: Callable[[int, str], None] | None = None
 
     # -- Qt model --------------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return QCoreApplication.translate(CONTEXT, COLUMNS[section][1])
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.rows):
-            return str(section + 1)
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -359,11 +346,8 @@ class QuoteLinesModel(QAbstractTableModel):
 
     # -- changing --------------------------------------------------------------
 
-    def set_rows(self, rows: Iterable[LineRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
+    def _rows_reset(self) -> None:
         self._problems = {}
-        self.endResetModel()
 
     def set_price_mode(self, mode: PriceMode) -> None:
         if mode is self.price_mode:
@@ -432,14 +416,8 @@ class QuoteLinesModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Vertical, n, n)
         self.edited.emit()
 
-    def _all_changed(self) -> None:
-        if self.rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1)
-            )
-
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        super().retranslate()
         self._all_changed()
 
 

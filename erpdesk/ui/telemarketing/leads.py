@@ -1,21 +1,11 @@
-"""Leads as the workbenches show them: the table model (both the
-telemarketer's own leads and the administrator's leads to sign for use it)
-and the telemarketer's form to enter one."""
+"""The telemarketer's form to enter a lead (the lead table both workbenches
+show is ``erpdesk.ui.workbench.leads``)."""
 
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -28,123 +18,8 @@ from PySide6.QtWidgets import (
 
 from erpdesk.domain.customer import Industry, SizeBand
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
-from erpdesk.sync.workbench_api import Lead, LeadDraft
-from erpdesk.ui.widgets import EnumCombo, local_time_text
-
-CONTEXT = "LeadTableModel"
-STATUS_TEXTS = {
-    "new": QT_TRANSLATE_NOOP("LeadTableModel", "New"),
-    "handed_over": QT_TRANSLATE_NOOP("LeadTableModel", "Handed over"),
-    "accepted": QT_TRANSLATE_NOOP("LeadTableModel", "Signed for"),
-    "returned": QT_TRANSLATE_NOOP("LeadTableModel", "Returned"),
-}
-OUTCOME_TEXTS = {
-    "signed": QT_TRANSLATE_NOOP("LeadTableModel", "Signed"),
-    "lost": QT_TRANSLATE_NOOP("LeadTableModel", "Lost"),
-    "invalid": QT_TRANSLATE_NOOP("LeadTableModel", "Invalid resource"),
-    "follow_up": QT_TRANSLATE_NOOP("LeadTableModel", "Following up"),
-}
-HEADERS = (
-    QT_TRANSLATE_NOOP("LeadTableModel", "Company"),
-    QT_TRANSLATE_NOOP("LeadTableModel", "Status"),
-    QT_TRANSLATE_NOOP("LeadTableModel", "Outcome"),
-    QT_TRANSLATE_NOOP("LeadTableModel", "Rep"),
-    QT_TRANSLATE_NOOP("LeadTableModel", "Telemarketer"),
-    QT_TRANSLATE_NOOP("LeadTableModel", "Entered"),
-    QT_TRANSLATE_NOOP("LeadTableModel", "Note"),
-)
-
-
-def status_text(code: str) -> str:
-    return QCoreApplication.translate(CONTEXT, STATUS_TEXTS.get(code, code))
-
-
-def outcome_text(code: str | None) -> str:
-    if not code:
-        return ""
-    return QCoreApplication.translate(CONTEXT, OUTCOME_TEXTS.get(code, code))
-
-
-class LeadTableModel(QAbstractTableModel):
-    """Plain ``Lead`` rows, in the registry's order (handed-over first)."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Lead] = []
-
-    def set_rows(self, rows: list[Lead]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def lead_at(self, row: int) -> Lead | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def replace(self, lead: Lead) -> None:
-        """Put a changed lead in place (or first, when new)."""
-        for row, old in enumerate(self.rows):
-            if old.id == lead.id:
-                self.rows[row] = lead
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
-                return
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self.rows.insert(0, lead)
-        self.endInsertRows()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(HEADERS)):
-            return QCoreApplication.translate(CONTEXT, HEADERS[section])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        lead = self.lead_at(index.row()) if index.isValid() else None
-        if lead is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(lead, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0 and lead.flagged:
-            return QCoreApplication.translate(
-                CONTEXT, "The company was already held or like another when entered"
-            )
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == 0 and lead.flagged:
-                return QBrush(QColor("#b26a00"))
-            if column == 2 and lead.outcome in ("lost", "invalid"):
-                return QBrush(QColor("#b71c1c"))
-            if column == 2 and lead.outcome == "signed":
-                return QBrush(QColor("#2e7d32"))
-        if role == Qt.ItemDataRole.FontRole and column == 1 and lead.status == "handed_over":
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    @staticmethod
-    def _text(lead: Lead, column: int) -> str:
-        if column == 0:
-            return ("⚑ " if lead.flagged else "") + lead.company_name
-        if column == 1:
-            return status_text(lead.status)
-        if column == 2:
-            return outcome_text(lead.outcome)
-        if column == 3:
-            return lead.rep_display_name or lead.rep or ""
-        if column == 4:
-            return lead.telemarketer_display_name or lead.telemarketer
-        if column == 5:
-            return local_time_text(lead.created_at)
-        note = lead.outcome_note or lead.return_reason or lead.handover_note or lead.need
-        return note.replace("\n", " ")
+from erpdesk.sync.workbench_api import LeadDraft
+from erpdesk.ui.widgets import EnumCombo
 
 
 class LeadForm(QWidget):

@@ -6,23 +6,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from erpdesk.sync.workbench_api import Lead, LeadDraft
-from erpdesk.ui.admin.dialogs import ReasonDialog
-from erpdesk.ui.admin.runner import ApiRunner, MessageBar
-from erpdesk.ui.telemarketing.leads import LeadForm, LeadTableModel, outcome_text, status_text
+from erpdesk.ui.telemarketing.leads import LeadForm
 from erpdesk.ui.widgets import local_time_text
+from erpdesk.ui.workbench.common import html_escape as _esc
+from erpdesk.ui.workbench.common import row_table
+from erpdesk.ui.workbench.dialogs import ReasonDialog
+from erpdesk.ui.workbench.leads import LeadTableModel, outcome_text, status_text
+from erpdesk.ui.workbench.runner import ApiRunner, MessageBar
 
 
 class TelemarketingPage(QWidget):
@@ -62,15 +62,8 @@ class TelemarketingPage(QWidget):
         box_layout.addStretch(1)
 
         self.model = LeadTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        self.table = row_table(self.model)
         self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.detail = QLabel()
         self.detail.setWordWrap(True)
@@ -179,7 +172,7 @@ class TelemarketingPage(QWidget):
     # -- the current lead --------------------------------------------------------
 
     def current_lead(self) -> Lead | None:
-        return self.model.lead_at(self.table.currentIndex().row())
+        return self.model.row_at(self.table.currentIndex().row())
 
     def _ask_handover(self) -> None:
         lead = self.current_lead()
@@ -215,7 +208,3 @@ class TelemarketingPage(QWidget):
         if lead.need:
             lines.append(self.tr("Need: {need}").format(need=_esc(lead.need)))
         self.detail.setText("<br>".join(lines))
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
