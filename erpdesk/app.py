@@ -20,6 +20,7 @@ from erpdesk.storage.queries import CustomerQueries
 from erpdesk.storage.search_index import CustomerSearchIndex
 
 if TYPE_CHECKING:  # the write side imports SQLAlchemy: not on the start-up path
+    from erpdesk.services.registration import RegistrationService
     from erpdesk.storage.uow import UnitOfWork
 
 
@@ -45,6 +46,18 @@ class Desk:
 
     def unit_of_work(self) -> UnitOfWork:
         return unit_of_work(self.db)
+
+    @property
+    def registrations(self) -> RegistrationService:
+        """Registration from the field; built on first use (SQLAlchemy)."""
+        service = self.__dict__.get("_registrations")
+        if service is None:
+            from erpdesk.services.registration import RegistrationService
+            from erpdesk.storage.registration_store import RegistrationStore
+
+            service = RegistrationService(RegistrationStore(self.db), self.customers, self.feed)
+            self.__dict__["_registrations"] = service
+        return service
 
     def close(self) -> None:
         self.db.close()

@@ -14,6 +14,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
@@ -41,6 +42,31 @@ class CustomerCriteria:
     status: str | None = None
     province: str | None = None
     industry: str | None = None
+    # unregistered, pending, protected, expiring, invalid, pool (see ``_protection``)
+    protection: str | None = None
+
+
+# A protected customer going to the pool within this many days is "expiring".
+EXPIRING_DAYS = 14
+
+
+def expiring_before(now: datetime | None = None) -> str:
+    """The UTC text before which a protected customer counts as expiring."""
+    moment = (now or datetime.now(UTC)) + timedelta(days=EXPIRING_DAYS)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+# When protection ends: the earlier of its end and the release for want of
+# follow-ups ('9' sorts after any date: no date, never).
+_ENDS = "min(coalesce(protected_until, '9'), coalesce(release_due_at, '9'))"
+
+
+def _protection(state: str) -> tuple[str, list[object]]:
+    if state == "expiring":
+        return f"registration = 'protected' AND {_ENDS} <= ?", [expiring_before()]
+    if state == "protected":
+        return f"registration = 'protected' AND {_ENDS} > ?", [expiring_before()]
+    return "registration = ?", [state]
 
 
 @dataclass(frozen=True)
@@ -60,6 +86,8 @@ class CustomerRow:
     industry: str | None
     owner: str
     updated_at: str
+    protected_until: str | None = None
+    release_due_at: str | None = None
 
 
 LIST_COLUMNS = ", ".join(CustomerRow.__dataclass_fields__)
@@ -73,6 +101,7 @@ SORTS = {
     "source": "source {d}, sort_key, id",
     "status": "status {d}, sort_key, id",
     "registration": "registration {d}, sort_key, id",
+    "protection": "registration {d}, protected_until {d}, sort_key, id",
     "region": "province {d}, city {d}, sort_key, id",
     "industry": "industry {d}, sort_key, id",
     "owner": "owner {d}, sort_key, id",
@@ -88,6 +117,10 @@ def _where(criteria: CustomerCriteria) -> tuple[str, list[object]]:
         if value:
             clauses.append(f"{column} = ?")
             params.append(value)
+    if criteria.protection:
+        clause, values = _protection(criteria.protection)
+        clauses.append(clause)
+        params.extend(values)
     if criteria.text:
         clauses.append("instr(search_key, ?) > 0")
         params.append(criteria.text)
@@ -153,8 +186,8 @@ class CustomerQueries:
     def _matches(self, criteria: CustomerCriteria, want: int | None = None) -> list[int] | None:
         """Index positions matching a text search (at least the first *want*
         of them, or all), or None to use SQL."""
-        if not criteria.text or self._index is None:
-            return None
+        if not criteria.text or self._index is None or criteria.protection:
+            return None  # the index knows no protection: SQL
         return self._index.match(self._conn, criteria.text, self._facets(criteria), want)
 
     @_translated
@@ -171,7 +204,7 @@ class CustomerQueries:
         """The count when it is known without more work (a finished search
         scan); None otherwise: a search that has only found its first pages,
         or a list from SQL, whose count over 100,000 rows costs ~10 ms."""
-        if not criteria.text or self._index is None:
+        if not criteria.text or self._index is None or criteria.protection:
             return None
         return self._index.known_count(self._conn, criteria.text, self._facets(criteria))
 

@@ -67,6 +67,10 @@ customer = Table(
     Column("owner", String(64), nullable=False, server_default=""),
     Column("status", String(16), nullable=False),
     Column("registration", String(16), nullable=False, server_default="unregistered"),
+    # Registry-owned, from a pull (0007): the end of protection and when the
+    # customer goes to the pool unless followed up (UTC text; NULL: none).
+    Column("protected_until", String(40), nullable=True),
+    Column("release_due_at", String(40), nullable=True),
     # Derived, for duplicate checks, search-as-you-type and pinyin sorting.
     Column("name_key", String(200), nullable=False),
     Column("search_key", Text, nullable=False),
@@ -81,6 +85,26 @@ Index("ix_customer_source", customer.c.source, customer.c.sort_key)
 Index("ix_customer_status", customer.c.status, customer.c.sort_key)
 Index("ix_customer_province", customer.c.province, customer.c.sort_key)
 Index("ix_customer_industry", customer.c.industry, customer.c.sort_key)
+
+# A registration the rep asked for (0007): the request as sent (JSON, so a
+# repeat is the same request), waiting until a sync sends it, then the
+# registry's answer and decision.  ``state``: waiting, sent, refused, decided.
+registration_request = Table(
+    "registration_request",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("customer_id", String(36), ForeignKey("customer.id"), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("requested_at", String(40), nullable=False),
+    Column("sent_at", String(40), nullable=True),
+    Column("result", String(16), nullable=False, server_default=""),
+    Column("reasons", Text, nullable=False, server_default=""),
+    Column("decided_at", String(40), nullable=True),
+    Column("notified", Boolean, nullable=False, server_default=text("0")),
+)
+Index("ix_registration_request_customer", registration_request.c.customer_id)
+Index("ix_registration_request_state", registration_request.c.state)
 
 contact = Table(
     "contact",

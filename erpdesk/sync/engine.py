@@ -27,6 +27,7 @@ from erpdesk.storage.sync_store import Ack, ConflictRecord, Failure, SyncStore
 from erpdesk.sync.apply import BadChange, PulledRow, children_of, parents_first, pulled_row
 from erpdesk.sync.client import RegistryClient, SyncError
 from erpdesk.sync.entities import entity
+from erpdesk.sync.registration import send_registrations
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,8 @@ class SyncEngine:
         report = SyncReport()
         try:
             device = self.store.device_id()
+            # Registrations asked for offline go first (erpdesk.sync.registration).
+            send_registrations(self.store, self.client, self.feed)
             self.push(device, report, progress)
             self.pull(device, report, progress)
         except SyncError as exc:

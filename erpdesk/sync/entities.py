@@ -70,7 +70,8 @@ def _unique(*groups: tuple[str, ...]) -> tuple[str, ...]:
 ENTITIES: tuple[SyncedEntity, ...] = (
     SyncedEntity(
         "customer", "customer", CUSTOMER_FIELDS,
-        registry_fields=("owner", "registration"),
+        registry_fields=("owner", "registration", "protected_until", "release_due_at"),
+        kinds=_frozen({"protected_until": TIME, "release_due_at": TIME}),
     ),
     SyncedEntity(
         "contact", "contact", ("customer_id", *CONTACT_FIELDS),

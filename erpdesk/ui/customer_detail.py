@@ -43,10 +43,13 @@ from erpdesk.ui.widgets import (
 if TYPE_CHECKING:
     from erpdesk.services.customers import CustomerDetail, CustomerService
     from erpdesk.services.deals import DealService
+    from erpdesk.services.registration import RegistrationService
     from erpdesk.ui.funnel.customer_deals import CustomerDeals
     from erpdesk.ui.quotes import QuoteServices
     from erpdesk.ui.quotes.quote_list import RelatedQuotes
     from erpdesk.ui.record_dialogs import ActivityDialog, ContactDialog
+    from erpdesk.ui.registration import RegistrationBar
+    from erpdesk.ui.workbench.runner import ApiRunner
 
 _BADGE = "padding: 2px 8px; border-radius: 9px; color: white; background: {colour};"
 _BADGE_COLOURS = {
@@ -83,6 +86,8 @@ class CustomerDetailPanel(QWidget):
         self.deals_tab: CustomerDeals | None = None  # with set_deals
         self._quote_services: QuoteServices | None = None
         self.quotes_tab: RelatedQuotes | None = None  # with set_quotes
+        self.registration_bar: RegistrationBar | None = None  # with set_registrations
+        self._registrations: tuple[RegistrationService, ApiRunner | None] | None = None
         self._bridge = FeedBridge(service.feed, self)
         self._bridge.changed.connect(self._on_change)
 
@@ -133,8 +138,32 @@ class CustomerDetailPanel(QWidget):
         layout.addWidget(self.name_label)
         layout.addWidget(self.subtitle_label)
         layout.addLayout(badges)
+        self._content_layout = layout
+        self._add_registration_bar()
         layout.addWidget(self.tabs, 1)
         return content
+
+    def set_registrations(
+        self, service: RegistrationService | None, runner: ApiRunner | None = None
+    ) -> None:
+        """Show protection and "Register this customer…" (registration from
+        the field), and notify the registry's decisions."""
+        from erpdesk.ui.registration import DecisionNotifier
+
+        self._registrations = (service, runner) if service is not None else None
+        if service is not None:
+            self.notifier = DecisionNotifier(service, self)
+        if self._content is not None:
+            self._add_registration_bar()
+            self._show()
+
+    def _add_registration_bar(self) -> None:
+        if self._registrations is None or self.registration_bar is not None:
+            return
+        from erpdesk.ui.registration import RegistrationBar
+
+        self.registration_bar = RegistrationBar(*self._registrations, parent=self)
+        self._content_layout.insertWidget(3, self.registration_bar)
 
     def _build_overview(self) -> QWidget:
         inner = QWidget()
@@ -390,6 +419,8 @@ class CustomerDetailPanel(QWidget):
         self.registration_label.setToolTip(
             self.tr("Registration is decided by the customer administrator and arrives by sync")
         )
+        if self.registration_bar is not None:
+            self.registration_bar.show_customer(c.id)
         source = enum_text(c.source)
         if c.source_detail:
             source = f"{source} ({c.source_detail})"

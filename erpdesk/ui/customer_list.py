@@ -31,6 +31,7 @@ from erpdesk.domain.customer import CustomerStatus, Industry, Registration, Sour
 from erpdesk.domain.errors import DomainError
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.domain.regions import PROVINCES
+from erpdesk.services.registration import PROTECTION_LABELS, PROTECTION_STATES
 from erpdesk.ui.customer_detail import CustomerDetailPanel
 from erpdesk.ui.customer_model import COLUMN_KEYS, ID_ROLE, CustomerTableModel
 from erpdesk.ui.widgets import EnumCombo, app_settings, enum_text, translate
@@ -38,6 +39,7 @@ from erpdesk.ui.widgets import EnumCombo, app_settings, enum_text, translate
 if TYPE_CHECKING:
     from erpdesk.services.customers import CustomerService
     from erpdesk.ui.customer_editor import CustomerEditor
+    from erpdesk.ui.workbench.runner import ApiRunner
 
 CONTEXT = "CustomerListPage"
 # Initial widths of the table's columns, in characters of the default font.
@@ -45,6 +47,7 @@ CONTEXT = "CustomerListPage"
 _WIDTHS = {"name": 18, "short_name": 6, "region": 8}
 _SAMPLES = {
     "phone": "0531-85106000", "uscc": "91370000163446410B", "updated_at": "2025-01-01 00:00",
+    "protection": "Expires 2025-01-01",
 }
 _ENUMS = {
     "industry": Industry, "source": Source, "status": CustomerStatus,
@@ -96,13 +99,18 @@ class CustomerListPage(QWidget):
             Industry, QT_TRANSLATE_NOOP("CustomerListPage", "All industries"),
             empty_context=CONTEXT,
         )
+        self.protection_filter = QComboBox()  # codes of services.registration
+        self.protection_filter.addItem("", None)
+        for code in PROTECTION_STATES:
+            self.protection_filter.addItem("", code)
+        self.pool_button: QPushButton | None = None  # with set_pool_runner
         self.province_filter = QComboBox()
         self.province_filter.addItem("", None)
         for province in PROVINCES:
             self.province_filter.addItem(province.short, province.name)
         self.province_filter.setMaxVisibleItems(20)
         for combo in (self.source_filter, self.status_filter, self.province_filter,
-                      self.industry_filter):
+                      self.industry_filter, self.protection_filter):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
@@ -153,6 +161,8 @@ class CustomerListPage(QWidget):
         bar.addWidget(self.status_filter, 1)
         bar.addWidget(self.province_filter, 1)
         bar.addWidget(self.industry_filter, 1)
+        bar.addWidget(self.protection_filter, 1)
+        self._bar = bar
         bar.addSpacing(12)
         bar.addWidget(self.new_button)
         bar.addWidget(self.edit_button)
@@ -181,6 +191,12 @@ class CustomerListPage(QWidget):
             self.tr("Search: name, pinyin initials (lc = 浪潮), phone, USCC")
         )
         self.province_filter.setItemText(0, self.tr("All provinces"))
+        self.protection_filter.setItemText(0, self.tr("Any protection"))
+        for i, code in enumerate(PROTECTION_STATES, start=1):
+            self.protection_filter.setItemText(
+                i, translate("Domain", PROTECTION_LABELS[code]))
+        if self.pool_button is not None:
+            self.pool_button.setText(self.tr("The pool…"))
         self.new_button.setText(self.tr("New customer"))
         self.edit_button.setText(self.tr("Edit"))
         self.delete_button.setText(self.tr("Delete"))
@@ -233,8 +249,29 @@ class CustomerListPage(QWidget):
             status=self.status_filter.current_code(),
             province=self.province_filter.currentData() or None,
             industry=self.industry_filter.current_code(),
+            protection=self.protection_filter.currentData() or None,
         )
         self.model.set_criteria(criteria)
+
+    def set_pool_runner(self, runner: ApiRunner | None) -> None:
+        """Offer "The pool…" (browse and claim, online) through *runner*."""
+        self._pool_runner = runner
+        if runner is None or self.pool_button is not None:
+            return
+        self.pool_button = QPushButton(self.tr("The pool…"))
+        self.pool_button.clicked.connect(lambda: self.open_pool())
+        self._bar.insertWidget(self._bar.indexOf(self.new_button), self.pool_button)
+
+    def open_pool(self) -> QWidget | None:
+        from erpdesk.ui.pool_dialog import PoolDialog
+
+        runner: ApiRunner | None = getattr(self, "_pool_runner", None)
+        if runner is None:
+            return None
+        dialog = PoolDialog(runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # -- selection ---------------------------------------------------------------
 

@@ -22,6 +22,13 @@ from erpdesk.domain.customer import CustomerStatus, Industry, Registration, Sour
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.domain.regions import find_province
 from erpdesk.services.events import Change
+from erpdesk.services.registration import (
+    EXPIRING,
+    PROTECTED,
+    PROTECTION_LABELS,
+    protection_of,
+    release_date,
+)
 from erpdesk.ui.widgets import FeedBridge, enum_text_of, local_time_text
 
 if TYPE_CHECKING:
@@ -29,6 +36,8 @@ if TYPE_CHECKING:
     from erpdesk.storage.queries import CustomerCriteria, CustomerRow
 
 CONTEXT = "CustomerTableModel"
+_UNTIL = QT_TRANSLATE_NOOP("CustomerTableModel", "Until {date}")
+_EXPIRES = QT_TRANSLATE_NOOP("CustomerTableModel", "Expires {date}")
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
@@ -56,6 +65,7 @@ COLUMNS: tuple[ListColumn, ...] = (
     ListColumn("source", QT_TRANSLATE_NOOP("CustomerTableModel", "Source")),
     ListColumn("status", QT_TRANSLATE_NOOP("CustomerTableModel", "Status")),
     ListColumn("registration", QT_TRANSLATE_NOOP("CustomerTableModel", "Registration")),
+    ListColumn("protection", QT_TRANSLATE_NOOP("CustomerTableModel", "Protection")),
     ListColumn("phone", QT_TRANSLATE_NOOP("CustomerTableModel", "Phone")),
     ListColumn("uscc", QT_TRANSLATE_NOOP("CustomerTableModel", "USCC")),
     ListColumn("updated_at", QT_TRANSLATE_NOOP("CustomerTableModel", "Updated")),
@@ -268,6 +278,10 @@ class CustomerTableModel(QAbstractTableModel):
         if role == _FOREGROUND and key == "registration":
             colour = self._colours.get(self._rows[row].registration)
             return QBrush(colour) if colour is not None else None
+        if role == _FOREGROUND and key == "protection":
+            item = self._rows[row]
+            state = protection_of(item.registration, item.protected_until, item.release_due_at)
+            return QBrush(QColor("#c62828")) if state == EXPIRING else None
         return None
 
     def _texts(self, row: int) -> tuple[str, ...]:
@@ -287,9 +301,22 @@ class CustomerTableModel(QAbstractTableModel):
             return text
         if key == "region":
             return region_text(item.province, item.city)
+        if key == "protection":
+            return self._protection_text(item)
         if key == "updated_at":
             return local_time_text(item.updated_at)
         return str(getattr(item, key) or "")
+
+    @staticmethod
+    def _protection_text(item: CustomerRow) -> str:
+        """"Until 2027-03-01", "Expires 2026-12-20"; else the state's label."""
+        state = protection_of(item.registration, item.protected_until, item.release_due_at)
+        ends = release_date(item.protected_until, item.release_due_at)
+        if state in (PROTECTED, EXPIRING) and ends is not None:
+            day = ends.astimezone().strftime("%Y-%m-%d")
+            text = _UNTIL if state == PROTECTED else _EXPIRES
+            return QCoreApplication.translate(CONTEXT, text).format(date=day)
+        return QCoreApplication.translate("Domain", PROTECTION_LABELS[state])
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Re-query in the column's order (SQL ``ORDER BY``)."""

@@ -217,6 +217,7 @@ def _run(
     watch.restart.connect(app.quit)
     try:
         if screenshot is not None:
+            _install_registration(window, desk, runner)
             _install_sync(window, desk, start=False)
             return _screenshot(app, window, Path(screenshot), view, desk.deals)
         service = desk.customers
@@ -228,7 +229,8 @@ def _run(
             service.warm_up()  # the search index loads in the background
             _preload_write_side(desk, watch)
             warn_without_cjk_font()
-            # sync (SQLAlchemy, httpx) after the first paint; it syncs in the background
+            # registration and sync (SQLAlchemy, httpx) after the first paint
+            QTimer.singleShot(0, lambda: _install_registration(window, desk, runner))
             QTimer.singleShot(0, lambda: _install_sync(window, desk, start=True))
 
         _FirstPaint(window.customers.table.viewport(), first_painted)
@@ -247,6 +249,14 @@ def _run(
     if watch.restore_from is None:
         return code
     return RESTART if _restore(desk.db.path, watch.restore_from, languages) else 1
+
+
+def _install_registration(window: MainWindow, desk: Desk, runner: ApiRunner) -> None:
+    """Registration from the field: the customer panel's protection line and
+    "Register this customer…", decisions notified; the pool (browse, claim).
+    Its service reads with SQLAlchemy: installed after the first paint."""
+    window.customers.detail.set_registrations(desk.registrations, runner)
+    window.customers.set_pool_runner(runner)
 
 
 def _install_sync(window: MainWindow, desk: Desk, start: bool) -> None:

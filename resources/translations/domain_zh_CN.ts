@@ -1343,6 +1343,34 @@
         <source>The catalogue cannot be read: {detail}</source>
         <translation>无法读取产品目录:{detail}</translation>
     </message>
+    <message>
+        <source>Protection expiring soon</source>
+        <translation>保护即将到期</translation>
+    </message>
+    <message>
+        <source>Registration rejected</source>
+        <translation>注册被驳回</translation>
+    </message>
+    <message>
+        <source>Released to the pool</source>
+        <translation>已释放到公海</translation>
+    </message>
+    <message>
+        <source>This customer cannot be registered now</source>
+        <translation>该客户目前无法注册</translation>
+    </message>
+    <message>
+        <source>A registration of this customer is already waiting for the registry&apos;s decision</source>
+        <translation>该客户的注册申请已在等待客户管理员审核</translation>
+    </message>
+    <message>
+        <source>This customer is already protected for you</source>
+        <translation>该客户已在您的保护之下</translation>
+    </message>
+    <message>
+        <source>This customer is in the pool: claim it from the pool instead</source>
+        <translation>该客户在公海中：请从公海认领</translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>

@@ -1575,6 +1575,14 @@
         <translation>全部省份</translation>
     </message>
     <message>
+        <source>Any protection</source>
+        <translation>全部保护状态</translation>
+    </message>
+    <message>
+        <source>The pool…</source>
+        <translation>公海…</translation>
+    </message>
+    <message>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
@@ -1617,6 +1625,14 @@
 <context>
     <name>CustomerTableModel</name>
     <message>
+        <source>Until {date}</source>
+        <translation>保护至 {date}</translation>
+    </message>
+    <message>
+        <source>Expires {date}</source>
+        <translation>{date} 到期</translation>
+    </message>
+    <message>
         <source>Full name</source>
         <translation>客户名称</translation>
     </message>
@@ -1643,6 +1659,10 @@
     <message>
         <source>Registration</source>
         <translation>注册状态</translation>
+    </message>
+    <message>
+        <source>Protection</source>
+        <translation>保护</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -2008,6 +2028,25 @@
     <message>
         <source>Save the deal review</source>
         <translation>保存商机评审</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionNotifier</name>
+    <message>
+        <source>Registration</source>
+        <translation>客户注册</translation>
+    </message>
+    <message>
+        <source>{name}: registered, now protected for you</source>
+        <translation>{name}：注册通过，现已为您保护</translation>
+    </message>
+    <message>
+        <source>{name}: registration rejected: {reasons}</source>
+        <translation>{name}：注册被驳回：{reasons}</translation>
+    </message>
+    <message>
+        <source>{name}: the registry refused the registration: {reasons}</source>
+        <translation>{name}：客户注册中心拒绝了注册：{reasons}</translation>
     </message>
 </context>
 <context>
@@ -2908,6 +2947,41 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     </message>
 </context>
 <context>
+    <name>PoolDialog</name>
+    <message>
+        <source>The pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <source>Search the pool by company name</source>
+        <translation>按公司名称搜索公海</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>认领</translation>
+    </message>
+    <message>
+        <source>A claimed customer is protected for you at once and arrives with the next sync. Claims count against your cap and a daily limit.</source>
+        <translation>认领的客户立即受您保护，并在下次同步时到达本机。认领计入您的客户上限和每日认领次数。</translation>
+    </message>
+    <message>
+        <source>{total} customers in the pool</source>
+        <translation>公海中共有 {total} 个客户</translation>
+    </message>
+    <message>
+        <source>Select a customer in the pool</source>
+        <translation>请在公海中选择一个客户</translation>
+    </message>
+    <message>
+        <source>{name} is now protected for you; it arrives with the next sync</source>
+        <translation>{name} 现已受您保护，将在下次同步时到达本机</translation>
+    </message>
+</context>
+<context>
     <name>PoolModel</name>
     <message>
         <source>Company</source>
@@ -3425,6 +3499,80 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     <message>
         <source>A reason is required</source>
         <translation>必须填写原因</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>Register {name}</source>
+        <translation>注册 {name}</translation>
+    </message>
+    <message>
+        <source>This customer cannot be registered yet. What is missing:</source>
+        <translation>该客户暂不能注册，还缺少：</translation>
+    </message>
+    <message>
+        <source>Complete: everything registration needs is here.</source>
+        <translation>信息完整：注册所需信息齐全。</translation>
+    </message>
+    <message>
+        <source>Possibly the same company on this desk:</source>
+        <translation>本机上可能是同一家公司的客户：</translation>
+    </message>
+    <message>
+        <source>No similar customer on this desk.</source>
+        <translation>本机上没有相似的客户。</translation>
+    </message>
+    <message>
+        <source>Urgent: ask for the call-back at once</source>
+        <translation>加急：请求立即回访</translation>
+    </message>
+    <message>
+        <source>Ask for registration</source>
+        <translation>申请注册</translation>
+    </message>
+    <message>
+        <source>Checking with the customer registry…</source>
+        <translation>正在向客户注册中心查重…</translation>
+    </message>
+    <message>
+        <source>The registry knows no holder of this company.</source>
+        <translation>客户注册中心中该公司无人保护。</translation>
+    </message>
+    <message>
+        <source>The registry already protects this company for you.</source>
+        <translation>客户注册中心已为您保护该公司。</translation>
+    </message>
+    <message>
+        <source>A registration of this company is already pending.</source>
+        <translation>该公司已有待审核的注册申请。</translation>
+    </message>
+    <message>
+        <source>The registry holds similar companies: the administrator will compare them.</source>
+        <translation>客户注册中心中有相似的公司：客户管理员将进行比对。</translation>
+    </message>
+    <message>
+        <source>Protected by {owner} since {date}: a request will be refused.</source>
+        <translation>自 {date} 起由 {owner} 保护：申请将被拒绝。</translation>
+    </message>
+    <message>
+        <source>The registry could not be asked now ({reason}); it checks the request when the next sync sends it.</source>
+        <translation>现在无法询问客户注册中心（{reason}）；下次同步提交申请时将由其查重。</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>客户注册</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationBar</name>
+    <message>
+        <source>Register this customer…</source>
+        <translation>注册此客户…</translation>
     </message>
 </context>
 <context>
