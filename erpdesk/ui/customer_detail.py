@@ -458,9 +458,14 @@ class CustomerDetailPanel(QWidget):
         if gaps:
             self.gaps_label.setText("\n".join(f"• {p.render(translate)}" for p in gaps))
             self.gaps_label.setStyleSheet(WARNING_STYLE)
-        else:
+        elif self._detail.customer.registration in (
+            Registration.UNREGISTERED, Registration.INVALID
+        ):
             self.gaps_label.setText(self.tr("✓ Ready to register"))
             self.gaps_label.setStyleSheet(OK_STYLE + " font-weight: bold;")
+        else:  # asked for or decided already: nothing to register
+            self.gaps_label.setText(self.tr("✓ Nothing is missing"))
+            self.gaps_label.setStyleSheet(OK_STYLE)
 
     # -- actions -----------------------------------------------------------------
 

@@ -1393,6 +1393,10 @@
         <translation>✓ 信息完整，可以注册</translation>
     </message>
     <message>
+        <source>✓ Nothing is missing</source>
+        <translation>✓ 信息完整</translation>
+    </message>
+    <message>
         <source>Remove contact</source>
         <translation>删除联系人</translation>
     </message>

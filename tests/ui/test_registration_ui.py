@@ -73,6 +73,7 @@ def test_request_shows_pending_then_protected_and_notifies(qtbot, panel, desk,
     c = _complete(desk)
     desk.customers.create(Customer(name="浪潮电子信息产业发展有限公司"))
     panel.show_customer(c.id)
+    assert "Ready to register" in panel.gaps_label.text()
     dialog = RegisterDialog(desk.registrations, c.id)
     qtbot.addWidget(dialog)
     assert "浪潮电子信息产业发展有限公司" in dialog.duplicates_label.text()  # duplicate warned
@@ -80,6 +81,8 @@ def test_request_shows_pending_then_protected_and_notifies(qtbot, panel, desk,
     dialog.submit()
     assert "sent at the next sync" in panel.registration_bar.label.text()
     assert not panel.registration_bar.register_button.isVisible()
+    # asked for: complete, but no longer "ready to register"
+    qtbot.waitUntil(lambda: "Nothing is missing" in panel.gaps_label.text(), timeout=5_000)
 
     opened: list[str] = []
     monkeypatch.setattr(QMessageBox, "open", lambda box: opened.append(box.text()))
