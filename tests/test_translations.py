@@ -76,3 +76,19 @@ def test_every_file_that_marks_texts_belongs_to_an_area():
         and not any(path == c or c in path.parents for c in covered)
     ]
     assert lost == []
+
+
+def test_no_literal_text_is_translated_under_a_variable_context():
+    # lupdate reads QCoreApplication.translate("Context", "text") only with a
+    # literal context: translate(CONTEXT, "text") never reaches the .ts files.
+    import re
+
+    root = load_script().ROOT
+    pattern = re.compile(r"translate\(\s*[A-Za-z_][A-Za-z_0-9.]*\s*,\s*[\"']")
+    found = [
+        f"{path.relative_to(root)}:{number}"
+        for path in sorted((root / "erpdesk").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert found == []

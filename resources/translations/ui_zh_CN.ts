@@ -1062,6 +1062,10 @@
         <source>Competitors</source>
         <translation>竞争对手</translation>
     </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
 </context>
 <context>
     <name>ConflictReviewDialog</name>
@@ -3183,6 +3187,26 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
         <source>Need</source>
         <translation>需求</translation>
     </message>
+    <message>
+        <source>{d} d {h} h</source>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分钟</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <source>overdue by {span}</source>
+        <translation>已超期 {span}</translation>
+    </message>
+    <message>
+        <source>{span} left</source>
+        <translation>剩余 {span}</translation>
+    </message>
 </context>
 <context>
     <name>QuoteEditor</name>
@@ -3838,6 +3862,14 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     <message>
         <source>not registered</source>
         <translation>未报备</translation>
+    </message>
+    <message>
+        <source> (holds it now)</source>
+        <translation>(当前持有)</translation>
+    </message>
+    <message>
+        <source> — at the cap</source>
+        <translation> — 已达上限</translation>
     </message>
 </context>
 <context>

@@ -71,7 +71,7 @@ class SuggestionModel(RowTableModel[Suggestion]):
             if column == 0:
                 name = s.display_name or s.username
                 if s.current_owner:
-                    name += QCoreApplication.translate(CONTEXT, " (holds it now)")
+                    name += QCoreApplication.translate("SuggestionModel", " (holds it now)")
                 return name
             if column == 1:
                 return s.team
@@ -80,7 +80,7 @@ class SuggestionModel(RowTableModel[Suggestion]):
             if column == 3:
                 text = f"{s.held}/{self.rep_cap}"
                 if s.at_cap:
-                    text += QCoreApplication.translate(CONTEXT, " — at the cap")
+                    text += QCoreApplication.translate("SuggestionModel", " — at the cap")
                 return text
             return ", ".join(
                 f"{QCoreApplication.translate(CONTEXT, CRITERIA.get(r.criterion, r.criterion))}"

@@ -52,14 +52,16 @@ def time_left_text(entry: QueueEntry, now: datetime) -> str:
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
     if days:
-        amount = QCoreApplication.translate(CONTEXT, "{d} d {h} h").format(d=days, h=hours)
+        amount = QCoreApplication.translate("QueueModel", "{d} d {h} h").format(d=days, h=hours)
     elif hours:
-        amount = QCoreApplication.translate(CONTEXT, "{h} h {m} min").format(h=hours, m=minutes)
+        amount = QCoreApplication.translate("QueueModel", "{h} h {m} min").format(
+            h=hours, m=minutes
+        )
     else:
-        amount = QCoreApplication.translate(CONTEXT, "{m} min").format(m=minutes)
+        amount = QCoreApplication.translate("QueueModel", "{m} min").format(m=minutes)
     if overdue:
-        return QCoreApplication.translate(CONTEXT, "overdue by {span}").format(span=amount)
-    return QCoreApplication.translate(CONTEXT, "{span} left").format(span=amount)
+        return QCoreApplication.translate("QueueModel", "overdue by {span}").format(span=amount)
+    return QCoreApplication.translate("QueueModel", "{span} left").format(span=amount)
 
 
 class QueueModel(RowTableModel[QueueEntry]):
@@ -112,7 +114,7 @@ class QueueModel(RowTableModel[QueueEntry]):
 
     def _text(self, entry: QueueEntry, column: int) -> str:
         if column == 0:
-            return QCoreApplication.translate(CONTEXT, "Urgent") if entry.urgent else ""
+            return QCoreApplication.translate("QueueModel", "Urgent") if entry.urgent else ""
         if column == 1:
             return entry.customer_name
         if column == 2:

@@ -88,7 +88,7 @@ def value_text(entity: str, field: str, value: Any) -> str:
     """A conflict value as the user reads it: an enum code as its label,
     lists and mappings as JSON, nothing as "(empty)"."""
     if value is None or value == "":
-        return QCoreApplication.translate(CONTEXT, "(empty)")
+        return QCoreApplication.translate("ConflictReview", "(empty)")
     cls = ENTITY_CLASSES.get(entity)
     if cls is not None and isinstance(value, str):
         hint = typing.get_type_hints(cls).get(field)
