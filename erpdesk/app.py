@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from erpdesk.services.customers import CustomerService
 from erpdesk.services.deals import DealService
 from erpdesk.services.events import ChangeFeed
-from erpdesk.services.proposals import ProposalService
 from erpdesk.services.quotes import QuoteService
 from erpdesk.storage.database import DeskDatabase, connect, open_database
 from erpdesk.storage.deal_queries import DealQueries
@@ -20,6 +20,7 @@ from erpdesk.storage.queries import CustomerQueries
 from erpdesk.storage.search_index import CustomerSearchIndex
 
 if TYPE_CHECKING:  # the write side imports SQLAlchemy: not on the start-up path
+    from erpdesk.services.proposals import ProposalService
     from erpdesk.services.registration import RegistrationService
     from erpdesk.storage.uow import UnitOfWork
 
@@ -42,22 +43,30 @@ class Desk:
     customers: CustomerService
     deals: DealService
     quotes: QuoteService
-    proposals: ProposalService
+    owner: str = ""
 
     def unit_of_work(self) -> UnitOfWork:
         return unit_of_work(self.db)
 
-    @property
-    def registrations(self) -> RegistrationService:
-        """Registration from the field; built on first use (SQLAlchemy)."""
-        service = self.__dict__.get("_registrations")
-        if service is None:
-            from erpdesk.services.registration import RegistrationService
-            from erpdesk.storage.registration_store import RegistrationStore
+    # Services the first window does not need are built on first use: their
+    # modules (SQLAlchemy, the proposal writer) stay off the start-up path.
 
-            service = RegistrationService(RegistrationStore(self.db), self.customers, self.feed)
-            self.__dict__["_registrations"] = service
-        return service
+    @cached_property
+    def proposals(self) -> ProposalService:
+        """Proposals (the benefit model, the proposal's sections and PDF)."""
+        from erpdesk.services.proposals import ProposalService
+
+        return ProposalService(
+            lambda: unit_of_work(self.db), self.feed, user=self.owner, quotes=self.quotes
+        )
+
+    @cached_property
+    def registrations(self) -> RegistrationService:
+        """Registration from the field."""
+        from erpdesk.services.registration import RegistrationService
+        from erpdesk.storage.registration_store import RegistrationStore
+
+        return RegistrationService(RegistrationStore(self.db), self.customers, self.feed)
 
     def close(self) -> None:
         self.db.close()
@@ -82,10 +91,7 @@ def open_desk(path: Path | str | None = None, *, upgrade: bool = True, owner: st
         lambda: unit_of_work(db), DealQueries(db.reader, path=db.path), feed, user=owner
     )
     quotes = QuoteService(lambda: unit_of_work(db), feed, user=owner)
-    proposals = ProposalService(lambda: unit_of_work(db), feed, user=owner, quotes=quotes)
-    return Desk(
-        db=db, feed=feed, customers=customers, deals=deals, quotes=quotes, proposals=proposals
-    )
+    return Desk(db=db, feed=feed, customers=customers, deals=deals, quotes=quotes, owner=owner)
 
 
 def latest_backup(path: Path | str | None = None) -> Path | None:

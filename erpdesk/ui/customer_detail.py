@@ -291,12 +291,12 @@ class CustomerDetailPanel(QWidget):
             )
         )
         self.tabs.addTab(tab, "")
-        proposals = self._quote_services.proposals
-        if proposals is not None:  # the customer's own proposal (of no deal)
-            button = QPushButton(self.tr("Proposal…"))
-            button.setToolTip(self.tr("A solution proposal for the customer without a deal"))
-            button.clicked.connect(lambda: self.open_proposal())
-            self.tabs.setCornerWidget(button)
+        # the customer's own proposal (of no deal); the proposal service joins
+        # the bundle after the window's first paint
+        button = QPushButton(self.tr("Proposal…"))
+        button.setToolTip(self.tr("A solution proposal for the customer without a deal"))
+        button.clicked.connect(lambda: self.open_proposal())
+        self.tabs.setCornerWidget(button)
 
     def open_proposal(self) -> object:
         """The customer's own proposal (of no deal) in its editor."""

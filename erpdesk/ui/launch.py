@@ -208,8 +208,6 @@ def _run(
         branding=branding,
     )  # fmt: skip
     window.customers.detail.set_deals(desk.deals)  # a customer's deals tab
-    if window.quote_services is not None:  # proposals: the deal page's "Proposal…"
-        window.quote_services.proposals = desk.proposals
     window.customers.detail.set_quotes(window.quote_services)  # and its quotes tab
     runner, role = workbench_runner(desk, languages, window)
     window.set_workbench(runner, role)
@@ -217,7 +215,7 @@ def _run(
     watch.restart.connect(app.quit)
     try:
         if screenshot is not None:
-            _install_registration(window, desk, runner)
+            _install_later(window, desk, runner)
             _install_sync(window, desk, start=False)
             return _screenshot(app, window, Path(screenshot), view, desk.deals)
         service = desk.customers
@@ -230,7 +228,7 @@ def _run(
             _preload_write_side(desk, watch)
             warn_without_cjk_font()
             # registration and sync (SQLAlchemy, httpx) after the first paint
-            QTimer.singleShot(0, lambda: _install_registration(window, desk, runner))
+            QTimer.singleShot(0, lambda: _install_later(window, desk, runner))
             QTimer.singleShot(0, lambda: _install_sync(window, desk, start=True))
 
         _FirstPaint(window.customers.table.viewport(), first_painted)
@@ -251,10 +249,14 @@ def _run(
     return RESTART if _restore(desk.db.path, watch.restore_from, languages) else 1
 
 
-def _install_registration(window: MainWindow, desk: Desk, runner: ApiRunner) -> None:
-    """Registration from the field: the customer panel's protection line and
-    "Register this customer…", decisions notified; the pool (browse, claim).
-    Its service reads with SQLAlchemy: installed after the first paint."""
+def _install_later(window: MainWindow, desk: Desk, runner: ApiRunner) -> None:
+    """What the first window does without, installed after its first paint
+    (SQLAlchemy, the proposal writer): proposals (the deal page's
+    "Proposal…"); registration from the field (the customer panel's
+    protection line and "Register this customer…", decisions notified; the
+    pool: browse, claim)."""
+    if window.quote_services is not None:
+        window.quote_services.proposals = desk.proposals
     window.customers.detail.set_registrations(desk.registrations, runner)
     window.customers.set_pool_runner(runner)
 
