@@ -54,21 +54,19 @@ def online(desk, settings, qtbot):
 
 
 def sync_and_wait(qtbot, controller) -> None:
-    """Ask for a run and wait for the state read after it."""
-    seen: list[str] = []
-    on_running = lambda running: seen.append("run" if running else "ran")  # noqa: E731
-    on_status = lambda _status: seen.append("status")  # noqa: E731
-    controller.running_changed.connect(on_running)
-    controller.status_changed.connect(on_status)
+    """Ask for a run and wait until a run that started after the asking has
+    ended and its state was read (a run already under way, say one a
+    debounced local change started, may have missed the latest changes)."""
+    finished: list[int] = []
+    controller.run_finished.connect(finished.append)
     try:
-        controller.sync_now()
+        ticket = controller.sync_now()
         qtbot.waitUntil(
-            lambda: "ran" in seen and seen[-1] == "status" and not controller.running,
+            lambda: any(n >= ticket for n in finished) and not controller.running,
             timeout=WAIT,
         )
     finally:
-        controller.running_changed.disconnect(on_running)
-        controller.status_changed.disconnect(on_status)
+        controller.run_finished.disconnect(finished.append)
 
 
 def sign_in(qtbot, ui, registry, user: str) -> None:

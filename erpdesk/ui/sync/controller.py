@@ -108,6 +108,8 @@ class SyncController(QObject):
     Signals (always delivered on the UI thread):
         status_changed(SyncStatus): the state was read again.
         running_changed(bool): a run started (True) or ended (False).
+        run_finished(int): run number N ended and its state was read (after
+            that state's ``status_changed``).
         progress(str, int, int): phase ("push"/"pull"), done, total.
         signed_in(object): the registry's ``Session`` after a sign-in.
         sign_in_failed(object): the ``SyncError`` that refused a sign-in.
@@ -117,6 +119,7 @@ class SyncController(QObject):
 
     status_changed = Signal(object)
     running_changed = Signal(bool)
+    run_finished = Signal(int)
     progress = Signal(str, int, int)
     signed_in = Signal(object)
     sign_in_failed = Signal(object)
@@ -151,6 +154,7 @@ class SyncController(QObject):
         self._cond = threading.Condition()
         self._jobs: deque[Callable[[], object]] = deque()
         self._sync_wanted = False
+        self._runs_started = 0
         self._next_run: float | None = None
         self._stopping = False
         self._thread: threading.Thread | None = None
@@ -198,11 +202,18 @@ class SyncController(QObject):
     def started(self) -> bool:
         return self._thread is not None
 
-    def sync_now(self) -> None:
-        """Run as soon as the worker is free (never waits here)."""
+    def sync_now(self) -> int:
+        """Run as soon as the worker is free (never waits here).
+
+        Returns the number of the run that answers this call: it starts
+        after the call (a run already under way when asked may have missed
+        what was just written), and ``run_finished`` carries its number or
+        a later one when it ends.
+        """
         with self._cond:
             self._sync_wanted = True
             self._cond.notify_all()
+            return self._runs_started + 1
 
     def refresh(self) -> None:
         """Read the state again (on the worker); ``status_changed`` follows."""
@@ -281,11 +292,14 @@ class SyncController(QObject):
                 job: Callable[[], object] | None = self._jobs.popleft() if self._jobs else None
                 if job is None:
                     self._sync_wanted = False
+                    self._runs_started += 1
+                    number = self._runs_started
             try:
                 if job is not None:
                     job()
                 else:
                     self._sync()
+                    self._emit(self.run_finished, number)
             except Exception:  # a bug must not end background sync silently
                 log.exception("sync worker")
 
