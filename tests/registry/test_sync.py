@@ -689,6 +689,30 @@ def test_a_rejected_op_rolls_back_alone_and_numbers_have_no_gaps(client, people)
     assert grams == name_grams(normalize_company_name("甲公司改名"))
 
 
+def test_refusals_inside_a_long_batch_of_children_leave_every_other_op_applied(client, people):
+    """Children are applied in groups sharing one savepoint; a refused op
+    undoes its group, which is applied again op by op: the others land once,
+    with gapless numbers in op order."""
+    a = people["rep.a"]
+    cid = new_id()
+    push(client, a, [customer_op(cid, name="丙公司")])
+    before = counter(client)
+    ops = [op("contact", new_id(), customer_id=cid, name=f"联系人{n}") for n in range(150)]
+    ops[70] = op("contact", new_id(), customer_id=new_id(), name="孤儿")  # no such parent
+    ops[71] = op("customer", new_id(), "update", None, phone="110")  # no such customer
+    ops[140] = op("contact", ops[3]["entity_id"], customer_id=new_id(), name="改投")  # parent
+    results = push(client, a, ops)["results"]
+    refused = {i for i, r in enumerate(results) if r["status"] == "rejected"}
+    assert refused == {70, 71, 140}
+    versions = [r["server_version"] for r in results if r["status"] == "applied"]
+    assert versions == list(range(before + 1, before + 148))
+    contacts = {
+        k[1]: v for k, v in latest(pull_all(client, a)[0]).items() if k[0] == "contact"
+    }
+    assert len(contacts) == 147
+    assert contacts[ops[3]["entity_id"]]["fields"]["name"] == "联系人3"
+
+
 def test_a_batch_whose_held_back_row_was_taken_meanwhile_runs_again(client, people,
                                                                     monkeypatch):
     # A batch's new customers are held back to its end; if another worker

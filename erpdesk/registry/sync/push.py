@@ -70,6 +70,9 @@ log = logging.getLogger("erpdesk.registry")
 MAX_OPS = 1000
 # A device clock further than this from the registry's is reported as skewed.
 SKEW_WARNING_SECONDS = 300
+# Ops applied in one savepoint (``_apply_group``); a refusal costs applying
+# the group again op by op.
+GROUP = 64
 # A value the database (or its driver) refuses: the op's input, not a failure.
 UNSTORABLE = (DataError, UnicodeError, OverflowError)
 UNSTORABLE_TEXT = "The registry's database cannot store a value of this op"
@@ -291,17 +294,14 @@ def _apply_all(
     ctx: Context, todo: list[tuple[int, Op, dict[str, Any]]], careful: bool = False
 ) -> dict[int, dict[str, Any]]:
     """Apply *todo* in order; the answer for each position.  A run of creates of
-    new customers is written with one insert (one savepoint); if that fails,
-    its ops are applied one by one like every other op.  *careful*: every op
-    one by one."""
+    new customers is written with one insert (one savepoint); the other ops go
+    in groups of up to ``GROUP``, each group in one savepoint (``_apply_group``);
+    if a group fails, its ops are applied one by one, each in its own.
+    *careful*: every op one by one."""
     out: dict[int, dict[str, Any]] = {}
     start = 0
     while start < len(todo):
-        end, ids = start, set()
-        while (not careful and end < len(todo) and todo[end][1].entity_id not in ids
-               and creates_new_customer(ctx, todo[end][1])):
-            ids.add(todo[end][1].entity_id)
-            end += 1
+        end = _create_run_end(ctx, todo, start, careful)
         if end - start > 1:
             run = todo[start:end]
             outcomes = create_customers(ctx, [op for _p, op, _raw in run])
@@ -313,10 +313,64 @@ def _apply_all(
                     out[position] = _apply_one(ctx, op, raw)
             start = end
             continue
-        position, op, raw = todo[start]
-        out[position] = _apply_one(ctx, op, raw, careful)
-        start += 1
+        if careful:
+            position, op, raw = todo[start]
+            out[position] = _apply_one(ctx, op, raw, careful)
+            start += 1
+            continue
+        stop = start + 1
+        while (stop < len(todo) and stop - start < GROUP
+               and _create_run_end(ctx, todo, stop, careful) - stop <= 1):
+            stop += 1
+        group = todo[start:stop]
+        answers = _apply_group(ctx, group) if len(group) > 1 else None
+        if answers is None:
+            for position, op, raw in group:
+                out[position] = _apply_one(ctx, op, raw)
+        else:
+            out.update(answers)
+        start = stop
     return out
+
+
+def _create_run_end(
+    ctx: Context, todo: list[tuple[int, Op, dict[str, Any]]], start: int, careful: bool
+) -> int:
+    """The end of the run of creates of new, distinct customers at *start*."""
+    end, ids = start, set()
+    while (not careful and end < len(todo) and todo[end][1].entity_id not in ids
+           and creates_new_customer(ctx, todo[end][1])):
+        ids.add(todo[end][1].entity_id)
+        end += 1
+    return end
+
+
+def _apply_group(
+    ctx: Context, group: list[tuple[int, Op, dict[str, Any]]]
+) -> dict[int, dict[str, Any]] | None:
+    """Apply *group* in one savepoint (three round trips fewer an op than one
+    savepoint each): the answer for each position, or ``None`` when one op of
+    it was refused or failed, after undoing the whole group (its rows, its
+    change numbers, its prefilter rows and follow-ups), so that it can be
+    applied op by op, each refusal answered alone."""
+    mark = ctx.numbers.mark()
+    grams = dict(ctx.grams)
+    follow_ups = dict(ctx.follow_ups)
+    try:
+        with ctx.conn.begin_nested():
+            outcomes = [apply_op(ctx, op) for _position, op, _raw in group]
+    except (Rejected, IntegrityError, *UNSTORABLE):
+        ctx.numbers.reset(mark)
+        ctx.grams.clear()
+        ctx.grams.update(grams)
+        ctx.follow_ups.clear()
+        ctx.follow_ups.update(follow_ups)
+        ctx.parents.clear()  # may name a customer the group created
+        return None
+    return {
+        position: _answer(raw, outcome)
+        for (position, _op, raw), outcome in zip(group, outcomes, strict=True)
+    }
 
 
 def _answer(raw: dict[str, Any], outcome: Outcome | Rejected) -> dict[str, Any]:
