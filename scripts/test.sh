@@ -4,4 +4,4 @@ set -eu
 ERPDESK_EXTRAS=test,registry
 . "$(dirname "$0")/setup-env.sh"
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
-python -m pytest "$@"
+python -m pytest --numprocesses=auto --maxprocesses=4 "$@"

@@ -6,19 +6,23 @@
 
 Source texts are English; each area of the code has its own zh_CN file under
 resources/translations/ (so people working on different areas never edit the
-same file). Translators fill the .ts files (Qt Linguist: pyside6-linguist).
+same file). Translators fill the .ts files (Qt Linguist: pyside6-linguist);
+`update` writes the Chinese translations with full-width punctuation (，：；（）)
+and `check` refuses half-width punctuation in Chinese prose.
 """
 
 from __future__ import annotations
 
 import ast
 import json
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from xml.sax.saxutils import escape, unescape
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -43,6 +47,93 @@ AREAS = {
 # Areas whose texts are found by reading the code (``registry_texts``), not by
 # markers alone: the registry raises its errors with plain English texts.
 READ_FROM_CODE = {"registry": "registry_texts"}
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+
+
+def zh_punctuation(text: str) -> str:
+    """*text* with the half-width , : ; ! ? ( ) of Chinese prose written
+    full-width (not inside {placeholders}, not in 10:30 or 1,000, not in
+    a URL, not in a file-dialog filter such as "(*.xlsx)")."""
+    if not HAN.search(text):
+        return text
+    out: list[str] = []
+    parens: list[bool] = []  # per open "(": written full-width?
+    depth = 0
+    quoted = False  # inside ASCII "...": a syntax to type, left as it is
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        prev = text[i - 1] if i else ""
+        nxt = text[i + 1] if i + 1 < n else ""
+        if c == '"':
+            quoted = not quoted
+        elif quoted:
+            pass
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in FULL:
+            numeric = prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum()
+            url = c == ":" and text.startswith("//", i + 1)
+            tag = "<" in text and ">" in text and "=" in text
+            if not (numeric or url or tag):
+                out.append(FULL[c])
+                i += 1
+                while i < n and text[i] == " ":
+                    i += 1
+                continue
+        elif depth == 0 and c == "(":
+            full = nxt != "*" and not re.match(r"\(&\w\)", text[i:i + 4])
+            parens.append(full)
+            if full:
+                while out and out[-1] == " ":
+                    out.pop()
+                out.append("（")
+                i += 1
+                continue
+        elif depth == 0 and c == ")" and parens and parens.pop():
+            out.append("）")
+            i += 1
+            while i < n and text[i] == " " and i + 1 < n and HAN.match(text[i + 1]):
+                i += 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+_TRANSLATION = re.compile(r"(<translation(?: [^>]*)?>)(.*?)(</translation>)", re.DOTALL)
+_ENTITIES = {"&quot;": '"', "&apos;": "'"}
+
+
+def punctuate(ts: Path, write: bool = True) -> list[str]:
+    """Write the Chinese translations of *ts* with full-width punctuation
+    (``zh_punctuation``); the translations that were not (all of them are
+    fixed when *write*)."""
+    raw = ts.read_text(encoding="utf-8")
+    found: list[str] = []
+
+    def fix(match: re.Match[str]) -> str:
+        body = match.group(2)
+        text = unescape(body, _ENTITIES)
+        fixed = zh_punctuation(text)
+        if fixed == text:
+            return match.group(0)
+        found.append(text)
+        out = escape(fixed)
+        if "&quot;" in body:
+            out = out.replace('"', "&quot;")
+        if "&apos;" in body:
+            out = out.replace("'", "&apos;")
+        return match.group(1) + out + match.group(3)
+
+    fixed = _TRANSLATION.sub(fix, raw)
+    if write and fixed != raw:
+        ts.write_text(fixed, encoding="utf-8")
+    return found
 
 
 def tool(name: str) -> str:
@@ -175,6 +266,10 @@ def problems() -> list[str]:
             shutil.copy(ts, fresh)
             lupdate(area, fresh)
             have = messages(ts)
+            out.extend(
+                f"{ts.name}: half-width punctuation in Chinese (run: python scripts/translations.py"
+                f" update): {text}" for text in punctuate(ts, write=False)
+            )
             for key, text in messages(fresh).items():
                 if key not in have:
                     out.append(f"{ts.name}: new text not extracted yet: {key[0]}: {key[1]}")
@@ -193,7 +288,9 @@ def main(argv: list[str]) -> int:
     if command == "update":
         for area, ts in ts_files():
             lupdate(area, ts)
-            print(f"updated {ts.relative_to(ROOT)}")
+            fixed = punctuate(ts)
+            print(f"updated {ts.relative_to(ROOT)}"
+                  + (f" ({len(fixed)} translations given full-width punctuation)" if fixed else ""))
     elif command == "release":
         for _area, ts in ts_files():
             lrelease(ts, ts.with_suffix(".qm"))

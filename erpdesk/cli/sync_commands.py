@@ -149,10 +149,11 @@ def _password(args: argparse.Namespace, out: Output, stdin: TextIO | None = None
     return getpass.getpass(out.translate(SYNC, PASSWORD_PROMPT))
 
 
-def _client(server: str, token: str | None = None) -> RegistryClient:
+def _client(server: str, token: str | None = None, language: str = "en") -> RegistryClient:
+    """A client that asks for the registry's messages in *language*."""
     from erpdesk.sync.client import RegistryClient
 
-    return RegistryClient(server, token)
+    return RegistryClient(server, token, language=language)
 
 
 def run_login(args: argparse.Namespace, out: Output) -> int:
@@ -171,7 +172,8 @@ def run_login(args: argparse.Namespace, out: Output) -> int:
             sessions.check_switch(store, server, args.user)
             password = _password(args, out)
             session = sessions.sign_in(
-                store, _credentials(out), server, args.user, password, _client
+                store, _credentials(out), server, args.user, password,
+                lambda s, t: _client(s, t, out.translate.language),
             )
         except SyncError as exc:
             raise SyncCliError(exc.text, **exc.params) from exc
@@ -235,7 +237,7 @@ def run_sync(args: argparse.Namespace, out: Output) -> int:
         token = credentials.get(server, user)
         if token is None and not args.password_stdin:
             raise SyncCliError(NOT_SIGNED_IN_NOW, server=server, user=user)
-        with _client(server, token) as client:
+        with _client(server, token, out.translate.language) as client:
             if token is None:
                 credentials.set(server, user, client.login(user, _password(args, out)).token)
             bars = _Bars(out)

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, func, insert, select, update
+from sqlalchemy import Connection, Row, and_, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from erpdesk.domain.errors import Problem
+from erpdesk.registry import deal_hold
 from erpdesk.registry.accounts import User
 from erpdesk.registry.checks import slot_holders
 from erpdesk.registry.db.database import RegistryDatabase
@@ -24,13 +25,16 @@ from erpdesk.registry.db.schema import (
     EXEMPT_REASON_LENGTH,
     HOLDS_SLOT,
     REGISTRATION_STATUSES,
+    audit_log,
     customer_activities,
     customers,
+    leads,
     registrations,
     users,
 )
 from erpdesk.registry.errors import BadRequest, Conflict, InvalidInput, NotFoundError
-from erpdesk.registry.policy import load_policy
+from erpdesk.registry.near_checks import check_registration, run_checks
+from erpdesk.registry.policy import load_policy, stored_text, stored_value
 from erpdesk.registry.protection import end_protection, start_protection
 from erpdesk.registry.registrations import VIEW_SELECT, RegistrationView, conflict_for, view_of
 from erpdesk.registry.sync.access import owner_changed
@@ -41,7 +45,9 @@ MAX_PAGE = 200
 def registration_queue(
     db: RegistryDatabase, status: str, now: datetime, *, limit: int = 100, offset: int = 0
 ) -> list[RegistrationView]:
-    """Registrations in *status*: urgent ones on top, then oldest first."""
+    """Registrations in *status*: urgent ones on top, then oldest first; the
+    pending ones of the page not checked for near names yet are checked
+    first (``near_checks``)."""
     if status not in REGISTRATION_STATUSES:
         raise BadRequest(
             "Unknown status {status}; use one of: {statuses}", code="invalid_request",
@@ -57,7 +63,8 @@ def registration_queue(
             .limit(min(max(limit, 1), MAX_PAGE))
             .offset(max(offset, 0))
         ).all()
-    return [view_of(r, now) for r in rows]
+    checked = run_checks(db, rows, now)
+    return [view_of(r, now, checked=checked) for r in rows]
 
 
 def _customer_state(row: Row[Any]) -> dict[str, Any]:
@@ -83,6 +90,7 @@ def record_callback(
     activity on the customer and an audit entry."""
     if not valid:
         reason = _required_reason(reason)
+    check_registration(db, registration_id, now)  # near names, before the decision
     with db.write() as conn:
         reg = conn.execute(
             select(registrations).where(registrations.c.id == registration_id)
@@ -161,21 +169,32 @@ class CustomerView:
     # Exempt from release to the pool (a won customer): since when, and why.
     exempt_since: datetime | None = None
     exempt_reason: str | None = None
+    # Its open deals (synced from the desks), and whether they hold it out of
+    # the pool: protected and the setting ``exempt_open_deals`` on (see
+    # ``deal_hold``).
+    open_deals: int = 0
+    exempt_by_deal: bool = False
 
 
 OWNER = users.alias("owner")
 CUSTOMER_SELECT = select(
     customers, OWNER.c.username.label("owner"),
     OWNER.c.display_name.label("owner_display_name"), OWNER.c.team.label("owner_team"),
+    deal_hold.open_deal_count().label("open_deals"),
+    stored_text(deal_hold.SETTING).label("exempt_open_deals"),
 ).outerjoin(OWNER, OWNER.c.id == customers.c.owner_id)
 
 
 def customer_view(row: Row[Any]) -> CustomerView:
+    """The view of a row of ``CUSTOMER_SELECT``."""
+    open_deals = int(row.open_deals or 0)
+    held = bool(stored_value(deal_hold.SETTING, row.exempt_open_deals))
     return CustomerView(
         row.id, row.name, row.uscc, row.status, row.owner, row.owner_display_name,
         row.protected_since, row.protected_until, row.verified_at, row.released_at,
         dict(row.fields), int(row.change_number), row.release_due_at, row.last_follow_up_at,
-        row.exempt_since, row.exempt_reason,
+        row.exempt_since, row.exempt_reason, open_deals,
+        held and open_deals > 0 and row.status == "protected",
     )
 
 
@@ -360,3 +379,125 @@ def check_cap(conn: Connection, rep: Any, cap: int) -> None:
             "{rep} holds {held} customers, the most allowed ({cap})", code="cap_reached",
             details={"cap": cap}, rep=rep.display_name, held=held, cap=cap,
         )
+
+
+# -- a customer's audit trail ------------------------------------------------------
+
+AUDIT_PAGE = 50
+MAX_AUDIT_PAGE = 200
+# The keys of a logged before/after that hold a user's id: the trail names those users.
+AUDIT_USER_KEYS = frozenset({
+    "owner_id", "last_owner_id", "rep_id", "telemarketer_id", "accepted_by", "outcome_by",
+    "decided_by",
+})
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One ``audit_log`` row as the trail shows it: who (user name and display
+    name, if a user), did what, when (UTC), why, and the state before and after
+    exactly as the log holds them."""
+
+    id: int
+    at: datetime
+    actor: str
+    actor_display_name: str | None
+    action: str
+    entity: str
+    entity_id: str
+    reason: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class AuditPerson:
+    """A user an entry's before/after names by id (``owner_id``, ``rep_id`` …)."""
+
+    id: int
+    username: str
+    display_name: str
+
+
+@dataclass(frozen=True)
+class AuditTrail:
+    """A page of a customer's trail, newest first; ``next_before`` asks for the
+    page after it (``None`` on the last)."""
+
+    customer_id: str
+    total: int
+    entries: list[AuditEntry]
+    users: list[AuditPerson]
+    has_more: bool
+    next_before: int | None
+
+
+AUDIT_ACTOR = users.alias("audit_actor")
+
+
+def audit_trail_filter(customer_id: str, lead_ids: list[str]) -> Any:
+    """The ``audit_log`` rows of a customer: those keyed by it (registrations,
+    call-backs, allocations, releases, claims, exemptions, its making from a
+    lead) and those of the leads that became it; each side an equality on
+    ``ix_audit_log_entity``."""
+    mine = and_(audit_log.c.entity == "customer", audit_log.c.entity_id == customer_id)
+    if not lead_ids:
+        return mine
+    return or_(mine, and_(audit_log.c.entity == "lead", audit_log.c.entity_id.in_(lead_ids)))
+
+
+def customer_audit(
+    db: RegistryDatabase, customer_id: str, *, limit: int = AUDIT_PAGE,
+    before: int | None = None,
+) -> AuditTrail:
+    """A customer's audit trail for the administrator, newest first (in the
+    order the registry wrote it), *limit* entries older than entry *before*.
+
+    ``404`` for a customer the registry does not know.  Entries written while
+    someone pages appear on a fresh first page, never shift a later one.
+    """
+    limit = min(max(limit, 1), MAX_AUDIT_PAGE)
+    with db.read() as conn:
+        known = conn.execute(
+            select(customers.c.id).where(customers.c.id == customer_id)
+        ).first()
+        if known is None:
+            raise NotFoundError(what="The customer")
+        lead_ids = list(
+            conn.execute(select(leads.c.id).where(leads.c.customer_id == customer_id)).scalars()
+        )
+        where = audit_trail_filter(customer_id, lead_ids)
+        total = conn.execute(select(func.count()).select_from(audit_log).where(where)).scalar_one()
+        query = (
+            select(audit_log, AUDIT_ACTOR.c.display_name.label("actor_display_name"))
+            .outerjoin(AUDIT_ACTOR, AUDIT_ACTOR.c.id == audit_log.c.actor_id)
+            .where(where)
+        )
+        if before is not None:
+            query = query.where(audit_log.c.id < before)
+        rows = conn.execute(query.order_by(audit_log.c.id.desc()).limit(limit + 1)).all()
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        named = {
+            value
+            for row in rows for state in (row.before, row.after) if state
+            for key, value in state.items()
+            if key in AUDIT_USER_KEYS and isinstance(value, int) and not isinstance(value, bool)
+        }
+        people = conn.execute(
+            select(users.c.id, users.c.username, users.c.display_name)
+            .where(users.c.id.in_(sorted(named))).order_by(users.c.id)
+        ).all() if named else []
+    entries = [
+        AuditEntry(
+            int(r.id), r.at, r.actor, r.actor_display_name, r.action, r.entity, r.entity_id,
+            r.reason or "", dict(r.before) if r.before is not None else None,
+            dict(r.after) if r.after is not None else None,
+        )
+        for r in rows
+    ]
+    return AuditTrail(
+        customer_id, int(total), entries,
+        [AuditPerson(int(p.id), p.username, p.display_name) for p in people],
+        has_more, entries[-1].id if has_more else None,
+    )

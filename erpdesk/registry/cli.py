@@ -132,7 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
     sync_commands = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
     prune = sync_commands.add_parser(
         "prune", parents=[common],
-        help="forget applied sync ops older than op_retention_days (run daily)",
+        help="forget applied sync ops and access changes older than op_retention_days "
+        "(run daily)",
     )
     prune.set_defaults(handler=cmd_sync_prune)
     jobs = commands.add_parser("jobs", help="periodic jobs")
@@ -427,6 +428,7 @@ def cmd_user_profile(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> in
 
 
 def cmd_sync_prune(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from erpdesk.registry.sync.access import prune_access
     from erpdesk.registry.sync.push import prune_applied_ops
 
     del stdin
@@ -434,9 +436,12 @@ def cmd_sync_prune(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     db = open_database(config)
     try:
         forgotten = prune_applied_ops(db, config.clock())
+        access = prune_access(db, config.clock())
     finally:
         db.dispose()
     say(out, "forgot {count} applied sync ops", count=forgotten)
+    say(out, "forgot {count} access changes (a desk that synced before them pulls everything "
+        "again)", count=access)
     return 0
 
 

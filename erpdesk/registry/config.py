@@ -20,6 +20,9 @@ ENV_TOKEN_HOURS = "ERPDESK_REGISTRY_TOKEN_HOURS"
 ENV_MAX_BODY = "ERPDESK_REGISTRY_MAX_BODY_BYTES"
 ENV_JOB_INTERVAL = "ERPDESK_REGISTRY_JOB_INTERVAL"
 ENV_THREADS = "ERPDESK_REGISTRY_THREADS"
+# argon2id cost of new password hashes: "t=3,m=65536,p=4" (time cost, memory
+# in KiB, parallelism); any part left out keeps its default.
+ENV_PASSWORD_COST = "ERPDESK_REGISTRY_PASSWORD_COST"
 # Addresses or networks of the reverse proxies whose X-Forwarded-For and
 # X-Forwarded-Proto are believed (comma-separated); none by default.
 ENV_TRUSTED_PROXIES = "ERPDESK_REGISTRY_TRUSTED_PROXIES"
@@ -148,7 +151,31 @@ def load_config(db_url: str | None = None, env: Mapping[str, str] | None = None)
         job_interval=_job_interval(env),
         request_threads=_positive_int(env, ENV_THREADS, DEFAULT_THREADS),
         trusted_proxies=parse_trusted_proxies(env.get(ENV_TRUSTED_PROXIES, "")),
+        password_cost=parse_password_cost(env.get(ENV_PASSWORD_COST, "")),
     )
+
+
+def parse_password_cost(raw: str) -> PasswordCost:
+    """The argon2id cost written ``t=3,m=65536,p=4`` (argon2's own notation;
+    parts may be left out); the defaults for an empty text."""
+    cost = PasswordCost()
+    names = {"t": "time_cost", "m": "memory_kib", "p": "parallelism"}
+    changes: dict[str, int] = {}
+    for item in raw.split(","):
+        if not item.strip():
+            continue
+        key, _, value = item.partition("=")
+        name = names.get(key.strip())
+        if name is None or not value.strip().isdigit() or int(value) <= 0:
+            raise ConfigError(
+                f"{ENV_PASSWORD_COST} is written t=<time cost>,m=<memory in KiB>,"
+                f"p=<parallelism> with positive whole numbers, not {raw!r}"
+            )
+        changes[name] = int(value)
+    chosen = replace(cost, **changes)
+    if chosen.memory_kib < 8 * chosen.parallelism:
+        raise ConfigError(f"{ENV_PASSWORD_COST}: argon2 needs at least 8 KiB of memory per lane")
+    return chosen
 
 
 def parse_trusted_proxies(raw: str | Sequence[str]) -> tuple[str, ...]:

@@ -1,5 +1,6 @@
 """The periodic protection sweep: warn owners of a coming release, release
-customers whose protection ran out to the pool (公海).
+customers whose protection ran out to the pool (公海); and check the pending
+registrations not checked for near names yet (``near_checks``).
 
 Every worker of ``serve`` runs it every ``ERPDESK_REGISTRY_JOB_INTERVAL``
 seconds (``JobRunner``) and ``erpdesk-registry jobs run`` runs it once (for
@@ -35,8 +36,10 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from erpdesk.registry.db.database import RegistryDatabase
 from erpdesk.registry.db.journal import Actor, audit, stamp_changes
 from erpdesk.registry.db.schema import customers, job_leases, notifications
+from erpdesk.registry.deal_hold import not_held
+from erpdesk.registry.near_checks import check_batch
 from erpdesk.registry.notifications import notify
-from erpdesk.registry.policy import load_policy
+from erpdesk.registry.policy import Policy, load_policy
 from erpdesk.registry.protection import end_protection, release_reason
 from erpdesk.registry.sync.access import owner_changed
 
@@ -44,6 +47,9 @@ log = logging.getLogger("erpdesk.registry.jobs")
 
 JOB_NAME = "protection_sweep"
 BATCH = 500
+# Registrations checked for near names per transaction (a check reads for
+# ~10-25 ms on PostgreSQL at 200,000 customers: a batch reads for a few seconds).
+NEAR_CHECK_BATCH = 100
 ACTOR = Actor(None, "job:protection_sweep")
 # Notification kinds (stable API: the desk turns them into text).
 WARNING_KIND = "release_warning"
@@ -59,16 +65,21 @@ class SweepResult:
     released: int = 0
     warned: int = 0
     holder: str = ""
+    checked: int = 0  # pending registrations checked for near names
     lease_until: datetime | None = None
 
     def describe(self) -> str:
         if not self.ran:
             until = self.lease_until.isoformat() if self.lease_until else "?"
             return f"skipped: {self.holder} holds the sweep's lease until {until}"
+        checked = (
+            f"; checked {self.checked} registration{'s' * (self.checked != 1)} for near names"
+            if self.checked else ""
+        )
         return (
             f"released {self.released} customer{'s' * (self.released != 1)} to the pool; "
             f"warned the owners of {self.warned} customer{'s' * (self.warned != 1)} of a coming "
-            "release"
+            f"release{checked}"
         )
 
 
@@ -86,7 +97,8 @@ def run_protection_sweep(
     batch: int = BATCH,
 ) -> SweepResult:
     """Release the customers due by *now* to the pool, then warn the owners of
-    those due within ``warning_days``.  With *lease*, first take the job's
+    those due within ``warning_days``, then check the pending registrations
+    not checked for near names yet.  With *lease*, first take the job's
     lease for that long, and do nothing if another holder has it."""
     if lease is not None:
         taken, current = take_lease(db, JOB_NAME, holder, now, lease)
@@ -98,8 +110,9 @@ def run_protection_sweep(
             )
     released = _in_batches(lambda: _release_batch(db, now, batch))
     warned = _in_batches(lambda: _warn_batch(db, now, batch))
+    checked = _in_batches(lambda: check_batch(db, now, min(batch, NEAR_CHECK_BATCH)))
     forget_read_notifications(db, now)
-    result = SweepResult(True, released, warned)
+    result = SweepResult(True, released, warned, checked=checked)
     _record_run(db, now, holder, result)
     return result
 
@@ -134,34 +147,39 @@ def _in_batches(step: Callable[[], tuple[int, bool]]) -> int:
 def preview_protection_sweep(db: RegistryDatabase, now: datetime) -> SweepResult:
     """What a sweep at *now* would do, changing nothing (``ran`` is false)."""
     with db.read() as conn:
-        days = load_policy(conn).warning_days
+        policy = load_policy(conn)
 
         def count(where: tuple[Any, ...]) -> int:
             return int(
                 conn.execute(select(func.count()).select_from(customers).where(*where)).scalar_one()
             )
 
-        return SweepResult(False, count(_due(now)), count(_warnable(now, days)) if days > 0 else 0)
+        warnable = count(_warnable(now, policy)) if policy.warning_days > 0 else 0
+        return SweepResult(False, count(_due(now, policy)), warnable)
 
 
-def _due(now: datetime) -> tuple[Any, ...]:
-    """The customers whose protection has run out by *now* (none exempt)."""
+def _due(now: datetime, policy: Policy) -> tuple[Any, ...]:
+    """The customers whose protection has run out by *now* (none exempt,
+    none held by an open deal when *policy* says so)."""
     return (
         customers.c.status == "protected",
         customers.c.release_due_at <= now,
         customers.c.exempt_since.is_(None),
+        *not_held(policy),
     )
 
 
-def _warnable(now: datetime, days: int) -> tuple[Any, ...]:
-    """The customers due within *days* (not yet due, not exempt) whose owner
-    was not warned."""
+def _warnable(now: datetime, policy: Policy) -> tuple[Any, ...]:
+    """The customers due within ``warning_days`` (not yet due, not exempt,
+    not held by an open deal when *policy* says so) whose owner was not
+    warned."""
     return (
         customers.c.status == "protected",
         customers.c.exempt_since.is_(None),
         customers.c.warned_at.is_(None),
         customers.c.release_due_at > now,
-        customers.c.release_due_at <= now + timedelta(days=days),
+        customers.c.release_due_at <= now + timedelta(days=policy.warning_days),
+        *not_held(policy),
     )
 
 
@@ -181,9 +199,10 @@ _RELEASE_COLUMNS: tuple[Any, ...] = (
 
 def _release_batch(db: RegistryDatabase, now: datetime, limit: int) -> tuple[int, bool]:
     with db.write() as conn:
+        due = _due(now, load_policy(conn))
         rows = conn.execute(
             select(*_RELEASE_COLUMNS)
-            .where(*_due(now))
+            .where(*due)
             .order_by(customers.c.release_due_at, customers.c.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
@@ -191,7 +210,7 @@ def _release_batch(db: RegistryDatabase, now: datetime, limit: int) -> tuple[int
         targets: list[tuple[Table, str]] = []
         released = 0
         for row in rows:
-            if _release(conn, row, now, targets):
+            if _release(conn, row, now, due, targets):
                 released += 1
         stamp_changes(conn, now, targets)
     # A full batch of which nothing was released: the rest is another sweep's.
@@ -199,10 +218,15 @@ def _release_batch(db: RegistryDatabase, now: datetime, limit: int) -> tuple[int
 
 
 def _release(
-    conn: Connection, row: Row[Any], now: datetime, targets: list[tuple[Table, str]]
+    conn: Connection,
+    row: Row[Any],
+    now: datetime,
+    due: tuple[Any, ...],
+    targets: list[tuple[Table, str]],
 ) -> bool:
     """Release one customer if it is still protected by the same owner and
-    due; the audit entry, the notification and the sync revoke only then."""
+    *due* (no deal opened meanwhile); the audit entry, the notification and
+    the sync revoke only then."""
     changes: dict[str, Any] = {
         "status": "pool",
         "owner_id": None,
@@ -213,7 +237,7 @@ def _release(
     result = conn.execute(
         update(customers)
         .where(
-            customers.c.id == row.id, customers.c.owner_id == row.owner_id, *_due(now)
+            customers.c.id == row.id, customers.c.owner_id == row.owner_id, *due
         )
         .values(**changes, updated_at=now)
     )
@@ -265,10 +289,10 @@ def _release(
 
 def _warn_batch(db: RegistryDatabase, now: datetime, limit: int) -> tuple[int, bool]:
     with db.write() as conn:
-        days = load_policy(conn).warning_days
-        if days <= 0:
+        policy = load_policy(conn)
+        if policy.warning_days <= 0:
             return 0, False
-        in_window = _warnable(now, days)
+        in_window = _warnable(now, policy)
         rows = conn.execute(
             select(
                 customers.c.id, customers.c.name, customers.c.owner_id, customers.c.release_due_at
@@ -408,7 +432,7 @@ class JobRunner:
                 result = run_protection_sweep(
                     self.db, self.clock(), holder=self.holder, lease=lease
                 )
-                if result.ran and (result.released or result.warned):
+                if result.ran and (result.released or result.warned or result.checked):
                     log.info("protection sweep: %s", result.describe())
             except SQLAlchemyError:
                 log.exception("protection sweep failed; trying again in %ss", self.interval)

@@ -12,7 +12,7 @@ import weakref
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
 
-from sqlalchemy import Connection, Engine, delete, insert, select
+from sqlalchemy import Connection, Engine, ScalarSelect, delete, insert, select
 
 from erpdesk.domain.duplicates import SIMILARITY_THRESHOLD
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
@@ -39,6 +39,7 @@ class Policy:
     op_retention_days: int = 180  # sync ops remembered (longest offline period supported)
     pool_claims_per_day: int = 5  # claims from the pool one rep may make in 24 hours
     exempt_won: int = 1  # 1: a customer whose lead is reported signed is exempt from release
+    exempt_open_deals: int = 1  # 1: a customer with an open deal is neither warned nor released
 
     def problems(self) -> list[str]:
         """Every way these values contradict each other; ``[]`` when sound."""
@@ -65,6 +66,8 @@ DESCRIPTIONS = {
     "pool_claims_per_day": "claims from the pool one rep may make in any 24 hours",
     "exempt_won": "1: a customer won through a lead (outcome signed) is exempt from release "
     "to the pool; 0: it is not",
+    "exempt_open_deals": "1: a customer with an open deal (synced from a desk) is neither warned "
+    "nor released to the pool while the deal is open; 0: it is",
 }
 
 _RANGES: dict[str, tuple[float, float]] = {
@@ -79,6 +82,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "op_retention_days": (30, 3650),
     "pool_claims_per_day": (1, 1000),
     "exempt_won": (0, 1),
+    "exempt_open_deals": (0, 1),
 }
 KEYS = tuple(f.name for f in fields(Policy))
 
@@ -111,16 +115,30 @@ def parse_value(key: str, raw: str) -> int | float:
 def load_policy(conn: Connection) -> Policy:
     """The settings in force (defaults for keys never set)."""
     stored = dict(conn.execute(select(settings.c.key, settings.c.value)).all())
-    values: dict[str, int | float] = {}
-    for key in KEYS:
-        if key in stored:
-            try:
-                values[key] = parse_value(key, stored[key])
-            except BadRequest:
-                continue  # a value edited by hand into nonsense: keep the default
+    values = {key: stored_value(key, stored.get(key)) for key in KEYS}
     # Dynamic keys: each is one of KEYS and parse_value gives it its field's
     # type, which mypy cannot tie to the key.
     return Policy(**values)  # type: ignore[arg-type]
+
+
+def stored_value(key: str, raw: str | None) -> int | float:
+    """The value of *key* in force when the ``settings`` table holds *raw*
+    for it (``None``: never set): its default when never set, or when edited
+    by hand into nonsense."""
+    if raw is not None:
+        try:
+            return parse_value(key, raw)
+        except BadRequest:
+            pass
+    value: int | float = getattr(Policy(), key)
+    return value
+
+
+def stored_text(key: str) -> ScalarSelect[str]:
+    """The text stored for *key* (NULL when never set), as a scalar subquery:
+    for a query that needs one setting beside its rows (``stored_value``
+    reads it)."""
+    return select(settings.c.value).where(settings.c.key == key).scalar_subquery()
 
 
 # Seconds ``current_policy`` remembers the settings of a database: a changed

@@ -20,6 +20,16 @@ one held by another rep (``protected_by_other``, ``pending``), or any other
 user's (``id_in_use``).  So a registration never moves a customer from one
 owner to another, and no rep receives through it the contacts or
 activities of a customer it did not hold.
+
+Possible duplicates: a registration that passes every refusal is checked
+once more, for near names (``checks.similar_holders`` at the policy's
+``similarity_threshold``, exact matches being refused above) -- not at
+submission but when first needed (``near_checks``: the first read, the
+administrator's queue or call-back, the periodic job).  What it finds is
+stored with the registration (``near_matches``) and makes it a *possible
+duplicate*: still ``pending``, decided by the administrator's call-back
+like any other.  A rep reads of a match held by someone else only its score
+(``checks._visible``); an administrator reads everything.
 """
 
 from __future__ import annotations
@@ -50,6 +60,14 @@ from erpdesk.registry.db.database import ATTEMPTS, RegistryDatabase, retryable
 from erpdesk.registry.db.journal import FieldStamp, audit, insert_stamped, stamp_changes
 from erpdesk.registry.db.schema import ACTIVE_STATUSES, HOLDS_SLOT, customers, registrations, users
 from erpdesk.registry.errors import Conflict, NotFoundError, RegistrationIncomplete
+from erpdesk.registry.near_checks import (
+    DONE,
+    PENDING,
+    NearMatch,
+    near_matches_for,
+    run_checks,
+    unchecked,
+)
 from erpdesk.registry.policy import current_policy
 from erpdesk.registry.sync.merge import user_writer
 
@@ -114,6 +132,11 @@ class RegistrationView:
     visit: dict[str, Any]
     contacts: list[dict[str, Any]] = field(default_factory=list)
     decided_at: datetime | None = None
+    # Near names found by the check: the administrator decides.
+    possible_duplicate: bool = False
+    near_matches: list[NearMatch] = field(default_factory=list)
+    # ``pending`` until the near-name check has run (``near_checks``).
+    near_check: str = "done"
 
 
 REP = users.alias("rep")
@@ -131,7 +154,15 @@ VIEW_SELECT = (
 )
 
 
-def view_of(row: Row[Any], now: datetime) -> RegistrationView:
+def view_of(
+    row: Row[Any], now: datetime, viewer: User | None = None,
+    checked: dict[str, Any] | None = None,
+) -> RegistrationView:
+    """The view of a ``VIEW_SELECT`` row for *viewer* (``None``: an
+    administrator's call, which sees every near match); *checked*: the near
+    matches stored since the row was read (``near_checks.run_checks``)."""
+    stored = checked[row.id] if checked and row.id in checked else row.near_matches
+    matches = near_matches_for(stored, viewer)
     return RegistrationView(
         id=row.id,
         customer_id=row.customer_id,
@@ -150,6 +181,9 @@ def view_of(row: Row[Any], now: datetime) -> RegistrationView:
         visit=row.visit,
         contacts=list(row.contacts),
         decided_at=row.decided_at,
+        possible_duplicate=bool(matches),
+        near_matches=matches,
+        near_check=PENDING if row.status == "pending" and stored is None else DONE,
     )
 
 
@@ -160,12 +194,14 @@ def _row(conn: Connection, registration_id: str) -> Row[Any] | None:
 def get_registration(
     db: RegistryDatabase, user: User, registration_id: str, now: datetime
 ) -> RegistrationView:
-    """A registration for its rep or an administrator; 404 for anyone else's."""
+    """A registration for its rep or an administrator; 404 for anyone else's.
+    A pending registration not checked for near names yet is checked first."""
     with db.read() as conn:
         row = _row(conn, registration_id)
     if row is None or (user.role != "admin" and row.rep_id != user.id):
         raise NotFoundError(what="The registration")
-    return view_of(row, now)
+    checked = run_checks(db, [row], now) if unchecked(row) else None
+    return view_of(row, now, user, checked)
 
 
 def conflict_for(conn: Connection, user: User, holder: Holder) -> Conflict:
@@ -319,7 +355,7 @@ def _replayed(
     )
     if not same:
         raise Conflict("This request id is used by another request", code="id_in_use")
-    return view_of(stored, now)
+    return view_of(stored, now, user)
 
 
 def same_company(row: Any, uscc: str, key: str) -> bool:
@@ -458,6 +494,9 @@ def _insert(
         "reasons": "",
         "submitted_at": now,
         "deadline": deadline,
+        # Not checked yet (JSON null): near names are checked when first
+        # needed, off the submission's path (``near_checks``).
+        "near_matches": None,
     }
     audit(
         conn,
@@ -515,4 +554,5 @@ def _insert(
         need=customer.need,
         visit=visit,
         contacts=contacts,
+        near_check=PENDING,
     )

@@ -251,17 +251,12 @@ class DealService:
         template (``worksheet.validate_worksheet``); its customer must be
         current and its deal, if any, a live deal of that customer.  A score
         sheet's percent is kept for the board's low-score flag."""
-        from erpdesk.domain.forecast import is_lowest_verdict
-        from erpdesk.domain.worksheet import score, validate_worksheet
+        from erpdesk.domain.worksheet import validate_worksheet
+        from erpdesk.storage.deal_repositories import sheet_score
 
         playbook = self.playbook
         sheet = validate_worksheet(sheet, playbook)
-        result = score(playbook.worksheets[sheet.template], sheet.data)
-        derived: tuple[int | None, bool] = (None, False)
-        if result is not None:
-            verdict = result.verdict.code if result.verdict is not None else None
-            low = is_lowest_verdict(playbook.worksheets[sheet.template], verdict)
-            derived = (result.percent, low)
+        derived = sheet_score(playbook.worksheets[sheet.template], sheet.data)
         with self._uow() as uow:
             if sheet.customer_id:  # a team worksheet has none
                 self._live_customer(uow, sheet.customer_id)

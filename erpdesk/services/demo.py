@@ -529,6 +529,20 @@ class _Maker:
         )
 
 
+def demo_protection(
+    customer: Customer, now: datetime
+) -> tuple[datetime | None, datetime | None]:
+    """The registry's dates of a protected demo customer (protected until,
+    released to the pool unless followed up by): protection ends 20-170 days
+    from *now*, the release for want of follow-ups 2-30 days from *now* (so
+    about a fifth are expiring soon).  Drawn from the customer's id, not the
+    demo's random stream, so the rest of the data stays as it was."""
+    if customer.registration is not Registration.PROTECTED:
+        return None, None
+    rng = random.Random(customer.id)
+    return now + timedelta(days=rng.randint(20, 170)), now + timedelta(days=rng.randint(2, 30))
+
+
 def generate_demo(
     uow_factory: Callable[[], UnitOfWork],
     *,
@@ -612,7 +626,10 @@ def generate_demo(
             contacts = [c for _, cs, _ in rows for c in cs]
             activities = [a for _, _, acts in rows for a in acts]
             with contextlib.nullcontext(whole) if whole is not None else uow_factory() as uow:
-                uow.customers.add_many([(c, cs) for c, cs, _ in rows], record=False)
+                uow.customers.add_many(
+                    [(c, cs) for c, cs, _ in rows], record=False,
+                    protection=[demo_protection(c, maker.now) for c, _cs, _acts in rows],
+                )
                 uow.contacts.add_many(contacts, record=False)
                 uow.activities.add_many(activities, record=False)
                 if batch is not None:

@@ -10,9 +10,10 @@ carries every user field, an update op the changed fields with the base
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import json
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
@@ -37,6 +38,8 @@ from erpdesk.storage.mapping import (
     WORKSHEET_COLUMNS,
     deal_from_row,
     deal_row,
+    from_text,
+    local_day,
     stage_change_from_row,
     stage_change_row,
     to_text,
@@ -45,6 +48,9 @@ from erpdesk.storage.mapping import (
 )
 from erpdesk.storage.outbox import Outbox
 from erpdesk.storage.schema import deal, stage_change, worksheet
+
+if TYPE_CHECKING:
+    from erpdesk.domain.playbook import Playbook, WorksheetTemplate
 
 WHAT_DEAL = QT_TRANSLATE_NOOP("Domain", "Deal")
 WHAT_WORKSHEET = QT_TRANSLATE_NOOP("Domain", "Worksheet")
@@ -99,6 +105,55 @@ def _changes(before: Any, after: Any, fields: Sequence[str]) -> dict[str, Any]:
     return {f: getattr(after, f) for f in fields if getattr(before, f) != getattr(after, f)}
 
 
+# -- derived columns -------------------------------------------------------------
+#
+# Columns a save derives from the record instead of storing what an op
+# carries.  A pulled row (``storage/sync_store.py``) gets them from these
+# same functions, so a record another desk wrote reads as if saved here.
+
+
+def deal_derived(columns: Mapping[str, Any]) -> dict[str, Any]:
+    """The derived columns that follow from a deal's stored *columns*
+    (column names and forms): ``closed_on``, the local date ``closed_at``
+    fell on (the forecast's won and lost per month).  Empty when *columns*
+    holds no ``closed_at``."""
+    if "closed_at" not in columns:
+        return {}
+    closed = columns["closed_at"]
+    return {"closed_on": local_day(from_text(closed) if closed else None)}
+
+
+def refresh_deal_facts(session: Session, deal_ids: Collection[str]) -> None:
+    """Rewrite the forecast's stage facts of *deal_ids* from their stage
+    history, after stage changes were added (or pulled, or dropped)."""
+    refresh_stage_facts(_Driver(session), deal_ids)
+
+
+def sheet_score(template: WorksheetTemplate | None, data: Mapping[str, Any]) -> SheetScore:
+    """A worksheet's derived columns (``score_percent``, ``low_verdict``):
+    a score sheet's percent of its maximum and whether its verdict is the
+    template's lowest; ``NO_SCORE`` for other layouts and for a template
+    the playbook does not have."""
+    from erpdesk.domain.forecast import is_lowest_verdict
+    from erpdesk.domain.worksheet import score
+
+    if template is None:
+        return NO_SCORE
+    result = score(template, data)
+    if result is None:
+        return NO_SCORE
+    verdict = result.verdict.code if result.verdict is not None else None
+    return result.percent, is_lowest_verdict(template, verdict)
+
+
+def worksheet_derived(columns: Mapping[str, Any], playbook: Playbook) -> dict[str, Any]:
+    """``sheet_score`` of a worksheet's stored columns (``template``, and
+    ``data`` as JSON text) under *playbook*, as columns."""
+    data = json.loads(columns["data"] or "{}")
+    percent, low = sheet_score(playbook.worksheets.get(columns["template"]), data)
+    return {"score_percent": percent, "low_verdict": low}
+
+
 class DealRepository:
     def __init__(self, session: Session, outbox: Outbox) -> None:
         self._session = session
@@ -131,10 +186,8 @@ class DealRepository:
             return before
         after = replace(after, updated_at=utcnow())
         row = deal_row(after)
-        columns = [DEAL_ATTRIBUTE_COLUMNS.get(f, f) for f in changes]
-        if "closed_at" in changes:  # the forecast's local close date goes with it
-            columns.append("closed_on")
-        values = {c: row[c] for c in columns} | {"updated_at": row["updated_at"]}
+        values = {c: row[c] for c in (DEAL_ATTRIBUTE_COLUMNS.get(f, f) for f in changes)}
+        values |= deal_derived(values) | {"updated_at": row["updated_at"]}
         self._session.execute(update(deal).where(deal.c.id == before.id).values(**values))
         self._outbox.record("deal", before.id, "update", before.server_version, changes)
         return after
@@ -174,7 +227,7 @@ class StageChangeRepository:
         _bulk_insert(
             self._session, stage_change, STAGE_CHANGE_COLUMNS, [stage_change_row(c) for c in items]
         )
-        refresh_stage_facts(_Driver(self._session), {c.deal_id for c in items})
+        refresh_deal_facts(self._session, {c.deal_id for c in items})
         if record:
             for c in items:
                 fields = {f: getattr(c, f) for f in STAGE_CHANGE_FIELDS}

@@ -88,9 +88,20 @@ class CustomerRow:
     updated_at: str
     protected_until: str | None = None
     release_due_at: str | None = None
+    # A pending customer's possible duplicates (registration_store, JSON text).
+    near_matches: str = ""
 
 
-LIST_COLUMNS = ", ".join(CustomerRow.__dataclass_fields__)
+# Columns of the list read from elsewhere than ``customer``: a pending
+# customer's sent request the registry found near a held customer's name.
+_LIST_EXPRESSIONS = {
+    "near_matches": "CASE WHEN registration = 'pending' THEN coalesce((SELECT r.near_matches"
+    " FROM registration_request r WHERE r.customer_id = customer.id AND r.state = 'sent'"
+    " AND r.near_matches != '' LIMIT 1), '') ELSE '' END",
+}
+LIST_COLUMNS = ", ".join(
+    _LIST_EXPRESSIONS.get(name, name) for name in CustomerRow.__dataclass_fields__
+)
 
 # Sort orders the list offers; the tie-breaker keeps paging stable.
 SORTS = {

@@ -143,10 +143,28 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def totals_fen(lines: Sequence[QuoteLine], mode: PriceMode) -> dict[str, int]:
+    """A version's derived columns: its printed totals (the sums of its
+    lines' amounts as printed, ``quote.quote_totals``) in whole fen."""
+    amounts = [line_amounts(line, mode) for line in lines]
+    return {
+        "net_fen": sum(to_fen(a.net) for a in amounts),
+        "vat_fen": sum(to_fen(a.vat) for a in amounts),
+        "total_fen": sum(to_fen(a.total) for a in amounts),
+    }
+
+
+def quote_derived(columns: Mapping[str, Any]) -> dict[str, int]:
+    """``totals_fen`` of a version's stored columns (``lines`` as JSON
+    text, ``price_mode`` as its code): what a pulled version gets."""
+    return totals_fen(
+        lines_from_json(columns["lines"] or "[]"), enum_member(PriceMode, columns["price_mode"])
+    )
+
+
 def quote_row(q: Quote) -> dict[str, Any]:
     """The version's column values (``QUOTE_COLUMNS``), its printed totals
-    (the sums of its lines as printed) in whole fen."""
-    amounts = [line_amounts(line, q.price_mode) for line in q.lines]
+    in whole fen (``totals_fen``)."""
     return {
         "id": q.id,
         "number": q.number,
@@ -169,9 +187,7 @@ def quote_row(q: Quote) -> dict[str, Any]:
         "author": q.author,
         "discount_limit": str(q.discount_limit),
         "sent_at": to_text(q.sent_at) if q.sent_at is not None else None,
-        "net_fen": sum(to_fen(a.net) for a in amounts),
-        "vat_fen": sum(to_fen(a.vat) for a in amounts),
-        "total_fen": sum(to_fen(a.total) for a in amounts),
+        **totals_fen(q.lines, q.price_mode),
         "created_at": to_text(q.created_at),
         "updated_at": to_text(q.updated_at),
         "server_version": q.server_version,

@@ -3,9 +3,15 @@
 A request is written when the rep asks for registration (state
 ``waiting``; the customer shows as pending at once), sent by the next sync
 (``sent``, with the registry's answer in ``result``: ``pending``), refused
-by the registry (``refused``, its reason in ``reasons``; the customer is
-unregistered again) or decided (``decided``: ``verified`` or ``rejected``
-with the reasons).  Each method is one transaction.
+by the registry (``refused``, its reason in ``reasons`` and its error code
+in ``code``; the customer is unregistered again) or decided (``decided``:
+``verified`` or ``rejected`` with the reasons).  A sent request the
+registry found near the name of a held customer is a *possible duplicate*
+(``near_matches``, schema 0008: what the rep may see of those customers)
+until the administrator's decision replaces it; the registry may tell it
+with the answer to the request or at a later read back (it checks near
+names when first needed), and an answer that tells none never wipes it.
+Each method is one transaction.
 """
 
 from __future__ import annotations
@@ -14,14 +20,18 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from erpdesk.domain.customer import utcnow
+from erpdesk.domain.near_matches import NearMatch, near_matches_from_text, near_matches_text
 from erpdesk.storage.database import DeskDatabase, translated_errors
 from erpdesk.storage.schema import customer, registration_request
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import CursorResult
 
 WAITING = "waiting"
 SENT = "sent"
@@ -45,11 +55,19 @@ class StoredRequest:
     decided_at: str | None
     notified: bool
     customer_name: str = ""
+    code: str = ""  # the registry's error code of a refusal
+    near_matches: tuple[NearMatch, ...] = ()
 
     @property
     def open(self) -> bool:
         """Waiting to be sent, or sent and not decided yet."""
         return self.state in OPEN_STATES
+
+    @property
+    def possible_duplicate(self) -> bool:
+        """Sent, undecided, and near a customer the registry holds: the
+        administrator decides."""
+        return self.state == SENT and bool(self.near_matches)
 
 
 def _request(row: Any) -> StoredRequest:
@@ -58,6 +76,7 @@ def _request(row: Any) -> StoredRequest:
         state=row.state, requested_at=row.requested_at, sent_at=row.sent_at,
         result=row.result or "", reasons=row.reasons or "", decided_at=row.decided_at,
         notified=bool(row.notified), customer_name=str(getattr(row, "name", "") or ""),
+        code=row.code or "", near_matches=near_matches_from_text(row.near_matches),
     )
 
 
@@ -123,16 +142,38 @@ class RegistrationStore:
             )
             return [_request(r) for r in rows]
 
-    def mark_sent(self, request_id: str, result: str, reasons: str = "") -> None:
+    def mark_sent(self, request_id: str, result: str, reasons: str = "",
+                  near_matches: tuple[NearMatch, ...] | None = ()) -> None:
+        """The registry took the request (*result*: its status, ``pending``);
+        with *near_matches* it is a possible duplicate, told once.  ``None``:
+        the registry has not checked near names yet (its answer tells
+        nothing of them), so whatever is stored stays."""
         now = utcnow().isoformat(timespec="microseconds")
+        near = {} if near_matches is None else {"near_matches": near_matches_text(near_matches)}
         with self._transaction() as s:
             s.execute(update(registration_request)
                       .where(registration_request.c.id == request_id)
-                      .values(state=SENT, sent_at=now, result=result, reasons=reasons))
+                      .values(state=SENT, sent_at=now, result=result, reasons=reasons,
+                              notified=False, **near))
 
-    def mark_refused(self, request_id: str, reasons: str) -> None:
-        """The registry refused the request: the customer is unregistered
-        again (unless a pull has told otherwise meanwhile)."""
+    def mark_possible_duplicate(
+        self, request_id: str, near_matches: tuple[NearMatch, ...]
+    ) -> bool:
+        """A sent request read back as a possible duplicate: store *near_matches*
+        (to be told once) unless the same are stored.  True when changed."""
+        stored = near_matches_text(near_matches)
+        with self._transaction() as s:
+            done = s.execute(update(registration_request).where(
+                registration_request.c.id == request_id,
+                registration_request.c.state == SENT,
+                registration_request.c.near_matches != stored,
+            ).values(near_matches=stored, notified=False))
+            return bool(cast("CursorResult[Any]", done).rowcount)
+
+    def mark_refused(self, request_id: str, reasons: str, code: str = "") -> None:
+        """The registry refused the request (*code*: its error code): the
+        customer is unregistered again (unless a pull has told otherwise
+        meanwhile)."""
         now = utcnow().isoformat(timespec="microseconds")
         with self._transaction() as s:
             row = s.execute(select(registration_request.c.customer_id)
@@ -140,7 +181,7 @@ class RegistrationStore:
             s.execute(update(registration_request)
                       .where(registration_request.c.id == request_id)
                       .values(state=REFUSED, result="refused", reasons=reasons,
-                              decided_at=now, notified=False))
+                              code=code[:40], decided_at=now, notified=False))
             if row is not None:
                 s.execute(update(customer)
                           .where(customer.c.id == row.customer_id,
@@ -157,12 +198,16 @@ class RegistrationStore:
                               decided_at=decided_at or utcnow().isoformat(), notified=False))
 
     def unnotified(self) -> list[StoredRequest]:
-        """Refused or decided requests the user has not been told of."""
+        """Refused, decided or possible-duplicate requests the user has not
+        been told of."""
+        r = registration_request.c
         with self._transaction() as s:
             rows = s.execute(
-                _SELECT.where(registration_request.c.state.in_((REFUSED, DECIDED)),
-                              registration_request.c.notified.is_(False))
-                .order_by(registration_request.c.decided_at)
+                _SELECT.where(
+                    or_(r.state.in_((REFUSED, DECIDED)),
+                        and_(r.state == SENT, r.near_matches != "")),
+                    r.notified.is_(False),
+                ).order_by(func.coalesce(r.decided_at, r.sent_at), r.id)
             )
             return [_request(r) for r in rows]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Table, select, update
@@ -156,13 +157,24 @@ class CustomerRepository(_Repository[Customer]):
         return customer_from_row(self._row(customer_id))
 
     def add_many(
-        self, items: Sequence[tuple[Customer, Sequence[Contact]]], *, record: bool = True
+        self,
+        items: Sequence[tuple[Customer, Sequence[Contact]]],
+        *,
+        record: bool = True,
+        protection: Sequence[tuple[datetime | None, datetime | None]] | None = None,
     ) -> None:
         """Insert customers (with their contacts' phones for the search key);
-        ``record=False`` writes no outbox ops (demo data)."""
-        self._insert(
-            [c for c, _ in items], [derived_columns(c, cs) for c, cs in items], record
-        )
+        ``record=False`` writes no outbox ops (demo data).  *protection*, one
+        (protected until, release due) pair per customer, sets the dates the
+        registry owns (demo data: they never come from the desk's own edits)."""
+        extra: list[dict[str, Any]] = [derived_columns(c, cs) for c, cs in items]
+        if protection is not None:
+            extra = [
+                {**more, "protected_until": _registry_time(until),
+                 "release_due_at": _registry_time(due)}
+                for more, (until, due) in zip(extra, protection, strict=True)
+            ]
+        self._insert([c for c, _ in items], extra, record)
 
     def add(self, c: Customer, contacts: Sequence[Contact] = ()) -> None:
         self.add_many([(c, contacts)])
@@ -244,3 +256,8 @@ class ActivityRepository(_Repository[Activity]):
 
     def delete(self, a: Activity) -> None:
         self._tombstone(a.id, a.server_version)
+
+
+def _registry_time(moment: datetime | None) -> str | None:
+    """A registry-owned time as the desk stores what it pulls (UTC ISO text)."""
+    return None if moment is None else moment.astimezone(UTC).isoformat(timespec="microseconds")

@@ -102,6 +102,10 @@ registration_request = Table(
     Column("reasons", Text, nullable=False, server_default=""),
     Column("decided_at", String(40), nullable=True),
     Column("notified", Boolean, nullable=False, server_default=text("0")),
+    # Schema 0008: the registry's code of a refusal, and the possible
+    # duplicates it found (JSON; empty: none).
+    Column("code", String(40), nullable=False, server_default=""),
+    Column("near_matches", Text, nullable=False, server_default=""),
 )
 Index("ix_registration_request_customer", registration_request.c.customer_id)
 Index("ix_registration_request_state", registration_request.c.state)

@@ -17,28 +17,38 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from functools import cache
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import DefaultClause, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from erpdesk.domain.customer import utcnow
 from erpdesk.storage.database import DeskDatabase, translated_errors
+from erpdesk.storage.deal_repositories import refresh_deal_facts
 from erpdesk.storage.mapping import contact_from_row, customer_from_row, to_text
 from erpdesk.storage.outbox import OutboxOp
+from erpdesk.storage.pulled_derived import Derivations, default_playbook
 from erpdesk.storage.repositories import derived_columns
 from erpdesk.storage.schema import conflict, contact, customer, meta, metadata, outbox
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import CursorResult
 
+    from erpdesk.domain.playbook import Playbook
+
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 PREFIX = "sync."
 FAILED = "sync.failed."
 CURSOR = "sync.cursor"
 DEFERRED = "sync.deferred."  # + "<entity>.<id>": a pulled row waiting for its parent
 DEFERRED_END = "sync.deferred/"  # the first key after them ("/" follows ".")
+# Tables whose pulled rows change what the board shows of their deal (its
+# history, a worksheet's score, "has a quote"): their deals are published too.
+DEAL_FIGURES = ("stage_change", "worksheet", "quote")
 
 
 class Pulled(Protocol):
@@ -119,13 +129,16 @@ def _dump(value: Any) -> str | None:
 
 class SyncStore:
     """The engine's access to one desk database; each method is one
-    transaction."""
+    transaction.  *playbook* returns the playbook a pulled worksheet is
+    scored by (default: the one ``DealService`` reads)."""
 
     def __init__(
-        self, db: DeskDatabase, clock: Callable[[], datetime] = utcnow
+        self, db: DeskDatabase, clock: Callable[[], datetime] = utcnow,
+        *, playbook: Callable[[], Playbook] = default_playbook,
     ) -> None:
         self._db = db
         self._clock = clock
+        self._playbook = playbook
 
     @property
     def path(self) -> str:
@@ -240,18 +253,18 @@ class SyncStore:
             for ack in acks:
                 if ack.table is not None and ack.server_version is not None:
                     versions.setdefault(ack.table, []).append(
-                        {"row_id": ack.entity_id, "version": ack.server_version}
+                        {"row_id": ack.entity_id, "new_version": ack.server_version}
                     )
             for table_name, params in versions.items():
                 table = _table(table_name)
                 s.connection().execute(
                     update(table)
                     .where(table.c.id == bindparam("row_id"))
-                    .where(
+                    .where(  # not "version": a quote has a column of that name
                         table.c.server_version.is_(None)
-                        | (table.c.server_version < bindparam("version"))
+                        | (table.c.server_version < bindparam("new_version"))
                     )
-                    .values(server_version=bindparam("version")),
+                    .values(server_version=bindparam("new_version")),
                     params,
                 )
             for record in conflicts:
@@ -324,6 +337,12 @@ class SyncStore:
                 select(func.count()).select_from(conflict).where(conflict.c.resolved_at.is_(None))
             ).scalar_one())
 
+    def within(self, work: Callable[[Session], T]) -> T:
+        """Run *work* (a function of ``storage.revocations``) in one
+        transaction."""
+        with self._transaction() as s:
+            return work(s)
+
     # -- pull ---------------------------------------------------------------
 
     def deferred_count(self) -> int:
@@ -343,11 +362,16 @@ class SyncStore:
         deferred row whose parent is now here is applied, repeatedly, until
         none is.  *children* maps a table to the (table, parent key) of the
         rows that belong to its rows, for dropping a row the user lost."""
+        from erpdesk.storage.revocations import remove_revoked  # it builds on this module
+
         result = PageResult()
         with self._transaction() as s:
+            # Records that left the user's view go first (storage.revocations).
+            rows = remove_revoked(s, rows, children, to_text(self._clock()), result)
             deferred = _load_deferred(s)
             writer = _PageWriter(s, to_text(self._clock()), children, result, deferred,
-                                 _pending(s, [*rows, *deferred.values()]))
+                                 _pending(s, [*rows, *deferred.values()]),
+                                 Derivations(self._playbook))
             for group in _by_table(rows):
                 writer.apply(group, from_deferred=False)
             while True:
@@ -358,6 +382,7 @@ class SyncStore:
                     writer.apply(group, from_deferred=True)
             writer.flush_deferred()
             _refresh_customers(s, writer.customers)
+            refresh_deal_facts(s, writer.histories)
             self._set(s, {**state, CURSOR: str(cursor)})
             result.deferred = len(deferred)
         return result
@@ -436,7 +461,7 @@ class _PageWriter:
     def __init__(
         self, s: Session, now: str, children: Mapping[str, Sequence[tuple[str, str]]],
         result: PageResult, deferred: dict[tuple[str, str], DeferredRow],
-        pending: dict[tuple[str, str], set[str]],
+        pending: dict[tuple[str, str], set[str]], derive: Derivations,
     ) -> None:
         self.s = s
         self.now = now
@@ -444,7 +469,9 @@ class _PageWriter:
         self.result = result
         self.deferred = deferred
         self.pending = pending
+        self.derive = derive
         self.customers: set[str] = set()  # whose derived columns to refresh
+        self.histories: set[str] = set()  # deals whose stage facts to refresh
         self._put: dict[str, DeferredRow] = {}  # meta key -> row to store
         self._gone: set[str] = set()  # meta keys to remove
 
@@ -529,7 +556,12 @@ class _PageWriter:
                 self._undefer(row.entity_name, row.id)
         lost = [r for r in latest.values() if not r.visible and r.id in existing]
         if lost:
-            _drop(self.s, table.name, [r.id for r in lost], self.children, self.now)
+            dropped: dict[str, set[str]] = {}
+            _drop(self.s, table.name, [r.id for r in lost], self.children, self.now, dropped)
+            self.histories.update(dropped.get("deal", ()))
+            self.histories.update(
+                str(existing[r.id]["deal_id"]) for r in lost if r.table == "stage_change"
+            )
             self.result.dropped += len(lost)
             for row in lost:
                 self._undefer(row.entity_name, row.id)
@@ -637,6 +669,8 @@ class _PageWriter:
                 self._undefer(row.entity_name, row.id)
                 continue
             self._undefer(row.entity_name, row.id)
+            if self.derive.covers(table.name):
+                new.update(self.derive.of(table.name, {**_defaults(table), **new}))
             batches.setdefault(tuple(sorted(new)), []).append(new)
             self._touch(row, new)
         for params in batches.values():
@@ -652,6 +686,9 @@ class _PageWriter:
             current = existing[row.id]
             values, whole = self._values(row, refs)
             changed = {c: v for c, v in values.items() if c in current and current[c] != v}
+            if self.derive.covers(table.name):
+                derived = self.derive.of(table.name, {**current, **values})
+                changed.update({c: v for c, v in derived.items() if current[c] != v})
             deleted = True if row.deleted else (bool(current["deleted"]) if whole else False)
             if deleted != bool(current["deleted"]):
                 changed["deleted"] = deleted
@@ -681,6 +718,10 @@ class _PageWriter:
             self.customers.add(row.id)
         elif row.table == "contact" and values.get("customer_id"):
             self.customers.add(str(values["customer_id"]))
+        if row.table == "stage_change" and values.get("deal_id"):
+            self.histories.add(str(values["deal_id"]))
+        if row.table in DEAL_FIGURES and values.get("deal_id"):
+            self.result.touched.setdefault("deal", set()).add(str(values["deal_id"]))
 
 
 def _names_one_of(row: Pulled, rows: set[tuple[str, str]]) -> bool:
@@ -693,6 +734,16 @@ def _names_one_of(row: Pulled, rows: set[tuple[str, str]]) -> bool:
 
 def _load(text: str | None) -> Any:
     return None if text is None else json.loads(text)
+
+
+@cache
+def _defaults(table: Table) -> Mapping[str, str]:
+    """The text defaults of *table*'s columns: what a row inserted without
+    them holds (a pulled quote without lines has ``[]``)."""
+    return MappingProxyType({
+        c.name: c.server_default.arg for c in table.columns
+        if isinstance(c.server_default, DefaultClause) and isinstance(c.server_default.arg, str)
+    })
 
 
 def _present(s: Session, table_name: str, ids: set[str]) -> set[str]:
@@ -724,10 +775,13 @@ def _pending(s: Session, rows: Sequence[Pulled]) -> dict[tuple[str, str], set[st
 def _drop(
     s: Session, table_name: str, ids: list[str],
     children: Mapping[str, Sequence[tuple[str, str]]], now: str,
+    dropped: dict[str, set[str]],
 ) -> None:
-    """Tombstone rows the user lost, and theirs (outbox ops are kept)."""
+    """Tombstone rows the user lost, and theirs (outbox ops are kept);
+    *dropped* collects the ids per table."""
     if not ids:
         return
+    dropped.setdefault(table_name, set()).update(ids)
     table = _table(table_name)
     for chunk in _chunks(ids):
         s.execute(update(table).where(table.c.id.in_(chunk)).values(deleted=True, updated_at=now))
@@ -737,7 +791,7 @@ def _drop(
             str(r) for chunk in _chunks(ids)
             for (r,) in s.execute(select(child.c.id).where(child.c[key].in_(chunk)))
         ]
-        _drop(s, child_table, child_ids, children, now)
+        _drop(s, child_table, child_ids, children, now, dropped)
 
 
 def _refresh_customers(s: Session, ids: set[str]) -> None:

@@ -21,6 +21,7 @@ from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 PROTOCOL = 1
 PROTOCOL_HEADER = "X-ERPDesk-Protocol"
 DEFAULT_TIMEOUT = 30.0
+DEFAULT_LANGUAGE = "en"  # the texts' own language
 
 
 class SyncError(DomainError):
@@ -84,6 +85,12 @@ class Session:
     username: str
 
 
+def accept_language(language: str) -> str:
+    """The ``Accept-Language`` that asks the registry for its messages in the
+    desk's *language* (``zh_CN`` or ``en``, as ``erpdesk.i18n`` names them)."""
+    return "zh-CN, zh;q=0.9, en;q=0.5" if language.lower().startswith("zh") else "en"
+
+
 def _detail(response: httpx.Response) -> tuple[str, str]:
     """(code, message) of the registry's JSON error, or the reason phrase."""
     try:
@@ -95,7 +102,11 @@ def _detail(response: httpx.Response) -> tuple[str, str]:
 
 
 class RegistryClient:
-    """One registry; ``token`` may be set later (``login`` sets it)."""
+    """One registry; ``token`` may be set later (``login`` sets it).
+
+    Every request asks for the registry's messages in *language* (the
+    desk's: ``zh_CN`` or ``en``), so what the registry refuses (a sign-in,
+    a registration, a push) is stored and shown in the user's language."""
 
     def __init__(
         self,
@@ -103,12 +114,14 @@ class RegistryClient:
         token: str | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
+        language: str = DEFAULT_LANGUAGE,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.token = token
+        self.language = language
         self._http = httpx.Client(
             base_url=self.base_url, timeout=timeout, transport=transport,
-            headers={PROTOCOL_HEADER: str(PROTOCOL)},
+            headers={PROTOCOL_HEADER: str(PROTOCOL), "Accept-Language": accept_language(language)},
         )
 
     def close(self) -> None:
@@ -146,7 +159,7 @@ class RegistryClient:
             if code.startswith("protocol") or code == "unsupported_protocol":
                 raise ProtocolRefused(server=self.base_url, detail=message)
             raise RequestRefused(
-                server=self.base_url, status=response.status_code, detail=message
+                server=self.base_url, status=response.status_code, detail=message, code=code
             )
         if response.status_code == 204:
             return None

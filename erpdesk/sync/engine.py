@@ -7,6 +7,11 @@ with the rest), then pulls pages from the stored cursor, storing each page
 with its cursor in one transaction, so an interrupted run resumes where it
 stopped.  A pulled row whose parent is not on the desk yet is kept in that
 transaction and applied once its parent arrives (a later page or run).
+A record that left the user's view (``{"visible": false}``) is removed with
+everything under it, in the page's transaction (``storage.revocations``).
+A cursor the registry no longer serves (``cursor_too_old``: its log of who
+lost what was pruned past it) starts a full pull from 0, after which the
+synced rows that did not come again are removed the same way.
 ``SyncRunner`` repeats it on a thread of its own with exponential back-off
 on failures; neither touches Qt.
 """
@@ -18,15 +23,18 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import Any, Protocol
 
 from erpdesk.domain.customer import utcnow
 from erpdesk.services.events import Change
+from erpdesk.storage.mapping import to_text
 from erpdesk.storage.outbox import OutboxOp
+from erpdesk.storage.revocations import RESYNC_FLAG, begin_resync, finish_resync, mark_seen
 from erpdesk.storage.sync_store import Ack, ConflictRecord, Failure, SyncStore
 from erpdesk.sync.apply import BadChange, PulledRow, children_of, parents_first, pulled_row
-from erpdesk.sync.client import RegistryClient, SyncError
-from erpdesk.sync.entities import entity
+from erpdesk.sync.client import RegistryClient, RequestRefused, SyncError
+from erpdesk.sync.entities import ENTITIES, entity
 from erpdesk.sync.registration import send_registrations
 
 log = logging.getLogger(__name__)
@@ -35,6 +43,7 @@ MAX_BATCH = 500
 PAGE = 500
 SKEW_LIMIT_SECONDS = 300
 ACKED = frozenset({"applied", "duplicate", "conflict"})
+SYNCED_TABLES = tuple(kind.table for kind in ENTITIES)
 # (phase "push" or "pull", done, total); a pull's total grows page by page.
 Progress = Callable[[str, int, int], None]
 
@@ -56,6 +65,8 @@ class SyncReport:
     kept_fields: int = 0  # pulled fields not written: their own change waits
     skipped: int = 0
     deferred: int = 0  # pulled rows still waiting for their parent (kept for a later run)
+    removed: int = 0  # rows removed: they left the user's view (also counted in pulled)
+    resynced: bool = False  # the registry no longer served the cursor: everything was pulled
     pages: int = 0
     registry_time: str | None = None
     clock_skew_seconds: int | None = None
@@ -73,6 +84,24 @@ def wire_op(op: OutboxOp) -> dict[str, Any]:
 
 def _parse_time(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def belongings() -> dict[str, list[tuple[str, str]]]:
+    """table -> the (table, column) of the rows that go with its rows when
+    the user loses one: the children by parent key, and the records that
+    name a deal (a worksheet, quote or proposal of the deal: the registry
+    shows them to whoever sees the deal)."""
+    found = children_of()
+    for kind in ENTITIES:
+        for name, target in kind.optional_refs.items():
+            parent = entity(target)
+            if target == "deal" and parent is not None:
+                found.setdefault(parent.table, []).append((kind.table, kind.column(name)))
+    return found
+
+
+def _too_old(exc: RequestRefused) -> bool:
+    return exc.params.get("code") == "cursor_too_old"
 
 
 class SyncEngine:
@@ -96,7 +125,7 @@ class SyncEngine:
         self.feed = feed
         self.batch = batch
         self.page = page
-        self._children = children_of()
+        self._children = belongings()
 
     def run(self, progress: Progress | None = None) -> SyncReport:
         """Push, then pull.  Raises ``SyncError`` (recorded in the state as
@@ -200,10 +229,21 @@ class SyncEngine:
     # -- pull ---------------------------------------------------------------
 
     def pull(self, device: str, report: SyncReport, progress: Progress | None = None) -> None:
-        since = int(self.store.state().get("sync.cursor", "0") or 0)
+        stored = self.store.state()
+        since = int(stored.get("sync.cursor", "0") or 0)
+        resync = bool(stored.get(RESYNC_FLAG))  # a full pull under way (an earlier run)
         seen = 0
         while True:
-            answer = self.client.pull(since, self.page, device, self.clock())
+            try:
+                answer = self.client.pull(since, self.page, device, self.clock())
+            except RequestRefused as exc:
+                if not _too_old(exc) or since == 0:
+                    raise
+                log.warning("sync: the registry no longer serves cursor %s: pulling everything",
+                            since)
+                self.store.within(partial(begin_resync, tables=SYNCED_TABLES))
+                since, resync, report.resynced = 0, True, True
+                continue
             rows: list[PulledRow] = []
             for change in answer.get("changes", ()):
                 try:
@@ -221,9 +261,12 @@ class SyncEngine:
             cursor = int(answer["next_cursor"])
             state = self._clock_state(str(answer.get("registry_time", "")), None, report)
             state["sync.last_pull"] = self.clock().isoformat()
+            if resync and rows:  # struck off before the page is stored (see revocations)
+                self.store.within(partial(mark_seen, rows=rows))
             result = self.store.apply_page(parents_first(rows), cursor, state, self._children)
             report.pages += 1
             report.pulled += result.applied + result.dropped
+            report.removed += result.dropped
             report.kept_fields += result.kept_fields
             report.skipped += result.skipped
             report.deferred = result.deferred
@@ -235,6 +278,14 @@ class SyncEngine:
             since = cursor
             if not more:
                 break
+        if resync:  # what the full pull did not bring again has left the user's view
+            removed = self.store.within(
+                partial(finish_resync, children=self._children, now=to_text(self.clock()))
+            )
+            count = sum(len(ids) for ids in removed.values())
+            report.pulled += count
+            report.removed += count
+            self._publish(removed)
 
     def _publish(self, touched: dict[str, set[str]]) -> None:
         if self.feed is None:

@@ -1,7 +1,7 @@
 """The registry's administrator and telemarketing API as the desk's
 workbenches use it: the registration queue, call-backs, allocation with the
-suggested reps, the pool, exemptions, a customer's registry record, and
-leads.
+suggested reps, the pool, exemptions, a customer's registry record and its
+audit trail, and leads.
 
 ``WorkbenchApi`` is a ``RegistryClient`` (the same protocol header, the
 same typed, translated errors: ``Offline``, ``SignedOut``,
@@ -21,6 +21,7 @@ from urllib.parse import quote
 
 import httpx
 
+from erpdesk.domain.near_matches import NearMatch, near_matches_of
 from erpdesk.sync.client import DEFAULT_TIMEOUT, BadAnswer, RegistryClient, SignedOut
 
 LEAD_STATUSES = ("new", "handed_over", "accepted", "returned")
@@ -62,6 +63,9 @@ class QueueEntry:
     need: str = ""
     visit_summary: str = ""
     contacts: tuple[str, ...] = ()
+    # Near names found at submission (an administrator sees them whole).
+    possible_duplicate: bool = False
+    near_matches: tuple[NearMatch, ...] = ()
 
     @classmethod
     def of(cls, body: Mapping[str, Any]) -> QueueEntry:
@@ -82,6 +86,8 @@ class QueueEntry:
             need=_str(body.get("need")),
             visit_summary=_str(visit.get("summary")) if isinstance(visit, Mapping) else "",
             contacts=contacts,
+            possible_duplicate=bool(body.get("possible_duplicate")),
+            near_matches=near_matches_of(body.get("near_matches")),
         )
 
 
@@ -105,6 +111,10 @@ class RegistryCustomer:
     exempt_reason: str | None
     change_number: int
     fields: Mapping[str, Any] = field(default_factory=dict)
+    # Its open deals, and whether they hold it out of the pool (the sweep
+    # neither warns nor releases it while one is open).
+    open_deals: int = 0
+    exempt_by_deal: bool = False
 
     @classmethod
     def of(cls, body: Mapping[str, Any]) -> RegistryCustomer:
@@ -122,6 +132,8 @@ class RegistryCustomer:
             exempt_reason=body.get("exempt_reason"),
             change_number=int(body.get("change_number") or 0),
             fields=dict(body.get("fields") or {}),
+            open_deals=int(body.get("open_deals") or 0),
+            exempt_by_deal=bool(body.get("exempt_by_deal")),
         )
 
     @property
@@ -310,8 +322,62 @@ class Lead:
         )
 
 
-def _accept_language(language: str) -> str:
-    return "zh-CN, zh;q=0.9, en;q=0.5" if language.lower().startswith("zh") else "en"
+@dataclass(frozen=True)
+class AuditEntry:
+    """One decision in a customer's trail on the registry: when (UTC), who
+    (user name, its display name when a user), what (the action's name, e.g.
+    ``customer.allocate``), why, and the state before and after as the
+    registry's log holds it (``None`` when it logged none)."""
+
+    id: int
+    at: datetime | None
+    actor: str
+    actor_display_name: str | None
+    action: str
+    entity: str
+    entity_id: str
+    reason: str
+    before: Mapping[str, Any] | None
+    after: Mapping[str, Any] | None
+
+    @classmethod
+    def of(cls, body: Mapping[str, Any]) -> AuditEntry:
+        def state(value: Any) -> Mapping[str, Any] | None:
+            return None if value is None else dict(value)
+
+        return cls(
+            id=int(body["id"]), at=_time(body.get("at")), actor=_str(body.get("actor")),
+            actor_display_name=body.get("actor_display_name"),
+            action=str(body["action"]), entity=_str(body.get("entity")),
+            entity_id=_str(body.get("entity_id")), reason=_str(body.get("reason")),
+            before=state(body.get("before")), after=state(body.get("after")),
+        )
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    """A page of a customer's trail, newest first.  ``users`` names the user
+    ids the entries' before/after hold (``owner_id`` …) by display name;
+    ``next_before`` asks for the older page (``None`` on the last)."""
+
+    customer_id: str
+    total: int
+    entries: tuple[AuditEntry, ...]
+    users: Mapping[int, str]
+    has_more: bool
+    next_before: int | None
+
+    @classmethod
+    def of(cls, body: Mapping[str, Any]) -> AuditPage:
+        nxt = body.get("next_before")
+        return cls(
+            customer_id=str(body["customer_id"]), total=int(body.get("total") or 0),
+            entries=tuple(AuditEntry.of(e) for e in body["entries"]),
+            users={int(u["id"]): _str(u.get("display_name")) or str(u["username"])
+                   for u in body.get("users") or ()},
+            has_more=bool(body.get("has_more")),
+            next_before=None if nxt is None else int(nxt),
+        )
 
 
 class WorkbenchApi(RegistryClient):
@@ -326,8 +392,8 @@ class WorkbenchApi(RegistryClient):
         timeout: float = DEFAULT_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        super().__init__(base_url, token, timeout=timeout, transport=transport)
-        self._http.headers["Accept-Language"] = _accept_language(language)
+        super().__init__(base_url, token, timeout=timeout, transport=transport,
+                         language=language)
 
     def _call(self, method: str, path: str, **kwargs: Any) -> Any:
         if not self.token:
@@ -406,6 +472,17 @@ class WorkbenchApi(RegistryClient):
         body = self._call("POST", f"/api/v1/admin/customers/{_seg(customer_id)}/exemption",
                           json={"exempt": exempt, "reason": reason})
         return self._read("exemption", body, RegistryCustomer.of)
+
+    def audit_trail(self, customer_id: str, limit: int = 50, before: int | None = None
+                    ) -> AuditPage:
+        """A page of the customer's trail (administrator only), newest first;
+        *before* is the previous page's ``next_before``."""
+        params: dict[str, Any] = {"limit": limit}
+        if before is not None:
+            params["before"] = before
+        body = self._call("GET", f"/api/v1/admin/customers/{_seg(customer_id)}/audit",
+                          params=params)
+        return self._read("audit", body, AuditPage.of)
 
     # -- the pool ----------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from erpdesk.domain.regions import find_province
 from erpdesk.services.events import Change
 from erpdesk.services.registration import (
     EXPIRING,
+    PENDING,
     PROTECTED,
     PROTECTION_LABELS,
     protection_of,
@@ -274,7 +275,7 @@ class CustomerTableModel(QAbstractTableModel):
         key = COLUMN_KEYS[index.column()]
         if role == _TOOLTIP:
             text = self._texts(row)[index.column()]
-            return text if key in ("name", "region") and text else None
+            return text if key in ("name", "region", "protection") and text else None
         if role == _FOREGROUND and key == "registration":
             colour = self._colours.get(self._rows[row].registration)
             return QBrush(colour) if colour is not None else None
@@ -316,6 +317,11 @@ class CustomerTableModel(QAbstractTableModel):
             day = ends.astimezone().strftime("%Y-%m-%d")
             text = _UNTIL if state == PROTECTED else _EXPIRES
             return QCoreApplication.translate(CONTEXT, text).format(date=day)
+        if item.near_matches and state == PENDING:  # rare: imported when seen
+            from erpdesk.domain.near_matches import near_matches_from_text
+            from erpdesk.ui.registration import possible_duplicate_text
+
+            return possible_duplicate_text(near_matches_from_text(item.near_matches))
         return QCoreApplication.translate("Domain", PROTECTION_LABELS[state])
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -216,7 +216,7 @@ def _run(
     try:
         if screenshot is not None:
             _install_later(window, desk, runner)
-            _install_sync(window, desk, start=False)
+            _install_sync(window, desk, languages, start=False)
             return _screenshot(app, window, Path(screenshot), view, desk.deals)
         service = desk.customers
 
@@ -229,7 +229,7 @@ def _run(
             warn_without_cjk_font()
             # registration and sync (SQLAlchemy, httpx) after the first paint
             QTimer.singleShot(0, lambda: _install_later(window, desk, runner))
-            QTimer.singleShot(0, lambda: _install_sync(window, desk, start=True))
+            QTimer.singleShot(0, lambda: _install_sync(window, desk, languages, start=True))
 
         _FirstPaint(window.customers.table.viewport(), first_painted)
         window.show()
@@ -261,12 +261,19 @@ def _install_later(window: MainWindow, desk: Desk, runner: ApiRunner) -> None:
     window.customers.set_pool_runner(runner)
 
 
-def _install_sync(window: MainWindow, desk: Desk, start: bool) -> None:
+def _install_sync(
+    window: MainWindow, desk: Desk, languages: LanguageManager, start: bool
+) -> None:
     """The sync state in the status bar and the File menu's sync actions
-    (``erpdesk.ui.sync``); with *start*, sync runs in the background."""
+    (``erpdesk.ui.sync``); with *start*, sync runs in the background.  The
+    registry answers in the window's language (read at each run)."""
+    from erpdesk.sync.client import RegistryClient
     from erpdesk.ui.sync import install_sync
 
-    install_sync(window, desk, start=start)
+    def client(server: str, token: str | None) -> RegistryClient:
+        return RegistryClient(server, token, language=languages.language)
+
+    install_sync(window, desk, start=start, client_factory=client)
 
 
 def _open_desk(

@@ -41,41 +41,71 @@ from erpdesk.services.registration import (
 from erpdesk.ui.widgets import FeedBridge, translate
 
 if TYPE_CHECKING:
+    from erpdesk.domain.near_matches import NearMatch
     from erpdesk.services.registration import RegistrationService
     from erpdesk.storage.registration_store import StoredRequest
     from erpdesk.sync.workbench_api import CheckResult
     from erpdesk.ui.workbench.runner import ApiRunner
 
-CONTEXT = "Registration"
 COLOURS = {
     UNREGISTERED: "#78909c", PENDING: "#ef6c00", PROTECTED: "#2e7d32",
     EXPIRING: "#c62828", INVALID: "#c62828", POOL: "#6a1b9a",
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def _date(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d") if moment else ""
+
+
+def near_match_names(matches: tuple[NearMatch, ...]) -> str:
+    """The customers a possible duplicate is near: their names, or for
+    another rep's customer only that (the registry tells the rep no more)."""
+    names = [
+        m.name or QCoreApplication.translate("Registration", "a customer of another rep")
+        for m in matches
+    ]
+    text = names[0] if names else ""
+    for name in names[1:]:
+        text = QCoreApplication.translate("Registration", "{names}, {name}").format(
+            names=text, name=name)
+    return text
+
+
+def possible_duplicate_text(matches: tuple[NearMatch, ...]) -> str:
+    """"Possible duplicate, the administrator decides", with the near names
+    (the customer panel and the list's Protection column)."""
+    names = near_match_names(matches)
+    if not names:
+        return QCoreApplication.translate(
+            "Registration", "Possible duplicate, the administrator decides")
+    return QCoreApplication.translate(
+        "Registration", "Possible duplicate, the administrator decides; similar: {names}"
+    ).format(names=names)
 
 
 def protection_text(state: str, ends: datetime | None, latest: StoredRequest | None = None
                     ) -> str:
     """One line for the customer panel: the state, its date or reason."""
     if state == PROTECTED and ends:
-        return _tr("Protected until {date}").format(date=_date(ends))
+        return QCoreApplication.translate("Registration", "Protected until {date}").format(
+            date=_date(ends))
     if state == EXPIRING and ends:
-        return _tr("Protection ends {date}: follow up soon").format(date=_date(ends))
+        return QCoreApplication.translate(
+            "Registration", "Protection ends {date}: follow up soon").format(date=_date(ends))
     if state == PENDING and latest is not None and latest.state == "waiting":
-        return _tr("Registration pending: sent at the next sync")
+        return QCoreApplication.translate(
+            "Registration", "Registration pending: sent at the next sync")
+    if state == PENDING and latest is not None and latest.possible_duplicate:
+        return possible_duplicate_text(latest.near_matches)
     if state == PENDING:
-        return _tr("Registration pending: waiting for the administrator's call-back")
+        return QCoreApplication.translate(
+            "Registration", "Registration pending: waiting for the administrator's call-back")
     if state == INVALID and latest is not None and latest.reasons:
-        return _tr("Registration rejected: {reasons}").format(reasons=latest.reasons)
+        return QCoreApplication.translate(
+            "Registration", "Registration rejected: {reasons}").format(reasons=latest.reasons)
     if state == UNREGISTERED and latest is not None and latest.state == "refused":
-        return _tr("The registry refused the registration: {reasons}").format(
+        return QCoreApplication.translate(
+            "Registration", "The registry refused the registration: {reasons}").format(
             reasons=latest.reasons)
     return QCoreApplication.translate("Domain", PROTECTION_LABELS[state])
 
@@ -253,6 +283,10 @@ class DecisionNotifier(QObject):
         return texts
 
     def _text(self, r: Any) -> str:
+        if r.possible_duplicate:
+            return self.tr("{name}: possible duplicate, the administrator decides; "
+                           "similar: {names}").format(name=r.customer_name,
+                                                      names=near_match_names(r.near_matches) or "—")
         if r.result == "verified":
             return self.tr("{name}: registered, now protected for you").format(
                 name=r.customer_name)

@@ -260,35 +260,35 @@
     </message>
     <message>
         <source>OK: {name} {version}, {stages} stages, {worksheets} worksheets</source>
-        <translation>OK:{name} {version},{stages} 个阶段,{worksheets} 张分析表</translation>
+        <translation>OK：{name} {version}，{stages} 个阶段，{worksheets} 张分析表</translation>
     </message>
     <message>
         <source>Playbook: {name} ({key}), file {path}</source>
-        <translation>销售手册:{name}({key}),文件 {path}</translation>
+        <translation>销售手册：{name}（{key}），文件 {path}</translation>
     </message>
     <message>
         <source>Stage {number}: {name} ({code}), probability {probability}%</source>
-        <translation>阶段 {number}:{name}({code}),成功率 {probability}%</translation>
+        <translation>阶段 {number}：{name}（{code}），成功率 {probability}%</translation>
     </message>
     <message>
         <source>Worksheets: {worksheets}</source>
-        <translation>分析表:{worksheets}</translation>
+        <translation>分析表：{worksheets}</translation>
     </message>
     <message>
         <source>Required at the gate: {worksheets}</source>
-        <translation>阶段关口要求:{worksheets}</translation>
+        <translation>阶段关口要求：{worksheets}</translation>
     </message>
     <message>
         <source>Exit criterion: {text}</source>
-        <translation>退出标准:{text}</translation>
+        <translation>退出标准：{text}</translation>
     </message>
     <message>
         <source>(optional)</source>
-        <translation>(可选)</translation>
+        <translation>（可选）</translation>
     </message>
     <message>
         <source>The {count} worksheet templates:</source>
-        <translation>{count} 张分析表模板:</translation>
+        <translation>{count} 张分析表模板：</translation>
     </message>
     <message>
         <source>Sales funnel (amounts in {currency})</source>

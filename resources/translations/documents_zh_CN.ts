@@ -293,7 +293,7 @@
     </message>
     <message>
         <source>Contents</source>
-        <translation>目&#x3000;录</translation>
+        <translation>目&amp;#x3000；录</translation>
     </message>
     <message>
         <source>Submitted by</source>

@@ -569,11 +569,11 @@
     </message>
     <message>
         <source>The playbook cannot be read: {detail}</source>
-        <translation>无法读取销售手册:{detail}</translation>
+        <translation>无法读取销售手册：{detail}</translation>
     </message>
     <message>
         <source>The file is not valid TOML: {detail}</source>
-        <translation>文件不是有效的 TOML:{detail}</translation>
+        <translation>文件不是有效的 TOML：{detail}</translation>
     </message>
     <message>
         <source>The file is not UTF-8 text</source>
@@ -581,7 +581,7 @@
     </message>
     <message>
         <source>Unknown key &quot;{key}&quot; in {table}; allowed here: {allowed}</source>
-        <translation>{table} 中有未知的键&quot;{key}&quot;;此处允许:{allowed}</translation>
+        <translation>{table} 中有未知的键&quot;{key}&quot;；此处允许：{allowed}</translation>
     </message>
     <message>
         <source>&quot;{key}&quot; is missing in {table}</source>
@@ -617,19 +617,19 @@
     </message>
     <message>
         <source>The code &quot;{code}&quot; is used twice in {table} (first on line {first})</source>
-        <translation>代码&quot;{code}&quot;在 {table} 中重复使用(首次出现在第 {first} 行)</translation>
+        <translation>代码&quot;{code}&quot;在 {table} 中重复使用（首次出现在第 {first} 行）</translation>
     </message>
     <message>
         <source>A playbook has exactly seven stages, not {count}</source>
-        <translation>销售手册必须恰好有七个阶段,而不是 {count} 个</translation>
+        <translation>销售手册必须恰好有七个阶段，而不是 {count} 个</translation>
     </message>
     <message>
         <source>Stage {position} must be numbered {position}, not {found}</source>
-        <translation>第 {position} 个阶段的编号必须是 {position},而不是 {found}</translation>
+        <translation>第 {position} 个阶段的编号必须是 {position}，而不是 {found}</translation>
     </message>
     <message>
         <source>Stage {number} must have the code &quot;{expected}&quot;, not &quot;{found}&quot;</source>
-        <translation>阶段 {number} 的代码必须是&quot;{expected}&quot;,而不是&quot;{found}&quot;</translation>
+        <translation>阶段 {number} 的代码必须是&quot;{expected}&quot;，而不是&quot;{found}&quot;</translation>
     </message>
     <message>
         <source>The probability {value} must be from 0 to 100</source>
@@ -637,7 +637,7 @@
     </message>
     <message>
         <source>Stage {number}&apos;s probability {value} is lower than stage {previous}&apos;s {previous_value}; probabilities may not decrease</source>
-        <translation>阶段 {number} 的成功率 {value} 低于阶段 {previous} 的 {previous_value};成功率不能递减</translation>
+        <translation>阶段 {number} 的成功率 {value} 低于阶段 {previous} 的 {previous_value}；成功率不能递减</translation>
     </message>
     <message>
         <source>The checklist code &quot;{code}&quot; must be &quot;{prefix}.&quot; followed by a name</source>
@@ -645,19 +645,19 @@
     </message>
     <message>
         <source>Stage {number} names the worksheet &quot;{code}&quot;, which the playbook does not define</source>
-        <translation>阶段 {number} 引用了分析表&quot;{code}&quot;,但销售手册中没有定义它</translation>
+        <translation>阶段 {number} 引用了分析表&quot;{code}&quot;，但销售手册中没有定义它</translation>
     </message>
     <message>
         <source>Stage {number} requires the worksheet &quot;{code}&quot; but does not list it in worksheets</source>
-        <translation>阶段 {number} 要求分析表&quot;{code}&quot;,但 worksheets 中没有列出它</translation>
+        <translation>阶段 {number} 要求分析表&quot;{code}&quot;，但 worksheets 中没有列出它</translation>
     </message>
     <message>
         <source>{key} is &quot;{value}&quot;; use one of: {allowed}</source>
-        <translation>{key} 的值&quot;{value}&quot;无效;请使用以下之一:{allowed}</translation>
+        <translation>{key} 的值&quot;{value}&quot;无效；请使用以下之一：{allowed}</translation>
     </message>
     <message>
         <source>A grid has exactly four fields, not {count}</source>
-        <translation>四格布局必须恰好有四个字段,而不是 {count} 个</translation>
+        <translation>四格布局必须恰好有四个字段，而不是 {count} 个</translation>
     </message>
     <message>
         <source>A form needs fields</source>
@@ -673,7 +673,7 @@
     </message>
     <message>
         <source>One verdict must start at 0 percent, so that every score has a verdict</source>
-        <translation>必须有一个结论从 0% 开始,以便每个分数都有结论</translation>
+        <translation>必须有一个结论从 0% 开始，以便每个分数都有结论</translation>
     </message>
     <message>
         <source>Only a score sheet has verdicts</source>
@@ -693,7 +693,7 @@
     </message>
     <message>
         <source>A table&apos;s field may not be called &quot;rows&quot;: that key holds its rows</source>
-        <translation>表格的字段不能命名为&quot;rows&quot;:该键用于保存表格的行</translation>
+        <translation>表格的字段不能命名为&quot;rows&quot;：该键用于保存表格的行</translation>
     </message>
     <message>
         <source>The choice field &quot;{code}&quot; needs choices</source>
@@ -701,23 +701,23 @@
     </message>
     <message>
         <source>Only a choice or list field has choices, not the {kind} field &quot;{code}&quot;</source>
-        <translation>只有选择或列表字段才有选项,{kind} 字段&quot;{code}&quot;不能有</translation>
+        <translation>只有选择或列表字段才有选项，{kind} 字段&quot;{code}&quot;不能有</translation>
     </message>
     <message>
         <source>&quot;{value}&quot; is not a list of the playbook; use one of: {allowed}</source>
-        <translation>&quot;{value}&quot;不是销售手册中的列表;请使用以下之一:{allowed}</translation>
+        <translation>&quot;{value}&quot;不是销售手册中的列表；请使用以下之一：{allowed}</translation>
     </message>
     <message>
         <source>Only a score field has a weight, a minimum and a maximum, not the {kind} field &quot;{code}&quot;</source>
-        <translation>只有评分字段才有权重、最小值和最大值,{kind} 字段&quot;{code}&quot;不能有</translation>
+        <translation>只有评分字段才有权重、最小值和最大值，{kind} 字段&quot;{code}&quot;不能有</translation>
     </message>
     <message>
         <source>The score field &quot;{code}&quot;: the minimum {minimum} must be below the maximum {maximum}</source>
-        <translation>评分字段&quot;{code}&quot;:最小值 {minimum} 必须小于最大值 {maximum}</translation>
+        <translation>评分字段&quot;{code}&quot;：最小值 {minimum} 必须小于最大值 {maximum}</translation>
     </message>
     <message>
         <source>The weight of &quot;{code}&quot; must be from 1 to 100, not {value}</source>
-        <translation>&quot;{code}&quot;的权重必须在 1 到 100 之间,而不是 {value}</translation>
+        <translation>&quot;{code}&quot;的权重必须在 1 到 100 之间，而不是 {value}</translation>
     </message>
     <message>
         <source>{field} is required</source>
@@ -729,7 +729,7 @@
     </message>
     <message>
         <source>{field}: at most {max} characters are allowed, not {length}</source>
-        <translation>{field_zh}:最多允许 {max} 个字符,当前为 {length} 个</translation>
+        <translation>{field_zh}：最多允许 {max} 个字符，当前为 {length} 个</translation>
     </message>
     <message>
         <source>{field} cannot be negative ({value})</source>
@@ -749,7 +749,7 @@
     </message>
     <message>
         <source>{field}: &quot;{value}&quot; is not a number</source>
-        <translation>{field_zh}:&quot;{value}&quot;不是数字</translation>
+        <translation>{field_zh}：&quot;{value}&quot;不是数字</translation>
     </message>
     <message>
         <source>{field}: the receivables are {current} days of revenue today, so they cannot fall by {value} days</source>
@@ -765,11 +765,11 @@
     </message>
     <message>
         <source>{field}: an amount cannot be negative ({value})</source>
-        <translation>{field_zh}:金额不能为负数({value})</translation>
+        <translation>{field_zh}：金额不能为负数（{value}）</translation>
     </message>
     <message>
         <source>{field}: &quot;{value}&quot; is not a date (YYYY-MM-DD)</source>
-        <translation>{field_zh}:&quot;{value}&quot;不是日期(YYYY-MM-DD)</translation>
+        <translation>{field_zh}：&quot;{value}&quot;不是日期（YYYY-MM-DD）</translation>
     </message>
     <message>
         <source>{field} must be yes or no</source>
@@ -777,11 +777,11 @@
     </message>
     <message>
         <source>{field}: &quot;{value}&quot; is not one of: {allowed}</source>
-        <translation>{field_zh}:&quot;{value}&quot;不是以下之一:{allowed}</translation>
+        <translation>{field_zh}：&quot;{value}&quot;不是以下之一：{allowed}</translation>
     </message>
     <message>
         <source>{field}: the score must be a whole number from {minimum} to {maximum}, not {value}</source>
-        <translation>{field_zh}:分数必须是 {minimum} 到 {maximum} 之间的整数,而不是 {value}</translation>
+        <translation>{field_zh}：分数必须是 {minimum} 到 {maximum} 之间的整数，而不是 {value}</translation>
     </message>
     <message>
         <source>{field} must be a list of texts</source>
@@ -793,7 +793,7 @@
     </message>
     <message>
         <source>{worksheet} may have at most {max} rows, not {count}</source>
-        <translation>{worksheet_zh}最多可有 {max} 行,而不是 {count} 行</translation>
+        <translation>{worksheet_zh}最多可有 {max} 行，而不是 {count} 行</translation>
     </message>
     <message>
         <source>The data of {worksheet} must be a set of fields</source>
@@ -805,11 +805,11 @@
     </message>
     <message>
         <source>The worksheet {worksheet} belongs to a deal; choose one</source>
-        <translation>分析表{worksheet_zh}属于销售机会;请选择一个销售机会</translation>
+        <translation>分析表{worksheet_zh}属于销售机会；请选择一个销售机会</translation>
     </message>
     <message>
         <source>The worksheet {worksheet} belongs to a customer; choose one</source>
-        <translation>分析表{worksheet_zh}属于客户;请选择一个客户</translation>
+        <translation>分析表{worksheet_zh}属于客户；请选择一个客户</translation>
     </message>
     <message>
         <source>Deal</source>
@@ -857,19 +857,19 @@
     </message>
     <message>
         <source>The maintenance fee &quot;{code}&quot; is a percentage of the licences: give the licences&apos; total</source>
-        <translation>维护费&quot;{code}&quot;按软件许可金额的百分比计算:请提供软件许可合计金额</translation>
+        <translation>维护费&quot;{code}&quot;按软件许可金额的百分比计算：请提供软件许可合计金额</translation>
     </message>
     <message>
         <source>The quantity must be a number of zero or more, not {value}</source>
-        <translation>数量必须是大于或等于 0 的数字,不能是 {value}</translation>
+        <translation>数量必须是大于或等于 0 的数字，不能是 {value}</translation>
     </message>
     <message>
         <source>The licences&apos; total must be an amount of zero or more, not {value}</source>
-        <translation>软件许可合计必须是大于或等于 0 的金额,不能是 {value}</translation>
+        <translation>软件许可合计必须是大于或等于 0 的金额，不能是 {value}</translation>
     </message>
     <message>
         <source>{sheet} row {row}: {problem}</source>
-        <translation>{sheet} 第 {row} 行:{problem}</translation>
+        <translation>{sheet} 第 {row} 行：{problem}</translation>
     </message>
     <message>
         <source>{sheet}: {problem}</source>
@@ -877,7 +877,7 @@
     </message>
     <message>
         <source>Unknown key &quot;{key}&quot;; allowed here: {allowed}</source>
-        <translation>未知的键&quot;{key}&quot;;此处允许:{allowed}</translation>
+        <translation>未知的键&quot;{key}&quot;；此处允许：{allowed}</translation>
     </message>
     <message>
         <source>&quot;{key}&quot; is missing</source>
@@ -889,39 +889,39 @@
     </message>
     <message>
         <source>The code &quot;{code}&quot; is used twice in {table} (first at {first})</source>
-        <translation>编码&quot;{code}&quot;在 {table} 中重复使用(首次出现在 {first})</translation>
+        <translation>编码&quot;{code}&quot;在 {table} 中重复使用（首次出现在 {first}）</translation>
     </message>
     <message>
         <source>{key} must be a number, not &quot;{value}&quot;</source>
-        <translation>{key} 必须是数字,不能是&quot;{value}&quot;</translation>
+        <translation>{key} 必须是数字，不能是&quot;{value}&quot;</translation>
     </message>
     <message>
         <source>{key} may have at most two decimals, not {value}</source>
-        <translation>{key} 最多保留两位小数,不能是 {value}</translation>
+        <translation>{key} 最多保留两位小数，不能是 {value}</translation>
     </message>
     <message>
         <source>{key} must not be negative ({value})</source>
-        <translation>{key} 不能为负数({value})</translation>
+        <translation>{key} 不能为负数（{value}）</translation>
     </message>
     <message>
         <source>{key} must be a date such as 2026-01-31, not &quot;{value}&quot;</source>
-        <translation>{key} 必须是日期(如 2026-01-31),不能是&quot;{value}&quot;</translation>
+        <translation>{key} 必须是日期（如 2026-01-31），不能是&quot;{value}&quot;</translation>
     </message>
     <message>
         <source>Only a licence has a basis, not the {kind} item &quot;{code}&quot;</source>
-        <translation>只有软件许可才有计价方式,{kind} 类产品&quot;{code}&quot;不能设置</translation>
+        <translation>只有软件许可才有计价方式，{kind} 类产品&quot;{code}&quot;不能设置</translation>
     </message>
     <message>
         <source>The licence &quot;{code}&quot; needs a basis: per_user, per_site or per_company</source>
-        <translation>软件许可&quot;{code}&quot;需要计价方式:per_user(按用户)、per_site(按站点)或 per_company(按企业)</translation>
+        <translation>软件许可&quot;{code}&quot;需要计价方式：per_user（按用户）、per_site（按站点）或 per_company（按企业）</translation>
     </message>
     <message>
         <source>The maintenance item &quot;{code}&quot; needs maintenance_percent: its yearly price as a percentage of the licences</source>
-        <translation>维护项目&quot;{code}&quot;需要 maintenance_percent:即年维护费占软件许可金额的百分比</translation>
+        <translation>维护项目&quot;{code}&quot;需要 maintenance_percent：即年维护费占软件许可金额的百分比</translation>
     </message>
     <message>
         <source>Only a maintenance item has maintenance_percent, not the {kind} item &quot;{code}&quot;</source>
-        <translation>只有维护项目才有 maintenance_percent,{kind} 类产品&quot;{code}&quot;不能设置</translation>
+        <translation>只有维护项目才有 maintenance_percent，{kind} 类产品&quot;{code}&quot;不能设置</translation>
     </message>
     <message>
         <source>The price list &quot;{code}&quot; ends on {until}, before it starts on {start}</source>
@@ -929,15 +929,15 @@
     </message>
     <message>
         <source>The price lists &quot;{code}&quot; and &quot;{other}&quot; are both valid on {day}; price lists may not overlap</source>
-        <translation>价目表&quot;{code}&quot;和&quot;{other}&quot;在 {day} 同时有效;价目表的有效期不能重叠</translation>
+        <translation>价目表&quot;{code}&quot;和&quot;{other}&quot;在 {day} 同时有效；价目表的有效期不能重叠</translation>
     </message>
     <message>
         <source>The price list &quot;{code}&quot; prices &quot;{item}&quot;, which is not an item of the catalogue</source>
-        <translation>价目表&quot;{code}&quot;为&quot;{item}&quot;定价,但产品目录中没有该产品</translation>
+        <translation>价目表&quot;{code}&quot;为&quot;{item}&quot;定价，但产品目录中没有该产品</translation>
     </message>
     <message>
         <source>{key} is not a price; write an item code holding a &quot;.&quot; in quotes: &quot;{example}&quot; = 100.00</source>
-        <translation>{key} 不是价格;含&quot;.&quot;的产品编码请加引号书写:&quot;{example}&quot; = 100.00</translation>
+        <translation>{key} 不是价格；含&quot;.&quot;的产品编码请加引号书写：&quot;{example}&quot; = 100.00</translation>
     </message>
     <message>
         <source>The proposal&apos;s title may have at most {max} characters, not {length}</source>
@@ -1285,23 +1285,23 @@
     </message>
     <message>
         <source>The workbook {path} cannot be written ({detail})</source>
-        <translation>无法写入工作簿 {path}({detail})</translation>
+        <translation>无法写入工作簿 {path}（{detail}）</translation>
     </message>
     <message>
         <source>The file is not an Excel workbook (.xlsx): {detail}</source>
-        <translation>该文件不是 Excel 工作簿(.xlsx):{detail}</translation>
+        <translation>该文件不是 Excel 工作簿（.xlsx）：{detail}</translation>
     </message>
     <message>
         <source>The workbook has no sheet &quot;{zh}&quot; (or &quot;{en}&quot;)</source>
-        <translation>工作簿中没有工作表&quot;{zh}&quot;(或&quot;{en}&quot;)</translation>
+        <translation>工作簿中没有工作表&quot;{zh}&quot;（或&quot;{en}&quot;）</translation>
     </message>
     <message>
         <source>The sheet has no column &quot;{zh}&quot; (or &quot;{en}&quot;)</source>
-        <translation>工作表中没有&quot;{zh}&quot;(或&quot;{en}&quot;)列</translation>
+        <translation>工作表中没有&quot;{zh}&quot;（或&quot;{en}&quot;）列</translation>
     </message>
     <message>
         <source>Unknown column &quot;{column}&quot;; the columns are: {allowed}</source>
-        <translation>未知的列&quot;{column}&quot;;可用的列:{allowed}</translation>
+        <translation>未知的列&quot;{column}&quot;；可用的列：{allowed}</translation>
     </message>
     <message>
         <source>The columns &quot;{first}&quot; and &quot;{second}&quot; mean the same</source>
@@ -1317,31 +1317,31 @@
     </message>
     <message>
         <source>The price list &quot;{code}&quot; prices &quot;{item}&quot; twice (first on row {first})</source>
-        <translation>价目表&quot;{code}&quot;为&quot;{item}&quot;重复定价(首次出现在第 {first} 行)</translation>
+        <translation>价目表&quot;{code}&quot;为&quot;{item}&quot;重复定价（首次出现在第 {first} 行）</translation>
     </message>
     <message>
         <source>{column} differs from row {first}, where the price list &quot;{code}&quot; is first given; leave it empty or the same</source>
-        <translation>{column}与第 {first} 行(价目表&quot;{code}&quot;首次出现处)不一致;请留空或填写相同内容</translation>
+        <translation>{column}与第 {first} 行（价目表&quot;{code}&quot;首次出现处）不一致；请留空或填写相同内容</translation>
     </message>
     <message>
         <source>&quot;{key}&quot; is not a setting; use one of: {allowed}</source>
-        <translation>&quot;{key}&quot;不是有效的设置项;请使用以下之一:{allowed}</translation>
+        <translation>&quot;{key}&quot;不是有效的设置项；请使用以下之一：{allowed}</translation>
     </message>
     <message>
         <source>&quot;{key}&quot; is given twice (first on row {first})</source>
-        <translation>&quot;{key}&quot;重复填写(首次出现在第 {first} 行)</translation>
+        <translation>&quot;{key}&quot;重复填写（首次出现在第 {first} 行）</translation>
     </message>
     <message>
         <source>The catalogue&apos;s version is missing: write it on the sheet &quot;{sheet}&quot; (key version) or give it when importing</source>
-        <translation>缺少产品目录版本:请在工作表&quot;{sheet}&quot;中填写(项目 version),或在导入时指定</translation>
+        <translation>缺少产品目录版本：请在工作表&quot;{sheet}&quot;中填写（项目 version），或在导入时指定</translation>
     </message>
     <message>
         <source>The code &quot;{code}&quot; is used twice (first on row {first})</source>
-        <translation>编码&quot;{code}&quot;重复使用(首次出现在第 {first} 行)</translation>
+        <translation>编码&quot;{code}&quot;重复使用（首次出现在第 {first} 行）</translation>
     </message>
     <message>
         <source>The catalogue cannot be read: {detail}</source>
-        <translation>无法读取产品目录:{detail}</translation>
+        <translation>无法读取产品目录：{detail}</translation>
     </message>
     <message>
         <source>Protection expiring soon</source>

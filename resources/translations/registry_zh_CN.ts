@@ -5,31 +5,31 @@
     <name>Domain</name>
     <message>
         <source>The sales ability is a whole number from {low} to {high}, not {value}</source>
-        <translation>销售能力为 {low} 到 {high} 之间的整数,不能是 {value}</translation>
+        <translation>销售能力为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
         <source>Unknown industry {value}; use one of: {allowed}</source>
-        <translation>未知行业 {value};可选:{allowed}</translation>
+        <translation>未知行业 {value}；可选：{allowed}</translation>
     </message>
     <message>
         <source>Unknown size band {value}; use one of: {allowed}</source>
-        <translation>未知规模 {value};可选:{allowed}</translation>
+        <translation>未知规模 {value}；可选：{allowed}</translation>
     </message>
     <message>
         <source>At most {max} regions, not {count}</source>
-        <translation>最多 {max} 个区域,现为 {count} 个</translation>
+        <translation>最多 {max} 个区域，现为 {count} 个</translation>
     </message>
     <message>
         <source>A region is a province or city name, not {value}</source>
-        <translation>区域应为省份或城市名称,不能是 {value}</translation>
+        <translation>区域应为省份或城市名称，不能是 {value}</translation>
     </message>
     <message>
         <source>A region has at most {max} characters: {value}</source>
-        <translation>区域名称最多 {max} 个字符:{value}</translation>
+        <translation>区域名称最多 {max} 个字符：{value}</translation>
     </message>
     <message>
         <source>A region cannot contain control characters: {value}</source>
-        <translation>区域名称不能包含控制字符:{value}</translation>
+        <translation>区域名称不能包含控制字符：{value}</translation>
     </message>
     <message>
         <source>A reason is required</source>
@@ -53,11 +53,11 @@
     </message>
     <message>
         <source>At most {max} characters are allowed here, not {length}</source>
-        <translation>此处最多 {max} 个字符,现为 {length} 个</translation>
+        <translation>此处最多 {max} 个字符，现为 {length} 个</translation>
     </message>
     <message>
         <source>Unknown outcome {value}; use one of: {outcomes}</source>
-        <translation>未知结果 {value};可选:{outcomes}</translation>
+        <translation>未知结果 {value}；可选：{outcomes}</translation>
     </message>
     <message>
         <source>{value} is not a province of China</source>
@@ -65,22 +65,22 @@
     </message>
     <message>
         <source>{value} is not a phone number (a mobile, or an area code and number)</source>
-        <translation>{value} 不是电话号码(应为手机号,或区号加号码)</translation>
+        <translation>{value} 不是电话号码（应为手机号，或区号加号码）</translation>
     </message>
     <message>
         <source>There is no phone number: neither the company&apos;s nor a contact&apos;s</source>
-        <translation>没有电话号码:公司和联系人都没有</translation>
+        <translation>没有电话号码：公司和联系人都没有</translation>
     </message>
 </context>
 <context>
     <name>Registry</name>
     <message>
         <source>A user name has 2-64 characters: letters a-z, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit; not {name!r}</source>
-        <translation>用户名为 2–64 个字符:字母 a-z、数字、“.”、“_”或“-”,以字母或数字开头;{name!r} 不符合</translation>
+        <translation>用户名为 2–64 个字符：字母 a-z、数字、“.”、“_”或“-”，以字母或数字开头；{name!r} 不符合</translation>
     </message>
     <message>
         <source>Unknown role {role}; the roles are: {roles}</source>
-        <translation>未知角色 {role};可用角色:{roles}</translation>
+        <translation>未知角色 {role}；可用角色：{roles}</translation>
     </message>
     <message>
         <source>User {name} was not found</source>
@@ -88,7 +88,7 @@
     </message>
     <message>
         <source>The display name (100) or team (64) is too long</source>
-        <translation>显示名称(最多 100 字)或团队(最多 64 字)过长</translation>
+        <translation>显示名称（最多 100 字）或团队（最多 64 字）过长</translation>
     </message>
     <message>
         <source>The user {name} exists already</source>
@@ -96,11 +96,11 @@
     </message>
     <message>
         <source>{name} is not a sales rep (role {role}): only reps have an allocation profile</source>
-        <translation>{name} 不是销售代表(角色 {role}):只有销售代表有分配档案</translation>
+        <translation>{name} 不是销售代表（角色 {role}）：只有销售代表有分配档案</translation>
     </message>
     <message>
         <source>Unknown status {status}; use one of: {statuses}</source>
-        <translation>未知状态 {status};可选:{statuses}</translation>
+        <translation>未知状态 {status}；可选：{statuses}</translation>
     </message>
     <message>
         <source>The customer</source>
@@ -116,7 +116,7 @@
     </message>
     <message>
         <source>{rep} holds {held} customers, the most allowed ({cap})</source>
-        <translation>{rep} 已持有 {held} 个客户,达到上限({cap})</translation>
+        <translation>{rep} 已持有 {held} 个客户，达到上限（{cap}）</translation>
     </message>
     <message>
         <source>The registration</source>
@@ -124,7 +124,7 @@
     </message>
     <message>
         <source>This registration was already decided ({status})</source>
-        <translation>该注册申请已有结论({status})</translation>
+        <translation>该注册申请已有结论（{status}）</translation>
     </message>
     <message>
         <source>Another customer took this company at the same moment</source>
@@ -132,15 +132,15 @@
     </message>
     <message>
         <source>Call the registration back before allocating this customer</source>
-        <translation>请先回访该注册申请,再分配此客户</translation>
+        <translation>请先回访该注册申请，再分配此客户</translation>
     </message>
     <message>
         <source>This customer was never registered; a rep registers it first</source>
-        <translation>该客户从未注册;请先由销售代表注册</translation>
+        <translation>该客户从未注册；请先由销售代表注册</translation>
     </message>
     <message>
         <source>This customer was found invalid; it cannot be allocated</source>
-        <translation>该客户已被判定无效,不能分配</translation>
+        <translation>该客户已被判定无效，不能分配</translation>
     </message>
     <message>
         <source>This customer is not exempt</source>
@@ -196,11 +196,11 @@
     </message>
     <message>
         <source>This should be a date and time (ISO 8601)</source>
-        <translation>应为日期时间(ISO 8601)</translation>
+        <translation>应为日期时间（ISO 8601）</translation>
     </message>
     <message>
         <source>This should be one of: {expected}</source>
-        <translation>应为以下之一:{expected}</translation>
+        <translation>应为以下之一：{expected}</translation>
     </message>
     <message>
         <source>This should be at least {ge}</source>
@@ -268,11 +268,11 @@
     </message>
     <message>
         <source>added {name} ({role})</source>
-        <translation>已添加 {name}({role})</translation>
+        <translation>已添加 {name}（{role}）</translation>
     </message>
     <message>
         <source>changed the password of {name}; its sign-ins were ended</source>
-        <translation>已修改 {name} 的密码;其所有登录已结束</translation>
+        <translation>已修改 {name} 的密码；其所有登录已结束</translation>
     </message>
     <message>
         <source>{name} is disabled</source>
@@ -285,6 +285,10 @@
     <message>
         <source>forgot {count} applied sync ops</source>
         <translation>已清除 {count} 条已应用的同步操作</translation>
+    </message>
+    <message>
+        <source>forgot {count} access changes (a desk that synced before them pulls everything again)</source>
+        <translation>已清除 {count} 条访问变更（在此之前同步的客户端将重新拉取全部数据）</translation>
     </message>
     <message>
         <source>Forgot {count} failed sign-ins</source>
@@ -316,7 +320,7 @@
     </message>
     <message>
         <source>would release {released} customers to the pool and warn the owners of {warned} customers (dry run: nothing changed)</source>
-        <translation>将释放 {released} 个客户到公海,并提醒 {warned} 个客户的所有者(演练:未做任何更改)</translation>
+        <translation>将释放 {released} 个客户到公海，并提醒 {warned} 个客户的所有者（演练：未做任何更改）</translation>
     </message>
     <message>
         <source>The request cannot be served</source>
@@ -324,19 +328,19 @@
     </message>
     <message>
         <source>This registry speaks sync protocol {supported}, not {requested}; update ERPDesk</source>
-        <translation>本注册中心使用同步协议 {supported},不是 {requested};请升级 ERPDesk</translation>
+        <translation>本注册中心使用同步协议 {supported}，不是 {requested}；请升级 ERPDesk</translation>
     </message>
     <message>
         <source>Sign in first: the request has no bearer token</source>
-        <translation>请先登录:请求中没有令牌</translation>
+        <translation>请先登录：请求中没有令牌</translation>
     </message>
     <message>
         <source>The sign-in is not valid (unknown or revoked token); sign in again</source>
-        <translation>登录无效(令牌未知或已撤销);请重新登录</translation>
+        <translation>登录无效（令牌未知或已撤销）；请重新登录</translation>
     </message>
     <message>
         <source>The sign-in has expired; sign in again</source>
-        <translation>登录已过期;请重新登录</translation>
+        <translation>登录已过期；请重新登录</translation>
     </message>
     <message>
         <source>Wrong user name or password</source>
@@ -344,11 +348,11 @@
     </message>
     <message>
         <source>This account is disabled; ask the customer administrator</source>
-        <translation>该账号已停用;请联系客户管理员</translation>
+        <translation>该账号已停用；请联系客户管理员</translation>
     </message>
     <message>
         <source>Your role ({role}) may not do this</source>
-        <translation>您的角色({role})无权执行此操作</translation>
+        <translation>您的角色（{role}）无权执行此操作</translation>
     </message>
     <message>
         <source>{what} was not found</source>
@@ -360,7 +364,7 @@
     </message>
     <message>
         <source>Too many failed sign-ins; try again in {seconds} seconds</source>
-        <translation>登录失败次数过多;请 {seconds} 秒后重试</translation>
+        <translation>登录失败次数过多；请 {seconds} 秒后重试</translation>
     </message>
     <message>
         <source>The input is not valid</source>
@@ -368,15 +372,15 @@
     </message>
     <message>
         <source>The registry&apos;s database cannot be reached; try again shortly</source>
-        <translation>无法连接注册中心的数据库;请稍后重试</translation>
+        <translation>无法连接注册中心的数据库；请稍后重试</translation>
     </message>
     <message>
         <source>This lead is {status}, not {wanted}</source>
-        <translation>该线索状态为 {status},而不是 {wanted}</translation>
+        <translation>该线索状态为 {status}，而不是 {wanted}</translation>
     </message>
     <message>
         <source>The outcome of this lead is final ({outcome})</source>
-        <translation>该线索的结果已确定({outcome})</translation>
+        <translation>该线索的结果已确定（{outcome}）</translation>
     </message>
     <message>
         <source>Only the lead&apos;s telemarketer hands it over</source>
@@ -396,19 +400,19 @@
     </message>
     <message>
         <source>Unknown setting {key}; the settings are: {keys}</source>
-        <translation>未知设置 {key};可用设置:{keys}</translation>
+        <translation>未知设置 {key}；可用设置：{keys}</translation>
     </message>
     <message>
         <source>{key} must be between {low:g} and {high:g}, not {value}</source>
-        <translation>{key} 必须在 {low:g} 到 {high:g} 之间,不能是 {value}</translation>
+        <translation>{key} 必须在 {low:g} 到 {high:g} 之间，不能是 {value}</translation>
     </message>
     <message>
         <source>{key} must be a whole number, not {raw}</source>
-        <translation>{key} 必须是整数,不能是 {raw}</translation>
+        <translation>{key} 必须是整数，不能是 {raw}</translation>
     </message>
     <message>
         <source>{key} must be a number, not {raw}</source>
-        <translation>{key} 必须是数字,不能是 {raw}</translation>
+        <translation>{key} 必须是数字，不能是 {raw}</translation>
     </message>
     <message>
         <source>protection_max_days must be at least protection_days</source>
@@ -420,7 +424,7 @@
     </message>
     <message>
         <source>This customer is no longer in the pool; someone may have claimed it first</source>
-        <translation>该客户已不在公海中;可能已被他人先领取</translation>
+        <translation>该客户已不在公海中；可能已被他人先领取</translation>
     </message>
     <message>
         <source>You already hold this customer</source>
@@ -428,19 +432,19 @@
     </message>
     <message>
         <source>You hold {held} customers, the most allowed ({cap})</source>
-        <translation>您已持有 {held} 个客户,达到上限({cap})</translation>
+        <translation>您已持有 {held} 个客户，达到上限（{cap}）</translation>
     </message>
     <message>
         <source>You lost this customer to the pool on {released}; you may take it back (claim or register it) from {date}</source>
-        <translation>该客户于 {released} 从您名下释放到公海;您可在 {date} 起重新领取或注册</translation>
+        <translation>该客户于 {released} 从您名下释放到公海；您可在 {date} 起重新领取或注册</translation>
     </message>
     <message>
         <source>You made {count} claims from the pool in the last 24 hours, the most allowed; you may claim again at {at}</source>
-        <translation>您在 24 小时内已从公海领取 {count} 次,达到上限;可在 {at} 再次领取</translation>
+        <translation>您在 24 小时内已从公海领取 {count} 次，达到上限；可在 {at} 再次领取</translation>
     </message>
     <message>
         <source>Another change to this customer came at the same moment; try again</source>
-        <translation>该客户同时有另一项更改;请重试</translation>
+        <translation>该客户同时有另一项更改；请重试</translation>
     </message>
     <message>
         <source>This request id is used by another request</source>
@@ -448,11 +452,11 @@
     </message>
     <message>
         <source>This customer id belongs to another company; a registration never changes the name or credit code of an existing customer</source>
-        <translation>该客户编号属于另一家公司;注册从不更改已有客户的名称或信用代码</translation>
+        <translation>该客户编号属于另一家公司；注册从不更改已有客户的名称或信用代码</translation>
     </message>
     <message>
         <source>This customer is in the pool; claim it from the pool instead of registering it</source>
-        <translation>该客户在公海中;请从公海领取,而不是注册</translation>
+        <translation>该客户在公海中；请从公海领取，而不是注册</translation>
     </message>
     <message>
         <source>This customer id is used by another user</source>
@@ -460,7 +464,7 @@
     </message>
     <message>
         <source>You have already asked to register this company; it waits for the call-back</source>
-        <translation>您已申请注册该公司,正在等待回访</translation>
+        <translation>您已申请注册该公司，正在等待回访</translation>
     </message>
     <message>
         <source>This company waits for the call-back of a registration by {owner}</source>
@@ -483,8 +487,56 @@
         <translation>密码最多 {max} 个字符</translation>
     </message>
     <message>
+        <source>This company is held by another user</source>
+        <translation>该公司已由其他用户持有</translation>
+    </message>
+    <message>
+        <source>No such customer of yours</source>
+        <translation>没有这个客户，或该客户不归您</translation>
+    </message>
+    <message>
+        <source>This id belongs to another customer</source>
+        <translation>此编号已属于另一个客户</translation>
+    </message>
+    <message>
+        <source>A registered customer is released by the administrator</source>
+        <translation>已注册的客户由管理员释放</translation>
+    </message>
+    <message>
+        <source>The customer was deleted</source>
+        <translation>该客户已被删除</translation>
+    </message>
+    <message>
+        <source>The name and credit code of a registered customer are changed by the administrator</source>
+        <translation>已注册客户的名称和信用代码由管理员修改</translation>
+    </message>
+    <message>
+        <source>This activity was written by the registry</source>
+        <translation>此活动记录由注册中心写入</translation>
+    </message>
+    <message>
         <source>The conflict</source>
         <translation>该冲突记录</translation>
+    </message>
+    <message>
+        <source>Telemarketing leads are not synced in this version</source>
+        <translation>此版本不同步电话营销线索</translation>
+    </message>
+    <message>
+        <source>A sales manager reads customers but does not change them</source>
+        <translation>销售经理可查看客户，但不能修改</translation>
+    </message>
+    <message>
+        <source>Presales consultants sync only the deals they support</source>
+        <translation>售前顾问只同步其支持的商机</translation>
+    </message>
+    <message>
+        <source>This role may not push</source>
+        <translation>此角色不能上传更改</translation>
+    </message>
+    <message>
+        <source>This desk last synced before the oldest change the registry still keeps; it must pull everything again</source>
+        <translation>本机上次同步早于客户登记中心仍保留的最早变更；需要重新拉取全部数据</translation>
     </message>
     <message>
         <source>The registry&apos;s database cannot store a value of this op</source>

@@ -94,11 +94,11 @@
     <name>AllocationView</name>
     <message>
         <source>Suggested reps (project type, size, location, ability, load):</source>
-        <translation>建议的销售(项目类型、规模、地区、能力、负荷):</translation>
+        <translation>建议的销售（项目类型、规模、地区、能力、负荷）：</translation>
     </message>
     <message>
         <source>Reason (required, kept in the audit log)</source>
-        <translation>原因(必填,记入审计日志)</translation>
+        <translation>原因（必填，记入审计日志）</translation>
     </message>
     <message>
         <source>Allocate to the selected rep</source>
@@ -130,26 +130,26 @@
     </message>
     <message>
         <source>Find a customer, or choose one in the queue or the pool.</source>
-        <translation>查找客户,或在报备队列或公海中选择。</translation>
+        <translation>查找客户，或在报备队列或公海中选择。</translation>
     </message>
     <message>
         <source>Status: {status}; owner: {owner}</source>
-        <translation>状态:{status};负责人:{owner}</translation>
+        <translation>状态：{status}；负责人：{owner}</translation>
     </message>
     <message>
         <source>Protected until {until}; released if not followed up by {due}</source>
-        <translation>保护至 {until};如 {due} 前未跟进将被释放</translation>
+        <translation>保护至 {until}；如 {due} 前未跟进将被释放</translation>
     </message>
     <message>
         <source>Exempt from release: {reason}</source>
-        <translation>豁免释放:{reason}</translation>
+        <translation>豁免释放：{reason}</translation>
     </message>
 </context>
 <context>
     <name>ApiRunner</name>
     <message>
         <source>You are not signed in to the customer registry: sign in first</source>
-        <translation>您尚未登录客户注册中心:请先登录</translation>
+        <translation>您尚未登录客户注册中心：请先登录</translation>
     </message>
 </context>
 <context>
@@ -233,44 +233,276 @@
 <context>
     <name>AuditView</name>
     <message>
-        <source>Registration verified by the call-back</source>
-        <translation>回访确认报备有效</translation>
-    </message>
-    <message>
-        <source>Protected for {owner}</source>
-        <translation>由 {owner} 保护</translation>
-    </message>
-    <message>
         <source>Last follow-up</source>
         <translation>最近跟进</translation>
-    </message>
-    <message>
-        <source>Exempted from release: {reason}</source>
-        <translation>豁免释放:{reason}</translation>
     </message>
     <message>
         <source>Released to the pool</source>
         <translation>释放到公海</translation>
     </message>
     <message>
-        <source>Due for release unless followed up</source>
-        <translation>如不跟进将于此时释放</translation>
-    </message>
-    <message>
-        <source>Protection ends at the latest</source>
-        <translation>保护期最迟截止</translation>
-    </message>
-    <message>
         <source>When</source>
         <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
     </message>
     <message>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <source>Who changed what and why (call-backs, allocations, exemptions with their reasons) is kept in the registry&apos;s audit log; this desk shows the dates the customer&apos;s record carries.</source>
-        <translation>谁因何做了哪些更改(回访、分配、豁免及其原因)记录在注册中心的审计日志中;本桌面显示客户记录中的各个日期。</translation>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>Registered by the rep</source>
+        <translation>销售报备</translation>
+    </message>
+    <message>
+        <source>Possible duplicate: near the names of held customers</source>
+        <translation>疑似重复：与已登记客户名称相近</translation>
+    </message>
+    <message>
+        <source>Call-back: registration valid</source>
+        <translation>回访：报备有效</translation>
+    </message>
+    <message>
+        <source>Call-back: registration invalid</source>
+        <translation>回访：报备无效</translation>
+    </message>
+    <message>
+        <source>Allocated to a rep</source>
+        <translation>分配给销售</translation>
+    </message>
+    <message>
+        <source>Released to the pool for want of follow-up</source>
+        <translation>因未跟进释放到公海</translation>
+    </message>
+    <message>
+        <source>Made from a telemarketing lead</source>
+        <translation>由电销线索建立</translation>
+    </message>
+    <message>
+        <source>Exempted from release to the pool</source>
+        <translation>豁免释放到公海</translation>
+    </message>
+    <message>
+        <source>Exemption ended</source>
+        <translation>结束豁免</translation>
+    </message>
+    <message>
+        <source>Claimed from the pool</source>
+        <translation>从公海领取</translation>
+    </message>
+    <message>
+        <source>Lead entered</source>
+        <translation>录入线索</translation>
+    </message>
+    <message>
+        <source>Lead handed over</source>
+        <translation>移交线索</translation>
+    </message>
+    <message>
+        <source>Lead returned</source>
+        <translation>退回线索</translation>
+    </message>
+    <message>
+        <source>Lead signed for</source>
+        <translation>签收线索</translation>
+    </message>
+    <message>
+        <source>Lead allocated to a rep</source>
+        <translation>线索分配给销售</translation>
+    </message>
+    <message>
+        <source>Lead outcome reported</source>
+        <translation>报告线索结果</translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>更改密码</translation>
+    </message>
+    <message>
+        <source>User disabled</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>User enabled</source>
+        <translation>启用用户</translation>
+    </message>
+    <message>
+        <source>Rep profile changed</source>
+        <translation>更改销售画像</translation>
+    </message>
+    <message>
+        <source>Sign-in block cleared</source>
+        <translation>解除登录限制</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>更改设置</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Last owner</source>
+        <translation>上一负责人</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Protected since</source>
+        <translation>保护开始</translation>
+    </message>
+    <message>
+        <source>Protected until</source>
+        <translation>保护截止</translation>
+    </message>
+    <message>
+        <source>Due for release</source>
+        <translation>到期释放时间</translation>
+    </message>
+    <message>
+        <source>Owner warned</source>
+        <translation>已提醒负责人</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>释放时间</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>核实时间</translation>
+    </message>
+    <message>
+        <source>Exempt since</source>
+        <translation>豁免开始</translation>
+    </message>
+    <message>
+        <source>Exemption reason</source>
+        <translation>豁免原因</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>报备</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Outcome note</source>
+        <translation>结果说明</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Duplicate check</source>
+        <translation>查重结果</translation>
+    </message>
+    <message>
+        <source>The registry (release sweep)</source>
+        <translation>注册中心（到期释放）</translation>
+    </message>
+    <message>
+        <source>The registry ({job})</source>
+        <translation>注册中心（{job}）</translation>
+    </message>
+    <message>
+        <source>Command line ({user})</source>
+        <translation>命令行（{user}）</translation>
+    </message>
+    <message>
+        <source>protection ended</source>
+        <translation>保护期结束</translation>
+    </message>
+    <message>
+        <source>no follow-up for {days} days</source>
+        <translation>{days} 天未跟进</translation>
+    </message>
+    <message>
+        <source>won: lead {lead} signed</source>
+        <translation>赢单：线索 {lead} 已签单</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Every decision the registry took about this customer, newest first: registration and call-back, allocations and releases, claims from the pool, exemptions, and the telemarketing lead it came from, with who took it and why.</source>
+        <translation>注册中心对该客户做出的每项决定，最新的在前：报备与回访、分配与释放、从公海领取、豁免，以及客户来源的电销线索，并注明操作人和原因。</translation>
+    </message>
+    <message>
+        <source>Loading the trail…</source>
+        <translation>正在加载轨迹…</translation>
+    </message>
+    <message>
+        <source>The registry holds no decision about this customer.</source>
+        <translation>注册中心尚无关于该客户的任何决定。</translation>
+    </message>
+    <message>
+        <source>The newest {shown} of {total} entries</source>
+        <translation>共 {total} 条，显示最新的 {shown} 条</translation>
+    </message>
+    <message>
+        <source>Entries: {total}</source>
+        <translation>共 {total} 条</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>原因：{reason}</translation>
     </message>
     <message>
         <source>Find a customer to see its trail on the registry.</source>
@@ -278,7 +510,7 @@
     </message>
     <message>
         <source>{company}: {status}, owner {owner}</source>
-        <translation>{company}:{status},负责人 {owner}</translation>
+        <translation>{company}：{status}，负责人 {owner}</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1295,66 @@
         <translation>竞争对手</translation>
     </message>
     <message>
+        <source>Reason for the probability</source>
+        <translation>成功率调整原因</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Deal team</source>
+        <translation>项目团队</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>价格方式</translation>
+    </message>
+    <message>
+        <source>Quote date</source>
+        <translation>报价日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>报价明细</translation>
+    </message>
+    <message>
+        <source>Payment milestones</source>
+        <translation>付款节点</translation>
+    </message>
+    <message>
+        <source>Delivery terms</source>
+        <translation>交付条款</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>Benefit figures</source>
+        <translation>效益测算</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
@@ -1128,6 +1420,14 @@
     <message>
         <source>(not on this desk)</source>
         <translation>（本机没有此记录）</translation>
+    </message>
+    <message>
+        <source>(taken out of your view)</source>
+        <translation>（已不在您的可见范围内）</translation>
+    </message>
+    <message>
+        <source>This record was taken out of your view (given to someone else, released to the pool, or a deal team you are no longer on); the registry did not take your value. Pass it on if it still matters, then keep theirs.</source>
+        <translation>这条记录已不在您的可见范围内（已分配给他人、已释放到公海，或您已不在该销售机会的团队中）；客户登记中心没有采用您的值。如仍需要，请转告现在负责的人，然后保留对方的值。</translation>
     </message>
     <message>
         <source>Your value cannot be written again from here; change the record in its own window if you still want it, then keep theirs.</source>
@@ -1251,7 +1551,7 @@
     </message>
     <message>
         <source>Amount (CNY)</source>
-        <translation>预计金额(元)</translation>
+        <translation>预计金额（元）</translation>
     </message>
     <message>
         <source>Close date</source>
@@ -1263,7 +1563,7 @@
     </message>
     <message>
         <source>No deals yet: start one with New deal.</source>
-        <translation>还没有销售机会:点击“新建销售机会”开始。</translation>
+        <translation>还没有销售机会：点击“新建销售机会”开始。</translation>
     </message>
     <message>
         <source>New deal</source>
@@ -1274,7 +1574,7 @@
     <name>CustomerDetailPanel</name>
     <message>
         <source>Deals ({n})</source>
-        <translation>销售机会 ({n})</translation>
+        <translation>销售机会（{n}）</translation>
     </message>
     <message>
         <source>Quotes ({n})</source>
@@ -1705,7 +2005,7 @@
     </message>
     <message>
         <source>Estimated amount (CNY)</source>
-        <translation>预计金额(元)</translation>
+        <translation>预计金额（元）</translation>
     </message>
     <message>
         <source>Expected close date</source>
@@ -1761,7 +2061,7 @@
     </message>
     <message>
         <source>Discard the changes to this deal?</source>
-        <translation>放弃对该销售机会的修改吗?</translation>
+        <translation>放弃对该销售机会的修改吗？</translation>
     </message>
 </context>
 <context>
@@ -1963,19 +2263,19 @@
     </message>
     <message>
         <source>{stage} (closed {status})</source>
-        <translation>{stage}(已关闭:{status})</translation>
+        <translation>{stage}（已关闭：{status}）</translation>
     </message>
     <message>
         <source>{probability} (overridden: {reason})</source>
-        <translation>{probability}(已调整:{reason})</translation>
+        <translation>{probability}（已调整：{reason}）</translation>
     </message>
     <message>
         <source>Lost: {reason}</source>
-        <translation>丢单原因:{reason}</translation>
+        <translation>丢单原因：{reason}</translation>
     </message>
     <message>
         <source>won by {competitor}</source>
-        <translation>赢单方:{competitor}</translation>
+        <translation>赢单方：{competitor}</translation>
     </message>
     <message>
         <source>Checklist</source>
@@ -1983,19 +2283,19 @@
     </message>
     <message>
         <source>Worksheets ({n})</source>
-        <translation>分析表 ({n})</translation>
+        <translation>分析表（{n}）</translation>
     </message>
     <message>
         <source>Activities ({n})</source>
-        <translation>跟进记录 ({n})</translation>
+        <translation>跟进记录（{n}）</translation>
     </message>
     <message>
         <source>Stage history ({n})</source>
-        <translation>阶段历史 ({n})</translation>
+        <translation>阶段历史（{n}）</translation>
     </message>
     <message>
         <source>(optional)</source>
-        <translation>(可选)</translation>
+        <translation>（可选）</translation>
     </message>
     <message>
         <source>{by}, {when}</source>
@@ -2015,7 +2315,7 @@
     </message>
     <message>
         <source>Required and missing: {names}</source>
-        <translation>必填但缺少:{names}</translation>
+        <translation>必填但缺少：{names}</translation>
     </message>
     <message>
         <source>✓ Every required worksheet so far is there</source>
@@ -2023,7 +2323,7 @@
     </message>
     <message>
         <source>{reason} (overridden: {items})</source>
-        <translation>{reason}(越过:{items})</translation>
+        <translation>{reason}（越过：{items}）</translation>
     </message>
     <message>
         <source>Reopen the deal</source>
@@ -2045,6 +2345,10 @@
         <translation>客户注册</translation>
     </message>
     <message>
+        <source>{name}: possible duplicate, the administrator decides; similar: {names}</source>
+        <translation>{name}：疑似重复，待管理员判定；相似客户：{names}</translation>
+    </message>
+    <message>
         <source>{name}: registered, now protected for you</source>
         <translation>{name}：注册通过，现已为您保护</translation>
     </message>
@@ -2061,7 +2365,7 @@
     <name>ExemptionView</name>
     <message>
         <source>Reason (required, at most 500 characters)</source>
-        <translation>原因(必填,最多 500 字)</translation>
+        <translation>原因（必填，最多 500 字）</translation>
     </message>
     <message>
         <source>Exempt from release</source>
@@ -2081,23 +2385,27 @@
     </message>
     <message>
         <source>{company} is no longer exempt; its protection restarts now</source>
-        <translation>{company} 不再豁免,保护期从现在重新开始</translation>
+        <translation>{company} 不再豁免，保护期从现在重新开始</translation>
     </message>
     <message>
         <source>Find a protected customer to exempt it from release to the pool (a won customer, an open deal).</source>
-        <translation>查找一个受保护的客户,可豁免其释放到公海(已签单客户、进行中的商机)。</translation>
+        <translation>查找一个受保护的客户，可豁免其释放到公海（已签单客户、进行中的商机）。</translation>
     </message>
     <message>
         <source>Status: {status}; owner: {owner}</source>
-        <translation>状态:{status};负责人:{owner}</translation>
+        <translation>状态：{status}；负责人：{owner}</translation>
     </message>
     <message>
         <source>Exempt since {since}: {reason}</source>
-        <translation>自 {since} 起豁免:{reason}</translation>
+        <translation>自 {since} 起豁免：{reason}</translation>
+    </message>
+    <message>
+        <source>Held by an open deal ({count} open): not released to the pool while a deal is open</source>
+        <translation>有进行中的商机（{count} 个）：商机进行期间不会释放到公海</translation>
     </message>
     <message>
         <source>Not exempt: released to the pool if not followed up by {due}</source>
-        <translation>未豁免:如 {due} 前未跟进将释放到公海</translation>
+        <translation>未豁免：如 {due} 前未跟进将释放到公海</translation>
     </message>
 </context>
 <context>
@@ -2490,15 +2798,15 @@
     </message>
     <message>
         <source>{company}: saved</source>
-        <translation>{company}:已保存</translation>
+        <translation>{company}：已保存</translation>
     </message>
     <message>
         <source>No rep yet (sign for only)</source>
-        <translation>暂不指定销售(仅签收)</translation>
+        <translation>暂不指定销售（仅签收）</translation>
     </message>
     <message>
         <source>{rep}: score {score:.0f}, holds {held}/{cap}</source>
-        <translation>{rep}:得分 {score:.0f},持有 {held}/{cap}</translation>
+        <translation>{rep}：得分 {score:.0f}，持有 {held}/{cap}</translation>
     </message>
     <message>
         <source>Sign for {company}</source>
@@ -2506,11 +2814,11 @@
     </message>
     <message>
         <source>Naming a rep makes the lead that rep&apos;s protected customer at once.</source>
-        <translation>指定销售后,该线索立即成为该销售的受保护客户。</translation>
+        <translation>指定销售后，该线索立即成为该销售的受保护客户。</translation>
     </message>
     <message>
         <source>Rep:</source>
-        <translation>销售:</translation>
+        <translation>销售：</translation>
     </message>
     <message>
         <source>Return {company}</source>
@@ -2530,50 +2838,50 @@
     </message>
     <message>
         <source>Outcome:</source>
-        <translation>结果:</translation>
+        <translation>结果：</translation>
     </message>
 </context>
 <context>
     <name>LeadForm</name>
     <message>
         <source>Company:</source>
-        <translation>公司:</translation>
+        <translation>公司：</translation>
     </message>
     <message>
         <source>Credit code:</source>
-        <translation>信用代码:</translation>
+        <translation>信用代码：</translation>
     </message>
     <message>
         <source>Industry, size:</source>
-        <translation>行业、规模:</translation>
+        <translation>行业、规模：</translation>
     </message>
     <message>
         <source>Province, city:</source>
-        <translation>省份、城市:</translation>
+        <translation>省份、城市：</translation>
     </message>
     <message>
         <source>Phone:</source>
-        <translation>电话:</translation>
+        <translation>电话：</translation>
     </message>
     <message>
         <source>Contact, phone:</source>
-        <translation>联系人、电话:</translation>
+        <translation>联系人、电话：</translation>
     </message>
     <message>
         <source>Need:</source>
-        <translation>需求:</translation>
+        <translation>需求：</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation>备注:</translation>
+        <translation>备注：</translation>
     </message>
     <message>
         <source>The company&apos;s full name (required)</source>
-        <translation>公司全称(必填)</translation>
+        <translation>公司全称（必填）</translation>
     </message>
     <message>
         <source>18 characters, when known</source>
-        <translation>18 位,已知时填写</translation>
+        <translation>18 位，已知时填写</translation>
     </message>
     <message>
         <source>Province</source>
@@ -2973,8 +3281,28 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
         <translation>认领</translation>
     </message>
     <message>
+        <source>Claim the selected customer</source>
+        <translation>认领所选客户</translation>
+    </message>
+    <message>
         <source>A claimed customer is protected for you at once and arrives with the next sync. Claims count against your cap and a daily limit.</source>
         <translation>认领的客户立即受您保护，并在下次同步时到达本机。认领计入您的客户上限和每日认领次数。</translation>
+    </message>
+    <message>
+        <source>Loading the pool…</source>
+        <translation>正在加载公海…</translation>
+    </message>
+    <message>
+        <source>No customer in the pool matches “{query}”</source>
+        <translation>公海中没有与“{query}”匹配的客户</translation>
+    </message>
+    <message>
+        <source>The pool is empty</source>
+        <translation>公海中没有客户</translation>
+    </message>
+    <message>
+        <source>{total} customers in the pool; the first {n} shown</source>
+        <translation>公海中共有 {total} 个客户，显示前 {n} 个</translation>
     </message>
     <message>
         <source>{total} customers in the pool</source>
@@ -2985,8 +3313,24 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
         <translation>请在公海中选择一个客户</translation>
     </message>
     <message>
+        <source>{name} was not claimed: {reason}</source>
+        <translation>未能认领 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is now protected for you until {until}; it arrives with the next sync</source>
+        <translation>{name} 现已受您保护（至 {until}），将在下次同步时到达本机</translation>
+    </message>
+    <message>
         <source>{name} is now protected for you; it arrives with the next sync</source>
         <translation>{name} 现已受您保护，将在下次同步时到达本机</translation>
+    </message>
+    <message>
+        <source>The registry cannot be reached: nothing was claimed. Claim when you are online.</source>
+        <translation>无法连接注册中心：未认领任何客户。请在联网时认领。</translation>
+    </message>
+    <message>
+        <source>The registry cannot be reached: the pool is shown when you are online.</source>
+        <translation>无法连接注册中心：联网后才能查看公海。</translation>
     </message>
 </context>
 <context>
@@ -3011,6 +3355,22 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
         <source>Released</source>
         <translation>释放时间</translation>
     </message>
+    <message>
+        <source>In the pool</source>
+        <translation>在公海中</translation>
+    </message>
+    <message>
+        <source>less than a day</source>
+        <translation>不到 1 天</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
 </context>
 <context>
     <name>PoolView</name>
@@ -3028,11 +3388,11 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     </message>
     <message>
         <source>Customers nobody followed up are released here. Reps claim them on their own desks, within their cap, a daily limit and a cool-down for the rep who lost the customer; you may allocate one to a rep.</source>
-        <translation>无人跟进的客户会释放到这里。销售在自己的桌面上认领,受客户上限、每日认领数和原负责销售的冷却期限制;您也可以把客户分配给某位销售。</translation>
+        <translation>无人跟进的客户会释放到这里。销售在自己的桌面上认领，受客户上限、每日认领数和原负责销售的冷却期限制；您也可以把客户分配给某位销售。</translation>
     </message>
     <message>
         <source>{total} customers in the pool; the first {n} shown</source>
-        <translation>公海中共 {total} 个客户,显示前 {n} 个</translation>
+        <translation>公海中共 {total} 个客户，显示前 {n} 个</translation>
     </message>
     <message>
         <source>{total} customers in the pool</source>
@@ -3188,6 +3548,22 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
         <translation>需求</translation>
     </message>
     <message>
+        <source>pending</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>protected</source>
+        <translation>保护中</translation>
+    </message>
+    <message>
+        <source>{name} — {status}, {owner}, {score}% similar</source>
+        <translation>{name}——{status}，{owner}，相似度 {score}%</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>立即回访</translation>
+    </message>
+    <message>
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
@@ -3206,6 +3582,10 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     <message>
         <source>{span} left</source>
         <translation>剩余 {span}</translation>
+    </message>
+    <message>
+        <source>{company} (possible duplicate)</source>
+        <translation>{company}（疑似重复）</translation>
     </message>
 </context>
 <context>
@@ -3514,11 +3894,11 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     <name>ReasonDialog</name>
     <message>
         <source>Reason or note:</source>
-        <translation>原因或备注:</translation>
+        <translation>原因或备注：</translation>
     </message>
     <message>
         <source>Reason:</source>
-        <translation>原因:</translation>
+        <translation>原因：</translation>
     </message>
     <message>
         <source>At most {n} characters</source>
@@ -3597,6 +3977,49 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     </message>
 </context>
 <context>
+    <name>Registration</name>
+    <message>
+        <source>a customer of another rep</source>
+        <translation>另一位销售的客户</translation>
+    </message>
+    <message>
+        <source>{names}, {name}</source>
+        <translation>{names}、{name}</translation>
+    </message>
+    <message>
+        <source>Possible duplicate, the administrator decides</source>
+        <translation>疑似重复，待管理员判定</translation>
+    </message>
+    <message>
+        <source>Possible duplicate, the administrator decides; similar: {names}</source>
+        <translation>疑似重复，待管理员判定；相似客户：{names}</translation>
+    </message>
+    <message>
+        <source>Protected until {date}</source>
+        <translation>保护至 {date}</translation>
+    </message>
+    <message>
+        <source>Protection ends {date}: follow up soon</source>
+        <translation>保护将于 {date} 结束：请尽快跟进</translation>
+    </message>
+    <message>
+        <source>Registration pending: sent at the next sync</source>
+        <translation>注册待审核：下次同步时提交</translation>
+    </message>
+    <message>
+        <source>Registration pending: waiting for the administrator&apos;s call-back</source>
+        <translation>注册待审核：等待客户管理员回访</translation>
+    </message>
+    <message>
+        <source>Registration rejected: {reasons}</source>
+        <translation>注册被驳回：{reasons}</translation>
+    </message>
+    <message>
+        <source>The registry refused the registration: {reasons}</source>
+        <translation>客户注册中心拒绝了注册：{reasons}</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationBar</name>
     <message>
         <source>Register this customer…</source>
@@ -3611,7 +4034,7 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     </message>
     <message>
         <source>The call-back confirmed the registration: protect the customer for its rep</source>
-        <translation>回访确认报备有效:为该销售保护此客户</translation>
+        <translation>回访确认报备有效：为该销售保护此客户</translation>
     </message>
     <message>
         <source>Invalid…</source>
@@ -3619,7 +4042,7 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     </message>
     <message>
         <source>The registration is not valid: free the company</source>
-        <translation>报备无效:释放该公司</translation>
+        <translation>报备无效：释放该公司</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -3631,39 +4054,47 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     </message>
     <message>
         <source>{company} was found invalid; the company is free again</source>
-        <translation>{company} 判定无效,该公司重新可报备</translation>
+        <translation>{company} 判定无效，该公司重新可报备</translation>
     </message>
     <message>
         <source>Call-back: {company} is valid</source>
-        <translation>回访:{company} 有效</translation>
+        <translation>回访：{company} 有效</translation>
     </message>
     <message>
         <source>What did the call-back find? The note is kept as a call-back activity on the customer.</source>
-        <translation>回访了解到什么?备注将作为回访活动记录在客户下。</translation>
+        <translation>回访了解到什么？备注将作为回访活动记录在客户下。</translation>
     </message>
     <message>
         <source>Call-back: {company} is invalid</source>
-        <translation>回访:{company} 无效</translation>
+        <translation>回访：{company} 无效</translation>
     </message>
     <message>
         <source>Why is the registration invalid? The rep is told.</source>
-        <translation>报备为何无效?会告知销售。</translation>
+        <translation>报备为何无效？会告知销售。</translation>
+    </message>
+    <message>
+        <source>Duplicate of {name}</source>
+        <translation>与 {name} 重复</translation>
     </message>
     <message>
         <source>{n} waiting for a call-back, {u} urgent, {o} overdue</source>
-        <translation>{n} 个待回访,{u} 个加急,{o} 个超期</translation>
+        <translation>{n} 个待回访，{u} 个加急，{o} 个超期</translation>
     </message>
     <message>
         <source>Credit code: {uscc}</source>
-        <translation>信用代码:{uscc}</translation>
+        <translation>信用代码：{uscc}</translation>
     </message>
     <message>
         <source>Contacts: {contacts}</source>
-        <translation>联系人:{contacts}</translation>
+        <translation>联系人：{contacts}</translation>
     </message>
     <message>
         <source>Visit: {summary}</source>
-        <translation>拜访:{summary}</translation>
+        <translation>拜访：{summary}</translation>
+    </message>
+    <message>
+        <source>Possible duplicate of customers the registry holds:</source>
+        <translation>疑似与客户注册中心已有的客户重复：</translation>
     </message>
 </context>
 <context>
@@ -3865,7 +4296,7 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     </message>
     <message>
         <source> (holds it now)</source>
-        <translation>(当前持有)</translation>
+        <translation>（当前持有）</translation>
     </message>
     <message>
         <source> — at the cap</source>
@@ -4111,11 +4542,11 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     </message>
     <message>
         <source>Enter a phone: the company&apos;s or the contact&apos;s</source>
-        <translation>请输入电话:公司电话或联系人电话</translation>
+        <translation>请输入电话：公司电话或联系人电话</translation>
     </message>
     <message>
         <source>Lead entered for {company}; note: the company is already held or like another</source>
-        <translation>已录入 {company} 的线索;注意:该公司已被持有或与其他公司相似</translation>
+        <translation>已录入 {company} 的线索；注意：该公司已被持有或与其他公司相似</translation>
     </message>
     <message>
         <source>Lead entered for {company}</source>
@@ -4139,15 +4570,15 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     </message>
     <message>
         <source>Outcome: {outcome} ({when})</source>
-        <translation>结果:{outcome}({when})</translation>
+        <translation>结果：{outcome}（{when}）</translation>
     </message>
     <message>
         <source>Rep: {rep}</source>
-        <translation>销售:{rep}</translation>
+        <translation>销售：{rep}</translation>
     </message>
     <message>
         <source>Returned: {reason}</source>
-        <translation>已退回:{reason}</translation>
+        <translation>已退回：{reason}</translation>
     </message>
     <message>
         <source>When entered, the company was already held or like another.</source>
@@ -4155,7 +4586,7 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     </message>
     <message>
         <source>Need: {need}</source>
-        <translation>需求:{need}</translation>
+        <translation>需求：{need}</translation>
     </message>
 </context>
 <context>
@@ -4201,7 +4632,7 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     </message>
     <message>
         <source>Amount in CNY</source>
-        <translation>金额(元)</translation>
+        <translation>金额（元）</translation>
     </message>
     <message>
         <source>Add row</source>
@@ -4217,11 +4648,11 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     </message>
     <message>
         <source>Total {total} of {maximum} ({percent} %)</source>
-        <translation>总分 {total} / {maximum}({percent} %)</translation>
+        <translation>总分 {total} / {maximum}（{percent} %）</translation>
     </message>
     <message>
         <source>Verdict: {verdict}</source>
-        <translation>结论:{verdict}</translation>
+        <translation>结论：{verdict}</translation>
     </message>
     <message>
         <source>Refresh from the deals</source>
@@ -4241,11 +4672,11 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     </message>
     <message>
         <source>&quot;{value}&quot; is not a date (YYYY-MM-DD)</source>
-        <translation>“{value}”不是日期(YYYY-MM-DD)</translation>
+        <translation>“{value}”不是日期（YYYY-MM-DD）</translation>
     </message>
     <message>
         <source>Some fields need correcting (marked in red).</source>
-        <translation>有字段需要修正(已标红)。</translation>
+        <translation>有字段需要修正（已标红）。</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -4253,7 +4684,7 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     </message>
     <message>
         <source>Discard the changes to this worksheet?</source>
-        <translation>放弃对该分析表的修改吗?</translation>
+        <translation>放弃对该分析表的修改吗？</translation>
     </message>
 </context>
 </TS>

@@ -39,7 +39,7 @@ def test_errors_answer_in_chinese_when_asked_with_the_same_codes(client, clock):
     chinese = error_of(client.get(nowhere, headers={**reps["rep.a"], **ZH}))
     assert (english["code"], english["message"]) == ("not_found", "The customer was not found")
     assert (chinese["code"], chinese["message"]) == ("not_found", "该客户不存在")
-    assert error_of(client.get(nowhere, headers=ZH))["message"] == "请先登录:请求中没有令牌"
+    assert error_of(client.get(nowhere, headers=ZH))["message"] == "请先登录：请求中没有令牌"
 
     # A conflict with its parameters filled in after translation.
     body = registration("济南华信机械制造有限公司", uscc(1), now=clock.now)
@@ -77,10 +77,10 @@ def test_the_command_line_answers_in_its_language(db_url, capsys, monkeypatch):
     assert capsys.readouterr().err == "erpdesk-registry: 用户 ghost 不存在\n"
     assert run("settings", "warning_days", "900")[0] == 1
     assert capsys.readouterr().err == (
-        "erpdesk-registry: warning_days 必须在 0 到 365 之间,不能是 900\n"
+        "erpdesk-registry: warning_days 必须在 0 到 365 之间，不能是 900\n"
     )
     assert run("user", "add", "wang", "--role", "rep", "--password-stdin",
-               stdin="a-good-password\n") == (0, "已添加 wang(rep)\n")
+               stdin="a-good-password\n") == (0, "已添加 wang（rep）\n")
     assert run("user", "disable", "wang") == (0, "wang 已停用\n")
 
 

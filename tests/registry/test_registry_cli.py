@@ -241,3 +241,14 @@ def test_without_psycopg_a_postgresql_url_says_how_to_install_it():
     assert done.returncode == 1, done.stderr
     assert done.stderr.count("\n") == 1, done.stderr
     assert "(missing: psycopg)" in done.stderr and "pip install" in done.stderr
+
+
+def test_the_password_cost_is_read_from_the_environment_and_bad_values_are_refused():
+    from erpdesk.registry.config import ENV_PASSWORD_COST, ConfigError, PasswordCost, load_config
+
+    assert load_config("sqlite://", env={}).password_cost == PasswordCost()
+    cost = load_config("sqlite://", env={ENV_PASSWORD_COST: "t=2, m=4096"}).password_cost
+    assert cost == PasswordCost(time_cost=2, memory_kib=4096, parallelism=4)
+    for bad in ("t=0", "m=lots", "q=1", "t=1,m=16,p=4"):
+        with pytest.raises(ConfigError, match=ENV_PASSWORD_COST):
+            load_config("sqlite://", env={ENV_PASSWORD_COST: bad})

@@ -282,3 +282,24 @@ def test_replace_refuses_a_database_with_unsynced_changes_or_open_elsewhere(tmp_
     finally:
         window.close()
     assert count(demo_db) == 5 and partials(tmp_path) == []
+
+
+def test_protected_customers_carry_the_registrys_dates_and_some_expire_soon(desk):
+    from erpdesk.services.registration import EXPIRING, PROTECTED, protection_of
+
+    generate_demo(desk.unit_of_work, customers=400, seed=5, now=NOW)
+    found = rows(desk, "customer")
+    protected = [r for r in found if r["registration"] == "protected"]
+    assert protected and all(r["protected_until"] and r["release_due_at"] for r in protected)
+    assert not any(
+        r["protected_until"] or r["release_due_at"] for r in found
+        if r["registration"] != "protected"
+    )
+    states = [protection_of("protected", r["protected_until"], r["release_due_at"], now=NOW)
+              for r in protected]
+    assert {PROTECTED, EXPIRING} <= set(states)
+    for r in protected:
+        until = datetime.fromisoformat(r["protected_until"])
+        due = datetime.fromisoformat(r["release_due_at"])
+        assert NOW + timedelta(days=20) <= until <= NOW + timedelta(days=170)
+        assert NOW + timedelta(days=2) <= due <= NOW + timedelta(days=30)

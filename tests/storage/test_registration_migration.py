@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from erpdesk.storage.database import migrate, open_database
+from erpdesk.storage.database import head_revision, migrate, open_database
 from erpdesk.storage.registration_store import RegistrationStore
 
 
@@ -33,7 +33,8 @@ def test_upgrade_to_0007_keeps_customers_and_pending_ops(tmp_path) -> None:
     db = open_database(path)
     try:
         conn = db.reader
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0007"
+        version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        assert version == head_revision()  # 0008 adds columns to registration_request
         for table, rows in before.items():
             after = [tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY 1")]
             assert [r[: len(rows[0])] for r in after] == rows

@@ -123,3 +123,41 @@ def suggestion_fields(found: CustomerSuggestions | LeadSuggestions) -> dict[str,
         "criteria": CriteriaOut.of(found.criteria),
         "suggestions": [SuggestionOut.model_validate(asdict(s)) for s in found.suggestions],
     }
+
+
+class AuditEntryOut(BaseModel):
+    id: int = Field(description="The entry's number; pass the last one's as `before` for older")
+    at: datetime = Field(description="When, in UTC")
+    actor: str = Field(
+        description="Who: the user name; `job:protection_sweep` for the registry's release "
+        "sweep, `cli:<os user>` for its command line"
+    )
+    actor_display_name: str | None = Field(description="The user's display name, if a user")
+    action: str = Field(
+        description="What, e.g. registration.submit, registration.callback.valid, "
+        "customer.allocate, customer.release, customer.release.expired, pool.claim, "
+        "customer.exempt, customer.unexempt, customer.from_lead, lead.accept, lead.outcome"
+    )
+    entity: str = Field(description="customer, or lead for a lead that became the customer")
+    entity_id: str
+    reason: str = Field(description="Why, as given (empty when none was asked)")
+    before: dict[str, Any] | None = Field(description="The state before, as the log holds it")
+    after: dict[str, Any] | None = Field(description="The state after, as the log holds it")
+
+
+class AuditUserOut(BaseModel):
+    id: int
+    username: str
+    display_name: str
+
+
+class AuditTrailOut(BaseModel):
+    customer_id: str
+    total: int = Field(description="Entries in the whole trail")
+    entries: list[AuditEntryOut] = Field(description="Newest first")
+    users: list[AuditUserOut] = Field(
+        description="The users whose ids the entries' before/after hold (owner_id, "
+        "last_owner_id, rep_id …)"
+    )
+    has_more: bool
+    next_before: int | None = Field(description="`before` for the next page; null on the last")

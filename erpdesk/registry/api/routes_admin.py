@@ -9,8 +9,17 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query
 
 from erpdesk.registry.accounts import User, set_profile
-from erpdesk.registry.admin import allocate, record_callback, registration_queue, set_exemption
+from erpdesk.registry.admin import (
+    AUDIT_PAGE,
+    MAX_AUDIT_PAGE,
+    allocate,
+    customer_audit,
+    record_callback,
+    registration_queue,
+    set_exemption,
+)
 from erpdesk.registry.api.admin_schemas import (
+    AuditTrailOut,
     ProfileIn,
     ProfileOut,
     RepOut,
@@ -173,3 +182,26 @@ def suggestions(
     del admin
     found = suggest_reps(registry.db, customer_id, registry.config.clock(), limit)
     return SuggestionsOut.of(found)
+
+
+@router.get(
+    "/customers/{customer_id}/audit",
+    response_model=AuditTrailOut,
+    responses=ERRORS,
+    summary="A customer's audit trail: who did what, when and why, with the state before "
+    "and after; newest first, a page at a time",
+)
+def customer_audit_trail(
+    customer_id: PathId,
+    registry: RegistryDep,
+    admin: AdminDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_AUDIT_PAGE)] = AUDIT_PAGE,
+    before: Annotated[
+        int | None,
+        Query(ge=1, le=2_147_483_647, description="Only entries older than this entry "
+              "(the previous page's next_before)"),
+    ] = None,
+) -> AuditTrailOut:
+    del admin
+    trail = customer_audit(registry.db, customer_id, limit=limit, before=before)
+    return AuditTrailOut.model_validate(asdict(trail))

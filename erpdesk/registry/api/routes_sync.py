@@ -3,10 +3,10 @@ version header required)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import AwareDatetime
 
 from erpdesk.registry.api.deps import RegistryDep, UserDep, protocol
@@ -19,6 +19,7 @@ from erpdesk.registry.api.sync_schemas import (
     PushIn,
     PushOut,
 )
+from erpdesk.registry.language import language_of, translator
 from erpdesk.registry.sync.conflicts import MAX_LIMIT as MAX_CONFLICTS
 from erpdesk.registry.sync.conflicts import list_conflicts, resolve_conflict
 from erpdesk.registry.sync.pull import DEFAULT_LIMIT, MAX_LIMIT, pull
@@ -38,16 +39,22 @@ BIG = 2**62
     "/push", response_model=PushOut, responses=ERRORS,
     summary="Apply a batch of outbox ops in order, each at most once",
 )
-def push_ops(body: PushIn, registry: RegistryDep, user: UserDep) -> PushOut:
+def push_ops(body: PushIn, registry: RegistryDep, user: UserDep, request: Request) -> PushOut:
     result = push(
         registry.db, user, body.device_id, body.device_time,
         body.ops, registry.config.clock(),
     )
+    translate = translator(language_of(request.headers.get("accept-language", "")))
+    if translate is not None:  # a refusal's words in the language asked for; its code stays
+        result = replace(result, results=[
+            {**r, "message": translate("Registry", r["message"])} if r.get("message") else r
+            for r in result.results
+        ])
     return PushOut.model_validate(result, from_attributes=True)
 
 
 @router.get(
-    "/pull", response_model=PullOut, responses=ERRORS,
+    "/pull", response_model=PullOut, responses={**ERRORS, 409: {"model": ErrorOut}},
     summary="The changes after a cursor that the user may see, in change order",
 )
 def pull_changes(

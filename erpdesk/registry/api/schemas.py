@@ -132,6 +132,17 @@ class RegistrationIn(Request):
         )
 
 
+class NearMatchOut(BaseModel):
+    """A held customer whose name is near the registered one (found by the
+    near-name check); a rep reads only the score of another's customer."""
+
+    score: float
+    customer_id: str | None = None
+    name: str | None = None
+    status: str | None = Field(None, description="The holder's status: pending or protected")
+    owner: str | None = Field(None, description="The holder's display name")
+
+
 class RegistrationOut(BaseModel):
     id: str
     customer_id: str
@@ -147,6 +158,14 @@ class RegistrationOut(BaseModel):
     rep: str
     rep_display_name: str
     decided_at: datetime | None = None
+    possible_duplicate: bool = Field(
+        False, description="Near names were found by the check: the administrator decides"
+    )
+    near_matches: list[NearMatchOut] = []
+    near_check: Literal["pending", "done"] = Field(
+        "done", description="pending: the near-name check has not run yet (the answer to the "
+        "submission); it runs at the first read back, or by the registry's periodic job"
+    )
 
 
 class QueueItem(RegistrationOut):
@@ -215,6 +234,12 @@ class CustomerOut(BaseModel):
         None, description="Exempt from release to the pool since (null: not exempt)"
     )
     exempt_reason: str | None = Field(None, description="Why the customer is exempt")
+    open_deals: int = Field(0, description="The customer's open deals (synced from the desks)")
+    exempt_by_deal: bool = Field(
+        False,
+        description="Protected and held out of the pool by an open deal: neither warned nor "
+        "released while it is open (setting exempt_open_deals)",
+    )
 
 
 class ErrorBody(BaseModel):

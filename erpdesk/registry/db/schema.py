@@ -224,6 +224,10 @@ registrations = Table(
     Column("decided_at", UTCDateTime, nullable=True),
     Column("decided_by", Integer, ForeignKey("users.id"), nullable=True),
     Column("change_number", BigInteger, nullable=False, server_default=text("0")),
+    # The possible duplicates found by the near-name check (schema 0010; each
+    # entry as ``erpdesk.registry.near_checks.near_match_json`` writes it;
+    # JSON null: not checked yet, ``near_checks``).
+    Column("near_matches", JSON, nullable=False, server_default=text("'[]'")),
 )
 Index(
     "ix_registrations_queue", registrations.c.status, registrations.c.urgent,
@@ -325,8 +329,10 @@ sync_devices = Table(
     Column("skew_seconds", Integer, nullable=False, server_default=text("0")),
 )
 
-# A user gaining ("grant") or losing ("revoke") sight of a customer when its
-# owner changes; stamped with a change number so that pull tells the desk.
+# A user gaining ("grant") or losing ("revoke") sight of a customer (its
+# owner changed) or of one deal of it (``deal_id``: the deal's team changed;
+# schema 0011); stamped with a change number so that pull tells the desk
+# (``sync.access``).  Pruned after ``op_retention_days``.
 sync_access = Table(
     "sync_access",
     metadata,
@@ -336,8 +342,10 @@ sync_access = Table(
     Column("kind", String(8), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("change_number", BigInteger, nullable=False, server_default=text("0")),
+    Column("deal_id", String(36), nullable=True),
 )
 Index("ix_sync_access_user_change", sync_access.c.user_id, sync_access.c.change_number)
+Index("ix_sync_access_created_at", sync_access.c.created_at)
 
 # The desk's record types that came after customers (deals, stage changes,
 # worksheets, quotes, quote approvals, proposals; ``sync.entities``): one

@@ -56,6 +56,17 @@ from erpdesk.registry.sync.ops import (
 )
 
 COLUMN_FIELDS = ("name", "uscc")  # customer fields with their own columns
+# Why an op is refused, in plain words (``*_TEXT``: in the registry's
+# catalogue; the push answers them in the request's language).
+HELD_TEXT = "This company is held by another user"
+NO_CUSTOMER_TEXT = "No such customer of yours"
+ID_IN_USE_TEXT = "This id belongs to another customer"
+REGISTERED_TEXT = "A registered customer is released by the administrator"
+DELETED_TEXT = "The customer was deleted"
+IDENTITY_TEXT = (
+    "The name and credit code of a registered customer are changed by the administrator"
+)
+REGISTRY_ACTIVITY_TEXT = "This activity was written by the registry"
 
 
 @dataclass(frozen=True)
@@ -232,7 +243,7 @@ def _check_company(ctx: Context, name: str, uscc: str, customer_id: str) -> str:
         else:
             owners = [h.owner_id for h in slot_holders(ctx.conn, uscc, key, exclude_id=customer_id)]
         if any(owner != ctx.user.id for owner in owners):
-            raise Rejected("protected_by_other", "This company is held by another user")
+            raise Rejected("protected_by_other", HELD_TEXT)
     return key
 
 
@@ -275,19 +286,19 @@ def apply_customer(ctx: Context, op: Op) -> Outcome:
         return _create_customer(ctx, op)
     if not _may_write_customer(ctx, row):
         raise Rejected(
-            "id_in_use" if op.op == "create" else "not_found", "No such customer of yours"
+            "id_in_use" if op.op == "create" else "not_found", NO_CUSTOMER_TEXT
         )
     assert row is not None
     if op.op == "create" and not own_record(ctx, customers, row):
-        raise Rejected("id_in_use", "This id belongs to another customer")
+        raise Rejected("id_in_use", ID_IN_USE_TEXT)
     if op.op == "delete":
         if row.status in ACTIVE_STATUSES and not row.deleted:
             raise Rejected(
-                "registered_customer", "A registered customer is released by the administrator"
+                "registered_customer", REGISTERED_TEXT
             )
         return _tombstone(ctx, customers, row)
     if row.deleted:
-        raise Rejected("deleted", "The customer was deleted")
+        raise Rejected("deleted", DELETED_TEXT)
     current = customer_values(row)
     result = merge(current, row.field_versions or {}, op.fields, op.base_version, ctx.own)
     values: dict[str, Any] = {"updated_at": ctx.now}
@@ -296,11 +307,7 @@ def apply_customer(ctx: Context, op: Op) -> Outcome:
         uscc = result.changes.get("uscc", row.uscc)
         key = normalize_company_name(name)
         if row.status in ACTIVE_STATUSES and (key != row.name_key or uscc != row.uscc):
-            raise Rejected(
-                "identity_locked",
-                "The name and credit code of a registered customer are "
-                "changed by the administrator",
-            )
+            raise Rejected("identity_locked", IDENTITY_TEXT)
         key = _check_company(ctx, name, uscc, row.id)
         values.update(name=name, uscc=uscc, name_key=key)
         if row.id in ctx.grams:  # created in this batch: its grams are not written yet
@@ -418,7 +425,7 @@ def _parent(ctx: Context, customer_id: str | None) -> Row[Any]:
             row = ctx.conn.execute(select(customers).where(customers.c.id == customer_id)).first()
             ctx.parents[customer_id] = row
     if not _may_write_customer(ctx, row) or row is None or row.deleted:
-        raise Rejected("customer_not_found", "No such customer of yours")
+        raise Rejected("customer_not_found", NO_CUSTOMER_TEXT)
     return row
 
 
@@ -455,7 +462,7 @@ def apply_child(ctx: Context, op: Op) -> Outcome:
             field="customer_id",
         )
     if table is customer_activities and not ctx.admin and row.user_id != ctx.user.id:
-        raise Rejected("registry_owned_record", "This activity was written by the registry")
+        raise Rejected("registry_owned_record", REGISTRY_ACTIVITY_TEXT)
     if op.op == "delete":
         return _tombstone(ctx, table, row)
     if row.deleted:

@@ -193,11 +193,13 @@ REQUIRED_ON_CREATE = {
 }
 # Roles that may push, and why the others may not.
 PUSH_ROLES = frozenset({"rep", "admin"})
-ROLE_REASONS = {
+# Why a role may not push (``*_TEXTS``: in the registry's catalogue).
+ROLE_TEXTS = {
     "telemarketer": "Telemarketing leads are not synced in this version",
     "manager": "A sales manager reads customers but does not change them",
     "presales": "Presales consultants sync only the deals they support",
 }
+NO_PUSH_TEXT = "This role may not push"
 
 
 @dataclass(frozen=True)
@@ -259,7 +261,7 @@ def check_op(raw: Any, role: str, now: datetime) -> Op:
     entity = raw.get("entity")
     record_type = ENTITIES.get(entity) if isinstance(entity, str) else None
     if role not in (PUSH_ROLES if record_type is None else record_type.roles):
-        raise Rejected("forbidden_for_role", ROLE_REASONS.get(role, "This role may not push"))
+        raise Rejected("forbidden_for_role", ROLE_TEXTS.get(role, NO_PUSH_TEXT))
     if not isinstance(entity, str) or (entity not in ENTITY_FIELDS and record_type is None):
         raise Rejected("unknown_entity", f"unknown entity {_shown(entity)}")
     kind = raw.get("op")

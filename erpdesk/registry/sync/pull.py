@@ -13,9 +13,18 @@ row are superseded).  When the page is not full, ``next_cursor`` is
 Visibility: an administrator sees everything; a rep its own customers
 (whatever their registration status, so it learns the registry's decisions)
 with their contacts and activities; a sales manager the customers owned by
-reps of its team; other roles nothing.  A rep that loses a customer gets
-one ``{"visible": false}`` change for it; one that gains a customer gets the
-customer's older contacts and activities with the grant (``access``).
+reps of its team; other roles nothing of their own.  Whoever a deal's team
+names (any role) sees the deal and its records (``records``) and the deal's
+customer row, without the customer's contacts, activities and other
+records: the desk cannot hold a deal without its customer.
+
+Leaving a view and coming into one are the access log's (``access``): a
+user that lost a customer or a deal gets one ``{"visible": false}`` change
+for it (a *revocation*, which a desk applies before the rows of the same
+page: every row a page sends is visible at the time of the pull); one that
+gained it gets, at the grant's place, the rows behind its cursor.  A cursor
+behind the log's pruned horizon may have missed a revocation: ``409
+cursor_too_old``, and the desk pulls everything again from 0.
 """
 
 from __future__ import annotations
@@ -24,7 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, Select, false, select, true
+from sqlalchemy import ColumnElement, Connection, Row, Select, false, or_, select, true
 
 from erpdesk.registry.accounts import User
 from erpdesk.registry.db.database import RegistryDatabase
@@ -34,10 +43,13 @@ from erpdesk.registry.db.schema import (
     customer_activities,
     customer_contacts,
     customers,
+    deal_members,
     sync_access,
     synced_records,
     users,
 )
+from erpdesk.registry.errors import Conflict
+from erpdesk.registry.sync.access import HORIZON, REVOKE
 from erpdesk.registry.sync.apply import activity_values, customer_values
 from erpdesk.registry.sync.ops import CONTACT_FIELDS
 from erpdesk.registry.sync.records import record_change, visible_records
@@ -55,8 +67,15 @@ class PullResult:
     registry_time: datetime
 
 
-def visible_customers(user: User) -> ColumnElement[bool]:
-    """Which customers *user* may pull."""
+TOO_OLD_TEXT = (
+    "This desk last synced before the oldest change the registry still keeps; "
+    "it must pull everything again"
+)
+
+
+def full_customers(user: User) -> ColumnElement[bool]:
+    """The customers whose every row *user* may pull (contacts, activities,
+    records)."""
     if user.role == "admin":
         return true()
     if user.role == "rep":
@@ -65,6 +84,23 @@ def visible_customers(user: User) -> ColumnElement[bool]:
         team = select(users.c.id).where(users.c.team == user.team, users.c.role == "rep")
         return customers.c.owner_id.in_(team.scalar_subquery())
     return false()
+
+
+def member_customers(username: str) -> ColumnElement[bool]:
+    """The customers of the deals whose team names *username* (their
+    customer row only)."""
+    deals = select(deal_members.c.deal_id).where(deal_members.c.username == username)
+    return customers.c.id.in_(
+        select(synced_records.c.customer_id)
+        .where(synced_records.c.id.in_(deals.scalar_subquery())).scalar_subquery()
+    )
+
+
+def visible_customers(user: User) -> ColumnElement[bool]:
+    """Which customer rows *user* may pull."""
+    if user.role == "admin":
+        return true()
+    return or_(full_customers(user), member_customers(user.username))
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -128,13 +164,19 @@ def _window(query: Select[Any], column: Any, since: int, high: int, limit: int) 
 
 
 def pull(db: RegistryDatabase, user: User, since: int, limit: int, now: datetime) -> PullResult:
-    """One page of the changes after *since* that *user* may see."""
+    """One page of the changes after *since* that *user* may see.  Raises
+    ``Conflict`` (``cursor_too_old``) for a cursor behind the access log's
+    pruned horizon."""
     limit = max(1, min(limit, MAX_LIMIT))
     since = max(since, 0)
     with db.read() as conn:
-        high = int(conn.execute(
-            select(change_counter.c.value).where(change_counter.c.name == COUNTER)
-        ).scalar_one())
+        counters = dict(conn.execute(
+            select(change_counter.c.name, change_counter.c.value)
+            .where(change_counter.c.name.in_((COUNTER, HORIZON)))
+        ).all())
+        high, horizon = int(counters[COUNTER]), int(counters.get(HORIZON) or 0)
+        if 0 < since < horizon:
+            raise Conflict(TOO_OLD_TEXT, code="cursor_too_old", details={"horizon": horizon})
         if since >= high:
             return PullResult([], since, False, now)
         rows = _candidates(conn, user, since, high, limit + 1)
@@ -150,54 +192,75 @@ def pull(db: RegistryDatabase, user: User, since: int, limit: int, now: datetime
                         sent.add((extra["entity"], extra["id"]))
                         changes.append(extra)
                 continue
-            sent.add((change["entity"], change["id"]))
+            if change["visible"]:  # a revocation never holds back a row sent after it
+                sent.add((change["entity"], change["id"]))
             changes.append(change)
     next_cursor = page[-1][0] if has_more else high
     return PullResult(changes, next_cursor, has_more, now)
 
 
-Candidate = tuple[int, dict[str, Any], str | None]
+@dataclass(frozen=True)
+class Grant:
+    customer_id: str
+    deal_id: str | None  # None: the whole customer
+
+
+Candidate = tuple[int, dict[str, Any], Grant | None]
 
 
 def _candidates(
     conn: Connection, user: User, since: int, high: int, limit: int
 ) -> list[Candidate]:
-    seen = visible_customers(user)
+    full = full_customers(user)
     out: list[Candidate] = []
-    for row in conn.execute(_window(
-        CUSTOMER_SELECT.where(seen), customers.c.change_number, since, high, limit
-    )):
-        out.append((int(row.change_number), customer_change(row), None))
+    # Two reads of the customers, so that each runs on its own index (the
+    # owner's customers by change number; a member's few by id).
+    shown: set[str] = set()
+    wheres = [full] if user.role == "admin" else [full, member_customers(user.username)]
+    for where in wheres:
+        for row in conn.execute(_window(
+            CUSTOMER_SELECT.where(where), customers.c.change_number, since, high, limit
+        )):
+            if row.id not in shown:
+                shown.add(row.id)
+                out.append((int(row.change_number), customer_change(row), None))
     children = (
         (customer_contacts, contact_change), (customer_activities, activity_change),
     )
     for table, build in children:
-        query = select(table).join(customers, customers.c.id == table.c.customer_id).where(seen)
+        query = select(table).join(customers, customers.c.id == table.c.customer_id).where(full)
         for row in conn.execute(_window(query, table.c.change_number, since, high, limit)):
             out.append((int(row.change_number), build(row), None))
-    query = RECORD_SELECT.where(visible_records(user.username, user.role, seen))
+    query = RECORD_SELECT.where(visible_records(user.username, user.role, full))
     for row in conn.execute(_window(query, synced_records.c.change_number, since, high, limit)):
         out.append((int(row.change_number), record_change(row), None))
-    if user.role == "rep":
-        query = select(sync_access).where(sync_access.c.user_id == user.id)
-        for row in conn.execute(_window(query, sync_access.c.change_number, since, high, limit)):
-            if row.kind == "revoke":
-                change = {
-                    "entity": "customer", "id": row.customer_id,
-                    "version": int(row.change_number), "deleted": False, "visible": False,
-                    "fields": {},
-                }
-                out.append((int(row.change_number), change, None))
-            else:
-                out.append((int(row.change_number), {}, row.customer_id))
+    query = select(sync_access).where(sync_access.c.user_id == user.id)
+    for row in conn.execute(_window(query, sync_access.c.change_number, since, high, limit)):
+        number = int(row.change_number)
+        if row.kind == REVOKE:
+            out.append((number, revocation(row, number), None))
+        else:
+            out.append((number, {}, Grant(row.customer_id, row.deal_id)))
     return out
 
 
-def _granted(conn: Connection, user: User, customer_id: str, since: int) -> list[dict[str, Any]]:
-    """The rows of a customer *user* was given that lie at or behind *since*
-    (newer ones come in their own place); nothing if it lost it again since."""
+def revocation(row: Row[Any], number: int) -> dict[str, Any]:
+    """The change telling a desk that the customer (or deal) of the access
+    *row* left the user's view."""
+    entity, record_id = ("deal", row.deal_id) if row.deal_id else ("customer", row.customer_id)
+    return {
+        "entity": entity, "id": record_id, "version": number, "deleted": False,
+        "visible": False, "fields": {},
+    }
+
+
+def _granted(conn: Connection, user: User, grant: Grant, since: int) -> list[dict[str, Any]]:
+    """The rows *grant* gave *user* that lie at or behind *since* (newer
+    ones come in their own place); nothing if it lost them again since."""
+    if grant.deal_id is not None:
+        return _granted_deal(conn, user, grant.customer_id, grant.deal_id, since)
     visible = conn.execute(
-        select(customers.c.id).where(customers.c.id == customer_id, visible_customers(user))
+        select(customers.c.id).where(customers.c.id == grant.customer_id, full_customers(user))
     ).first()
     if visible is None:
         return []
@@ -207,14 +270,41 @@ def _granted(conn: Connection, user: User, customer_id: str, since: int) -> list
     ):
         rows = conn.execute(
             select(table).where(
-                table.c.customer_id == customer_id, table.c.change_number <= since,
+                table.c.customer_id == grant.customer_id, table.c.change_number <= since,
                 table.c.deleted.is_(False),
             ).order_by(table.c.change_number)
         )
         out.extend(build(row) for row in rows)
     rows = conn.execute(
         RECORD_SELECT.where(
-            synced_records.c.customer_id == customer_id,
+            synced_records.c.customer_id == grant.customer_id,
+            synced_records.c.change_number <= since, synced_records.c.deleted.is_(False),
+        ).order_by(synced_records.c.change_number)
+    )
+    out.extend(record_change(row) for row in rows)
+    return out
+
+
+def _granted_deal(
+    conn: Connection, user: User, customer_id: str, deal_id: str, since: int
+) -> list[dict[str, Any]]:
+    """A deal given to a member: its customer row and its records."""
+    member = conn.execute(
+        select(deal_members.c.deal_id).where(
+            deal_members.c.deal_id == deal_id, deal_members.c.username == user.username
+        )
+    ).first()
+    customer = conn.execute(
+        CUSTOMER_SELECT.where(customers.c.id == customer_id, visible_customers(user))
+    ).first()
+    if customer is None or (member is None and conn.execute(
+        select(customers.c.id).where(customers.c.id == customer_id, full_customers(user))
+    ).first() is None):
+        return []
+    out = [customer_change(customer)] if customer.change_number <= since else []
+    rows = conn.execute(
+        RECORD_SELECT.where(
+            or_(synced_records.c.id == deal_id, synced_records.c.deal_id == deal_id),
             synced_records.c.change_number <= since, synced_records.c.deleted.is_(False),
         ).order_by(synced_records.c.change_number)
     )

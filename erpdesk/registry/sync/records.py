@@ -27,7 +27,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Row, delete, insert, or_, select, true
 
-from erpdesk.registry.db.schema import customers, deal_members, synced_records, users
+from erpdesk.registry.db.schema import customers, deal_members, sync_access, synced_records, users
+from erpdesk.registry.sync.access import team_changed
 from erpdesk.registry.sync.apply import Context, Outcome, _finish, _locked, _tombstone
 from erpdesk.registry.sync.entities import DEAL, ENTITIES, QUOTE_APPROVAL, EntityType
 from erpdesk.registry.sync.merge import merge, stamped
@@ -179,7 +180,7 @@ def apply_record(ctx: Context, op: Op) -> Outcome:
     stored = {k: v for k, v in result.changes.items() if k not in kind.movable}
     columns["fields"] = {**(row.fields or {}), **stored}
     if kind is DEAL and "team" in result.changes:
-        _write_members(ctx, row.id, result.changes["team"])
+        _write_members(ctx, row.id, row.customer_id, result.changes["team"])
     return _finish(ctx, op, synced_records, row, result, columns)
 
 
@@ -235,7 +236,8 @@ def _create(ctx: Context, kind: EntityType, op: Op) -> Outcome:
     else:
         ctx.conn.execute(_INSERT, row)
     if kind is DEAL:
-        _write_members(ctx, op.entity_id, op.fields.get("team", []))
+        assert customer_id is not None  # checked above
+        _write_members(ctx, op.entity_id, customer_id, op.fields.get("team", []))
     return Outcome("applied", number)
 
 
@@ -278,11 +280,22 @@ def member_names(team: Any) -> set[str]:
     return names
 
 
-def _write_members(ctx: Context, deal_id: str, team: Any) -> None:
-    ctx.conn.execute(delete(deal_members).where(deal_members.c.deal_id == deal_id))
+def _write_members(ctx: Context, deal_id: str, customer_id: str, team: Any) -> None:
+    """Rewrite the deal's members from its *team*; who was taken off or put
+    on is told by pull (``access.team_changed``: rows held back to the end
+    of the batch with their numbers, so a refused op leaves none)."""
+    before = set(ctx.conn.execute(
+        select(deal_members.c.username).where(deal_members.c.deal_id == deal_id)
+    ).scalars())
     names = sorted(member_names(team))
+    ctx.conn.execute(delete(deal_members).where(deal_members.c.deal_id == deal_id))
     if names:
         ctx.conn.execute(insert(deal_members), [{"username": n, "deal_id": deal_id} for n in names])
+    rows = team_changed(ctx.conn, deal_id, customer_id, before, set(names), ctx.now)
+    for row in rows:
+        row["change_number"] = ctx.numbers.take(sync_access, row["id"])
+    if rows:
+        ctx.numbers.defer(sync_access, rows)
 
 
 # -- serving ------------------------------------------------------------------

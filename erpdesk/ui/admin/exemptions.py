@@ -99,6 +99,9 @@ class ExemptionView(RegistryView):
         if c.exempt:
             lines.append(self.tr("Exempt since {since}: {reason}").format(
                 since=local_time_text(c.exempt_since), reason=c.exempt_reason or ""))
+        elif c.exempt_by_deal:
+            lines.append(self.tr("Held by an open deal ({count} open): not released to the "
+                                 "pool while a deal is open").format(count=c.open_deals))
         elif c.release_due_at:
             lines.append(self.tr("Not exempt: released to the pool if not followed up by "
                                  "{due}").format(due=local_time_text(c.release_due_at)))

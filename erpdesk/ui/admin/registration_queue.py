@@ -1,7 +1,9 @@
 """The registration queue: pending registrations, urgent first, then the
 oldest, each with its three-day call-back deadline counting down; overdue
-ones marked.  The administrator records the call-back: valid, or invalid
-with a reason; the note becomes a ``callback`` activity on the registry."""
+ones marked, and possible duplicates (a name near a held customer's) marked
+with the customers they resemble listed under the table.  The administrator
+records the call-back: valid, or invalid with a reason ("duplicate of …");
+the note becomes a ``callback`` activity on the registry."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
+from erpdesk.domain.near_matches import NearMatch
 from erpdesk.sync.workbench_api import QueueEntry
 from erpdesk.ui.table_models import RowTableModel
 from erpdesk.ui.widgets import local_time_text
@@ -39,13 +42,33 @@ HEADERS = (
     QT_TRANSLATE_NOOP("QueueModel", "Need"),
 )
 TIME_LEFT = 5
+COMPANY = 1
+MATCH_STATUSES = {
+    "pending": QT_TRANSLATE_NOOP("QueueModel", "pending"),
+    "protected": QT_TRANSLATE_NOOP("QueueModel", "protected"),
+}
+
+
+def near_match_line(match: NearMatch) -> str:
+    """"华信机械 — protected, 王一, 92% similar"."""
+    status = MATCH_STATUSES.get(match.status or "")
+    return QCoreApplication.translate(
+        "QueueModel", "{name} — {status}, {owner}, {score}% similar"
+    ).format(
+        name=match.name or "?",
+        status=QCoreApplication.translate("QueueModel", status) if status else "?",
+        owner=match.owner or "?", score=f"{match.score:.0f}",
+    )
 
 
 def time_left_text(entry: QueueEntry, now: datetime) -> str:
-    """"2 d 5 h left", "3 h 10 min left", or "overdue by 4 h"."""
+    """"2 d 5 h left", "3 h 10 min left", "due now" (within a minute either
+    side: an urgent registration is due when it arrives), or "overdue by 4 h"."""
     if entry.deadline is None:
         return ""
     seconds = int((entry.deadline - now).total_seconds())
+    if abs(seconds) < 60:
+        return QCoreApplication.translate("QueueModel", "due now")
     overdue = entry.overdue or seconds < 0
     span = abs(seconds)
     days, rest = divmod(span, 86400)
@@ -103,6 +126,8 @@ class QueueModel(RowTableModel[QueueEntry]):
                 return QBrush(QColor("#b71c1c"))
             if column == 0 and entry.urgent:
                 return QBrush(QColor("#e65100"))
+            if column == COMPANY and entry.possible_duplicate:
+                return QBrush(QColor("#a15c00"))
         if role == Qt.ItemDataRole.FontRole and (entry.urgent or entry.overdue) and column in (
                 0, 1, TIME_LEFT):
             font = QFont()
@@ -110,12 +135,18 @@ class QueueModel(RowTableModel[QueueEntry]):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == 6:
             return entry.need
+        if role == Qt.ItemDataRole.ToolTipRole and column == COMPANY and entry.near_matches:
+            return "\n".join(near_match_line(m) for m in entry.near_matches)
         return None
 
     def _text(self, entry: QueueEntry, column: int) -> str:
         if column == 0:
             return QCoreApplication.translate("QueueModel", "Urgent") if entry.urgent else ""
-        if column == 1:
+        if column == COMPANY and entry.possible_duplicate:
+            return QCoreApplication.translate(
+                "QueueModel", "{company} (possible duplicate)").format(
+                company=entry.customer_name)
+        if column == COMPANY:
             return entry.customer_name
         if column == 2:
             return entry.rep_display_name or entry.rep
@@ -234,6 +265,10 @@ class RegistrationQueue(RegistryView):
             dialog = ReasonDialog(
                 self.tr("Call-back: {company} is invalid").format(company=entry.customer_name),
                 self.tr("Why is the registration invalid? The rep is told."), parent=self)
+            named = [m.name for m in entry.near_matches if m.name]
+            if named:  # a possible duplicate: the likely reason, to confirm or edit
+                dialog.edit.setPlainText(
+                    self.tr("Duplicate of {name}").format(name=named[0]))
         if dialog.exec():
             if valid:
                 self.record(entry.id, True, note=dialog.text())
@@ -259,4 +294,7 @@ class RegistrationQueue(RegistryView):
             parts.append(self.tr("Contacts: {contacts}").format(contacts="; ".join(entry.contacts)))
         if entry.visit_summary:
             parts.append(self.tr("Visit: {summary}").format(summary=entry.visit_summary))
+        if entry.possible_duplicate:
+            parts.append(self.tr("Possible duplicate of customers the registry holds:"))
+            parts += [f"  • {near_match_line(m)}" for m in entry.near_matches]
         self.detail.setText("\n".join(parts))

@@ -34,8 +34,10 @@ class SyncUi(QObject):
         super().__init__(window)
         self.window = window
         self.controller = controller
+        desk = controller.desk
         self.resolver = ConflictResolver(
-            controller.store, controller.desk.customers, controller.desk.deals
+            controller.store, desk.customers, desk.deals, quotes=desk.quotes,
+            proposals=lambda: desk.proposals,
         )
         self.status = SyncStatusWidget()
         self.sync_action = QAction(window)

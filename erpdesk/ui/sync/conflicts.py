@@ -74,6 +74,23 @@ FIELD_LABELS = {
     "next_step_date": QT_TRANSLATE_NOOP("ConflictReview", "Next step date"),
     "modules": QT_TRANSLATE_NOOP("ConflictReview", "Modules"),
     "competitors": QT_TRANSLATE_NOOP("ConflictReview", "Competitors"),
+    "probability_reason": QT_TRANSLATE_NOOP("ConflictReview", "Reason for the probability"),
+    "owner": QT_TRANSLATE_NOOP("ConflictReview", "Owner"),
+    "team": QT_TRANSLATE_NOOP("ConflictReview", "Deal team"),
+    "dated": QT_TRANSLATE_NOOP("ConflictReview", "Date"),
+    "data": QT_TRANSLATE_NOOP("ConflictReview", "Contents"),
+    "price_mode": QT_TRANSLATE_NOOP("ConflictReview", "Prices"),
+    "quote_date": QT_TRANSLATE_NOOP("ConflictReview", "Quote date"),
+    "valid_until": QT_TRANSLATE_NOOP("ConflictReview", "Valid until"),
+    "lines": QT_TRANSLATE_NOOP("ConflictReview", "Lines"),
+    "milestones": QT_TRANSLATE_NOOP("ConflictReview", "Payment milestones"),
+    "delivery_terms": QT_TRANSLATE_NOOP("ConflictReview", "Delivery terms"),
+    "language": QT_TRANSLATE_NOOP("ConflictReview", "Language"),
+    "deal_id": QT_TRANSLATE_NOOP("ConflictReview", "Deal"),
+    "quote_id": QT_TRANSLATE_NOOP("ConflictReview", "Quote"),
+    "author": QT_TRANSLATE_NOOP("ConflictReview", "Author"),
+    "sections": QT_TRANSLATE_NOOP("ConflictReview", "Sections"),
+    "benefit": QT_TRANSLATE_NOOP("ConflictReview", "Benefit figures"),
 }
 ENTITY_CLASSES: dict[str, type] = {"customer": Customer, "contact": Contact}
 
@@ -192,7 +209,7 @@ class ConflictReviewDialog(QDialog):
                 item.record_name or self.tr("(not on this desk)"),
                 QCoreApplication.translate(CONTEXT, label) if label else item.field,
                 value_text(item.entity, item.field, item.mine),
-                value_text(item.entity, item.field, item.theirs),
+                self._theirs(item),
             ])
         self.model.set_rows(rows, keys=[item.id for item in self.items])
         for column, width in enumerate((80, 220, 110, 220)):
@@ -208,6 +225,11 @@ class ConflictReviewDialog(QDialog):
             )
         self._show_current()
 
+    def _theirs(self, item: ConflictItem) -> str:
+        if item.revoked:
+            return self.tr("(taken out of your view)")
+        return value_text(item.entity, item.field, item.theirs)
+
     def current(self) -> ConflictItem | None:
         row = self.view.selectionModel().currentIndex().row()
         return self.items[row] if 0 <= row < len(self.items) else None
@@ -221,11 +243,15 @@ class ConflictReviewDialog(QDialog):
         item = self.current()
         self.mine_text.setPlainText(
             value_text(item.entity, item.field, item.mine) if item else "")
-        self.theirs_text.setPlainText(
-            value_text(item.entity, item.field, item.theirs) if item else "")
+        self.theirs_text.setPlainText(self._theirs(item) if item else "")
         self.keep_button.setEnabled(item is not None)
         self.reapply_button.setEnabled(item is not None and item.can_reapply)
-        if item is not None and not item.can_reapply:
+        if item is not None and item.revoked:
+            self.problem.show_text(self.tr(
+                "This record was taken out of your view (given to someone else, released to "
+                "the pool, or a deal team you are no longer on); the registry did not take "
+                "your value. Pass it on if it still matters, then keep theirs."))
+        elif item is not None and not item.can_reapply:
             self.problem.show_text(self.tr(
                 "Your value cannot be written again from here; change the record in its own "
                 "window if you still want it, then keep theirs."))
