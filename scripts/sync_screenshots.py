@@ -278,6 +278,7 @@ def workbenches(app: Any, folder: Path, url: str, out: Path, languages: Any,
     from erpdesk.sync.credentials import CredentialStore
     from erpdesk.ui.launch import workbench_runner
     from erpdesk.ui.main_window import AREAS, MainWindow
+    from erpdesk.ui.sync import install_sync
 
     rep = {"Authorization": f"Bearer {token(url, 'wangfang')}"}
     seed = random.Random(7)
@@ -319,12 +320,14 @@ def workbenches(app: Any, folder: Path, url: str, out: Path, languages: Any,
         window.resize(*SIZE)
         runner, role = workbench_runner(desk, languages, window)
         window.set_workbench(runner, role)
+        ui = install_sync(window, desk, CredentialStore(), start=False)
         window.show()
         window.rail.setCurrentRow([key for key, _icon, _title in AREAS].index(view))
         settle(app, 0.5)
         wait(app, lambda runner=runner: not runner.busy)
         settle(app, 0.5)
         shoot(window, out, f"workbench_{view}", shots)
+        ui.controller.stop()
         window.close()
         desk.close()
 

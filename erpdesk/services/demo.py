@@ -534,13 +534,13 @@ def demo_protection(
 ) -> tuple[datetime | None, datetime | None]:
     """The registry's dates of a protected demo customer (protected until,
     released to the pool unless followed up by): protection ends 20-170 days
-    from *now*, the release for want of follow-ups 2-30 days from *now* (so
+    from *now*, the release for want of follow-ups 2-60 days from *now* (so
     about a fifth are expiring soon).  Drawn from the customer's id, not the
     demo's random stream, so the rest of the data stays as it was."""
     if customer.registration is not Registration.PROTECTED:
         return None, None
     rng = random.Random(customer.id)
-    return now + timedelta(days=rng.randint(20, 170)), now + timedelta(days=rng.randint(2, 30))
+    return now + timedelta(days=rng.randint(20, 170)), now + timedelta(days=rng.randint(2, 60))
 
 
 def generate_demo(

@@ -33,7 +33,12 @@ from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.domain.regions import PROVINCES
 from erpdesk.services.registration import PROTECTION_LABELS, PROTECTION_STATES
 from erpdesk.ui.customer_detail import CustomerDetailPanel
-from erpdesk.ui.customer_model import COLUMN_KEYS, ID_ROLE, CustomerTableModel
+from erpdesk.ui.customer_model import (
+    COLUMN_KEYS,
+    ID_ROLE,
+    CustomerTableModel,
+    protection_samples,
+)
 from erpdesk.ui.widgets import EnumCombo, app_settings, enum_text, translate
 
 if TYPE_CHECKING:
@@ -47,7 +52,6 @@ CONTEXT = "CustomerListPage"
 _WIDTHS = {"name": 18, "short_name": 6, "region": 8}
 _SAMPLES = {
     "phone": "0531-85106000", "uscc": "91370000163446410B", "updated_at": "2025-01-01 00:00",
-    "protection": "Expires 2025-01-01",
 }
 _ENUMS = {
     "industry": Industry, "source": Source, "status": CustomerStatus,
@@ -217,6 +221,9 @@ class CustomerListPage(QWidget):
             width = metrics.horizontalAdvance(title) + padding + 16  # sort arrow
             if key in _WIDTHS:
                 width = max(width, _WIDTHS[key] * metrics.horizontalAdvance("中"))
+            elif key == "protection":  # "Until 2027-03-01" as the language writes it
+                widest = max(metrics.horizontalAdvance(t) for t in protection_samples())
+                width = max(width, widest + padding)
             elif key in _SAMPLES:
                 width = max(width, metrics.horizontalAdvance(_SAMPLES[key]) + padding)
             else:

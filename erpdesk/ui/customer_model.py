@@ -94,6 +94,12 @@ def region_text(province: str, city: str) -> str:
     return " ".join(part for part in (short, city) if part)
 
 
+def protection_samples() -> list[str]:
+    """The protection column's dated texts, translated, for its width."""
+    return [QCoreApplication.translate(CONTEXT, text).format(date="2026-12-31")
+            for text in (_UNTIL, _EXPIRES)]
+
+
 class CustomerTableModel(QAbstractTableModel):
     """Customers matching the current criteria, in the current sort order.
 

@@ -302,4 +302,4 @@ def test_protected_customers_carry_the_registrys_dates_and_some_expire_soon(desk
         until = datetime.fromisoformat(r["protected_until"])
         due = datetime.fromisoformat(r["release_due_at"])
         assert NOW + timedelta(days=20) <= until <= NOW + timedelta(days=170)
-        assert NOW + timedelta(days=2) <= due <= NOW + timedelta(days=30)
+        assert NOW + timedelta(days=2) <= due <= NOW + timedelta(days=60)
