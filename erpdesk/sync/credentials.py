@@ -55,7 +55,9 @@ class CredentialStore:
 
     def _give_up(self) -> None:
         self._usable = False
-        log.warning(NO_KEYRING)
+        # Info, not a warning: the user is told in their language by *warn*;
+        # an unconfigured logger would print warnings to stderr in English.
+        log.info(NO_KEYRING)
         if self._warn is not None:
             self._warn(NO_KEYRING)
             self._warn = None

@@ -72,6 +72,9 @@ class CustomerListPage(QWidget):
     total_changed = Signal(int)
     current_changed = Signal(str)
     editor_opened = Signal(object)
+    # A customer was claimed from the pool (the registry's answer): the
+    # window syncs at once, so that it arrives without waiting for the next run.
+    pool_claimed = Signal(object)
 
     def __init__(
         self,
@@ -276,6 +279,7 @@ class CustomerListPage(QWidget):
         if runner is None:
             return None
         dialog = PoolDialog(runner, self)
+        dialog.claimed.connect(self.pool_claimed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

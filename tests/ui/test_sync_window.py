@@ -269,3 +269,10 @@ def test_rows_model(qtmodeltester) -> None:
     model.set_rows([["1", "2"], ["3", "4"]], keys=["x", "y"])
     qtmodeltester.check(model)
     assert model.rowCount() == 2 and model.keys == ["x", "y"]
+
+
+def test_a_customer_claimed_from_the_pool_starts_a_sync_at_once(online, monkeypatch):
+    asked: list[int] = []
+    monkeypatch.setattr(online.controller, "sync_now", lambda: asked.append(1) or 1)
+    online.window.customers.pool_claimed.emit({"customer_id": "x"})
+    assert asked == [1]

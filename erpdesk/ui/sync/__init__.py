@@ -143,6 +143,10 @@ def install_sync(
     if first is not None:
         menu.insertSeparator(first)
     window.sync_ui = ui  # type: ignore[attr-defined]
+    customers = getattr(window, "customers", None)
+    if customers is not None and hasattr(customers, "pool_claimed"):
+        # a claimed customer comes down at once
+        customers.pool_claimed.connect(lambda _claim: controller.sync_now())
     if start:
         controller.start()
     else:
