@@ -8,26 +8,21 @@ be reached its tests are skipped, except under ``CI=true``, where that fails.
 
 from __future__ import annotations
 
-import os
 import shutil
-import uuid
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pg_support import create_pg_database, drop_pg_database, require_pg_server
 from registry_support import FakeClock
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from erpdesk.registry.api.app import create_app
 from erpdesk.registry.config import CHEAP_PASSWORD_COST, Config
 from erpdesk.registry.db.database import migrate
 from erpdesk.registry.db.schema import metadata
 
-PG_ADMIN_URL = os.environ.get(
-    "ERPDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
 BACKENDS = ["sqlite", "postgresql"]
 
 # Starlette 1.x prefers the httpx2 package for its TestClient and warns when
@@ -46,42 +41,10 @@ def _english_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ERPDESK_LANG", "en")
 
 
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").lower() == "true"
-
-
 @pytest.fixture(scope="session")
 def pg_server() -> str:
     """The admin URL of a reachable PostgreSQL, or skip (fail under CI=true)."""
-    engine = create_engine(PG_ADMIN_URL, connect_args={"connect_timeout": 3})
-    try:
-        with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-    except Exception as exc:
-        reason = f"PostgreSQL at {make_url(PG_ADMIN_URL).render_as_string()} unreachable: {exc}"
-        if _in_ci():
-            pytest.fail(reason + " (CI=true: PostgreSQL is required)")
-        pytest.skip(reason)
-    finally:
-        engine.dispose()
-    return PG_ADMIN_URL
-
-
-def create_pg_database(admin_url: str) -> str:
-    name = f"erpdesk_registry_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    engine.dispose()
-    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-
-
-def drop_pg_database(admin_url: str, url: str) -> None:
-    name = make_url(url).database
-    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    engine.dispose()
+    return require_pg_server()
 
 
 @pytest.fixture(scope="session")

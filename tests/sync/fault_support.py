@@ -359,6 +359,3 @@ def closing_sqlite(path: Path | str) -> Iterator[sqlite3.Connection]:
     finally:
         conn.close()
 
-
-def registry_file(db_url: str) -> Path:
-    return Path(db_url.removeprefix("sqlite:///"))

@@ -11,6 +11,7 @@ import random
 import sqlite3
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -32,14 +33,16 @@ from fault_support import (
     closing_sqlite,
     fresh_connections,
     outbox_size,
-    registry_file,
     sync_in_child,
     synced_rows,
 )
+from pg_support import create_pg_database, drop_pg_database, require_pg_server
+from sqlalchemy import bindparam, create_engine, text
 from sync_support import PASSWORD
 
 from erpdesk.app import Desk, open_desk
 from erpdesk.domain.customer import Activity, ActivityKind, Contact, Customer
+from erpdesk.registry.db.database import migrate
 from erpdesk.storage.sync_store import SyncStore
 from erpdesk.sync.client import Offline, RegistryClient, ServerError, SyncError
 from erpdesk.sync.engine import SyncEngine
@@ -47,6 +50,39 @@ from erpdesk.sync.engine import SyncEngine
 KILLS = 50  # SIGKILLs a desk's sync survives in one test (at least)
 
 _clients: list[RegistryClient] = []
+
+
+@contextmanager
+def registry_database(like: str, folder: Path) -> Iterator[str]:
+    """A new, migrated registry database of the same kind as *like*."""
+    if not like.startswith("postgresql"):
+        yield f"sqlite:///{folder / 'registry.db'}"
+        return
+    admin = require_pg_server()
+    url = create_pg_database(admin)
+    try:
+        migrate(url)
+        yield url
+    finally:
+        drop_pg_database(admin, url)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def registry(request, registry, tmp_path_factory) -> Iterator[Any]:
+    """The faults against a registry process on SQLite (the session's) and on
+    PostgreSQL (one of this module's; skipped without a server, except under
+    CI=true)."""
+    if request.param == "sqlite":
+        yield registry
+        return
+    folder = tmp_path_factory.mktemp("pg-registry")
+    with registry_database("postgresql", folder) as db_url:
+        process = RegistryProcess(db_url, folder / "server.log")
+        process.start()
+        try:
+            yield type(registry)(process.url, db_url)
+        finally:
+            process.stop(kill=False)
 
 
 @pytest.fixture(autouse=True)
@@ -103,7 +139,7 @@ def edit(desk: Desk, customer_id: str, **changes) -> None:
 
 
 def assert_converged(url: str, user: str, desk: Desk, expected: dict, tmp_path: Path,
-                     registry_db: Path | None = None) -> None:
+                     registry_db: str | None = None) -> None:
     """The outbox is empty, the desk still holds *expected* (no edit lost),
     and a fresh desk of the same user pulls exactly the same rows."""
     path = Path(desk.db.path)
@@ -130,29 +166,41 @@ def comparable(rows: dict) -> dict:
             for table, found in rows.items()}
 
 
-def assert_registry_holds(registry_db: Path, expected: dict) -> None:
+def registry_rows(db_url: str, sql: str, **params: Any) -> list[Any]:
+    """Rows of a query on the registry's own database (SQLite or PostgreSQL)."""
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            statement = text(sql)
+            for name, value in params.items():
+                if isinstance(value, list):
+                    statement = statement.bindparams(bindparam(name, expanding=True))
+            return list(conn.execute(statement, params))
+    finally:
+        engine.dispose()
+
+
+def assert_registry_holds(db_url: str, expected: dict) -> None:
     """Every desk row is on the registry once, deleted or not as on the desk."""
     tables = {"customer": "customers", "contact": "customer_contacts",
               "activity": "customer_activities"}
-    with closing_sqlite(registry_db) as conn:
-        for table, rows in expected.items():
-            if not rows:
-                continue
-            ids = list(rows)
-            marks = ",".join("?" * len(ids))
-            if table in tables:
-                found = conn.execute(
-                    f"SELECT id, deleted FROM {tables[table]} WHERE id IN ({marks})", ids
-                ).fetchall()
-            else:
-                found = conn.execute(
-                    f"SELECT id, deleted FROM synced_records WHERE entity = ? AND id IN ({marks})",
-                    [table, *ids],
-                ).fetchall()
-            assert len(found) == len(ids), table  # none missing, none doubled
-            assert {str(i): bool(d) for i, d in found} == {
-                i: bool(r[0]) for i, r in rows.items()
-            }, table
+    for table, rows in expected.items():
+        if not rows:
+            continue
+        ids = list(rows)
+        if table in tables:
+            found = registry_rows(
+                db_url, f"SELECT id, deleted FROM {tables[table]} WHERE id IN :ids", ids=ids
+            )
+        else:
+            found = registry_rows(
+                db_url, "SELECT id, deleted FROM synced_records WHERE entity = :entity"
+                " AND id IN :ids", entity=table, ids=ids,
+            )
+        assert len(found) == len(ids), table  # none missing, none doubled
+        assert {str(i): bool(d) for i, d in found} == {
+            i: bool(r[0]) for i, r in rows.items()
+        }, table
 
 
 # -- 1. SIGKILL at any step -----------------------------------------------------
@@ -198,7 +246,7 @@ def test_a_desk_killed_at_fifty_points_converges(registry, tmp_path) -> None:
     desk = open_desk(path, owner="")
     try:
         assert_converged(registry.url, user, desk, expected, tmp_path,
-                         registry_file(registry.db_url))
+                         registry.db_url)
     finally:
         desk.close()
 
@@ -230,12 +278,14 @@ def test_a_killed_run_in_the_middle_of_the_pull_resumes_from_its_cursor(
 
 
 @pytest.fixture
-def own_registry(tmp_path_factory) -> Iterator[RegistryProcess]:
+def own_registry(tmp_path_factory, registry) -> Iterator[RegistryProcess]:
+    """A registry process the test may kill, on the backend of ``registry``."""
     folder = tmp_path_factory.mktemp("own-registry")
-    process = RegistryProcess(f"sqlite:///{folder / 'registry.db'}", folder / "server.log")
-    process.start()
-    yield process
-    process.stop()
+    with registry_database(registry.db_url, folder) as db_url:
+        process = RegistryProcess(db_url, folder / "server.log")
+        process.start()
+        yield process
+        process.stop()
 
 
 def add_user(process: RegistryProcess, session_registry: Any) -> str:
@@ -286,7 +336,7 @@ def test_registry_killed_between_and_during_push_batches(own_registry, make_desk
         assert failures < 10
     assert failures == 3 and own_registry.starts == 4
     assert_converged(own_registry.url, user, desk, expected, tmp_path,
-                     registry_file(own_registry.db_url))
+                     own_registry.db_url)
 
 
 @pytest.mark.parametrize("fault", [REFUSED_500, LOST_502, TIMEOUT, LOST_TIMEOUT, CUT])
@@ -311,7 +361,7 @@ def test_every_third_request_failing_still_converges(registry, make_desk, tmp_pa
     assert errors > 3 and any(f == fault for _, f in transport.log)
     assert {p.rsplit("/", 1)[-1] for p, f in transport.log if f == fault} >= {"push", "pull"}
     assert_converged(registry.url, user, desk, expected, tmp_path,
-                     registry_file(registry.db_url))
+                     registry.db_url)
 
 
 def test_a_connection_cut_mid_page_by_a_proxy(registry, make_desk, tmp_path) -> None:
@@ -344,7 +394,7 @@ def test_a_connection_cut_mid_page_by_a_proxy(registry, make_desk, tmp_path) -> 
     finally:
         proxy.close()
     assert_converged(registry.url, user, source, expected, tmp_path,
-                     registry_file(registry.db_url))
+                     registry.db_url)
     assert comparable(synced_rows(Path(desk.db.path))) == comparable(expected)
 
 
@@ -399,9 +449,8 @@ def test_two_desks_edit_one_customer_offline(registry, make_desk) -> None:
     assert [(r["field"], r["desk_value"], r["registry_value"]) for r in records] == [
         ("need", "财务与库存", "生产排程")
     ]
-    with closing_sqlite(registry_file(registry.db_url)) as conn:
-        assert conn.execute("SELECT count(*) FROM sync_conflicts WHERE entity_id = ?",
-                            (c.id,)).fetchone()[0] == 1
+    assert registry_rows(registry.db_url, "SELECT count(*) FROM sync_conflicts"
+                         " WHERE entity_id = :id", id=c.id)[0][0] == 1
 
 
 # -- 4. a desk upgraded with ops pending --------------------------------------------
@@ -460,7 +509,7 @@ def test_a_desk_upgraded_with_pending_ops_syncs_them(registry, tmp_path) -> None
         assert (report.pushed, report.rejected) == (4, 0), report.failures
         expected = synced_rows(path)
         assert_converged(registry.url, user, desk, expected, tmp_path,
-                         registry_file(registry.db_url))
+                         registry.db_url)
         assert expected["customer"][customer_id][1:3] == (name, "") or name in str(
             expected["customer"][customer_id])
     finally:
