@@ -207,6 +207,7 @@ def one_run(admin: str, template: Path, folder: Path, meter: GapMeter) -> dict[s
     from erpdesk.storage.sync_store import SyncStore
     from erpdesk.sync.client import RegistryClient
     from erpdesk.sync.engine import SyncEngine, SyncReport
+    from erpdesk.ui.sync.controller import settle_heap
 
     with database(admin, f"erpdesk_bench_sync_{os.getpid()}") as db_url:
         registry_cli("db", "upgrade", "--db", db_url)
@@ -227,6 +228,7 @@ def one_run(admin: str, template: Path, folder: Path, meter: GapMeter) -> dict[s
                     device = store.device_id()
 
                     def job(engine: SyncEngine = engine, device: str = device) -> dict[str, Any]:
+                        settle_heap()  # as the window's sync worker does before each run
                         report = SyncReport()
                         t0 = time.perf_counter()
                         engine.push(device, report)

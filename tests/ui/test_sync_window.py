@@ -276,3 +276,17 @@ def test_a_customer_claimed_from_the_pool_starts_a_sync_at_once(online, monkeypa
     monkeypatch.setattr(online.controller, "sync_now", lambda: asked.append(1) or 1)
     online.window.customers.pool_claimed.emit({"customer_id": "x"})
     assert asked == [1]
+
+
+def test_a_sync_run_starts_with_the_long_lived_heap_frozen():
+    import gc
+
+    from erpdesk.ui.sync.controller import settle_heap
+
+    gc.unfreeze()
+    kept = [object() for _ in range(10)]
+    settle_heap()
+    try:
+        assert gc.get_freeze_count() > len(kept)
+    finally:
+        gc.unfreeze()

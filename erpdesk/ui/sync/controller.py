@@ -14,6 +14,7 @@ published on the UI thread.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import threading
 import time
@@ -100,6 +101,18 @@ class _QueuedFeed:
 
     def publish(self, change: Change) -> None:
         self._emit(change)
+
+
+def settle_heap() -> None:
+    """Before a sync run: collect the young generations (a few ms) and
+    freeze what lives on (the search index, pinyin tables, loaded rows), so
+    that a full collection during the run, which stops every thread, the
+    window's included, scans only what the run makes.  Without it one run in
+    a few stalled the window for ~90 ms (a generation-2 collection over the
+    whole heap: docs/benchmarks.md).  Cyclic garbage still in the old
+    generation is frozen with the rest; it is little and not repeated."""
+    gc.collect(1)
+    gc.freeze()
 
 
 class SyncController(QObject):
@@ -330,6 +343,7 @@ class SyncController(QObject):
             self._read_status(schedule=False)
             return
         self._emit(self.running_changed, True)
+        settle_heap()
         try:
             self.runner.run_once()
         finally:
