@@ -121,7 +121,7 @@ def sync_and_wait(app: Any, controller: Any) -> None:
     finished: list[int] = []
     controller.run_finished.connect(finished.append)
     ticket = controller.sync_now()
-    wait(app, lambda: any(n >= ticket for n in finished) and not controller.running)
+    wait(app, lambda: any(n >= ticket for n in finished) and controller.idle)
     controller.run_finished.disconnect(finished.append)
     settle(app)
 

@@ -56,13 +56,14 @@ def online(desk, settings, qtbot):
 def sync_and_wait(qtbot, controller) -> None:
     """Ask for a run and wait until a run that started after the asking has
     ended and its state was read (a run already under way, say one a
-    debounced local change started, may have missed the latest changes)."""
+    debounced local change started, may have missed the latest changes),
+    and no other run is under way or about to start."""
     finished: list[int] = []
     controller.run_finished.connect(finished.append)
     try:
         ticket = controller.sync_now()
         qtbot.waitUntil(
-            lambda: any(n >= ticket for n in finished) and not controller.running,
+            lambda: any(n >= ticket for n in finished) and controller.idle,
             timeout=WAIT,
         )
     finally:

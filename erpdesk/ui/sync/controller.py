@@ -215,6 +215,14 @@ class SyncController(QObject):
     def started(self) -> bool:
         return self._thread is not None
 
+    @property
+    def idle(self) -> bool:
+        """No run under way or asked for, no local change waiting for the
+        debounce to start one, no job queued."""
+        with self._cond:
+            queued = self._sync_wanted or bool(self._jobs)
+        return not (self.running or queued or self._debounce.isActive())
+
     def sync_now(self) -> int:
         """Run as soon as the worker is free (never waits here).
 
