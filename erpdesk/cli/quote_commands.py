@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from erpdesk.cli.demo_command import common_options
 from erpdesk.cli.output import CliError
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
+from erpdesk.domain.money import format_money
 
 if TYPE_CHECKING:
     from erpdesk.app import Desk
@@ -283,7 +284,13 @@ def _add_catalogue(subparsers: argparse._SubParsersAction) -> None:  # type: ign
 
 
 def _money(amount: Decimal) -> str:
+    """An amount for JSON: exact decimal text, no grouping."""
     return f"{amount:.2f}"
+
+
+def _shown(amount: Decimal) -> str:
+    """An amount for people: "1,564,042.00"."""
+    return format_money(amount)
 
 
 def _number(value: Decimal) -> str:
@@ -361,12 +368,12 @@ def _print_quote(out: Output, desk: Desk, quote: Quote, totals: QuoteTotals) -> 
                                    NET, VAT, TOTAL)]  # fmt: skip
     rows = [
         [str(n), line.description, f"{_number(line.quantity)} {line.unit}".strip(),
-         _money(line.unit_price), f"{_number(line.discount)}%", f"{_number(line.vat_rate)}%",
-         _money(a.net), _money(a.vat), _money(a.total)]
+         _shown(line.unit_price), f"{_number(line.discount)}%", f"{_number(line.vat_rate)}%",
+         _shown(a.net), _shown(a.vat), _shown(a.total)]
         for n, (line, a) in enumerate(zip(quote.lines, totals.lines, strict=True), start=1)
     ]  # fmt: skip
-    rows.append([tr(CLI, TOTALS), "", "", "", "", "", _money(totals.net), _money(totals.vat),
-                 _money(totals.total)])  # fmt: skip
+    rows.append([tr(CLI, TOTALS), "", "", "", "", "", _shown(totals.net), _shown(totals.vat),
+                 _shown(totals.total)])  # fmt: skip
     for text in _table(header, rows, right={0, 2, 3, 4, 5, 6, 7, 8}):
         out.print(text)
     out.print(tr(CLI, IN_WORDS).format(words=totals.total_in_words))
@@ -464,7 +471,7 @@ def run_list(args: argparse.Namespace, out: Output) -> int:
     header = [tr(CLI, t) for t in (NUMBER, VERSION, CUSTOMER, DEAL, STATUS, TOTAL, VALID_UNTIL)]
     rows = [
         [s.number, str(s.version), s.customer_name, s.deal_name or "-", _status(out, s),
-         _money(s.total),
+         _shown(s.total),
          (s.valid_until.isoformat() if s.valid_until else "-")
          + (" " + tr(CLI, EXPIRED) if s.expired else "")]
         for s in found
@@ -496,7 +503,7 @@ def run_show(args: argparse.Namespace, out: Output) -> int:
         desk.close()
     for m, amount in zip(quote.milestones, totals.milestones, strict=True):
         out.print(tr(CLI, MILESTONE).format(
-            name=m.name, percent=_number(m.percent), amount=_money(amount), due=m.due or "-"
+            name=m.name, percent=_number(m.percent), amount=_shown(amount), due=m.due or "-"
         ))  # fmt: skip
     for a in approvals:
         at = a.at.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -688,7 +695,7 @@ def _catalogue_table(catalogue: Catalogue, out: Output, today: Any) -> list[str]
     for item in catalogue.items:
         price = price_list.prices.get(item.code) if price_list else None
         if price is not None:
-            price_text = _money(price)
+            price_text = _shown(price)
         elif item.maintenance_percent is not None:
             price_text = f"{_number(item.maintenance_percent)}%"
         else:

@@ -164,7 +164,7 @@ def test_quote_new_prints_a_table_and_says_when_approval_is_needed(db, tmp_path,
         "2027/1/31",
     )
     assert code == 0
-    assert "财务管理模块用户许可" in out and "32300.00" in out  # 10 x 3800 x 85 %
+    assert "财务管理模块用户许可" in out and "32,300.00" in out  # 10 x 3800 x 85 %
     assert "Pending approval" in out and "浪潮ERP报价" in out and "2027-01-31" in out
     assert "manager must approve" in out
 
@@ -351,7 +351,7 @@ def test_a_quote_waits_for_approval_is_sent_and_gets_a_new_version(db, tmp_path,
     assert [a["decision"] for a in data["approvals"]] == [None, "rejected", "approved"]
     assert data["milestone_amounts"] == ["9690.00", "19380.00", "3230.00"]
     code, out, _ = run(capsys, *base, "show", number)
-    assert "version 2" in out and "Milestone 合同签订: 30% = 9690.00" in out
+    assert "version 2" in out and "Milestone 合同签订: 30% = 9,690.00" in out
     assert "asked for approval of a 15% discount" in out
 
     code, out, _ = run(capsys, *base, "list", "--json")
@@ -406,7 +406,7 @@ def test_settings_are_shown_and_set_with_their_checks(db, capsys):
 def test_the_catalogue_is_shown_exported_and_imported_back(db, tmp_path, capsys):
     base = ["--db", str(db), "--lang", "en", "catalogue"]
     code, out, _ = run(capsys, *base, "show")
-    assert code == 0 and "lic_finance" in out and "3800.00" in out and "18%" in out
+    assert code == 0 and "lic_finance" in out and "3,800.00" in out and "18%" in out
     code, out, _ = run(capsys, *base, "show", "--json")
     shipped = json.loads(out)
     target = tmp_path / "catalogue.xlsx"
