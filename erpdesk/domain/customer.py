@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -75,6 +76,51 @@ class Source(LabelledEnum):
     def company_provided(self) -> bool:
         """Company-provided (直接资源) rather than rep-entered (间接资源)."""
         return self not in (Source.SELF_DEVELOPED, Source.OTHER)
+
+    @classmethod
+    def parse(cls, text: str) -> Source | None:
+        """Member named by its code, zh_CN term or English label, or by a word
+        people use for it (``SOURCE_WORDS``: 展会, 转介绍, 网络 ...)."""
+        found = super().parse(text)
+        if found is not None:
+            return found  # type: ignore[return-value]
+        return SOURCE_WORDS.get(_word_key(text))
+
+
+def _word_key(text: str) -> str:
+    """*text* folded for the word lists: full-width to half-width, lower
+    case, no spaces, hyphens or underscores."""
+    folded = unicodedata.normalize("NFKC", text).lower()
+    return "".join(c for c in folded if not c.isspace() and c not in "-_")
+
+
+def _words(pairs: dict[Source, str]) -> dict[str, Source]:
+    found: dict[str, Source] = {}
+    for source, words in pairs.items():
+        for word in words.split():
+            key = _word_key(word)
+            if found.setdefault(key, source) is not source:
+                raise ValueError(f"the source word {word!r} names two sources")
+    return found
+
+
+# The words people write for the seven sources in spreadsheets and forms
+# (matched whole, after ``_word_key``).  Internet enquiries (网络, 官网, 百度
+# ...) count as marketing: the company's own promotion brought them.
+SOURCE_WORDS: dict[str, Source] = _words({
+    Source.WALK_IN: "门店 到店 上门 来访 客户来访 自来客户 门市来访 walkin walk-in",
+    Source.PHONE: "来电 电话咨询 热线 400电话 800电话 电话营销 电销 telemarketing call inbound",
+    Source.EMAIL: "邮件 电子邮件 邮箱 来信 email e-mail mail",
+    Source.REFERRAL: "转介绍 介绍 客户介绍 朋友介绍 熟人介绍 老客户 推荐 口碑 referral "
+    "referred recommendation",
+    Source.SELF_DEVELOPED: "自拓 自己开发 自主开发 销售开发 陌拜 陌生拜访 扫街 地推 "
+    "selfdeveloped cold-visit",
+    Source.MARKETING_EVENT: "展会 会展 展览 展销会 研讨会 会议 沙龙 峰会 论坛 活动 发布会 "
+    "网络 互联网 网站 官网 网上 线上 百度 搜索 广告 微信 公众号 抖音 推广 "
+    "exhibition tradeshow trade-show seminar conference event webinar website web online "
+    "internet ads advertising",
+    Source.OTHER: "其它 其他 未知 不详 other unknown",
+})
 
 
 class CustomerStatus(LabelledEnum):

@@ -483,3 +483,11 @@ def test_bad_on_duplicate_value(desk, tmp_path):
     path = write_csv(tmp_path / "list.csv", [HEADER, INSPUR])
     with pytest.raises(ValueError):
         import_customers(desk.unit_of_work, path, on_duplicate="overwrite")  # type: ignore[arg-type]
+
+
+def test_common_source_words_import_as_their_source(desk, tmp_path):
+    rows = [HEADER, [*INSPUR[:3], "展会", *INSPUR[4:]], [*HUASHENG[:3], "转介绍", *HUASHENG[4:]]]
+    result = import_customers(desk.unit_of_work, write_csv(tmp_path / "words.csv", rows))
+    assert result.imported == 2 and not result.rejected
+    found = dict(desk.db.reader.execute("SELECT name, source FROM customer").fetchall())
+    assert found == {INSPUR[0]: "marketing_event", HUASHENG[0]: "referral"}
