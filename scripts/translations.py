@@ -32,7 +32,7 @@ AREAS = {
         "erpdesk/domain", "erpdesk/storage", "erpdesk/services/customers.py",
         "erpdesk/services/events.py", "erpdesk/services/deals.py",
         "erpdesk/services/quotes.py", "erpdesk/services/catalogue_io.py",
-        "erpdesk/services/registration.py",
+        "erpdesk/services/registration.py", "erpdesk/services/ics.py",
         "erpdesk/catalogues.py", "erpdesk/sync",
     ],
     "ui": ["erpdesk/ui"],
