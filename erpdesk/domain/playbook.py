@@ -1,5 +1,6 @@
 """The playbook (销售手册): the funnel's seven stages, their checklists, exit
-criteria and worksheets, and the eighteen worksheet templates.
+criteria and worksheets, the eighteen worksheet templates, and the eight
+steps of the presales process (售前流程) with their checklists and outputs.
 
 A playbook is data a sales-operations person edits (``resources/playbook/``,
 TOML); this module holds its shape.  ``load_playbook`` (below) reads and
@@ -140,6 +141,19 @@ class StageDef:
 
 
 @dataclass(frozen=True)
+class PresalesStep:
+    """One of the eight steps of a presales engagement (qualify ... review):
+    its checklist of activities (codes start with the step's code, e.g.
+    "qualify.scope") and the outputs the step produces."""
+
+    number: int  # 1..8
+    code: str  # qualify, research, survey, design, demo, proposal, defence, review
+    names: Names
+    checklist: tuple[ChecklistItem, ...]
+    outputs: tuple[Names, ...] = ()
+
+
+@dataclass(frozen=True)
 class Playbook:
     """A checked playbook: exactly seven stages numbered 1..7 in order, every
     worksheet a stage names defined, checklist codes unique."""
@@ -152,6 +166,7 @@ class Playbook:
     lost_reasons: tuple[Choice, ...] = ()
     modules: tuple[Choice, ...] = ()  # the ERP scope a deal picks from
     team_roles: tuple[Choice, ...] = ()  # roles in a deal team
+    presales_steps: tuple[PresalesStep, ...] = ()  # the eight steps, in order
 
     @property
     def key(self) -> str:
@@ -187,6 +202,33 @@ class Playbook:
             for item in stage.checklist:
                 if item.code == code:
                     return stage, item
+        return None
+
+    def presales_step(self, number: int) -> PresalesStep:
+        """The presales step numbered *number* (1..8); ``KeyError`` otherwise."""
+        if not 1 <= number <= len(self.presales_steps):
+            raise KeyError(number)
+        return self.presales_steps[number - 1]
+
+    def parse_presales_step(self, text: str) -> PresalesStep | None:
+        """The presales step named by its number, code or name in either language."""
+        key = text.strip()
+        if key.isdigit():
+            number = int(key)
+            steps = self.presales_steps
+            return steps[number - 1] if 1 <= number <= len(steps) else None
+        low = key.lower()
+        for step in self.presales_steps:
+            if low in (step.code, step.names.en.lower()) or key == step.names.zh:
+                return step
+        return None
+
+    def presales_activity(self, code: str) -> tuple[PresalesStep, ChecklistItem] | None:
+        """The presales step whose checklist holds the activity *code*, and the activity."""
+        for step in self.presales_steps:
+            for item in step.checklist:
+                if item.code == code:
+                    return step, item
         return None
 
 

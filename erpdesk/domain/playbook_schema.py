@@ -5,8 +5,13 @@ line it is on: a TOML syntax error, a key of the wrong type, a missing or an
 unknown key (so a typo is caught, not ignored), stages that are not the
 seven of the funnel in order, probabilities out of 0..100 or decreasing,
 duplicate codes, a stage naming an undefined worksheet or requiring one it
-does not use, and templates whose layout does not fit their fields.
-The format itself is described in ``resources/playbook/default.toml``.
+does not use, templates whose layout does not fit their fields, and
+presales steps that are missing or not the eight of the presales process in
+order.  The format itself is described in ``resources/playbook/default.toml``.
+
+``SchemaReader`` (the shapes: tables, keys, texts, codes, names, each
+failing with its line) is shared with the other resource files checked at
+load, such as the survey questionnaires (``erpdesk.domain.questionnaire``).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from erpdesk.domain.playbook import (
     Names,
     Playbook,
     PlaybookError,
+    PresalesStep,
     StageDef,
     Verdict,
     WorksheetTemplate,
@@ -43,6 +49,17 @@ STAGE_CODES = (
     "preliminary_acceptance",
     "negotiation",
     "closing",
+)
+# The presales process's steps by code, in order (docs/presales.md).
+PRESALES_STEP_CODES = (
+    "qualify",
+    "research",
+    "survey",
+    "design",
+    "demo",
+    "proposal",
+    "defence",
+    "review",
 )
 # Lists of choices a field may name instead of listing its own.
 CHOICE_LISTS = ("lost_reasons", "modules", "team_roles")
@@ -65,6 +82,19 @@ DUPLICATE_CODE = QT_TRANSLATE_NOOP(
     "Domain", 'The code "{code}" is used twice in {table} (first on line {first})'
 )
 STAGE_COUNT = QT_TRANSLATE_NOOP("Domain", "A playbook has exactly seven stages, not {count}")
+NO_PRESALES_STEPS = QT_TRANSLATE_NOOP(
+    "Domain",
+    "The playbook has no presales steps: add the eight [[presales_steps]] of the shipped playbook",
+)
+PRESALES_STEP_COUNT = QT_TRANSLATE_NOOP(
+    "Domain", "A playbook has exactly eight presales steps, not {count}"
+)
+PRESALES_STEP_NUMBER = QT_TRANSLATE_NOOP(
+    "Domain", "Presales step {position} must be numbered {position}, not {found}"
+)
+PRESALES_STEP_CODE = QT_TRANSLATE_NOOP(
+    "Domain", 'Presales step {number} must have the code "{expected}", not "{found}"'
+)
 STAGE_NUMBER = QT_TRANSLATE_NOOP(
     "Domain", "Stage {position} must be numbered {position}, not {found}"
 )
@@ -124,9 +154,12 @@ WEIGHT_RANGE = QT_TRANSLATE_NOOP(
 _CODE = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 _TOP_KEYS = ("id", "version", "zh", "en", "stages")
-_TOP_OPTIONAL = ("worksheets", *CHOICE_LISTS)
+# presales_steps is required too, refused with its own message when missing
+_TOP_OPTIONAL = ("worksheets", *CHOICE_LISTS, "presales_steps")
 _STAGE_KEYS = ("number", "code", "zh", "en", "probability")
 _STAGE_OPTIONAL = ("worksheets", "required_worksheets", "exit_criteria", "checklist")
+_PRESALES_STEP_KEYS = ("number", "code", "zh", "en", "checklist")
+_PRESALES_STEP_OPTIONAL = ("outputs",)
 _TEMPLATE_KEYS = ("zh", "en", "attached_to", "layout")
 _TEMPLATE_OPTIONAL = ("description", "fields", "columns", "verdicts")
 _FIELD_KEYS = ("code", "zh", "en", "kind")
@@ -134,17 +167,23 @@ _FIELD_OPTIONAL = ("required", "choices", "weight", "minimum", "maximum", "help_
 _SCORE_OPTIONS = ("weight", "minimum", "maximum")
 
 
-def _where(path: Path) -> str:
+def _where(path: Path, whole: str = "the playbook") -> str:
     """A path as an operations person reads it: ``stages[4].checklist[2].code``
-    (elements numbered from 1)."""
+    (elements numbered from 1); *whole* names the file's top level."""
     out = ""
     for part in path:
         out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out or "the playbook"
+    return out or whole
 
 
-class _Reader:
-    """Reads the parsed TOML, failing with the line of the offending key."""
+class SchemaReader:
+    """Reads a parsed TOML file, failing with the line of the offending key.
+
+    ``error`` is the ``PlaybookError`` subclass raised; ``whole`` names the
+    top level of the file in messages ("the playbook")."""
+
+    error: type[PlaybookError] = PlaybookError
+    whole = "the playbook"
 
     def __init__(self, text: str, source: str) -> None:
         self.source_text = text
@@ -157,13 +196,16 @@ class _Reader:
         return line_of(self._lines, path)
 
     def fail(self, path: Path, problem: str, code: str, /, **params: Any) -> NoReturn:
-        raise PlaybookError(self.source, self.line(path), problem, code, **params)
+        raise self.error(self.source, self.line(path), problem, code, **params)
+
+    def where(self, path: Path) -> str:
+        return _where(path, self.whole)
 
     # --- shapes -----------------------------------------------------------
 
     def table(self, value: Any, path: Path) -> dict[str, Any]:
         if not isinstance(value, dict):
-            self.fail(path, NOT_TABLE, "not_table", key=_where(path))
+            self.fail(path, NOT_TABLE, "not_table", key=self.where(path))
         return value
 
     def keys(
@@ -182,46 +224,46 @@ class _Reader:
                     UNKNOWN_KEY,
                     "unknown_key",
                     key=key,
-                    table=_where(path),
+                    table=self.where(path),
                     allowed=", ".join(allowed),
                 )
         for key in required:
             if key not in table:
-                self.fail(path, MISSING_KEY, "missing_key", key=key, table=_where(path))
+                self.fail(path, MISSING_KEY, "missing_key", key=key, table=self.where(path))
 
     def text(
         self, table: Mapping[str, Any], key: str, path: Path, default: str | None = None
     ) -> str:
         value = table.get(key, default)
         if not isinstance(value, str):
-            self.fail((*path, key), NOT_TEXT, "not_text", key=_where((*path, key)))
+            self.fail((*path, key), NOT_TEXT, "not_text", key=self.where((*path, key)))
         if not value.strip() and default is None:
-            self.fail((*path, key), EMPTY, "empty", key=_where((*path, key)))
+            self.fail((*path, key), EMPTY, "empty", key=self.where((*path, key)))
         return value.strip()
 
     def integer(self, table: Mapping[str, Any], key: str, path: Path, default: int = 0) -> int:
         value = table.get(key, default)
         if not isinstance(value, int) or isinstance(value, bool):
-            self.fail((*path, key), NOT_INTEGER, "not_integer", key=_where((*path, key)))
+            self.fail((*path, key), NOT_INTEGER, "not_integer", key=self.where((*path, key)))
         return value
 
     def boolean(self, table: Mapping[str, Any], key: str, path: Path, default: bool) -> bool:
         value = table.get(key, default)
         if not isinstance(value, bool):
-            self.fail((*path, key), NOT_BOOL, "not_bool", key=_where((*path, key)))
+            self.fail((*path, key), NOT_BOOL, "not_bool", key=self.where((*path, key)))
         return value
 
     def array(self, table: Mapping[str, Any], key: str, path: Path) -> list[Any]:
         value = table.get(key, [])
         if not isinstance(value, list):
-            self.fail((*path, key), NOT_LIST, "not_list", key=_where((*path, key)))
+            self.fail((*path, key), NOT_LIST, "not_list", key=self.where((*path, key)))
         return value
 
     def texts(self, table: Mapping[str, Any], key: str, path: Path) -> tuple[str, ...]:
         out = []
         for i, item in enumerate(self.array(table, key, path)):
             if not isinstance(item, str) or not item.strip():
-                self.fail((*path, key, i), NOT_TEXT, "not_text", key=_where((*path, key, i)))
+                self.fail((*path, key, i), NOT_TEXT, "not_text", key=self.where((*path, key, i)))
             out.append(item.strip())
         return tuple(out)
 
@@ -245,7 +287,7 @@ class _Reader:
                 (*path, key),
                 UNKNOWN_VALUE,
                 "unknown_value",
-                key=_where((*path, key)),
+                key=self.where((*path, key)),
                 value=value,
                 allowed=", ".join(member.value for member in kind),
             )
@@ -259,13 +301,11 @@ class _Reader:
                     DUPLICATE_CODE,
                     "duplicate_code",
                     code=code,
-                    table=_where(table),
+                    table=self.where(table),
                     first=self.line((*seen[code], "code")) or "?",
                 )
             seen[code] = path
 
-
-class _PlaybookReader(_Reader):
     def choices(self, table: Mapping[str, Any], key: str, path: Path) -> tuple[Choice, ...]:
         out: list[tuple[Choice, Path]] = []
         for n, item in enumerate(self.array(table, key, path)):
@@ -276,11 +316,14 @@ class _PlaybookReader(_Reader):
         self.unique(((c.code, p) for c, p in out), (*path, key))
         return tuple(c for c, _ in out)
 
+
+class _PlaybookReader(SchemaReader):
     def read(self, data: dict[str, Any]) -> Playbook:
         self.keys(data, (), _TOP_KEYS, _TOP_OPTIONAL)
         lists = {name: self.choices(data, name, ()) for name in CHOICE_LISTS}
         templates = self.worksheets(data, lists)
         stages = self.stages(data, templates)
+        presales = self.presales_steps(data)
         return Playbook(
             id=self.text(data, "id", ()),
             version=self.text(data, "version", ()),
@@ -290,6 +333,7 @@ class _PlaybookReader(_Reader):
             lost_reasons=lists["lost_reasons"],
             modules=lists["modules"],
             team_roles=lists["team_roles"],
+            presales_steps=presales,
         )
 
     # --- stages -------------------------------------------------------------
@@ -366,14 +410,33 @@ class _PlaybookReader(_Reader):
                     number=number,
                     code=worksheet,
                 )
-        criteria = []
-        for i, criterion in enumerate(self.array(table, "exit_criteria", path)):
-            where = (*path, "exit_criteria", i)
-            entry = self.table(criterion, where)
+        return StageDef(
+            number=number,
+            code=code,
+            names=self.names(table, path),
+            probability=probability,
+            checklist=self.checklist(table, path, code),
+            worksheets=used,
+            required_worksheets=required,
+            exit_criteria=self.name_list(table, "exit_criteria", path),
+        )
+
+    def name_list(self, table: Mapping[str, Any], key: str, path: Path) -> tuple[Names, ...]:
+        """A list of ``{ zh, en }`` texts (exit criteria, outputs)."""
+        out = []
+        for i, item in enumerate(self.array(table, key, path)):
+            where = (*path, key, i)
+            entry = self.table(item, where)
             self.keys(entry, where, ("zh", "en"))
-            criteria.append(self.names(entry, where))
+            out.append(self.names(entry, where))
+        return tuple(out)
+
+    def checklist(
+        self, table: Mapping[str, Any], path: Path, prefix: str
+    ) -> tuple[ChecklistItem, ...]:
+        """A stage's (or presales step's) activities, each code ``prefix.name``."""
         checklist = []
-        item_code = re.compile(re.escape(code) + r"\.[a-z][a-z0-9_]*\Z")
+        item_code = re.compile(re.escape(prefix) + r"\.[a-z][a-z0-9_]*\Z")
         for i, activity in enumerate(self.array(table, "checklist", path)):
             where = (*path, "checklist", i)
             entry = self.table(activity, where)
@@ -381,22 +444,68 @@ class _PlaybookReader(_Reader):
             item = self.text(entry, "code", where)
             if not item_code.match(item):
                 self.fail(
-                    (*where, "code"), CHECKLIST_PREFIX, "checklist_prefix", code=item, prefix=code
+                    (*where, "code"), CHECKLIST_PREFIX, "checklist_prefix", code=item, prefix=prefix
                 )
             checklist.append(
                 ChecklistItem(
                     item, self.names(entry, where), self.boolean(entry, "required", where, True)
                 )
             )
-        return StageDef(
+        return tuple(checklist)
+
+    # --- presales steps -----------------------------------------------------
+
+    def presales_steps(self, data: dict[str, Any]) -> tuple[PresalesStep, ...]:
+        if "presales_steps" not in data:
+            self.fail((), NO_PRESALES_STEPS, "no_presales_steps")
+        items = self.array(data, "presales_steps", ())
+        if len(items) != len(PRESALES_STEP_CODES):
+            self.fail(
+                ("presales_steps",), PRESALES_STEP_COUNT, "presales_step_count", count=len(items)
+            )
+        steps = [self.presales_step(item, n) for n, item in enumerate(items)]
+        self.unique(
+            (
+                (item.code, ("presales_steps", s, "checklist", i))
+                for s, step in enumerate(steps)
+                for i, item in enumerate(step.checklist)
+            ),
+            ("presales_steps", "checklist"),
+        )
+        return tuple(steps)
+
+    def presales_step(self, item: Any, n: int) -> PresalesStep:
+        path: Path = ("presales_steps", n)
+        table = self.table(item, path)
+        self.keys(table, path, _PRESALES_STEP_KEYS, _PRESALES_STEP_OPTIONAL)
+        number = self.integer(table, "number", path)
+        if number != n + 1:
+            self.fail(
+                (*path, "number"),
+                PRESALES_STEP_NUMBER,
+                "presales_step_number",
+                position=n + 1,
+                found=number,
+            )
+        code = self.text(table, "code", path)
+        if code != PRESALES_STEP_CODES[n]:
+            self.fail(
+                (*path, "code"),
+                PRESALES_STEP_CODE,
+                "presales_step_code",
+                number=number,
+                expected=PRESALES_STEP_CODES[n],
+                found=code,
+            )
+        checklist = self.checklist(table, path, code)
+        if not checklist:
+            self.fail((*path, "checklist"), EMPTY, "empty", key=self.where((*path, "checklist")))
+        return PresalesStep(
             number=number,
             code=code,
             names=self.names(table, path),
-            probability=probability,
-            checklist=tuple(checklist),
-            worksheets=used,
-            required_worksheets=required,
-            exit_criteria=tuple(criteria),
+            checklist=checklist,
+            outputs=self.name_list(table, "outputs", path),
         )
 
     # --- worksheets ---------------------------------------------------------
@@ -491,7 +600,7 @@ class _PlaybookReader(_Reader):
                     (*where, "min_percent"),
                     PERCENT_RANGE,
                     "percent_range",
-                    key=_where((*where, "min_percent")),
+                    key=self.where((*where, "min_percent")),
                     value=percent,
                 )
             out.append((Verdict(percent, self.code(entry, where), self.names(entry, where)), where))
@@ -504,7 +613,7 @@ class _PlaybookReader(_Reader):
                     DUPLICATE_CODE,
                     "duplicate_code",
                     code=str(lower.min_percent),
-                    table=_where((*path, "verdicts")),
+                    table=self.where((*path, "verdicts")),
                     first=self.line(where) or "?",
                 )
         return tuple(v for v, _ in out)
@@ -593,17 +702,21 @@ class _PlaybookReader(_Reader):
 _AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$")
 
 
-def parse_playbook(text: str, source: str = "<playbook>") -> Playbook:
-    """*text* (TOML) as a checked ``Playbook``; ``PlaybookError`` otherwise."""
+def read_toml(text: str, source: str, error: type[PlaybookError] = PlaybookError) -> dict[str, Any]:
+    """*text* parsed as TOML; *error* with the line of a syntax error otherwise."""
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _AT_LINE.search(message)
         line = int(found.group(1)) if found else None
         detail = _AT_LINE.sub("", message) if found else message
-        raise PlaybookError(source, line, SYNTAX, "syntax", detail=detail) from None
-    return _PlaybookReader(text, source).read(data)
+        raise error(source, line, SYNTAX, "syntax", detail=detail) from None
+
+
+def parse_playbook(text: str, source: str = "<playbook>") -> Playbook:
+    """*text* (TOML) as a checked ``Playbook``; ``PlaybookError`` otherwise."""
+    return _PlaybookReader(text, source).read(read_toml(text, source))
 
 
 def decode(raw: bytes, source: str) -> str:

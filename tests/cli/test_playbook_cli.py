@@ -20,7 +20,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_check_default(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "--lang", "en", "playbook", "check")
     assert (code, err) == (0, "")
-    assert out == "OK: erpdesk-default 2026.1, 7 stages, 18 worksheets\n"
+    assert out == "OK: erpdesk-default 2026.2, 7 stages, 18 worksheets\n"
 
 
 def test_check_bad_file_prints_file_line_problem(
@@ -58,7 +58,7 @@ def test_check_uses_environment(
     )
     monkeypatch.setenv("ERPDESK_PLAYBOOK", str(own))
     code, out, _ = run(capsys, "--lang", "en", "playbook", "check")
-    assert code == 0 and out.startswith("OK: acme 2026.1")
+    assert code == 0 and out.startswith("OK: acme 2026.2")
 
 
 def test_show_text_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
@@ -72,7 +72,7 @@ def test_show_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "playbook", "show", "--json")
     assert code == 0
     data = json.loads(out)
-    assert data["key"] == "erpdesk-default@2026.1"
+    assert data["key"] == "erpdesk-default@2026.2"
     assert [s["code"] for s in data["stages"]][3] == "project_approval"
     assert data["stages"][0]["checklist"][2] == {
         "code": "target.visit",

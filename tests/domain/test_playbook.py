@@ -212,7 +212,7 @@ def test_syntax_error_names_its_line() -> None:
         ("probability = 80", "probability = 60", "probability = 60", "probability_decreases"),
         ("probability = 90", "probability = 190", "probability = 190", "probability_range"),
         ("probability = 10", 'probability = "10"', 'probability = "10"', "not_integer"),
-        ('version = "2026.1"', "version = 2026.1", "version = 2026.1", "not_text"),
+        ('version = "2026.2"', "version = 2026.2", "version = 2026.2", "not_text"),
         (
             'code = "discover.assess"',
             'code = "discover.pains"',
@@ -362,12 +362,12 @@ def test_company_playbook_via_environment(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv("ERPDESK_PLAYBOOK", str(own))
     assert playbook_path() == own
     playbook = read_playbook()
-    assert playbook.key == "acme@2026.1"
+    assert playbook.key == "acme@2026.2"
     assert playbook.stage(1).names.zh == "寻找目标客户"
     assert read_playbook() is playbook  # cached while the file is unchanged
-    own.write_text(own.read_text(encoding="utf-8").replace("2026.1", "2026.2"), encoding="utf-8")
+    own.write_text(own.read_text(encoding="utf-8").replace("2026.2", "2026.3"), encoding="utf-8")
     os.utime(own, ns=(1, 10**18))
-    assert read_playbook().version == "2026.2"
+    assert read_playbook().version == "2026.3"
     monkeypatch.delenv("ERPDESK_PLAYBOOK")
     assert playbook_path() == DEFAULT_PLAYBOOK
 
