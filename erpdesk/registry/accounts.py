@@ -17,7 +17,7 @@ from erpdesk.domain.errors import Problem
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.registry.config import Config
 from erpdesk.registry.db.database import RegistryDatabase, reconnecting
-from erpdesk.registry.db.journal import Actor, audit
+from erpdesk.registry.db.journal import Actor, audit, stamp_changes
 from erpdesk.registry.db.schema import ROLES, tokens, users
 from erpdesk.registry.errors import (
     AccountDisabled,
@@ -63,6 +63,9 @@ class User:
     role: str
     team: str
     disabled: bool
+    # A ``presales`` user leading its team's presales work (decides the
+    # team's support requests, assigns consultants; ``sync.presales``).
+    presales_lead: bool = False
 
     @property
     def actor(self) -> Actor:
@@ -71,7 +74,8 @@ class User:
     @classmethod
     def of(cls, row: Row[Any]) -> User:
         return cls(
-            row.id, row.username, row.display_name, row.role, row.team, bool(row.disabled)
+            row.id, row.username, row.display_name, row.role, row.team, bool(row.disabled),
+            bool(row.presales_lead),
         )
 
 
@@ -127,28 +131,40 @@ def get_user(conn: Connection, username: str) -> User:
 def add_user(
     db: RegistryDatabase, passwords: Passwords, now: datetime, actor: Actor, username: str,
     password: str, role: str, *, team: str = "", display_name: str = "",
+    presales_lead: bool = False,
 ) -> User:
     name = _check_username(username)
     _check_role(role)
     _check_password(password)
+    _check_lead(role, team.strip(), presales_lead)
     display = display_name.strip() or name
     if len(display) > 100 or len(team.strip()) > 64:
         raise BadRequest("The display name (100) or team (64) is too long", code="too_long")
     values = {
         "username": name, "display_name": display, "role": role, "team": team.strip(),
         "password_hash": passwords.hash(password), "disabled": False,
-        "created_at": now, "updated_at": now,
+        "created_at": now, "updated_at": now, "presales_lead": presales_lead,
     }
     try:
         with db.write() as conn:
             user_id = conn.execute(
                 insert(users).values(**values).returning(users.c.id)
             ).scalar_one()
-            user = User(user_id, name, display, role, team.strip(), False)
+            user = User(user_id, name, display, role, team.strip(), False, presales_lead)
             audit(conn, now, actor, "user.add", "user", user_id, after=_public(user))
     except IntegrityError:
         raise Conflict("The user {name} exists already", code="user_exists", name=name) from None
     return user
+
+
+def _check_lead(role: str, team: str, lead: bool) -> None:
+    """A presales lead is a ``presales`` user with a team (it leads that team)."""
+    if lead and role != "presales":
+        raise BadRequest(
+            "Only a presales user can be a presales lead", code="lead_not_presales"
+        )
+    if lead and not team:
+        raise BadRequest("A presales lead needs a team", code="lead_without_team")
 
 
 def _public(user: User) -> dict[str, Any]:
@@ -159,16 +175,25 @@ def update_user(
     db: RegistryDatabase, now: datetime, actor: Actor, username: str, action: str,
     **values: Any,
 ) -> User:
-    """Change a user's role, team, password hash or disabled flag; audited."""
+    """Change a user's role, team, password hash, disabled or presales lead
+    flag; audited.  A user that is no longer ``presales`` is no lead; a lead
+    gained or lost (or moved to another team) changes who sees the team's
+    support requests (``sync.presales_access.lead_changed``)."""
     name = normalize_username(username)
     if "role" in values:
         _check_role(values["role"])
     with db.write() as conn:
         before = User.of(_user_row(conn, name))
+        role = values.get("role", before.role)
+        _check_lead(role, values.get("team", before.team),
+                    values.get("presales_lead", before.presales_lead and role == "presales"))
+        if role != "presales" and before.presales_lead:
+            values["presales_lead"] = False
         conn.execute(
             update(users).where(users.c.id == before.id).values(**values, updated_at=now)
         )
         after = User.of(_user_row(conn, name))
+        _lead_changed(conn, before, after, now)
         if values.get("disabled") or "password_hash" in values:
             # A disabled user or a changed password ends every sign-in.
             conn.execute(
@@ -179,6 +204,20 @@ def update_user(
         audit(conn, now, actor, action, "user", before.id, before=_public(before),
               after=_public(after))
     return after
+
+
+def _lead_changed(conn: Connection, before: User, after: User, now: datetime) -> None:
+    """Tell the desks of a user that became (or stopped being) a presales
+    lead, or a lead that moved team, which support requests they gained or
+    lost."""
+    def led(user: User) -> str:
+        return user.team if user.role == "presales" and user.presales_lead else ""
+
+    if led(before) == led(after):
+        return
+    from erpdesk.registry.sync.presales_access import lead_changed  # sync builds on accounts
+
+    stamp_changes(conn, now, lead_changed(conn, after.id, led(before), led(after), now))
 
 
 def set_password(

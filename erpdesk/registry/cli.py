@@ -105,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--team", default="")
     add.add_argument("--display-name", default="")
+    add.add_argument("--presales-lead", action="store_true",
+                     help="a presales user leading its team (decides the team's support "
+                     "requests and assigns consultants)")
     add.add_argument("--password-stdin", action="store_true",
                      help="read the password from the first line of standard input")
     add.set_defaults(handler=cmd_user_add)
@@ -116,6 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
     role.add_argument("username")
     role.add_argument("role", choices=ROLES)
     role.add_argument("--team", help="also move the user to this team")
+    role.add_argument("--presales-lead", action=argparse.BooleanOptionalAction, default=None,
+                      help="mark (or, with --no-presales-lead, unmark) a presales user as "
+                      "its team's lead; a user leaving the presales role is no lead")
     role.set_defaults(handler=cmd_user_role)
     for name, flag in (("disable", True), ("enable", False)):
         sub = user_commands.add_parser(
@@ -287,10 +293,13 @@ def cmd_user_add(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         user = add_user(
             db, _passwords(), config.clock(), Actor.command_line(), args.username,
             password, args.role, team=args.team, display_name=args.display_name,
+            presales_lead=args.presales_lead,
         )
     finally:
         db.dispose()
     say(out, "added {name} ({role})", name=user.username, role=user.role)
+    if user.presales_lead:
+        say(out, "{name} leads the presales work of {team}", name=user.username, team=user.team)
     return 0
 
 
@@ -318,9 +327,11 @@ def cmd_user_role(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     del stdin
     config = _config(args)
     db = open_database(config)
-    values: dict[str, str] = {"role": args.role}
+    values: dict[str, str | bool] = {"role": args.role}
     if args.team is not None:
         values["team"] = args.team.strip()
+    if args.presales_lead is not None:
+        values["presales_lead"] = args.presales_lead
     try:
         user = update_user(db, config.clock(), Actor.command_line(), args.username,
                            "user.role", **values)
@@ -331,6 +342,8 @@ def cmd_user_role(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             team=user.team)
     else:
         say(out, "{name} is now {role}", name=user.username, role=user.role)
+    if user.presales_lead:
+        say(out, "{name} leads the presales work of {team}", name=user.username, team=user.team)
     return 0
 
 
@@ -361,7 +374,8 @@ def cmd_user_list(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             state = " (disabled)" if u.disabled else ""
             profile = profiles.get(u.username)
             extra = f"\t{profile.summary()}" if u.role == "rep" and profile else ""
-            print(f"{u.username}\t{u.role}\t{u.team or '-'}\t{u.display_name}{state}{extra}",
+            role = f"{u.role} (lead)" if u.presales_lead else u.role
+            print(f"{u.username}\t{role}\t{u.team or '-'}\t{u.display_name}{state}{extra}",
                   file=out)
     finally:
         db.dispose()

@@ -624,6 +624,22 @@
         <translation>销售手册必须恰好有七个阶段，而不是 {count} 个</translation>
     </message>
     <message>
+        <source>The playbook has no presales steps: add the eight [[presales_steps]] of the shipped playbook</source>
+        <translation>销售手册中没有售前流程步骤：请从随附的销售手册中复制八个 [[presales_steps]]</translation>
+    </message>
+    <message>
+        <source>A playbook has exactly eight presales steps, not {count}</source>
+        <translation>销售手册必须恰好有八个售前流程步骤，而不是 {count} 个</translation>
+    </message>
+    <message>
+        <source>Presales step {position} must be numbered {position}, not {found}</source>
+        <translation>第 {position} 个售前流程步骤的编号必须是 {position}，而不是 {found}</translation>
+    </message>
+    <message>
+        <source>Presales step {number} must have the code &quot;{expected}&quot;, not &quot;{found}&quot;</source>
+        <translation>第 {number} 个售前流程步骤的代码必须是“{expected}”，而不是“{found}”</translation>
+    </message>
+    <message>
         <source>Stage {position} must be numbered {position}, not {found}</source>
         <translation>第 {position} 个阶段的编号必须是 {position}，而不是 {found}</translation>
     </message>
@@ -1064,12 +1080,84 @@
         <translation>已发送</translation>
     </message>
     <message>
+        <source>Demo</source>
+        <translation>DEMO演示</translation>
+    </message>
+    <message>
+        <source>Requirements survey</source>
+        <translation>需求调研</translation>
+    </message>
+    <message>
+        <source>Solution writing</source>
+        <translation>方案编写</translation>
+    </message>
+    <message>
+        <source>Briefing and defence</source>
+        <translation>简报答辩</translation>
+    </message>
+    <message>
+        <source>Tender support</source>
+        <translation>投标支持</translation>
+    </message>
+    <message>
+        <source>Proof of concept</source>
+        <translation>概念验证</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
         <source>Declined</source>
         <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已分派</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Technical win</source>
+        <translation>技术赢单</translation>
+    </message>
+    <message>
+        <source>Technical loss</source>
+        <translation>技术丢单</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>No gap</source>
+        <translation>无差异</translation>
+    </message>
+    <message>
+        <source>Deal breaker</source>
+        <translation>致命差异</translation>
+    </message>
+    <message>
+        <source>Challenge</source>
+        <translation>有挑战</translation>
+    </message>
+    <message>
+        <source>Nice to have</source>
+        <translation>锦上添花</translation>
     </message>
     <message>
         <source>Superseded</source>
@@ -1370,6 +1458,302 @@
     <message>
         <source>This customer is in the pool: claim it from the pool instead</source>
         <translation>该客户在公海中：请从公海认领</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>Business processes</source>
+        <translation>业务流程</translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation>功能</translation>
+    </message>
+    <message>
+        <source>Target customers</source>
+        <translation>目标客户</translation>
+    </message>
+    <message>
+        <source>Advantages</source>
+        <translation>产品优势</translation>
+    </message>
+    <message>
+        <source>FAB statements</source>
+        <translation>FAB 陈述</translation>
+    </message>
+    <message>
+        <source>Demo scripts</source>
+        <translation>演示脚本</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Scenario steps</source>
+        <translation>场景步骤</translation>
+    </message>
+    <message>
+        <source>Data to prepare</source>
+        <translation>需准备的数据</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Leading vendors in China</source>
+        <translation>国内主要厂商</translation>
+    </message>
+    <message>
+        <source>Leading foreign vendors</source>
+        <translation>国外主要厂商</translation>
+    </message>
+    <message>
+        <source>Key modules</source>
+        <translation>重点模块</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>优势</translation>
+    </message>
+    <message>
+        <source>Weaknesses</source>
+        <translation>劣势</translation>
+    </message>
+    <message>
+        <source>How to compete</source>
+        <translation>竞争策略</translation>
+    </message>
+    <message>
+        <source>The knowledge base cannot be used</source>
+        <translation>知识库无法使用</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {detail}</source>
+        <translation>无法读取文件：{detail}</translation>
+    </message>
+    <message>
+        <source>The knowledge base has no {kind} &quot;{code}&quot;</source>
+        <translation>知识库中没有{kind}“{code}”</translation>
+    </message>
+    <message>
+        <source>The demo code &quot;{code}&quot; must be &quot;{prefix}.&quot; followed by a name</source>
+        <translation>演示代码“{code}”必须以“{prefix}.”开头，后接名称</translation>
+    </message>
+    <message>
+        <source>A demo lasts from 5 to 480 minutes, not {value}</source>
+        <translation>演示时长应为 5 到 480 分钟，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>{key} names the module &quot;{value}&quot;, which the knowledge base does not have</source>
+        <translation>{key} 引用了模块“{value}”，但知识库中没有该模块</translation>
+    </message>
+    <message>
+        <source>The presales rules refuse this</source>
+        <translation>售前规则不允许此操作</translation>
+    </message>
+    <message>
+        <source>The record has been deleted</source>
+        <translation>该记录已被删除</translation>
+    </message>
+    <message>
+        <source>A support request cannot go from {from_state} to {to_state}</source>
+        <translation>项目资源支持申请不能从“{from_state_zh}”变为“{to_state_zh}”</translation>
+    </message>
+    <message>
+        <source>Only the rep who asked for the support ({rep}) may move the request from {from_state} to {to_state}</source>
+        <translation>只有提出申请的销售代表（{rep}）才能将申请从“{from_state_zh}”变为“{to_state_zh}”</translation>
+    </message>
+    <message>
+        <source>Only the team&apos;s presales lead may move the request from {from_state} to {to_state}</source>
+        <translation>只有本团队的售前负责人才能将申请从“{from_state_zh}”变为“{to_state_zh}”</translation>
+    </message>
+    <message>
+        <source>Only the assigned consultant ({consultant}) may move the request from {from_state} to {to_state}</source>
+        <translation>只有被分派的售前顾问（{consultant}）才能将申请从“{from_state_zh}”变为“{to_state_zh}”</translation>
+    </message>
+    <message>
+        <source>Declining a support request needs a reason</source>
+        <translation>拒绝项目资源支持申请需要填写原因</translation>
+    </message>
+    <message>
+        <source>An assignment needs the consultant&apos;s name</source>
+        <translation>分派需要指定售前顾问</translation>
+    </message>
+    <message>
+        <source>{name} is not a presales consultant</source>
+        <translation>{name}不是售前顾问</translation>
+    </message>
+    <message>
+        <source>The request is already assigned to {consultant}</source>
+        <translation>该申请已分派给{consultant}</translation>
+    </message>
+    <message>
+        <source>A support request needs a customer</source>
+        <translation>项目资源支持申请需要指定客户</translation>
+    </message>
+    <message>
+        <source>The wanted dates end ({until}) before they start ({start})</source>
+        <translation>期望结束日期（{until}）早于开始日期（{start}）</translation>
+    </message>
+    <message>
+        <source>&quot;{module}&quot; is not a module of the playbook; use one of: {allowed}</source>
+        <translation>“{module}”不是销售手册中的模块，可选：{allowed}</translation>
+    </message>
+    <message>
+        <source>An engagement is opened for an assigned request, not a {state} one</source>
+        <translation>只有已分派的申请才能开启售前项目，当前状态为“{state_zh}”</translation>
+    </message>
+    <message>
+        <source>The engagement is already closed</source>
+        <translation>该售前项目已关闭</translation>
+    </message>
+    <message>
+        <source>The playbook has no presales steps</source>
+        <translation>销售手册中没有售前流程步骤</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a presales step; use 1 to {count} or a step&apos;s code</source>
+        <translation>“{value}”不是售前流程步骤，请使用 1 到 {count} 或步骤代码</translation>
+    </message>
+    <message>
+        <source>The engagement is already in step {step}</source>
+        <translation>该售前项目已处于第 {step} 步</translation>
+    </message>
+    <message>
+        <source>Moving an engagement back from step {from_step} to {to_step} needs a reason</source>
+        <translation>将售前项目从第 {from_step} 步退回到第 {to_step} 步需要填写原因</translation>
+    </message>
+    <message>
+        <source>Going past unticked activities needs a reason for the override</source>
+        <translation>跳过未完成的活动需要填写越过原因</translation>
+    </message>
+    <message>
+        <source>{code} is not an activity of the presales steps</source>
+        <translation>{code}不是售前流程步骤中的活动</translation>
+    </message>
+    <message>
+        <source>An engagement is closed in its last step ({step}), not in step {current}</source>
+        <translation>售前项目只能在最后一步（第 {step} 步）关闭，当前为第 {current} 步</translation>
+    </message>
+    <message>
+        <source>Closing an engagement needs the technical win decided: won or lost</source>
+        <translation>关闭售前项目前需确定技术选型结果：技术赢单或技术丢单</translation>
+    </message>
+    <message>
+        <source>A task needs a title</source>
+        <translation>任务需要标题</translation>
+    </message>
+    <message>
+        <source>The time {field} needs its time zone offset</source>
+        <translation>时间 {field} 需要包含时区偏移</translation>
+    </message>
+    <message>
+        <source>A new task cannot start in the past ({starts_at})</source>
+        <translation>新任务的开始时间不能早于现在（{starts_at}）</translation>
+    </message>
+    <message>
+        <source>The task ends ({ends_at}) before or when it starts ({starts_at})</source>
+        <translation>任务的结束时间（{ends_at}）不晚于开始时间（{starts_at}）</translation>
+    </message>
+    <message>
+        <source>A {kind} task has no {field}: that belongs to the other kind of task</source>
+        <translation>“{kind_zh}”任务没有 {field}：该字段属于另一类任务</translation>
+    </message>
+    <message>
+        <source>A finding needs a module</source>
+        <translation>调研发现需要指定模块</translation>
+    </message>
+    <message>
+        <source>A finding needs a text</source>
+        <translation>调研发现需要填写内容</translation>
+    </message>
+    <message>
+        <source>The priority &quot;{value}&quot; is not one of: {allowed}</source>
+        <translation>优先级“{value}”无效，可选：{allowed}</translation>
+    </message>
+    <message>
+        <source>The score of scenario {scenario} must be a whole number from 1 to 5, not {value}</source>
+        <translation>场景 {scenario} 的评分必须是 1 到 5 的整数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>There is feedback for {scenario}, which is not a scenario of the demo</source>
+        <translation>{scenario} 有反馈，但它不是本次演示的场景</translation>
+    </message>
+    <message>
+        <source>The scenario code {code} is used twice</source>
+        <translation>场景代码 {code} 重复使用</translation>
+    </message>
+    <message>
+        <source>A finding becomes a row of the needs worksheet, not of {template}</source>
+        <translation>调研发现只能转为客户需求分析表中的一行，不能转入 {template}</translation>
+    </message>
+    <message>
+        <source>The finding is already the need {need_id}</source>
+        <translation>该调研发现已转为需求 {need_id}</translation>
+    </message>
+    <message>
+        <source>The task has no finding {id}</source>
+        <translation>该任务中没有调研发现 {id}</translation>
+    </message>
+    <message>
+        <source>The questionnaires cannot be read: {detail}</source>
+        <translation>无法读取调研问卷：{detail}</translation>
+    </message>
+    <message>
+        <source>The choice question &quot;{code}&quot; needs choices</source>
+        <translation>选择题“{code}”需要选项</translation>
+    </message>
+    <message>
+        <source>Only a choice question has choices, not the {kind} question &quot;{code}&quot;</source>
+        <translation>只有选择题才有选项，{kind} 类问题“{code}”不能有</translation>
+    </message>
+    <message>
+        <source>{question}: the answer must be a text</source>
+        <translation>{question_zh}：答案必须是文字</translation>
+    </message>
+    <message>
+        <source>{question}: the answer must be yes or no</source>
+        <translation>{question_zh}：答案必须是“是”或“否”</translation>
+    </message>
+    <message>
+        <source>{question}: &quot;{value}&quot; is not a number</source>
+        <translation>{question_zh}：“{value}”不是数字</translation>
+    </message>
+    <message>
+        <source>{question}: &quot;{value}&quot; is not one of: {allowed}</source>
+        <translation>{question_zh}：“{value}”无效，可选：{allowed}</translation>
+    </message>
+    <message>
+        <source>The event &quot;{title}&quot; ends before it starts ({start} to {end}); correct its times and export the calendar again</source>
+        <translation>日程“{title}”的结束时间早于开始时间（{start} 至 {end}），请更正时间后重新导出日历</translation>
+    </message>
+    <message>
+        <source>Cannot write the calendar {path} ({detail})</source>
+        <translation>无法写入日历 {path}（{detail}）</translation>
     </message>
 </context>
 <context>

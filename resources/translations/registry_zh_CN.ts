@@ -91,6 +91,14 @@
         <translation>显示名称（最多 100 字）或团队（最多 64 字）过长</translation>
     </message>
     <message>
+        <source>Only a presales user can be a presales lead</source>
+        <translation>只有售前用户才能担任售前负责人</translation>
+    </message>
+    <message>
+        <source>A presales lead needs a team</source>
+        <translation>售前负责人必须属于一个团队</translation>
+    </message>
+    <message>
         <source>The user {name} exists already</source>
         <translation>用户 {name} 已存在</translation>
     </message>
@@ -305,6 +313,10 @@
     <message>
         <source>migrated the empty database to schema {head}</source>
         <translation>空数据库已升级到结构版本 {head}</translation>
+    </message>
+    <message>
+        <source>{name} leads the presales work of {team}</source>
+        <translation>{name} 负责 {team} 的售前工作</translation>
     </message>
     <message>
         <source>{name} is now {role} in {team}</source>
@@ -533,6 +545,66 @@
     <message>
         <source>This role may not push</source>
         <translation>此角色不能上传更改</translation>
+    </message>
+    <message>
+        <source>A support request cannot move from its state to that one</source>
+        <translation>项目资源支持申请不能从当前状态转到该状态</translation>
+    </message>
+    <message>
+        <source>A new support request is a draft or submitted</source>
+        <translation>新的项目资源支持申请只能是草稿或已提交</translation>
+    </message>
+    <message>
+        <source>This move of the support request is not yours to make</source>
+        <translation>您无权对该项目资源支持申请执行此操作</translation>
+    </message>
+    <message>
+        <source>Only the team&apos;s presales lead assigns a consultant, moving the request to assigned</source>
+        <translation>只有团队的售前负责人才能指派顾问，并将申请转为已指派</translation>
+    </message>
+    <message>
+        <source>Not a presales consultant</source>
+        <translation>不是售前顾问</translation>
+    </message>
+    <message>
+        <source>An assigned support request needs a consultant</source>
+        <translation>已指派的项目资源支持申请必须指定顾问</translation>
+    </message>
+    <message>
+        <source>A declined support request needs a reason</source>
+        <translation>拒绝项目资源支持申请必须填写原因</translation>
+    </message>
+    <message>
+        <source>A support request is made by a rep</source>
+        <translation>项目资源支持申请由销售代表提出</translation>
+    </message>
+    <message>
+        <source>No such support request of yours</source>
+        <translation>没有您的这条项目资源支持申请</translation>
+    </message>
+    <message>
+        <source>No such presales engagement of yours</source>
+        <translation>没有您的这项售前工作</translation>
+    </message>
+    <message>
+        <source>You may read this presales work but not change it</source>
+        <translation>您可以查看这项售前工作，但不能修改</translation>
+    </message>
+    <message>
+        <source>Only the assigned consultant or the team&apos;s presales lead changes this presales work</source>
+        <translation>只有指派的顾问或团队的售前负责人才能修改这项售前工作</translation>
+    </message>
+    <message>
+        <source>Only its rep deletes a support request, while it is a draft</source>
+        <translation>只有提出申请的销售代表才能删除项目资源支持申请，且仅限草稿</translation>
+    </message>
+    <message>
+        <source>A presales record belongs to the customer and deal of its support request</source>
+        <translation>售前记录必须属于其项目资源支持申请的客户和商机</translation>
+    </message>
+    <message>
+        <source>The presales record was deleted</source>
+        <translation>该售前记录已被删除</translation>
     </message>
     <message>
         <source>This desk last synced before the oldest change the registry still keeps; it must pull everything again</source>

@@ -84,6 +84,7 @@ class ChangeOut(BaseModel):
         "customer", "contact", "activity",
         # ``sync.entities``
         "deal", "stage_change", "worksheet", "quote", "quote_approval", "proposal",
+        "support_request", "presales_engagement", "presales_task",
     ]
     id: str
     version: int

@@ -99,6 +99,9 @@ users = Table(
     Column("size_bands", JSON, nullable=False, server_default=text("'[]'")),
     Column("regions", JSON, nullable=False, server_default=text("'[]'")),
     Column("ability", Integer, nullable=False, server_default=text("3")),
+    # A presales consultant who leads its team's presales work (schema 0012):
+    # it decides the team's support requests and assigns consultants.
+    Column("presales_lead", Boolean, nullable=False, server_default=false()),
 )
 
 tokens = Table(
@@ -343,6 +346,9 @@ sync_access = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("change_number", BigInteger, nullable=False, server_default=text("0")),
     Column("deal_id", String(36), nullable=True),
+    # Or one support request of it (schema 0012): the request, its
+    # engagement and tasks, with the customer row and the request's deal.
+    Column("request_id", String(36), nullable=True),
 )
 Index("ix_sync_access_user_change", sync_access.c.user_id, sync_access.c.change_number)
 Index("ix_sync_access_created_at", sync_access.c.created_at)
@@ -370,10 +376,35 @@ synced_records = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     Column("change_number", BigInteger, nullable=False, server_default=text("0")),
+    # Presales records (schema 0012): the support request a request, an
+    # engagement or a task belongs to (a request's is itself; it decides who
+    # sees them), and a task's engagement.
+    Column("request_id", String(36), nullable=True),
+    Column("engagement_id", String(36), nullable=True),
 )
 Index("ix_synced_records_change_number", synced_records.c.change_number)
 Index("ix_synced_records_customer_id", synced_records.c.customer_id)
 Index("ix_synced_records_deal_id", synced_records.c.deal_id)
+Index("ix_synced_records_request_id", synced_records.c.request_id)
+
+# Who a support request concerns (schema 0012; ``sync.presales``), one row
+# per request, rewritten with it: the requesting rep, the rep's team (its
+# presales lead and manager see the request) and the assigned consultant
+# (a registry user name; empty until assigned).  The pull's filter reads it.
+presales_requests = Table(
+    "presales_requests",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("customer_id", String(36), nullable=False),
+    Column("deal_id", String(36), nullable=True),
+    Column("requester_id", Integer, nullable=False),
+    Column("team", String(64), nullable=False, server_default=""),
+    Column("consultant", String(64), nullable=False, server_default=""),
+)
+Index("ix_presales_requests_requester_id", presales_requests.c.requester_id)
+Index("ix_presales_requests_team", presales_requests.c.team)
+Index("ix_presales_requests_consultant", presales_requests.c.consultant)
+Index("ix_presales_requests_customer_id", presales_requests.c.customer_id)
 
 # The registry user names on each deal's team (its ``team`` field): they
 # see the deal and its records.  Rewritten with the deal's team.

@@ -27,7 +27,9 @@ customer row and drops the rest).  A deal's team changes (``team_changed``,
 from the push that rewrites the ``team`` field): a user taken off loses the
 deal, and the customer row too unless another deal of the customer still
 names it; a user put on gains the deal.  Users who see the customer in full
-anyway are left out of both.
+anyway are left out of both.  Support requests have their own events
+(``presales_access``); here, one who loses a customer or a deal but still
+sees a support request of it is granted the request again.
 
 The log is pruned like the op log (``prune_access``, ``op_retention_days``);
 the highest change number pruned is the *horizon*, kept in
@@ -59,12 +61,14 @@ HORIZON = "access_horizon"  # change_counter row: the highest change number prun
 
 
 def access_row(
-    user_id: int, kind: str, customer_id: str, now: datetime, deal_id: str | None = None
+    user_id: int, kind: str, customer_id: str, now: datetime, deal_id: str | None = None,
+    request_id: str | None = None,
 ) -> dict[str, Any]:
-    """The values of one ``sync_access`` row (without its change number)."""
+    """The values of one ``sync_access`` row (without its change number);
+    with *request_id*, of one support request (``presales_access``)."""
     return {
         "id": str(uuid.uuid4()), "customer_id": customer_id, "deal_id": deal_id,
-        "user_id": user_id, "kind": kind, "created_at": now,
+        "user_id": user_id, "kind": kind, "created_at": now, "request_id": request_id,
     }
 
 
@@ -105,6 +109,7 @@ def owner_changed(
             access_row(user.id, GRANT, customer_id, now, deal_id)
             for deal_id in kept.get(user.username, ())
         )
+        rows.extend(still_seen(conn, user, customer_id, None, now))  # its support requests
     rows.extend(access_row(user.id, GRANT, customer_id, now) for user in gain)
     if rows:
         conn.execute(insert(sync_access), rows)
@@ -156,8 +161,11 @@ def team_changed(
             d for d in _memberships(conn, customer_id, [user.username]).get(user.username, ())
             if d != deal_id
         ]
-        if not others:  # no other deal of the customer names it: the customer row goes too
+        if not others and not sees_a_request(conn, user.username, customer_id):
+            # no other deal of the customer names it: the customer row goes too
             rows.append(access_row(user.id, REVOKE, customer_id, now))
+        else:  # the support requests on the deal it still sees come again
+            rows.extend(still_seen(conn, user, customer_id, deal_id, now))
     return rows
 
 
@@ -203,3 +211,17 @@ def prune_access(db: RegistryDatabase, now: datetime) -> int:
         if not moved and horizon(conn) < top:  # no row yet
             conn.execute(insert(change_counter).values(name=HORIZON, value=top))
         return forgotten
+
+
+def still_seen(
+    conn: Connection, user: Any, customer_id: str, deal_id: str | None, now: datetime
+) -> list[dict[str, Any]]:
+    from erpdesk.registry.sync import presales_access  # it builds on this module
+
+    return presales_access.still_seen(conn, user, customer_id, deal_id, now)
+
+
+def sees_a_request(conn: Connection, username: str, customer_id: str) -> bool:
+    from erpdesk.registry.sync import presales_access  # it builds on this module
+
+    return presales_access.sees_a_request(conn, username, customer_id)

@@ -3,9 +3,10 @@
 Customers, contacts and activities have tables of their own (they came
 first and the registry's own rules read their columns).  Every type the desk
 added since (deals, their stage history, worksheets, quotes, approvals,
-proposals) is one ``EntityType`` here and is stored in the one table
-``synced_records``: adding a type is an entry in ``ENTITIES``, no new code
-path (``records`` reads this table to check, write and serve them).
+proposals, presales requests, engagements and tasks) is one ``EntityType``
+here and is stored in the one table ``synced_records``: adding a type is an
+entry in ``ENTITIES``, no new code path (``records`` reads this table to
+check, write and serve them; presales types add their rules in ``presales``).
 
 Each entry says which fields an op may carry (checked and made canonical
 like the customers' fields: ``ops.FieldSpec``), which of them name the
@@ -288,6 +289,116 @@ PROPOSAL = EntityType(
     parents={"customer_id": "customer", "deal_id": "deal"},
 )
 
+# -- presales (docs/presales.md): a rep's support request, the engagement a
+# consultant runs for it and the engagement's demos and surveys.  Who may push
+# and see them follows the request (``presales``); the codes are the contract's.
+
+REQUEST_KINDS = (
+    "demo", "requirements_survey", "solution_writing", "briefing_defence", "tender_support",
+    "proof_of_concept",
+)
+REQUEST_STATES = (
+    "draft", "submitted", "accepted", "declined", "assigned", "in_progress", "done", "cancelled",
+)
+TECHNICAL_WINS = ("open", "won", "lost")
+TASK_KINDS = ("demo", "survey")
+TASK_STATES = ("planned", "done", "cancelled")
+
+
+def _one_of(codes: tuple[str, ...]) -> Callable[[Any], Any]:
+    def parse(value: Any) -> str:
+        if not isinstance(value, str) or value not in codes:
+            raise ValueError(f"must be one of: {', '.join(sorted(codes))}")
+        return value
+
+    return parse
+
+
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("must be true or false")
+    return value
+
+
+USER_NAME = FieldSpec(_text(64))
+
+SUPPORT_REQUEST = EntityType(
+    "support_request",
+    fields={
+        "kind": FieldSpec(_one_of(REQUEST_KINDS), None),
+        "wanted_from": DATE,
+        "wanted_until": DATE,
+        "modules": LIST,
+        "attendees": LIST,
+        "customer_cares": TEXT,
+        "notes": TEXT,
+        "state": FieldSpec(_one_of(REQUEST_STATES), "draft"),
+        "decline_reason": TEXT,
+        "consultant": USER_NAME,
+        # Set by the registry from the pushing rep (a desk's value is ignored).
+        "requested_by": USER_NAME,
+        "team": USER_NAME,
+        "submitted_at": TIME,
+        "decided_at": TIME,
+    },
+    required=("customer_id", "kind"),
+    parents={"customer_id": "customer", "deal_id": "deal"},
+    roles=frozenset({"rep", "admin", "presales"}),
+)
+PRESALES_ENGAGEMENT = EntityType(
+    "presales_engagement",
+    fields={
+        "consultant": USER_NAME,
+        "step": FieldSpec(_whole_number(1, 8), 1),
+        "checklist": MAPPING,
+        "history": LIST,
+        "technical_win": FieldSpec(_one_of(TECHNICAL_WINS), "open"),
+        "opened_at": TIME,
+        "closed_at": TIME,
+        "notes": TEXT,
+    },
+    required=("request_id",),
+    parents={"request_id": "support_request", "customer_id": "customer", "deal_id": "deal"},
+    roles=frozenset({"admin", "presales"}),
+)
+PRESALES_TASK = EntityType(
+    "presales_task",
+    fields={
+        "kind": FieldSpec(_one_of(TASK_KINDS), None),
+        "title": FieldSpec(_text(400)),
+        "starts_at": TIME,
+        "ends_at": TIME,
+        "place": FieldSpec(_text(400)),
+        "online": FieldSpec(_boolean, False),
+        "our_attendees": LIST,
+        "customer_attendees": LIST,
+        "state": FieldSpec(_one_of(TASK_STATES), "planned"),
+        "outcome": TEXT,
+        "follow_ups": LIST,
+        # A demo's
+        "modules": LIST,
+        "scenarios": LIST,
+        "environment": TEXT,
+        "data_prep": TEXT,
+        "feedback": MAPPING,
+        # A survey's
+        "departments": LIST,
+        "interviews": LIST,
+        "answers": MAPPING,
+        "findings": LIST,
+    },
+    required=("engagement_id", "kind"),
+    parents={
+        "engagement_id": "presales_engagement", "customer_id": "customer", "deal_id": "deal",
+    },
+    roles=frozenset({"admin", "presales"}),
+)
+PRESALES_TYPES = frozenset({SUPPORT_REQUEST.name, PRESALES_ENGAGEMENT.name, PRESALES_TASK.name})
+
 ENTITIES: dict[str, EntityType] = {
-    t.name: t for t in (DEAL, STAGE_CHANGE, WORKSHEET, QUOTE, QUOTE_APPROVAL, PROPOSAL)
+    t.name: t
+    for t in (
+        DEAL, STAGE_CHANGE, WORKSHEET, QUOTE, QUOTE_APPROVAL, PROPOSAL, SUPPORT_REQUEST,
+        PRESALES_ENGAGEMENT, PRESALES_TASK,
+    )
 }

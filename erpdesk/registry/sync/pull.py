@@ -16,7 +16,11 @@ with their contacts and activities; a sales manager the customers owned by
 reps of its team; other roles nothing of their own.  Whoever a deal's team
 names (any role) sees the deal and its records (``records``) and the deal's
 customer row, without the customer's contacts, activities and other
-records: the desk cannot hold a deal without its customer.
+records: the desk cannot hold a deal without its customer.  A support
+request, its engagement and tasks are seen by the users it concerns (its
+rep, its team's presales lead and manager, its consultant:
+``presales_access``), who get the customer row and the request's deal row
+with it; not through a deal's team.
 
 Leaving a view and coming into one are the access log's (``access``): a
 user that lost a customer or a deal gets one ``{"visible": false}`` change
@@ -44,6 +48,7 @@ from erpdesk.registry.db.schema import (
     customer_contacts,
     customers,
     deal_members,
+    presales_requests,
     sync_access,
     synced_records,
     users,
@@ -52,6 +57,11 @@ from erpdesk.registry.errors import Conflict
 from erpdesk.registry.sync.access import HORIZON, REVOKE
 from erpdesk.registry.sync.apply import activity_values, customer_values
 from erpdesk.registry.sync.ops import CONTACT_FIELDS
+from erpdesk.registry.sync.presales_access import (
+    presales_customers,
+    presales_records,
+    viewer_clause,
+)
 from erpdesk.registry.sync.records import record_change, visible_records
 
 MAX_LIMIT = 1000
@@ -100,7 +110,7 @@ def visible_customers(user: User) -> ColumnElement[bool]:
     """Which customer rows *user* may pull."""
     if user.role == "admin":
         return true()
-    return or_(full_customers(user), member_customers(user.username))
+    return or_(full_customers(user), member_customers(user.username), presales_customers(user))
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -203,6 +213,7 @@ def pull(db: RegistryDatabase, user: User, since: int, limit: int, now: datetime
 class Grant:
     customer_id: str
     deal_id: str | None  # None: the whole customer
+    request_id: str | None = None  # a support request (of the deal, if any)
 
 
 Candidate = tuple[int, dict[str, Any], Grant | None]
@@ -216,7 +227,9 @@ def _candidates(
     # Two reads of the customers, so that each runs on its own index (the
     # owner's customers by change number; a member's few by id).
     shown: set[str] = set()
-    wheres = [full] if user.role == "admin" else [full, member_customers(user.username)]
+    wheres = [full] if user.role == "admin" else [
+        full, or_(member_customers(user.username), presales_customers(user))
+    ]
     for where in wheres:
         for row in conn.execute(_window(
             CUSTOMER_SELECT.where(where), customers.c.change_number, since, high, limit
@@ -231,7 +244,10 @@ def _candidates(
         query = select(table).join(customers, customers.c.id == table.c.customer_id).where(full)
         for row in conn.execute(_window(query, table.c.change_number, since, high, limit)):
             out.append((int(row.change_number), build(row), None))
-    query = RECORD_SELECT.where(visible_records(user.username, user.role, full))
+    seen = visible_records(user.username, user.role, full)
+    if user.role != "admin":
+        seen = or_(seen, presales_records(user))
+    query = RECORD_SELECT.where(seen)
     for row in conn.execute(_window(query, synced_records.c.change_number, since, high, limit)):
         out.append((int(row.change_number), record_change(row), None))
     query = select(sync_access).where(sync_access.c.user_id == user.id)
@@ -240,14 +256,16 @@ def _candidates(
         if row.kind == REVOKE:
             out.append((number, revocation(row, number), None))
         else:
-            out.append((number, {}, Grant(row.customer_id, row.deal_id)))
+            out.append((number, {}, Grant(row.customer_id, row.deal_id, row.request_id)))
     return out
 
 
 def revocation(row: Row[Any], number: int) -> dict[str, Any]:
-    """The change telling a desk that the customer (or deal) of the access
-    *row* left the user's view."""
+    """The change telling a desk that the customer (or deal, or support
+    request) of the access *row* left the user's view."""
     entity, record_id = ("deal", row.deal_id) if row.deal_id else ("customer", row.customer_id)
+    if row.request_id:
+        entity, record_id = "support_request", row.request_id
     return {
         "entity": entity, "id": record_id, "version": number, "deleted": False,
         "visible": False, "fields": {},
@@ -257,6 +275,8 @@ def revocation(row: Row[Any], number: int) -> dict[str, Any]:
 def _granted(conn: Connection, user: User, grant: Grant, since: int) -> list[dict[str, Any]]:
     """The rows *grant* gave *user* that lie at or behind *since* (newer
     ones come in their own place); nothing if it lost them again since."""
+    if grant.request_id is not None:
+        return _granted_request(conn, user, grant, since)
     if grant.deal_id is not None:
         return _granted_deal(conn, user, grant.customer_id, grant.deal_id, since)
     visible = conn.execute(
@@ -305,7 +325,36 @@ def _granted_deal(
     rows = conn.execute(
         RECORD_SELECT.where(
             or_(synced_records.c.id == deal_id, synced_records.c.deal_id == deal_id),
+            synced_records.c.request_id.is_(None),  # presales records follow their request
             synced_records.c.change_number <= since, synced_records.c.deleted.is_(False),
+        ).order_by(synced_records.c.change_number)
+    )
+    out.extend(record_change(row) for row in rows)
+    return out
+
+
+def _granted_request(
+    conn: Connection, user: User, grant: Grant, since: int
+) -> list[dict[str, Any]]:
+    """A support request given to a user it concerns: the customer row, the
+    request's deal row, the request and its engagement and tasks."""
+    seen = conn.execute(
+        select(presales_requests.c.id)
+        .where(presales_requests.c.id == grant.request_id, viewer_clause(user))
+    ).first()
+    customer = conn.execute(
+        CUSTOMER_SELECT.where(customers.c.id == grant.customer_id, visible_customers(user))
+    ).first()
+    if seen is None or customer is None:
+        return []
+    out = [customer_change(customer)] if customer.change_number <= since else []
+    ids = [synced_records.c.request_id == grant.request_id]
+    if grant.deal_id is not None:
+        ids.append(synced_records.c.id == grant.deal_id)
+    rows = conn.execute(
+        RECORD_SELECT.where(
+            or_(*ids), synced_records.c.change_number <= since,
+            synced_records.c.deleted.is_(False),
         ).order_by(synced_records.c.change_number)
     )
     out.extend(record_change(row) for row in rows)

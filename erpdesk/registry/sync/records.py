@@ -25,12 +25,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, delete, insert, or_, select, true
+from sqlalchemy import ColumnElement, Row, and_, delete, insert, or_, select, true
 
 from erpdesk.registry.db.schema import customers, deal_members, sync_access, synced_records, users
 from erpdesk.registry.sync.access import team_changed
 from erpdesk.registry.sync.apply import Context, Outcome, _finish, _locked, _tombstone
-from erpdesk.registry.sync.entities import DEAL, ENTITIES, QUOTE_APPROVAL, EntityType
+from erpdesk.registry.sync.entities import (
+    DEAL,
+    ENTITIES,
+    PRESALES_TYPES,
+    QUOTE_APPROVAL,
+    EntityType,
+)
 from erpdesk.registry.sync.merge import merge, stamped
 from erpdesk.registry.sync.ops import Op, Rejected
 
@@ -129,6 +135,10 @@ def _needs_write(access: str | None, what: str) -> None:
 
 def apply_record(ctx: Context, op: Op) -> Outcome:
     kind = ENTITIES[op.entity]
+    if kind.name in PRESALES_TYPES:
+        from erpdesk.registry.sync.presales import apply_presales  # it builds on this module
+
+        return apply_presales(ctx, op)
     row = _locked(ctx, synced_records, op.entity_id)
     if row is None:
         if op.op != "create":
@@ -222,6 +232,8 @@ def _create(ctx: Context, kind: EntityType, op: Op) -> Outcome:
         "customer_id": customer_id,
         "deal_id": deal_id,
         "quote_id": quote_id,
+        "request_id": None,
+        "engagement_id": None,
         "owner_id": owner_id,
         "user_id": ctx.user.id,
         "fields": op.fields,
@@ -339,4 +351,5 @@ def visible_records(
     on_team = synced_records.c.deal_id.in_(
         select(deal_members.c.deal_id).where(deal_members.c.username == username).scalar_subquery()
     )
-    return or_(seen_customers, on_team)
+    # Presales records follow their request (``presales_access``), not the deal's team.
+    return or_(seen_customers, and_(on_team, synced_records.c.request_id.is_(None)))
