@@ -42,13 +42,13 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--view", choices=["customers", "editor", "funnel", "deal", "quote", "catalogue", "admin",
-                 "leads", "proposal"],
+                 "leads", "proposal", "presales"],
         default="customers",
         help="the view to show (with --screenshot: 'editor' opens the first customer, "
         "'funnel' shows the sales funnel's board, 'deal' the first open deal's page, "
         "'quote' the newest quote in its editor, 'catalogue' the catalogue and prices, "
         "'admin' and 'leads' the registry workbenches of the signed-in account, "
-        "'proposal' the latest deal's proposal)",
+        "'proposal' the latest deal's proposal, 'presales' the knowledge base)",
     )
     if not commands:
         parser.set_defaults(command=None)

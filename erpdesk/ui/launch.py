@@ -518,6 +518,16 @@ def _quote_view(app: QApplication, window: MainWindow, view: str) -> QWidget | N
     return editor
 
 
+def _show_presales(app: QApplication, window: MainWindow) -> None:
+    """The presales area with the knowledge base read (``--view presales``)."""
+    from erpdesk.ui.main_window import AREAS
+
+    window.rail.setCurrentRow([key for key, _icon, _title in AREAS].index("presales"))
+    if window.presales is not None:
+        window.presales.knowledge.wait()
+        app.processEvents()  # the index arrives (queued)
+
+
 def _screenshot(
     app: QApplication, window: MainWindow, path: Path, view: str, deals: DealService | None = None
 ) -> int:
@@ -540,6 +550,8 @@ def _screenshot(
 
         shown = open_latest_proposal(window, window.quote_services, QUOTE_SCREENSHOT_SIZE)
         target = shown or target
+    if view == "presales":
+        _show_presales(app, window)
     if view in ("admin", "leads"):
         window.resize(*QUOTE_SCREENSHOT_SIZE)
         _show_workbench(app, window, view)

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from erpdesk.ui.admin.page import AdminPage
     from erpdesk.ui.admin.runner import ApiRunner
     from erpdesk.ui.funnel.page import FunnelPage
+    from erpdesk.ui.presales.page import PresalesPage
     from erpdesk.ui.quotes import QuoteServices
     from erpdesk.ui.quotes.quote_list import QuotesPage
     from erpdesk.ui.settings_dialog import SettingsDialog
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
         self._deals = deals
         self.funnel: FunnelPage | None = None  # made when first shown
         self.quotes: QuotesPage | None = None  # made when first shown
+        self.presales: PresalesPage | None = None  # made when first shown
         # what the quote views of this window use (ui.quotes.services_of)
         self.quote_services: QuoteServices | None = None
         self._branding = branding
@@ -302,6 +304,11 @@ class MainWindow(QMainWindow):
                 self.quotes = self._make_quotes(row, page)
             self.pages.setCurrentIndex(row)
             return
+        if key == "presales":
+            if self.presales is None:
+                self.presales = self._make_presales(row, page)
+            self.pages.setCurrentIndex(row)
+            return
         if key in ("admin", "leads") and self.workbench_runner is not None:
             self._make_workbench(key, row, page)
             self.pages.setCurrentIndex(row)
@@ -341,6 +348,18 @@ class MainWindow(QMainWindow):
         self.pages.insertWidget(row, quotes)
         quotes.restore_state(self._settings)
         return quotes
+
+    def _make_presales(self, row: int, old: QWidget | None) -> PresalesPage:
+        """The presales area (the knowledge base first) in place of the
+        rail's *row*; the base is read on a worker when first shown."""
+        from erpdesk.ui.presales.page import PresalesPage
+
+        presales = PresalesPage()
+        if old is not None:
+            self.pages.removeWidget(old)
+            old.deleteLater()
+        self.pages.insertWidget(row, presales)
+        return presales
 
     def set_workbench(self, runner: ApiRunner | None, role: str | None) -> None:
         """The registry account's role decides the rail: a rep (or no sign-in)
@@ -438,6 +457,8 @@ class MainWindow(QMainWindow):
             self.funnel.close_page()  # no worker reads a database about to close
         if self.quotes is not None:
             self.quotes.close_page()
+        if self.presales is not None:
+            self.presales.close_page()  # the knowledge base's worker is done
         if self.workbench_runner is not None:
             self.workbench_runner.close()  # no registry call answers a closed window
         super().closeEvent(event)

@@ -212,6 +212,150 @@
         <translation>无法写入 PDF 文件 {path}：磁盘已满</translation>
     </message>
     <message>
+        <source>Requirements survey report</source>
+        <translation>需求调研报告</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>调研</translation>
+    </message>
+    <message>
+        <source>Survey dates</source>
+        <translation>调研日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>Presales consultant</source>
+        <translation>售前顾问</translation>
+    </message>
+    <message>
+        <source>Our attendees</source>
+        <translation>我方参会人员</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s attendees</source>
+        <translation>客户方参会人员</translation>
+    </message>
+    <message>
+        <source>At a glance</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Modules surveyed</source>
+        <translation>调研模块数</translation>
+    </message>
+    <message>
+        <source>Questions answered</source>
+        <translation>已回答问题</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>调研发现</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} / {total}</translation>
+    </message>
+    <message>
+        <source>Summary of gaps</source>
+        <translation>差异汇总</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Findings with a gap, deal breakers first</source>
+        <translation>存在差异的发现（致命差异在前）</translation>
+    </message>
+    <message>
+        <source>No finding has a gap.</source>
+        <translation>没有存在差异的发现。</translation>
+    </message>
+    <message>
+        <source>Departments and interviews</source>
+        <translation>调研部门与访谈</translation>
+    </message>
+    <message>
+        <source>Departments surveyed</source>
+        <translation>调研部门</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>People interviewed</source>
+        <translation>访谈对象</translation>
+    </message>
+    <message>
+        <source>No interviews recorded.</source>
+        <translation>尚未记录访谈。</translation>
+    </message>
+    <message>
+        <source>Questions and answers</source>
+        <translation>问题与回答</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>未回答</translation>
+    </message>
+    <message>
+        <source>Answers to questions no longer in the questionnaire</source>
+        <translation>问卷中已删除问题的回答</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>No findings in this module.</source>
+        <translation>该模块暂无调研发现。</translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded in this survey yet.</source>
+        <translation>本次调研尚未记录任何内容。</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>调研结论</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>是</translation>
     </message>

@@ -1755,6 +1755,54 @@
         <source>Cannot write the calendar {path} ({detail})</source>
         <translation>无法写入日历 {path}（{detail}）</translation>
     </message>
+    <message>
+        <source>Support request</source>
+        <translation>项目资源支持申请</translation>
+    </message>
+    <message>
+        <source>Presales engagement</source>
+        <translation>售前项目</translation>
+    </message>
+    <message>
+        <source>Presales task</source>
+        <translation>售前任务</translation>
+    </message>
+    <message>
+        <source>The customer {name} has been deleted; a support request needs a current customer</source>
+        <translation>客户{name}已被删除；支持申请需要一个现有客户</translation>
+    </message>
+    <message>
+        <source>The deal {deal} belongs to another customer</source>
+        <translation>销售机会{deal}属于另一个客户</translation>
+    </message>
+    <message>
+        <source>Only a draft or submitted support request is edited, by the rep who asked</source>
+        <translation>只有草稿或已提交的支持申请可以修改，且只能由申请的销售修改</translation>
+    </message>
+    <message>
+        <source>{field} cannot be edited here</source>
+        <translation>此处不能修改{field}</translation>
+    </message>
+    <message>
+        <source>A finding becomes a need of a deal; this work has no deal</source>
+        <translation>调研发现只能转为销售机会的需求；此项工作没有关联的销售机会</translation>
+    </message>
+    <message>
+        <source>Only a survey records answers and findings</source>
+        <translation>只有需求调研可以记录答案和发现</translation>
+    </message>
+    <message>
+        <source>Only a demo records scenario feedback</source>
+        <translation>只有DEMO演示可以记录场景反馈</translation>
+    </message>
+    <message>
+        <source>The finding {id} is a need of the deal already and stays in the survey</source>
+        <translation>发现{id}已是销售机会的需求，须保留在调研中</translation>
+    </message>
+    <message>
+        <source>The task is {state} and is not changed any more</source>
+        <translation>该任务{state_zh}，不能再修改</translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>

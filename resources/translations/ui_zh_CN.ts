@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>KnowledgeView</source>
+        <comment>Feature</comment>
+        <translation>KnowledgeView</translation>
+    </message>
+    <message>
+        <source>KnowledgeView</source>
+        <comment>Advantage</comment>
+        <translation>KnowledgeView</translation>
+    </message>
+    <message>
+        <source>KnowledgeView</source>
+        <comment>Benefit</comment>
+        <translation>KnowledgeView</translation>
+    </message>
+    <message>
+        <source>KnowledgeView</source>
+        <comment>Module: {name}</comment>
+        <translation>KnowledgeView</translation>
+    </message>
+</context>
+<context>
     <name>ActivityDialog</name>
     <message>
         <source>Log a visit</source>
@@ -2744,6 +2767,117 @@
     </message>
 </context>
 <context>
+    <name>KnowledgeView</name>
+    <message>
+        <source>{n} minutes</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Demo script</source>
+        <translation>演示脚本</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Demo scripts</source>
+        <translation>演示脚本</translation>
+    </message>
+    <message>
+        <source>Industries</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>No module matches “{query}”.</source>
+        <translation>没有与“{query}”匹配的模块。</translation>
+    </message>
+    <message>
+        <source>No demo script matches “{query}”.</source>
+        <translation>没有与“{query}”匹配的演示脚本。</translation>
+    </message>
+    <message>
+        <source>No industry matches “{query}”.</source>
+        <translation>没有与“{query}”匹配的行业。</translation>
+    </message>
+    <message>
+        <source>No competitor matches “{query}”.</source>
+        <translation>没有与“{query}”匹配的竞争对手。</translation>
+    </message>
+    <message>
+        <source>Search: Chinese, pinyin or initials</source>
+        <translation>搜索：中文、拼音或首字母</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Loading the knowledge base…</source>
+        <translation>正在加载知识库…</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <source>Copy demo script</source>
+        <translation>复制演示脚本</translation>
+    </message>
+    <message>
+        <source>Copy the demo script&apos;s steps and data to prepare as plain text</source>
+        <translation>将演示脚本的步骤和准备数据复制为纯文本</translation>
+    </message>
+    <message>
+        <source>The knowledge base cannot be shown:</source>
+        <translation>无法显示知识库：</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>共 {n} 个条目</translation>
+    </message>
+    <message>
+        <source>1 entry found</source>
+        <translation>找到 1 个条目</translation>
+    </message>
+    <message>
+        <source>{n} entries found</source>
+        <translation>找到 {n} 个条目</translation>
+    </message>
+    <message>
+        <source>The knowledge base has no entries of this kind.</source>
+        <translation>知识库中没有此类条目。</translation>
+    </message>
+    <message>
+        <source>Nothing in the knowledge base matches “{query}”.</source>
+        <translation>知识库中没有与“{query}”匹配的内容。</translation>
+    </message>
+</context>
+<context>
     <name>Launch</name>
     <message>
         <source>ERPDesk needs a display and none was found (DISPLAY is not set). Start it in a desktop session, or under a virtual display: xvfb-run erpdesk; erpdesk --screenshot FILE draws the window into a PNG without a display</source>
@@ -3401,6 +3535,13 @@ Customers, the sales funnel, relationships, presales and quotes.</source>
     <message>
         <source>Select a customer in the pool</source>
         <translation>请在公海中选择一个客户</translation>
+    </message>
+</context>
+<context>
+    <name>PresalesPage</name>
+    <message>
+        <source>Knowledge base</source>
+        <translation>知识库</translation>
     </message>
 </context>
 <context>
