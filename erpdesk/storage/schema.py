@@ -438,3 +438,114 @@ quote_sequence = Table(
     Column("day", String(8), primary_key=True),
     Column("last", Integer, nullable=False),
 )
+
+# Presales (docs/presales.md; 0009): a rep's support request, the
+# consultant's engagement on it and the engagement's demos and surveys,
+# synced like deals.  Lists and mappings are JSON text; ``deal_id`` is NULL
+# for a customer without a deal (no foreign key: the registry shows a
+# request to whoever sees its customer, with or without the deal).  A pulled
+# row may lack a time the desk always writes, so those are nullable.
+support_request = Table(
+    "support_request",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("customer_id", String(36), ForeignKey("customer.id"), nullable=False),
+    Column("deal_id", String(36), nullable=True),
+    Column("kind", String(32), nullable=False),
+    Column("wanted_from", String(10), nullable=True),
+    Column("wanted_until", String(10), nullable=True),
+    Column("modules", Text, nullable=False, server_default="[]"),
+    Column("attendees", Text, nullable=False, server_default="[]"),
+    Column("customer_cares", Text, nullable=False, server_default=""),
+    Column("notes", Text, nullable=False, server_default=""),
+    Column("state", String(16), nullable=False, server_default="draft"),
+    Column("decline_reason", Text, nullable=False, server_default=""),
+    Column("consultant", String(64), nullable=False, server_default=""),
+    Column("requested_by", String(64), nullable=False, server_default=""),
+    Column("team", String(64), nullable=False, server_default=""),
+    Column("submitted_at", String(40), nullable=True),
+    Column("decided_at", String(40), nullable=True),
+    *_sync_columns(),
+)
+# A deal's requests (its presales status: the latest); a customer's; the
+# lead's queue and a consultant's assigned requests by wanted date.
+Index(
+    "ix_support_request_deal",
+    support_request.c.deal_id,
+    support_request.c.deleted,
+    support_request.c.created_at,
+)
+Index("ix_support_request_customer", support_request.c.customer_id, support_request.c.deleted)
+Index(
+    "ix_support_request_state",
+    support_request.c.state,
+    support_request.c.consultant,
+    support_request.c.wanted_from,
+)
+
+presales_engagement = Table(
+    "presales_engagement",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("request_id", String(36), ForeignKey("support_request.id"), nullable=False),
+    Column("customer_id", String(36), ForeignKey("customer.id"), nullable=False),
+    Column("deal_id", String(36), nullable=True),
+    Column("consultant", String(64), nullable=False, server_default=""),
+    Column("step", Integer, nullable=False, server_default=text("1")),
+    Column("checklist", Text, nullable=False, server_default="{}"),
+    Column("history", Text, nullable=False, server_default="[]"),
+    Column("technical_win", String(8), nullable=False, server_default="open"),
+    Column("opened_at", String(40), nullable=True),
+    Column("closed_at", String(40), nullable=True),
+    Column("notes", Text, nullable=False, server_default=""),
+    *_sync_columns(),
+)
+Index("ix_presales_engagement_request", presales_engagement.c.request_id)
+# A consultant's open engagements, oldest first (``closed_at`` NULL: open).
+Index(
+    "ix_presales_engagement_consultant",
+    presales_engagement.c.consultant,
+    presales_engagement.c.deleted,
+    presales_engagement.c.closed_at,
+    presales_engagement.c.opened_at,
+)
+
+presales_task = Table(
+    "presales_task",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("engagement_id", String(36), ForeignKey("presales_engagement.id"), nullable=False),
+    Column("customer_id", String(36), ForeignKey("customer.id"), nullable=False),
+    Column("deal_id", String(36), nullable=True),
+    Column("kind", String(16), nullable=False),
+    Column("title", String(400), nullable=False, server_default=""),
+    Column("starts_at", String(40), nullable=True),
+    Column("ends_at", String(40), nullable=True),
+    Column("place", String(400), nullable=False, server_default=""),
+    Column("online", Boolean, nullable=False, server_default=text("0")),
+    Column("our_attendees", Text, nullable=False, server_default="[]"),
+    Column("customer_attendees", Text, nullable=False, server_default="[]"),
+    Column("state", String(16), nullable=False, server_default="planned"),
+    Column("outcome", Text, nullable=False, server_default=""),
+    Column("follow_ups", Text, nullable=False, server_default="[]"),
+    # a demo's
+    Column("modules", Text, nullable=False, server_default="[]"),
+    Column("scenarios", Text, nullable=False, server_default="[]"),
+    Column("environment", Text, nullable=False, server_default=""),
+    Column("data_prep", Text, nullable=False, server_default=""),
+    Column("feedback", Text, nullable=False, server_default="{}"),
+    # a survey's
+    Column("departments", Text, nullable=False, server_default="[]"),
+    Column("interviews", Text, nullable=False, server_default="[]"),
+    Column("answers", Text, nullable=False, server_default="{}"),
+    Column("findings", Text, nullable=False, server_default="[]"),
+    *_sync_columns(),
+)
+Index("ix_presales_task_engagement", presales_task.c.engagement_id, presales_task.c.starts_at)
+# The open work by date: planned tasks of a week, overdue and upcoming demos.
+Index(
+    "ix_presales_task_open",
+    presales_task.c.deleted,
+    presales_task.c.state,
+    presales_task.c.starts_at,
+)

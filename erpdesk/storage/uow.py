@@ -12,6 +12,11 @@ from erpdesk.storage.deal_repositories import (
     WorksheetRepository,
 )
 from erpdesk.storage.outbox import Outbox
+from erpdesk.storage.presales_repositories import (
+    EngagementRepository,
+    PresalesTaskRepository,
+    SupportRequestRepository,
+)
 from erpdesk.storage.proposal_repository import ProposalRepository
 from erpdesk.storage.quote_repositories import (
     CatalogueStore,
@@ -43,6 +48,9 @@ class UnitOfWork:
     catalogue: CatalogueStore
     quote_sequence: QuoteSequence
     proposals: ProposalRepository
+    support_requests: SupportRequestRepository
+    engagements: EngagementRepository
+    presales_tasks: PresalesTaskRepository
     outbox: Outbox
 
     def __init__(self, db: DeskDatabase) -> None:
@@ -68,6 +76,9 @@ class UnitOfWork:
         self.catalogue = CatalogueStore(self._session)
         self.quote_sequence = QuoteSequence(self._session)
         self.proposals = ProposalRepository(self._session, self.outbox)
+        self.support_requests = SupportRequestRepository(self._session, self.outbox)
+        self.engagements = EngagementRepository(self._session, self.outbox)
+        self.presales_tasks = PresalesTaskRepository(self._session, self.outbox)
         return self
 
     def __exit__(

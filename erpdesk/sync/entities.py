@@ -21,6 +21,13 @@ from types import MappingProxyType
 
 from erpdesk.domain.customer import ACTIVITY_FIELDS, CONTACT_FIELDS, CUSTOMER_FIELDS
 from erpdesk.domain.deal import DEAL_FIELDS, DEAL_STAGE_FIELDS, WORKSHEET_FIELDS
+from erpdesk.domain.presales import (
+    ENGAGEMENT_FIELDS,
+    ENGAGEMENT_STEP_FIELDS,
+    PRESALES_TASK_FIELDS,
+    SUPPORT_REQUEST_FIELDS,
+    SUPPORT_REQUEST_STATE_FIELDS,
+)
 from erpdesk.domain.proposal import PROPOSAL_FIELDS
 from erpdesk.domain.quote import QUOTE_FIELDS
 
@@ -126,6 +133,39 @@ ENTITIES: tuple[SyncedEntity, ...] = (
         parent_key="customer_id", parent="customer",
         kinds=_frozen({"sections": JSON, "benefit": JSON}),
         optional_refs=_frozen({"deal_id": "deal"}),
+    ),
+    # Presales (docs/presales.md): the request hangs on its customer (the
+    # registry shows it to whoever sees the customer, not through the deal,
+    # so its deal_id is kept as it comes), the engagement on its request, a
+    # task on its engagement.  The registry names a request's rep and team.
+    SyncedEntity(
+        "support_request", "support_request",
+        _unique(("customer_id",), SUPPORT_REQUEST_FIELDS, SUPPORT_REQUEST_STATE_FIELDS),
+        parent_key="customer_id", parent="customer",
+        kinds=_frozen({
+            "modules": JSON, "attendees": JSON, "submitted_at": TIME, "decided_at": TIME,
+        }),
+        registry_fields=("requested_by", "team"),
+    ),
+    SyncedEntity(
+        "presales_engagement", "presales_engagement",
+        _unique(("request_id", "customer_id", "deal_id", "opened_at"), ENGAGEMENT_STEP_FIELDS,
+                ENGAGEMENT_FIELDS),
+        parent_key="request_id", parent="support_request",
+        kinds=_frozen({
+            "checklist": JSON, "history": JSON, "opened_at": TIME, "closed_at": TIME,
+        }),
+    ),
+    SyncedEntity(
+        "presales_task", "presales_task",
+        _unique(("engagement_id", "customer_id", "deal_id", "kind"), PRESALES_TASK_FIELDS),
+        parent_key="engagement_id", parent="presales_engagement",
+        kinds=_frozen({
+            "starts_at": TIME, "ends_at": TIME, "our_attendees": JSON,
+            "customer_attendees": JSON, "follow_ups": JSON, "modules": JSON, "scenarios": JSON,
+            "feedback": JSON, "departments": JSON, "interviews": JSON, "answers": JSON,
+            "findings": JSON,
+        }),
     ),
 )
 

@@ -51,13 +51,16 @@ def test_search_as_you_type_finds_the_customer(qtbot, page, typed, expected):
 
 
 def test_each_keystroke_requeries_quickly(qtbot, page, add_customers):
+    # The real figure is bench/bench_ui.py's (100,000 customers, docs/
+    # benchmarks.md); here only a gross slowdown fails, since the suite runs
+    # on every core at once.
     add_customers(3000)
     page.search_edit.clear()
     started = time.perf_counter()
     qtbot.keyClicks(page.search_edit, "lczx")
     per_key = (time.perf_counter() - started) / 4
     assert page.model.total() == len(names(page))
-    assert per_key < 0.1, f"{per_key * 1000:.0f} ms per keystroke"
+    assert per_key < 0.5, f"{per_key * 1000:.0f} ms per keystroke"
 
 
 def test_clearing_the_search_shows_everyone(qtbot, page):
