@@ -5,6 +5,7 @@ import time."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -20,6 +21,8 @@ from erpdesk.storage.queries import CustomerQueries
 from erpdesk.storage.search_index import CustomerSearchIndex
 
 if TYPE_CHECKING:  # the write side imports SQLAlchemy: not on the start-up path
+    from erpdesk.services.events import Change
+    from erpdesk.services.presales import PresalesService
     from erpdesk.services.proposals import ProposalService
     from erpdesk.services.registration import RegistrationService
     from erpdesk.storage.uow import UnitOfWork
@@ -61,6 +64,14 @@ class Desk:
         )
 
     @cached_property
+    def presales(self) -> PresalesService:
+        """Presales (support requests, engagements, demos and surveys) as
+        the desk's signed-in user."""
+        from erpdesk.services.presales import PresalesService
+
+        return PresalesService(lambda: unit_of_work(self.db), self.feed, user=self.owner)
+
+    @cached_property
     def registrations(self) -> RegistrationService:
         """Registration from the field."""
         from erpdesk.services.registration import RegistrationService
@@ -77,6 +88,26 @@ def unit_of_work(db: DeskDatabase) -> UnitOfWork:
     from erpdesk.storage.uow import UnitOfWork
 
     return UnitOfWork(db)
+
+
+def open_engagements_after_pull(
+    db: DeskDatabase, publish: Callable[[Change], None], owner: str = ""
+) -> Callable[[frozenset[str]], bool]:
+    """The sync engine's ``after_pull`` hook: when a run pulled support
+    requests, the assignments to the desk's user that arrived are opened as
+    engagements (``PresalesService.open_engagements``; their changes go to
+    *publish*).  True when it opened some: the run pushes them."""
+
+    def after_pull(entities: frozenset[str]) -> bool:
+        if "support_request" not in entities:
+            return False
+        from erpdesk.services.presales import PresalesService
+
+        feed = ChangeFeed()
+        feed.subscribe(publish)
+        return bool(PresalesService(lambda: unit_of_work(db), feed, user=owner).open_engagements())
+
+    return after_pull
 
 
 def open_desk(path: Path | str | None = None, *, upgrade: bool = True, owner: str = "") -> Desk:

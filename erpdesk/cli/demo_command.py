@@ -62,6 +62,11 @@ DEALS_DONE = QT_TRANSLATE_NOOP(
 QUOTES_DONE = QT_TRANSLATE_NOOP(
     "Cli", "Demo quotes: {quotes} versions of quotes for {deals} deals"
 )
+PRESALES_DONE = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Demo presales: {requests} support requests, {engagements} engagements and {tasks} tasks "
+    "(demos and surveys)",
+)
 NOT_SYNCED = QT_TRANSLATE_NOOP(
     "Cli", "Demo customers are never sent to the registry (no sync operations were queued)"
 )
@@ -200,6 +205,11 @@ def run(args: argparse.Namespace, out: Output) -> int:
     if result.quotes:
         out.print(out.translate(CLI, QUOTES_DONE).format(
             quotes=result.quotes, deals=result.quoted_deals
+        ))
+    if result.support_requests:
+        out.print(out.translate(CLI, PRESALES_DONE).format(
+            requests=result.support_requests, engagements=result.engagements,
+            tasks=result.presales_tasks,
         ))
     out.print(out.translate(CLI, NOT_SYNCED))
     return 0

@@ -58,6 +58,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         demo_command,
         document_commands,
         playbook_commands,
+        presales_commands,
         proposal_commands,
         quote_commands,
         report_commands,
@@ -74,6 +75,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     report_commands.add_parser(subparsers)  # report funnel (joins the same "report")
     quote_commands.add_parsers(subparsers)  # quote ..., catalogue ...
     proposal_commands.add_parser(subparsers)  # proposal pdf / show / set
+    presales_commands.add_parser(subparsers)  # presales list / ics
     sync_commands.add_parsers(subparsers)  # login, logout, sync, sync status
     return parser
 

@@ -222,6 +222,7 @@ class _Bars:
 
 
 def run_sync(args: argparse.Namespace, out: Output) -> int:
+    from erpdesk.app import open_engagements_after_pull
     from erpdesk.storage.sync_store import SyncStore
     from erpdesk.sync.client import SignedOut, SyncError
     from erpdesk.sync.engine import SyncEngine
@@ -241,7 +242,9 @@ def run_sync(args: argparse.Namespace, out: Output) -> int:
             if token is None:
                 credentials.set(server, user, client.login(user, _password(args, out)).token)
             bars = _Bars(out)
-            engine = SyncEngine(store, client)
+            engine = SyncEngine(
+                store, client, after_pull=open_engagements_after_pull(db, lambda _change: None)
+            )
             try:
                 try:
                     report = engine.run(bars)

@@ -48,6 +48,7 @@ from erpdesk.services.events import Change, ChangeFeed
 
 if TYPE_CHECKING:  # the write side (SQLAlchemy) is imported by the caller
     from erpdesk.domain.playbook import Playbook
+    from erpdesk.services.demo_presales import PresalesMaker
     from erpdesk.storage.uow import UnitOfWork
 
 BATCH = 5000  # customers per transaction (with their contacts and activities)
@@ -243,6 +244,9 @@ class DemoResult:
     worksheets: int = 0
     quotes: int = 0  # every version
     quoted_deals: int = 0
+    support_requests: int = 0  # demo_presales
+    engagements: int = 0
+    presales_tasks: int = 0
 
 
 def deal_counts(customers: int, deals: int | None, closed_deals: int | None) -> tuple[int, int]:
@@ -573,7 +577,9 @@ def generate_demo(
     Deals (``demo_deals``) go with their customers, batch by batch: *deals*
     open and *closed_deals* closed ones (``deal_counts`` gives the default,
     about a third of the customers with a deal), worked under *playbook*
-    (default: the one in force).
+    (default: the one in force); presales requests, engagements, demos and
+    surveys (``demo_presales``) for about a third of the open deals in stage
+    3 or later.
     """
     if not 1 <= customers <= MAX_CUSTOMERS:
         raise ValueError(f"customers must be 1..{MAX_CUSTOMERS}, not {customers}")
@@ -605,8 +611,12 @@ def generate_demo(
         from erpdesk.services.demo_proposals import ProposalMaker
 
         proposal_maker = ProposalMaker(seed, f"{seed}:{len(existing)}", maker.now)
+        presales_maker = _presales_maker(
+            seed, f"{seed}:{len(existing)}", maker.now, playbook, n_open
+        )
     done = n_contacts = n_activities = 0
     n_deals = n_won = n_lost = n_sheets = n_quotes = n_quoted = 0
+    n_requests = n_engagements = n_tasks = 0
     with contextlib.ExitStack() as stack:
         whole = stack.enter_context(uow_factory()) if atomic else None
         while done < customers:
@@ -623,6 +633,9 @@ def generate_demo(
                     split_quota(n_closed, done, size, customers),
                 )
                 rows = _with_deal_activities(rows, batch.activities, maker.now)
+                # demo_presales: before the deals are written (a finding made a
+                # need adds to the deal's needs worksheet)
+                presales = presales_maker.batch([(c, cs) for c, cs, _ in rows], batch)
             contacts = [c for _, cs, _ in rows for c in cs]
             activities = [a for _, _, acts in rows for a in acts]
             with contextlib.nullcontext(whole) if whole is not None else uow_factory() as uow:
@@ -644,6 +657,10 @@ def generate_demo(
                     ).write(uow)
                     n_quotes += len(quotes.quotes)
                     n_quoted += quotes.quoted_deals
+                    presales.write(uow)
+                    n_requests += len(presales.requests)
+                    n_engagements += len(presales.engagements)
+                    n_tasks += len(presales.tasks)
                 if whole is None:
                     uow.commit()
             done += size
@@ -661,10 +678,29 @@ def generate_demo(
             feed.publish(Change("deal"))
         if n_quotes:
             feed.publish(Change("quote"))
+        if n_requests:
+            feed.publish(Change("presales"))
     return DemoResult(
         done, n_contacts, n_activities, time.perf_counter() - started,
         n_deals, n_won, n_lost, n_sheets, n_quotes, n_quoted,
+        n_requests, n_engagements, n_tasks,
     )
+
+
+def _presales_maker(
+    seed: int, id_seed: str, now: datetime, playbook: Playbook, open_deals: int
+) -> PresalesMaker:
+    """The demo's presales maker, with the knowledge base (its demo scripts)
+    and the survey questionnaires in force; its team sized for *open_deals*."""
+    from erpdesk.knowledge import read_knowledge
+    from erpdesk.questionnaires import read_questionnaires
+    from erpdesk.services.demo_presales import PresalesMaker
+
+    modules = [m.code for m in playbook.modules]
+    return PresalesMaker(
+        seed, id_seed, now, playbook, read_knowledge(), read_questionnaires(modules=modules),
+        open_deals,
+    )  # fmt: skip
 
 
 def _with_deal_activities(

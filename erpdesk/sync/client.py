@@ -83,6 +83,7 @@ class Session:
     expires_at: str
     role: str
     username: str
+    presales_lead: bool = False  # the registry marks the user a team's presales lead
 
 
 def accept_language(language: str) -> str:
@@ -177,6 +178,7 @@ class RegistryClient:
             session = Session(
                 token=str(body["access_token"]), expires_at=str(body["expires_at"]),
                 role=str(body["role"]), username=str(body.get("username", user)),
+                presales_lead=body.get("presales_lead") is True,
             )
         except (KeyError, TypeError) as exc:
             raise BadAnswer(server=self.base_url, detail=f"no {exc}") from exc

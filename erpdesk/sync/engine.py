@@ -12,6 +12,11 @@ everything under it, in the page's transaction (``storage.revocations``).
 A cursor the registry no longer serves (``cursor_too_old``: its log of who
 lost what was pruned past it) starts a full pull from 0, after which the
 synced rows that did not come again are removed the same way.
+A run that pulled rows ends with the ``after_pull`` hook its builder
+passes (the engine knows no services): given the entity names pulled, it
+may write on the desk (the consultant's engagements of the assignments that
+arrived) and returns True when it did, and those changes are pushed in the
+same run.
 ``SyncRunner`` repeats it on a thread of its own with exponential back-off
 on failures; neither touches Qt.
 """
@@ -27,6 +32,7 @@ from functools import partial
 from typing import Any, Protocol
 
 from erpdesk.domain.customer import utcnow
+from erpdesk.domain.errors import DomainError
 from erpdesk.services.events import Change
 from erpdesk.storage.mapping import to_text
 from erpdesk.storage.outbox import OutboxOp
@@ -46,6 +52,8 @@ ACKED = frozenset({"applied", "duplicate", "conflict"})
 SYNCED_TABLES = tuple(kind.table for kind in ENTITIES)
 # (phase "push" or "pull", done, total); a pull's total grows page by page.
 Progress = Callable[[str, int, int], None]
+# The entity names a run pulled -> whether the hook wrote changes to push.
+AfterPull = Callable[[frozenset[str]], bool]
 
 
 class Feed(Protocol):
@@ -67,6 +75,7 @@ class SyncReport:
     deferred: int = 0  # pulled rows still waiting for their parent (kept for a later run)
     removed: int = 0  # rows removed: they left the user's view (also counted in pulled)
     resynced: bool = False  # the registry no longer served the cursor: everything was pulled
+    entities: set[str] = field(default_factory=set)  # entity names of the rows pulled
     pages: int = 0
     registry_time: str | None = None
     clock_skew_seconds: int | None = None
@@ -116,6 +125,7 @@ class SyncEngine:
         feed: Feed | None = None,
         batch: int = MAX_BATCH,
         page: int = PAGE,
+        after_pull: AfterPull | None = None,
     ) -> None:
         if not 1 <= batch <= MAX_BATCH:
             raise ValueError(f"batch must be 1 to {MAX_BATCH}")
@@ -125,6 +135,7 @@ class SyncEngine:
         self.feed = feed
         self.batch = batch
         self.page = page
+        self.after_pull = after_pull
         self._children = belongings()
 
     def run(self, progress: Progress | None = None) -> SyncReport:
@@ -137,6 +148,8 @@ class SyncEngine:
             send_registrations(self.store, self.client, self.feed)
             self.push(device, report, progress)
             self.pull(device, report, progress)
+            if self._after_pull(report):
+                self.push(device, report, progress)
         except SyncError as exc:
             self.store.set_state({
                 "sync.last_error": exc.render(), "sync.last_error_kind": exc.kind,
@@ -150,6 +163,17 @@ class SyncEngine:
         })
         report.failures = self.store.failures()
         return report
+
+    def _after_pull(self, report: SyncReport) -> bool:
+        """Run the hook when rows were pulled; True when it wrote changes.
+        A refusal of the hook is logged: the run itself went through."""
+        if self.after_pull is None or not report.entities:
+            return False
+        try:
+            return self.after_pull(frozenset(report.entities))
+        except DomainError as exc:
+            log.warning("sync: the after-pull step failed: %s", exc.render())
+            return False
 
     # -- push ---------------------------------------------------------------
 
@@ -270,6 +294,7 @@ class SyncEngine:
             report.kept_fields += result.kept_fields
             report.skipped += result.skipped
             report.deferred = result.deferred
+            report.entities.update(name for name, ids in result.touched.items() if ids)
             self._publish(result.touched)
             seen += len(rows)
             more = bool(answer.get("has_more")) and cursor > since

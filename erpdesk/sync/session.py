@@ -5,8 +5,9 @@ window share.
 holds unsent changes of the previous one (they would travel under the wrong
 name), asks the registry for a token, keeps it through the
 ``CredentialStore`` (the keyring, or this process's memory where there is
-none) and stores server, user and role in the database.  ``sign_out``
-revokes the token on the registry when it can and forgets it here.  No Qt.
+none) and stores server, user, role and whether the registry marks the
+user a presales lead in the database.  ``sign_out`` revokes the token on
+the registry when it can and forgets it (and the lead flag) here.  No Qt.
 """
 
 from __future__ import annotations
@@ -111,6 +112,7 @@ def sign_in(
     store.reset_for(server, user)
     store.set_state({
         "sync.role": session.role, "sync.expires_at": session.expires_at,
+        "sync.presales_lead": "1" if session.presales_lead else "0",
         "sync.last_error": None, "sync.last_error_kind": None,
     })
     return session
@@ -136,4 +138,5 @@ def sign_out(
         except SyncError:
             pass
     credentials.delete(current.server, current.user)
+    store.set_state({"sync.presales_lead": None})
     return current

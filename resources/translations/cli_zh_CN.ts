@@ -147,6 +147,10 @@
         <translation>演示报价单：为 {deals} 个商机生成了 {quotes} 个报价单版本</translation>
     </message>
     <message>
+        <source>Demo presales: {requests} support requests, {engagements} engagements and {tasks} tasks (demos and surveys)</source>
+        <translation>演示售前数据：{requests} 个项目资源支持申请、{engagements} 个售前工作和 {tasks} 个任务（DEMO演示和需求调研）</translation>
+    </message>
+    <message>
         <source>Demo customers are never sent to the registry (no sync operations were queued)</source>
         <translation>演示客户永远不会提交到客户注册中心（未生成任何待同步操作）</translation>
     </message>
@@ -499,12 +503,80 @@
         <translation>版本</translation>
     </message>
     <message>
+        <source>{value} is not a support request state; use one of: {choices}</source>
+        <translation>{value} 不是支持申请的状态；请使用以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>--days must be 1 to {max}, not {value}</source>
+        <translation>--days 须为 1 至 {max}，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>The output file must end in .ics: {path}</source>
+        <translation>输出文件须以 .ics 结尾：{path}</translation>
+    </message>
+    <message>
+        <source>No support requests</source>
+        <translation>没有支持申请</translation>
+    </message>
+    <message>
+        <source>{count} demos and surveys from {start} to {end} written to {path}</source>
+        <translation>{start} 至 {end} 的 {count} 场演示和调研已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Presales of {user}</source>
+        <translation>{user} 的售前日程</translation>
+    </message>
+    <message>
+        <source>{kind}: {title} ({customer}, {deal})</source>
+        <translation>{kind}：{title}（{customer}，{deal}）</translation>
+    </message>
+    <message>
+        <source>{kind}: {title} ({customer})</source>
+        <translation>{kind}：{title}（{customer}）</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s attendees: {names}</source>
+        <translation>客户参加人：{names}</translation>
+    </message>
+    <message>
+        <source>Modules: {modules}</source>
+        <translation>模块：{modules}</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
         <source>Deal</source>
         <translation>商机</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>销售代表</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>售前顾问</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Technical win</source>
+        <translation>技术赢单情况</translation>
+    </message>
+    <message>
+        <source>Wanted</source>
+        <translation>期望时间</translation>
     </message>
     <message>
         <source>Status</source>

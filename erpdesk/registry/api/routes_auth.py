@@ -25,6 +25,7 @@ def token(body: TokenRequest, registry: RegistryDep, request: Request) -> TokenR
     return TokenResponse(
         access_token=session.token, expires_at=session.expires_at, role=session.user.role,
         username=session.user.username, display_name=session.user.display_name,
+        presales_lead=session.user.presales_lead,
     )
 
 

@@ -56,6 +56,7 @@ class TokenResponse(BaseModel):
     role: str
     username: str
     display_name: str
+    presales_lead: bool = False  # a presales user marked lead of the team
 
 
 class CustomerIn(Request):

@@ -364,10 +364,14 @@ class SyncController(QObject):
         current = sessions.account(self.store)
         assert current is not None
         token = self.credentials.get(current.server, current.user)
+        from erpdesk.app import open_engagements_after_pull
+
+        feed = _QueuedFeed(lambda c: self._emit(self._pulled, c))
         with self.client_factory(current.server, token) as client:
             engine = SyncEngine(
-                self.store, client, feed=_QueuedFeed(lambda c: self._emit(self._pulled, c))
-            )
+                self.store, client, feed=feed,
+                after_pull=open_engagements_after_pull(self.desk.db, feed.publish, self.desk.owner),
+            )  # fmt: skip
             return engine.run(lambda *step: self._emit(self.progress, *step))
 
     def _on_report(self, report: SyncReport) -> None:

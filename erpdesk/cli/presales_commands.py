@@ -1,0 +1,305 @@
+"""``erpdesk presales ...``: the presales work from the command line
+(docs/presales.md).
+
+``presales list`` lists the support requests on the desk with their
+engagement's step and technical win (``--mine``: the signed-in user's: a
+rep's requests, a consultant's assignments, a lead's queue too);
+``presales ics`` writes the user's demos and surveys as an iCalendar file.
+Who "the user" is comes from the desk's sign-in (``PresalesService.actor``).
+Every refusal is one line on stderr; a misused option exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from erpdesk.cli.demo_command import common_options
+from erpdesk.cli.output import CliError
+from erpdesk.cli.quote_commands import BAD_DATE, _table
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from erpdesk.app import Desk
+    from erpdesk.cli.output import Output
+    from erpdesk.domain.presales import Engagement, PresalesTask, SupportRequest
+    from erpdesk.services.presales import Actor
+
+CLI = "Cli"
+MAX_DAYS = 366
+
+BAD_STATE = QT_TRANSLATE_NOOP(
+    "Cli", "{value} is not a support request state; use one of: {choices}"
+)
+BAD_DAYS = QT_TRANSLATE_NOOP("Cli", "--days must be 1 to {max}, not {value}")
+NOT_ICS = QT_TRANSLATE_NOOP("Cli", "The output file must end in .ics: {path}")
+NO_FOLDER = QT_TRANSLATE_NOOP("Cli", "The folder {path} does not exist")
+NO_REQUESTS = QT_TRANSLATE_NOOP("Cli", "No support requests")
+ICS_WRITTEN = QT_TRANSLATE_NOOP(
+    "Cli", "{count} demos and surveys from {start} to {end} written to {path}"
+)
+CALENDAR_NAME = QT_TRANSLATE_NOOP("Cli", "Presales of {user}")
+EVENT_TITLE = QT_TRANSLATE_NOOP("Cli", "{kind}: {title} ({customer}, {deal})")
+EVENT_TITLE_NO_DEAL = QT_TRANSLATE_NOOP("Cli", "{kind}: {title} ({customer})")
+ONLINE = QT_TRANSLATE_NOOP("Cli", "Online")
+CUSTOMER_ATTENDEES = QT_TRANSLATE_NOOP("Cli", "The customer's attendees: {names}")
+MODULES = QT_TRANSLATE_NOOP("Cli", "Modules: {modules}")
+CUSTOMER = QT_TRANSLATE_NOOP("Cli", "Customer")
+DEAL = QT_TRANSLATE_NOOP("Cli", "Deal")
+KIND = QT_TRANSLATE_NOOP("Cli", "Kind")
+STATE = QT_TRANSLATE_NOOP("Cli", "State")
+REP = QT_TRANSLATE_NOOP("Cli", "Rep")
+CONSULTANT = QT_TRANSLATE_NOOP("Cli", "Consultant")
+STEP = QT_TRANSLATE_NOOP("Cli", "Step")
+TECHNICAL_WIN = QT_TRANSLATE_NOOP("Cli", "Technical win")
+WANTED = QT_TRANSLATE_NOOP("Cli", "Wanted")
+
+LIST_JSON = (
+    'print a list of {"id", "customer_id", "customer", "deal_id", "deal", "kind", "state", '
+    '"requested_by", "team", "consultant", "wanted_from", "wanted_until", "modules", '
+    '"engagement": null or {"id", "step", "step_code", "technical_win", "closed"}}; '
+    "codes and ISO dates, deal and dates null when absent"
+)
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "presales", help="list support requests, export demos and surveys to a calendar",
+        description="Presales (售前): support requests, their engagements, demos and surveys.",
+    )  # fmt: skip
+    common_options(parser)
+    actions = parser.add_subparsers(dest="presales_command", metavar="ACTION", required=True)
+
+    listing = actions.add_parser(
+        "list", help="list support requests with their engagement's step and technical win",
+        description="List the support requests on this desk, newest first, with their "
+        "engagement's step (1-8) and technical win.",
+    )  # fmt: skip
+    listing.add_argument(
+        "--mine", action="store_true",
+        help="only the signed-in user's: a rep's requests, a consultant's assignments, and "
+        "for a presales lead also the requests waiting for a decision or an assignment",
+    )  # fmt: skip
+    listing.add_argument(
+        "--state", metavar="S",
+        help="only requests in this state (draft, submitted, accepted, declined, assigned, "
+        "in_progress, done, cancelled)",
+    )  # fmt: skip
+    listing.add_argument("--json", action="store_true", help=LIST_JSON)
+    common_options(listing)
+    listing.set_defaults(handler=run_list)
+
+    ics = actions.add_parser(
+        "ics", help="write your demos and surveys to an .ics calendar file",
+        description="Write the signed-in user's planned and done demos and surveys that start "
+        "in the period to FILE (iCalendar, for Outlook, Google or Apple Calendar): the customer "
+        "and deal in the title, the place (or online) as location, the attendees in the "
+        "description. Exporting again updates the entries already imported.",
+    )  # fmt: skip
+    ics.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
+                     help="the .ics file to write (replaced if it exists)")  # fmt: skip
+    ics.add_argument("--from", dest="start", metavar="DATE",
+                     help="the first day, 2026-12-31 (default: today)")  # fmt: skip
+    ics.add_argument("--days", type=int, default=30, metavar="N",
+                     help="how many days from the first (default: 30)")  # fmt: skip
+    common_options(ics)
+    ics.set_defaults(handler=run_ics)
+
+
+def _open(args: argparse.Namespace) -> Desk:
+    from erpdesk.app import open_desk
+
+    return open_desk(args.db)
+
+
+def _name_of(desk: Desk, cache: dict[str, str], kind: str, record_id: str) -> str:
+    if not record_id:
+        return ""
+    key = f"{kind}:{record_id}"
+    if key not in cache:
+        if kind == "customer":
+            cache[key] = desk.customers.detail(record_id).customer.name
+        else:
+            cache[key] = desk.deals.get(record_id).name
+    return cache[key]
+
+
+def is_mine(request: SupportRequest, me: Actor) -> bool:
+    """The request is the user's: asked by them, assigned to them, or (a
+    presales lead) waiting for their decision or assignment."""
+    from erpdesk.domain.presales import RequestState
+
+    waiting = (RequestState.SUBMITTED, RequestState.ACCEPTED)
+    return (
+        me.name in (request.requested_by, request.consultant)
+        or (me.lead and request.state in waiting)
+    )
+
+
+def _state(text: str | None) -> Any:
+    from erpdesk.domain.presales import RequestState
+
+    if text is None:
+        return None
+    parsed = RequestState.parse(text.strip())
+    if parsed is None:
+        raise CliError(BAD_STATE, value=text, choices=", ".join(s.value for s in RequestState))
+    return parsed
+
+
+def run_list(args: argparse.Namespace, out: Output) -> int:
+    from erpdesk.domain.presales import RequestState
+
+    state = _state(args.state)
+    desk = _open(args)
+    try:
+        service = desk.presales
+        me = service.actor()
+        found = [
+            r for r in service.requests(list(RequestState) if state is None else [state])
+            if not args.mine or is_mine(r, me)
+        ]  # fmt: skip
+        found.sort(key=lambda r: r.created_at, reverse=True)
+        names: dict[str, str] = {}
+        rows = [
+            (r, service.engagement_of(r.id), _name_of(desk, names, "customer", r.customer_id),
+             _name_of(desk, names, "deal", r.deal_id))
+            for r in found
+        ]  # fmt: skip
+        playbook = service.playbook
+    finally:
+        desk.close()
+    if args.json:
+        listed = [_request_json(r, e, c, d, playbook) for r, e, c, d in rows]
+        out.print(json.dumps(listed, ensure_ascii=False, indent=2))
+        return 0
+    tr = out.translate
+    if not rows:
+        out.print(tr(CLI, NO_REQUESTS))
+        return 0
+    language = tr.language
+    header = [tr(CLI, t) for t in (CUSTOMER, DEAL, KIND, STATE, REP, CONSULTANT, WANTED, STEP,
+                                   TECHNICAL_WIN)]  # fmt: skip
+    table = [
+        [c, d or "-", tr("Domain", r.kind.label), tr("Domain", r.state.label), r.requested_by,
+         r.consultant or "-", _wanted(r),
+         f"{e.step} {playbook.presales_step(e.step).names.text(language)}" if e else "-",
+         tr("Domain", e.technical_win.label) if e else "-"]
+        for r, e, c, d in rows
+    ]  # fmt: skip
+    for text in _table(header, table, right=set()):
+        out.print(text)
+    return 0
+
+
+def _wanted(request: SupportRequest) -> str:
+    start, end = request.wanted_from, request.wanted_until
+    if start is None and end is None:
+        return "-"
+    return f"{start.isoformat() if start else '…'}..{end.isoformat() if end else '…'}"
+
+
+def _request_json(
+    request: SupportRequest, engagement: Engagement | None, customer: str, deal: str,
+    playbook: Any,
+) -> dict[str, Any]:  # fmt: skip
+    return {
+        "id": request.id,
+        "customer_id": request.customer_id,
+        "customer": customer,
+        "deal_id": request.deal_id or None,
+        "deal": deal or None,
+        "kind": request.kind.value,
+        "state": request.state.value,
+        "requested_by": request.requested_by,
+        "team": request.team,
+        "consultant": request.consultant,
+        "wanted_from": request.wanted_from.isoformat() if request.wanted_from else None,
+        "wanted_until": request.wanted_until.isoformat() if request.wanted_until else None,
+        "modules": list(request.modules),
+        "engagement": None if engagement is None else {
+            "id": engagement.id,
+            "step": engagement.step,
+            "step_code": playbook.presales_step(engagement.step).code,
+            "technical_win": engagement.technical_win.value,
+            "closed": engagement.closed_at is not None,
+        },
+    }  # fmt: skip
+
+
+def _first_day(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise CliError(BAD_DATE, value=text) from None
+
+
+def run_ics(args: argparse.Namespace, out: Output) -> int:
+    from erpdesk.domain.presales import TaskState
+    from erpdesk.services.ics import write_ics
+
+    first = _first_day(args.start)
+    if not 1 <= args.days <= MAX_DAYS:
+        raise CliError(BAD_DAYS, max=MAX_DAYS, value=args.days)
+    path = Path(args.output).expanduser()
+    if path.suffix.lower() != ".ics":
+        raise CliError(NOT_ICS, path=str(path))
+    if not path.resolve().parent.is_dir():
+        raise CliError(NO_FOLDER, path=str(path.resolve().parent))
+    start = datetime.combine(first, time()).astimezone()
+    end = datetime.combine(first + timedelta(days=args.days), time()).astimezone()
+    tr = out.translate
+    desk = _open(args)
+    try:
+        service = desk.presales
+        me = service.actor()
+        tasks = [
+            t for t in service.my_tasks((TaskState.PLANNED, TaskState.DONE))
+            if start <= t.starts_at < end
+        ]  # fmt: skip
+        names: dict[str, str] = {}
+        events = [
+            _event(out, t, _name_of(desk, names, "customer", t.customer_id),
+                   _name_of(desk, names, "deal", t.deal_id))
+            for t in tasks
+        ]  # fmt: skip
+    finally:
+        desk.close()
+    count = write_ics(
+        events, path, calendar_name=tr(CLI, CALENDAR_NAME).format(user=me.name),
+        language=tr.language,
+    )  # fmt: skip
+    last = first + timedelta(days=args.days - 1)
+    out.print(tr(CLI, ICS_WRITTEN).format(
+        count=count, start=first.isoformat(), end=last.isoformat(), path=str(path)))
+    return 0
+
+
+def _event(out: Output, task: PresalesTask, customer: str, deal: str) -> Any:
+    from erpdesk.domain.calendar import CalendarEvent, EventStatus
+
+    tr = out.translate
+    kind = tr("Domain", task.kind.label)
+    title = (
+        tr(CLI, EVENT_TITLE).format(kind=kind, title=task.title, customer=customer, deal=deal)
+        if deal
+        else tr(CLI, EVENT_TITLE_NO_DEAL).format(kind=kind, title=task.title, customer=customer)
+    )
+    place = task.place or (tr(CLI, ONLINE) if task.online else "")
+    lines = []
+    if task.customer_attendees:
+        people = ", ".join(f"{a.name} ({a.title})" if a.title else a.name
+                           for a in task.customer_attendees)  # fmt: skip
+        lines.append(tr(CLI, CUSTOMER_ATTENDEES).format(names=people))
+    if task.modules:
+        lines.append(tr(CLI, MODULES).format(modules=", ".join(task.modules)))
+    return CalendarEvent(
+        uid=f"presales-task-{task.id}", title=title, starts_at=task.starts_at,
+        ends_at=task.ends_at, location=place, description="\n".join(lines),
+        categories=(kind,), attendees=tuple(task.our_attendees), status=EventStatus.CONFIRMED,
+    )  # fmt: skip
