@@ -19,6 +19,8 @@ from erpdesk.services.events import Change, ChangeFeed
 from erpdesk.storage.queries import CustomerCriteria, CustomerQueries, CustomerRow
 
 if TYPE_CHECKING:  # the write side (SQLAlchemy) stays off the start-up path
+    from pathlib import Path
+
     from erpdesk.domain.duplicates import DuplicateIndex, DuplicateMatch, MatchKind
     from erpdesk.storage.uow import UnitOfWork
 
@@ -89,6 +91,10 @@ class CustomerService:
             if self._index is None:
                 # version None: the first use re-reads rows written since the watermark
                 self._index, self._index_watermark, self._index_version = index, watermark, None
+
+    def storage_facts(self) -> tuple[Path, str | None]:
+        """The database file and its schema revision (for About)."""
+        return self._queries.path, self._queries.schema_revision()
 
     def pending_changes(self) -> int:
         """Local changes waiting in the outbox to be synced."""

@@ -386,5 +386,12 @@ class CustomerQueries:
         return dict(zip(("customers", "contacts", "activities", "outbox"), row, strict=True))
 
     @_translated
+    def schema_revision(self) -> str | None:
+        """The database's schema revision (Alembic's ``alembic_version``)."""
+        from erpdesk.storage.database import current_revision
+
+        with translated_errors(self.path):
+            return current_revision(self._conn)
+
     def outbox_count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM outbox").fetchone()[0])

@@ -501,12 +501,16 @@ class MainWindow(QMainWindow):
         self.customers.search_edit.setFocus()
         self.customers.search_edit.selectAll()
 
+    def about_text(self) -> str:
+        """What About says: the version, the database file and its schema."""
+        from erpdesk import __version__
+
+        path, revision = self._service.storage_facts()
+        return self.tr(
+            "ERPDesk {version}: the offline-first workbench for ERP sales.\n"
+            "Customers, the sales funnel, relationships, presales and quotes.\n\n"
+            "Database: {path}\nSchema version: {schema}"
+        ).format(version=__version__, path=path, schema=revision or "-")
+
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About ERPDesk"),
-            self.tr(
-                "ERPDesk: the offline-first workbench for ERP sales.\n"
-                "Customers, the sales funnel, relationships, presales and quotes."
-            ),
-        )
+        QMessageBox.about(self, self.tr("About ERPDesk"), self.about_text())

@@ -3251,14 +3251,20 @@
         <translation>{n} 项修改待同步</translation>
     </message>
     <message>
-        <source>About ERPDesk</source>
-        <translation>关于 ERPDesk</translation>
+        <source>ERPDesk {version}: the offline-first workbench for ERP sales.
+Customers, the sales funnel, relationships, presales and quotes.
+
+Database: {path}
+Schema version: {schema}</source>
+        <translation>ERPDesk {version}：离线优先的 ERP 销售工作台。
+客户、销售漏斗、客户关系、售前支持与报价。
+
+数据库：{path}
+数据库结构版本：{schema}</translation>
     </message>
     <message>
-        <source>ERPDesk: the offline-first workbench for ERP sales.
-Customers, the sales funnel, relationships, presales and quotes.</source>
-        <translation>ERPDesk：离线优先的 ERP 销售工作台。
-客户、销售漏斗、客户关系、售前支持与报价。</translation>
+        <source>About ERPDesk</source>
+        <translation>关于 ERPDesk</translation>
     </message>
 </context>
 <context>

@@ -135,3 +135,13 @@ def test_closing_the_window_closes_editors_unless_kept(qtbot, make_window, sampl
     message_boxes.answer = QMessageBox.StandardButton.Yes  # the stub then discards
     assert window.close()
     assert not editor.isVisible()
+
+
+def test_about_names_the_version_the_database_and_its_schema(make_window, desk):
+    from erpdesk import __version__
+    from erpdesk.storage.database import head_revision
+
+    text = make_window().about_text()
+    assert f"ERPDesk {__version__}" in text
+    assert f"Database: {desk.db.path}" in text
+    assert f"Schema version: {head_revision()}" in text
