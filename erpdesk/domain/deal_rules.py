@@ -49,6 +49,9 @@ MAX_COMPETITOR_LENGTH = 100
 MAX_TEAM = 30
 MAX_TEAM_NAME_LENGTH = 50
 MAX_REASON_LENGTH = 500
+_REASON_TOO_LONG = QT_TRANSLATE_NOOP(
+    "Domain", "The reason may have at most {max} characters, not {length}"
+)
 
 # Separators of a list typed as one text: "财务, 供应链、生产; HR".
 _LIST_SEPARATORS = re.compile(r"[,，、;；|\n]+")
@@ -726,3 +729,17 @@ def set_probability(deal: Deal, probability: int, reason: str, playbook: Playboo
             ]
         )
     return replace(deal, probability=number, probability_reason=reason)
+
+
+def reason_problems(reason: str) -> list[Problem]:
+    """A move's or a decision's reason longer than ``MAX_REASON_LENGTH``."""
+    if len(reason) > MAX_REASON_LENGTH:
+        return [
+            Problem(
+                "reason",
+                "reason.too_long",
+                _REASON_TOO_LONG,
+                {"max": MAX_REASON_LENGTH, "length": len(reason)},
+            )
+        ]
+    return []

@@ -42,13 +42,13 @@ from erpdesk.domain.deal import (
 )
 from erpdesk.domain.deal_rules import (
     CREATE_FIELDS,
-    MAX_REASON_LENGTH,
     checked_deal,
     deleted_problem,
     edit_deal,
     lost_reason_problem,
     match_choice,
     read_deal_fields,
+    reason_problems,
     set_probability,
     unknown_stage_problem,
     validate_deal,
@@ -136,9 +136,6 @@ _MISSING_WORKSHEETS = QT_TRANSLATE_NOOP(
     "Domain",
     "{count} required worksheets are missing: {worksheets}. Confirm the override "
     "and give a reason to move on anyway",
-)
-_REASON_TOO_LONG = QT_TRANSLATE_NOOP(
-    "Domain", "The reason may have at most {max} characters, not {length}"
 )
 _UNKNOWN_ITEM = QT_TRANSLATE_NOOP(
     "Domain", "{code} is not an activity of the playbook's checklists"
@@ -251,19 +248,6 @@ def _names(parts: Collection[Names]) -> str:
     return "; ".join(f"{n.zh} ({n.en})" if n.en and n.en != n.zh else n.zh for n in parts)
 
 
-def _reason_problems(reason: str) -> list[Problem]:
-    if len(reason) > MAX_REASON_LENGTH:
-        return [
-            Problem(
-                "reason",
-                "reason.too_long",
-                _REASON_TOO_LONG,
-                {"max": MAX_REASON_LENGTH, "length": len(reason)},
-            )
-        ]
-    return []
-
-
 # --- moving ---------------------------------------------------------------------
 
 
@@ -286,7 +270,7 @@ def move_deal(
     a move back, the lost reason."""
     check = check_move(deal, target, playbook, worksheets)
     reason = reason.strip()
-    problems = _reason_problems(reason)
+    problems = reason_problems(reason)
     if check.kind is MoveKind.LOST:
         lost = lost_reason.strip() or reason
         if not lost:
@@ -294,7 +278,7 @@ def move_deal(
         choice = match_choice(playbook.lost_reasons, lost) if lost else None
         if choice is not None:
             lost = choice.code
-        problems += _reason_problems(lost)
+        problems += reason_problems(lost)
         if problems:
             raise GateRefused(problems, check)
         changed = replace(
@@ -418,7 +402,7 @@ def reopen_deal(
     if isinstance(goal, DealStatus):
         raise GateRefused([unknown_stage_problem(stage, playbook)])
     reason = reason.strip()
-    problems = _reason_problems(reason)
+    problems = reason_problems(reason)
     if not reason:
         problems.append(Problem("reason", "reason.required", _REASON_REOPEN))
     if problems:

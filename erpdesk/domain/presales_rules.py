@@ -29,7 +29,7 @@ from typing import Any
 
 from erpdesk.domain.customer import LabelledEnum, new_id
 from erpdesk.domain.deal import Worksheet
-from erpdesk.domain.deal_rules import MAX_REASON_LENGTH
+from erpdesk.domain.deal_rules import reason_problems
 from erpdesk.domain.errors import Problem, ValidationError
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.domain.playbook import ChecklistItem, Playbook, PresalesStep
@@ -143,9 +143,6 @@ _MISSING_ACTIVITIES = QT_TRANSLATE_NOOP(
     "{count} required activities are not done: {items}. Confirm the override "
     "and give a reason to move on anyway",
 )
-_REASON_TOO_LONG = QT_TRANSLATE_NOOP(
-    "Domain", "The reason may have at most {max} characters, not {length}"
-)
 _UNKNOWN_ACTIVITY = QT_TRANSLATE_NOOP("Domain", "{code} is not an activity of the presales steps")
 _NOT_LAST_STEP = QT_TRANSLATE_NOOP(
     "Domain", "An engagement is closed in its last step ({step}), not in step {current}"
@@ -187,19 +184,6 @@ def _labels(name: str, member: LabelledEnum) -> dict[str, str]:
 
 def _refuse(field: str, code: str, text: str, /, **params: Any) -> PresalesRefused:
     return PresalesRefused([Problem(field, code, text, params)])
-
-
-def _reason_problems(reason: str) -> list[Problem]:
-    if len(reason) > MAX_REASON_LENGTH:
-        return [
-            Problem(
-                "reason",
-                "reason.too_long",
-                _REASON_TOO_LONG,
-                {"max": MAX_REASON_LENGTH, "length": len(reason)},
-            )
-        ]
-    return []
 
 
 # --- support requests ------------------------------------------------------------
@@ -304,7 +288,7 @@ def move_request(
     elif to in (RequestState.ACCEPTED, RequestState.DECLINED):
         changes["decided_at"] = now
         if to is RequestState.DECLINED:
-            problems += _reason_problems(reason)
+            problems += reason_problems(reason)
             if not reason:
                 problems.append(Problem("decline_reason", "reason.required", _DECLINE_REASON))
             changes["decline_reason"] = reason
@@ -452,7 +436,7 @@ def move_engagement(
     an override and its reason."""
     check = check_step_move(engagement, to_step, playbook)
     reason = reason.strip()
-    problems = _reason_problems(reason)
+    problems = reason_problems(reason)
     if not check.forward and not reason:
         problems.append(
             Problem(
@@ -528,7 +512,7 @@ def close_engagement(
     if engagement.technical_win is TechnicalWin.OPEN:
         problems.append(Problem("technical_win", "technical_win.open", _WIN_UNDECIDED))
     reason = reason.strip()
-    problems += _reason_problems(reason)
+    problems += reason_problems(reason)
     missing = missing_activities(engagement, playbook.presales_steps[last - 1 :])
     problems += _override_problems(missing, confirm_override, reason)
     if problems:
