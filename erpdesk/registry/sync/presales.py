@@ -21,7 +21,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Row, insert, select, update
+from sqlalchemy import Row, select, update
 
 from erpdesk.registry.db.schema import presales_requests, sync_access, synced_records, users
 from erpdesk.registry.sync.apply import Context, Outcome, _finish, _locked, _tombstone
@@ -31,7 +31,7 @@ from erpdesk.registry.sync.entities import (
     SUPPORT_REQUEST,
     EntityType,
 )
-from erpdesk.registry.sync.merge import merge, stamped
+from erpdesk.registry.sync.merge import merge
 from erpdesk.registry.sync.ops import Op, Rejected
 from erpdesk.registry.sync.presales_access import (
     consultant_changed,
@@ -47,6 +47,7 @@ from erpdesk.registry.sync.records import (
     _record,
     customer_access,
     deal_access,
+    insert_record,
     values_of,
 )
 
@@ -252,28 +253,11 @@ def _create(ctx: Context, kind: EntityType, op: Op) -> Outcome:
         ):
             raise Rejected("invalid_value", OTHER_PARENT_TEXT, field="customer_id")
         customer_id, deal_id = request.customer_id, request.deal_id
-    number = ctx.numbers.take(synced_records, op.entity_id)
-    row = {
-        "id": op.entity_id,
-        "entity": kind.name,
-        "customer_id": customer_id,
-        "deal_id": deal_id,
-        "quote_id": None,
-        "request_id": request_id,
-        "engagement_id": engagement_id,
-        "owner_id": ctx.user.id if kind is SUPPORT_REQUEST else None,
-        "user_id": ctx.user.id,
-        "fields": fields,
-        "field_versions": stamped({}, fields, number, ctx.writer),
-        "deleted": False,
-        "created_at": ctx.now,
-        "updated_at": ctx.now,
-        "change_number": number,
-    }
-    if op.entity_id in ctx.alone:
-        ctx.numbers.defer(synced_records, [row])
-    else:
-        ctx.conn.execute(insert(synced_records), row)
+    number = insert_record(
+        ctx, kind.name, op.entity_id, fields, customer_id=customer_id, deal_id=deal_id,
+        request_id=request_id, engagement_id=engagement_id,
+        owner_id=ctx.user.id if kind is SUPPORT_REQUEST else None,
+    )
     if kind is SUPPORT_REQUEST:
         values = {
             "id": op.entity_id, "customer_id": customer_id, "deal_id": deal_id,

@@ -225,28 +225,10 @@ def _create(ctx: Context, kind: EntityType, op: Op) -> Outcome:
         customer_id = deal.customer_id
     else:
         _needs_write(customer_access(ctx, _customer(ctx, customer_id)), "customer")
-    number = ctx.numbers.take(synced_records, op.entity_id)
-    row = {
-        "id": op.entity_id,
-        "entity": kind.name,
-        "customer_id": customer_id,
-        "deal_id": deal_id,
-        "quote_id": quote_id,
-        "request_id": None,
-        "engagement_id": None,
-        "owner_id": owner_id,
-        "user_id": ctx.user.id,
-        "fields": op.fields,
-        "field_versions": stamped({}, op.fields, number, ctx.writer),
-        "deleted": False,
-        "created_at": ctx.now,
-        "updated_at": ctx.now,
-        "change_number": number,
-    }
-    if op.entity_id in ctx.alone:
-        ctx.numbers.defer(synced_records, [row])
-    else:
-        ctx.conn.execute(_INSERT, row)
+    number = insert_record(
+        ctx, kind.name, op.entity_id, op.fields, customer_id=customer_id, deal_id=deal_id,
+        quote_id=quote_id, owner_id=owner_id,
+    )
     if kind is DEAL:
         assert customer_id is not None  # checked above
         _write_members(ctx, op.entity_id, customer_id, op.fields.get("team", []))
@@ -254,6 +236,29 @@ def _create(ctx: Context, kind: EntityType, op: Op) -> Outcome:
 
 
 _INSERT = insert(synced_records)
+
+
+def insert_record(
+    ctx: Context, entity: str, record_id: str, fields: dict[str, Any], *,
+    customer_id: str | None, deal_id: str | None = None, quote_id: str | None = None,
+    request_id: str | None = None, engagement_id: str | None = None,
+    owner_id: int | None = None,
+) -> int:
+    """Write a new ``synced_records`` row (held back to the end of the batch
+    when no other op of it names the record); its change number."""
+    number = ctx.numbers.take(synced_records, record_id)
+    row = {
+        "id": record_id, "entity": entity, "customer_id": customer_id, "deal_id": deal_id,
+        "quote_id": quote_id, "request_id": request_id, "engagement_id": engagement_id,
+        "owner_id": owner_id, "user_id": ctx.user.id, "fields": fields,
+        "field_versions": stamped({}, fields, number, ctx.writer), "deleted": False,
+        "created_at": ctx.now, "updated_at": ctx.now, "change_number": number,
+    }
+    if record_id in ctx.alone:
+        ctx.numbers.defer(synced_records, [row])
+    else:
+        ctx.conn.execute(_INSERT, row)
+    return number
 
 
 def _check_approval(ctx: Context, quote: Row[Any], decision: str | None) -> None:
