@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from erpdesk.services.deals import DealService
     from erpdesk.ui.admin.runner import ApiRunner
     from erpdesk.ui.main_window import MainWindow
+    from erpdesk.ui.presales import PresalesServices
 
 CONTEXT = "Launch"
 # What _run returns when the window closed to restore a backup and open again.
@@ -205,12 +206,14 @@ def _run(
     branding = BrandingService(desk.unit_of_work, desk.feed)
     window = MainWindow(
         desk.customers, settings, languages, deals=desk.deals, quotes=desk.quotes,
-        branding=branding,
+        branding=branding, presales=lambda: presales_services(desk),
     )  # fmt: skip
     window.customers.detail.set_deals(desk.deals)  # a customer's deals tab
     window.customers.detail.set_quotes(window.quote_services)  # and its quotes tab
     runner, role = workbench_runner(desk, languages, window)
     window.set_workbench(runner, role)
+    if screenshot is None:
+        window.show_home()  # a presales user's desk opens on the workbench
     watch = DamageWatch(desk.db.path, languages, window)
     watch.restart.connect(app.quit)
     try:
@@ -231,7 +234,10 @@ def _run(
             QTimer.singleShot(0, lambda: _install_later(window, desk, runner))
             QTimer.singleShot(0, lambda: _install_sync(window, desk, languages, start=True))
 
-        _FirstPaint(window.customers.table.viewport(), first_painted)
+        home = window.pages.currentWidget()
+        if home is None or home is window.customers:
+            home = window.customers.table.viewport()
+        _FirstPaint(home, first_painted)
         window.show()
         code = app.exec()
     finally:
@@ -247,6 +253,13 @@ def _run(
     if watch.restore_from is None:
         return code
     return RESTART if _restore(desk.db.path, watch.restore_from, languages) else 1
+
+
+def presales_services(desk: Desk) -> PresalesServices:
+    """What the presales views work through, from the desk."""
+    from erpdesk.ui.presales import PresalesServices
+
+    return PresalesServices(desk.presales, desk.deals, desk.customers)
 
 
 def _install_later(window: MainWindow, desk: Desk, runner: ApiRunner) -> None:

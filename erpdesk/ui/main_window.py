@@ -3,6 +3,7 @@ shown, changes waiting to sync, sync state) and the menus."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from erpdesk.ui.admin.page import AdminPage
     from erpdesk.ui.admin.runner import ApiRunner
     from erpdesk.ui.funnel.page import FunnelPage
+    from erpdesk.ui.presales import PresalesServices
     from erpdesk.ui.presales.page import PresalesPage
     from erpdesk.ui.quotes import QuoteServices
     from erpdesk.ui.quotes.quote_list import QuotesPage
@@ -72,7 +74,10 @@ HIDDEN_FOR_ROLE: dict[str, frozenset[str]] = {
     "telemarketer": frozenset(
         {"funnel", "relationships", "presales", "quotes", "team", "admin"}
     ),
+    "presales": frozenset({"admin", "leads"}),
 }
+# The area a role's desk opens on (others: the customers).
+HOME_FOR_ROLE: dict[str, str] = {"presales": "presales"}
 RAIL_STYLE = """
 QListWidget#navRail { background: #263238; border: none; outline: none; }
 QListWidget#navRail::item { color: #cfd8dc; border-radius: 6px; margin: 2px 3px; padding: 4px 0px; }
@@ -150,9 +155,12 @@ class MainWindow(QMainWindow):
         deals: DealService | None = None,
         quotes: QuoteService | None = None,
         branding: BrandingService | None = None,
+        presales: Callable[[], PresalesServices] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        # the presales views' services, made when the area is first shown
+        self._presales = presales
         self._service = service
         self._deals = deals
         self.funnel: FunnelPage | None = None  # made when first shown
@@ -354,7 +362,7 @@ class MainWindow(QMainWindow):
         rail's *row*; the base is read on a worker when first shown."""
         from erpdesk.ui.presales.page import PresalesPage
 
-        presales = PresalesPage()
+        presales = PresalesPage(services=self._presales() if self._presales else None)
         if old is not None:
             self.pages.removeWidget(old)
             old.deleteLater()
@@ -372,6 +380,12 @@ class MainWindow(QMainWindow):
             self.rail.setRowHidden(row, key in hidden)
         if AREAS[max(self.rail.currentRow(), 0)][0] in hidden:
             self.rail.setCurrentRow(0)
+
+    def show_home(self) -> None:
+        """Show the area the role's desk opens on: the presales workbench
+        for a presales user, the customers for everyone else."""
+        home = HOME_FOR_ROLE.get(self.role, "customers")
+        self.rail.setCurrentRow([key for key, _i, _t in AREAS].index(home))
 
     def visible_areas(self) -> list[str]:
         return [key for row, (key, _i, _t) in enumerate(AREAS) if not self.rail.isRowHidden(row)]

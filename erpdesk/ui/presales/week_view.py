@@ -1,0 +1,13 @@
+"""Placeholder: replaced by the real view."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from erpdesk.ui.presales import PresalesServices
+
+
+class WeekView(QWidget):
+    def __init__(self, services: PresalesServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
