@@ -362,7 +362,10 @@ class MainWindow(QMainWindow):
         rail's *row*; the base is read on a worker when first shown."""
         from erpdesk.ui.presales.page import PresalesPage
 
-        presales = PresalesPage(services=self._presales() if self._presales else None)
+        services = self._presales() if self._presales else None
+        if services is not None:
+            services.runner = self.workbench_runner  # None until signed in
+        presales = PresalesPage(services=services)
         if old is not None:
             self.pages.removeWidget(old)
             old.deleteLater()
