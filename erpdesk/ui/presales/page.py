@@ -43,6 +43,8 @@ class PresalesPage(QWidget):
             self.workload = WorkloadView(services)
             for view in (self.work, self.week, self.requests, self.workload):
                 self.tabs.addTab(view, "")
+        if load is None and services is not None:
+            load = services.knowledge  # the files with the desk's edits
         self.knowledge = KnowledgeView(load)
         self.tabs.addTab(self.knowledge, "")
         layout = QVBoxLayout(self)
