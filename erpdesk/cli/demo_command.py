@@ -12,6 +12,7 @@ imported by the handler.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from erpdesk.cli.output import CliError
@@ -67,6 +68,13 @@ PRESALES_DONE = QT_TRANSLATE_NOOP(
     "Demo presales: {requests} support requests, {engagements} engagements and {tasks} tasks "
     "(demos and surveys)",
 )
+ACTING_AS = QT_TRANSLATE_NOOP(
+    "Cli", "The desk acts as {user} ({role}) until someone signs in to a registry."
+)
+ROLE_NAMES = {
+    "consultant": QT_TRANSLATE_NOOP("Cli", "presales consultant"),
+    "lead": QT_TRANSLATE_NOOP("Cli", "presales lead"),
+}
 NOT_SYNCED = QT_TRANSLATE_NOOP(
     "Cli", "Demo customers are never sent to the registry (no sync operations were queued)"
 )
@@ -131,6 +139,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         help="make the database hold exactly N customers: keep it when it does, else "
         "replace it as --replace does (what scripts/demo.sh uses)",
     )
+    parser.add_argument(
+        "--as", dest="acting", choices=("rep", "consultant", "lead"), default="rep",
+        help="whom the desk acts as until someone signs in: the rep (default), a demo "
+        "presales consultant (the desk opens on the presales workbench) or the demo "
+        "presales lead",
+    )
     common_options(parser)
     parser.set_defaults(handler=run)
 
@@ -148,8 +162,6 @@ def run(args: argparse.Namespace, out: Output) -> int:
         if value is not None and not 0 <= value <= MAX_DEALS:
             raise CliError(BAD_PER_CUSTOMER, option=option, max=f"{MAX_DEALS:,}", value=value)
 
-    from pathlib import Path
-
     from erpdesk.app import default_db_path, open_desk
 
     target = Path(args.db or default_db_path()).expanduser()
@@ -159,6 +171,7 @@ def run(args: argparse.Namespace, out: Output) -> int:
         have = customer_count(target, open_desk)
         if have == args.customers:
             out.print(out.translate(CLI, KEPT).format(path=target.resolve(), customers=have))
+            _act_as(target, args.acting, out)
             return 0
         args.replace = have is not None
     bar = out.progress(out.translate(CLI, PROGRESS), args.customers)
@@ -211,5 +224,32 @@ def run(args: argparse.Namespace, out: Output) -> int:
             requests=result.support_requests, engagements=result.engagements,
             tasks=result.presales_tasks,
         ))
+    _act_as(target, args.acting, out)
     out.print(out.translate(CLI, NOT_SYNCED))
     return 0
+
+
+def _act_as(target: Path, acting: str, out: Output) -> None:
+    """Make a demo desk act as a demo presales consultant or lead (the
+    presales service's user: the ``sync.user`` / ``sync.role`` /
+    ``sync.presales_lead`` meta a sign-in would set; without a server the
+    desk stays signed out, and a real sign-in replaces them)."""
+    from erpdesk.app import open_desk
+    from erpdesk.services.demo_presales import CONSULTANTS, LEAD
+
+    if acting == "rep":
+        return
+    user = LEAD if acting == "lead" else CONSULTANTS[0]
+    desk = open_desk(target)
+    try:
+        with desk.unit_of_work() as uow:
+            if uow.meta_get("sync.server"):
+                return  # a desk signed in to a registry keeps its user
+            uow.meta_set("sync.user", user)
+            uow.meta_set("sync.role", "presales")
+            uow.meta_set("sync.presales_lead", "1" if acting == "lead" else "0")
+            uow.commit()
+    finally:
+        desk.close()
+    role = out.translate(CLI, ROLE_NAMES[acting])
+    out.print(out.translate(CLI, ACTING_AS).format(user=user, role=role))

@@ -433,3 +433,24 @@ def test_demo_replace_refuses_a_database_with_work_not_synced(capsys, tmp_path, 
                            "--lang", "en")
         assert code == 1 and "holds 2 changes not yet synced" in err and "not replaced" in err
         assert totals(db)["customers"] == 1
+
+
+def test_demo_as_a_consultant_or_lead_sets_whom_the_desk_acts_as(capsys, db):
+    code, out, err = run(capsys, "demo", "--customers", "5", "--db", str(db), "--lang", "en",
+                         "--as", "lead")  # fmt: skip
+    assert code == 0, err
+    assert "The desk acts as 售前-周敏 (presales lead)" in out
+    desk = open_desk(db)
+    try:
+        actor = desk.presales.actor()
+        assert (actor.name, actor.role, actor.lead) == ("售前-周敏", "presales", True)
+    finally:
+        desk.close()
+    code, out, _ = run(capsys, "demo", "--customers", "5", "--db", str(db), "--exactly",
+                       "--as", "consultant", "--lang", "en")  # fmt: skip
+    assert code == 0 and "(presales consultant)" in out
+    desk = open_desk(db)
+    try:
+        assert desk.presales.actor().lead is False
+    finally:
+        desk.close()
