@@ -10,6 +10,10 @@ A base that cannot be used is refused as the catalogue is: every problem of
 every file, with the file, the line and what is wrong, one per line.  A
 folder is read (and checked) once; ``read_knowledge.cache_clear()`` forgets
 what was read.
+
+``knowledge_texts`` / ``write_knowledge`` turn a base (the one in use, with
+a desk's edits) back into the three TOML files, which read back to an equal
+base: what a desk exports for ``$ERPDESK_KNOWLEDGE``.
 """
 
 from __future__ import annotations
@@ -17,6 +21,9 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
+
+import tomli_w
 
 from erpdesk.domain.knowledge import (
     CANNOT_READ,
@@ -24,6 +31,7 @@ from erpdesk.domain.knowledge import (
     KnowledgeBase,
     KnowledgeError,
     KnowledgeProblem,
+    entry_to_data,
     parse_knowledge_texts,
 )
 from erpdesk.domain.playbook import PlaybookError
@@ -108,3 +116,37 @@ def forget_read() -> None:
     """Read the folders again on the next call."""
     _read.cache_clear()
     _shipped.cache_clear()
+
+
+EXPORT_HEADER = (
+    "# ERPDesk knowledge base (售前知识库): {kind}, exported from a desk.\n"
+    "# Give this folder to ERPDESK_KNOWLEDGE; docs/presales.md describes the format.\n\n"
+)
+
+
+def knowledge_texts(base: KnowledgeBase) -> dict[str, str]:
+    """Kind of entry (a key of ``FILES``) -> the TOML text of its file,
+    holding *base*'s entries in order (the version in modules.toml)."""
+    out = {}
+    for kind in FILES:
+        entries = [entry_to_data(entry) for entry in getattr(base, kind)]
+        data: dict[str, Any] = {}
+        if kind == "modules" and base.version:
+            data["version"] = base.version
+        data[kind] = entries
+        out[kind] = EXPORT_HEADER.format(kind=kind) + tomli_w.dumps(data, multiline_strings=False)
+    return out
+
+
+def write_knowledge(base: KnowledgeBase, folder: Path | str) -> list[Path]:
+    """Write *base* as the three files of a knowledge folder (made if
+    needed); the files written.  ``OSError`` if the folder cannot be
+    written."""
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind, text in knowledge_texts(base).items():
+        path = target / FILES[kind]
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +25,7 @@ from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 if TYPE_CHECKING:
     from erpdesk.app import Desk
     from erpdesk.cli.output import Output
-    from erpdesk.domain.presales import Engagement, PresalesTask, SupportRequest
+    from erpdesk.domain.presales import Engagement, SupportRequest
     from erpdesk.services.presales import Actor
 
 CLI = "Cli"
@@ -41,12 +41,6 @@ NO_REQUESTS = QT_TRANSLATE_NOOP("Cli", "No support requests")
 ICS_WRITTEN = QT_TRANSLATE_NOOP(
     "Cli", "{count} demos and surveys from {start} to {end} written to {path}"
 )
-CALENDAR_NAME = QT_TRANSLATE_NOOP("Cli", "Presales of {user}")
-EVENT_TITLE = QT_TRANSLATE_NOOP("Cli", "{kind}: {title} ({customer}, {deal})")
-EVENT_TITLE_NO_DEAL = QT_TRANSLATE_NOOP("Cli", "{kind}: {title} ({customer})")
-ONLINE = QT_TRANSLATE_NOOP("Cli", "Online")
-CUSTOMER_ATTENDEES = QT_TRANSLATE_NOOP("Cli", "The customer's attendees: {names}")
-MODULES = QT_TRANSLATE_NOOP("Cli", "Modules: {modules}")
 CUSTOMER = QT_TRANSLATE_NOOP("Cli", "Customer")
 DEAL = QT_TRANSLATE_NOOP("Cli", "Deal")
 KIND = QT_TRANSLATE_NOOP("Cli", "Kind")
@@ -240,9 +234,6 @@ def _first_day(text: str | None) -> date:
 
 
 def run_ics(args: argparse.Namespace, out: Output) -> int:
-    from erpdesk.domain.presales import TaskState
-    from erpdesk.services.ics import write_ics
-
     first = _first_day(args.start)
     if not 1 <= args.days <= MAX_DAYS:
         raise CliError(BAD_DAYS, max=MAX_DAYS, value=args.days)
@@ -251,55 +242,16 @@ def run_ics(args: argparse.Namespace, out: Output) -> int:
         raise CliError(NOT_ICS, path=str(path))
     if not path.resolve().parent.is_dir():
         raise CliError(NO_FOLDER, path=str(path.resolve().parent))
-    start = datetime.combine(first, time()).astimezone()
-    end = datetime.combine(first + timedelta(days=args.days), time()).astimezone()
     tr = out.translate
     desk = _open(args)
     try:
-        service = desk.presales
-        me = service.actor()
-        tasks = [
-            t for t in service.my_tasks((TaskState.PLANNED, TaskState.DONE))
-            if start <= t.starts_at < end
-        ]  # fmt: skip
-        names: dict[str, str] = {}
-        events = [
-            _event(out, t, _name_of(desk, names, "customer", t.customer_id),
-                   _name_of(desk, names, "deal", t.deal_id))
-            for t in tasks
-        ]  # fmt: skip
+        count = desk.presales.write_calendar(
+            path, first=first, days=args.days, translate=tr, language=tr.language
+        )
     finally:
         desk.close()
-    count = write_ics(
-        events, path, calendar_name=tr(CLI, CALENDAR_NAME).format(user=me.name),
-        language=tr.language,
-    )  # fmt: skip
     last = first + timedelta(days=args.days - 1)
     out.print(tr(CLI, ICS_WRITTEN).format(
         count=count, start=first.isoformat(), end=last.isoformat(), path=str(path)))
     return 0
 
-
-def _event(out: Output, task: PresalesTask, customer: str, deal: str) -> Any:
-    from erpdesk.domain.calendar import CalendarEvent, EventStatus
-
-    tr = out.translate
-    kind = tr("Domain", task.kind.label)
-    title = (
-        tr(CLI, EVENT_TITLE).format(kind=kind, title=task.title, customer=customer, deal=deal)
-        if deal
-        else tr(CLI, EVENT_TITLE_NO_DEAL).format(kind=kind, title=task.title, customer=customer)
-    )
-    place = task.place or (tr(CLI, ONLINE) if task.online else "")
-    lines = []
-    if task.customer_attendees:
-        people = ", ".join(f"{a.name} ({a.title})" if a.title else a.name
-                           for a in task.customer_attendees)  # fmt: skip
-        lines.append(tr(CLI, CUSTOMER_ATTENDEES).format(names=people))
-    if task.modules:
-        lines.append(tr(CLI, MODULES).format(modules=", ".join(task.modules)))
-    return CalendarEvent(
-        uid=f"presales-task-{task.id}", title=title, starts_at=task.starts_at,
-        ends_at=task.ends_at, location=place, description="\n".join(lines),
-        categories=(kind,), attendees=tuple(task.our_attendees), status=EventStatus.CONFIRMED,
-    )  # fmt: skip

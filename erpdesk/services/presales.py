@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
-from erpdesk.domain.customer import utcnow
+from erpdesk.domain.customer import enum_member, utcnow
 from erpdesk.domain.errors import Problem, ValidationError
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.domain.presales import (
@@ -38,6 +38,7 @@ from erpdesk.domain.presales import (
 from erpdesk.services.events import Change, ChangeFeed
 
 if TYPE_CHECKING:
+    from erpdesk.domain.calendar import CalendarEvent
     from erpdesk.domain.deal import Worksheet
     from erpdesk.domain.playbook import Playbook
     from erpdesk.domain.presales_rules import StepCheck
@@ -657,6 +658,308 @@ class PresalesService:
             latest = requests[-1]
             return DealPresales(latest, uow.engagements.of_request(latest.id))
 
+    # -- the workbench (rows ready for display, one query each) ---------------
+
+    def now(self) -> datetime:
+        """Now (UTC) by the service's clock: what "overdue" is measured against."""
+        return self._clock()
+
+    def engagement_lines(self, *, mine: bool = True) -> list[EngagementLine]:
+        """The live engagements (the desk user's, or everyone's on the desk),
+        newest first, with their customer's and deal's names."""
+        with self._uow() as uow:
+            me = self._actor(uow)
+            rows = uow.engagements.lines(me.name if mine else None)
+        return [_engagement_line(r) for r in rows]
+
+    def task_lines(
+        self,
+        *,
+        mine: bool = True,
+        states: Iterable[TaskState] | None = None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+    ) -> list[TaskLine]:
+        """The live tasks (the desk user attends, or everyone's) in *states*
+        starting in [*start*, *end*), by time, with their names."""
+        with self._uow() as uow:
+            me = self._actor(uow)
+            return _task_lines(uow, me.name if mine else None, states, start, end)
+
+    def workbench(self, *, mine: bool = True) -> Workbench:
+        """Everything the "My work" tab shows, read in one unit of work: the
+        user, the engagements and every task (the user's, or the desk's)."""
+        now = self._clock()
+        with self._uow() as uow:
+            me = self._actor(uow)
+            who = me.name if mine else None
+            engagements = tuple(_engagement_line(r) for r in uow.engagements.lines(who))
+            tasks = tuple(_task_lines(uow, who, None, None, None))
+        return Workbench(me, now, engagements, tasks)
+
+    def week_lines(self, day: date, *, mine: bool = True) -> list[TaskLine]:
+        """The planned and done tasks of the week (Monday to Sunday, local
+        time) holding *day*: the user's, or everyone's."""
+        start, end = week_span(day)
+        return self.task_lines(
+            mine=mine, states=(TaskState.PLANNED, TaskState.DONE), start=start, end=end
+        )
+
+    def team_workload(self, day: date | None = None) -> list[ConsultantLoad]:
+        """Per consultant on the desk: open engagements, planned tasks of the
+        week holding *day* (default: today) and of the next, demos planned
+        this week, and the technical wins of their engagements."""
+        today = day or self._clock().astimezone().date()
+        this_week, _ = week_span(today)
+        _, after_next = week_span(today + timedelta(days=7))
+        next_week = this_week + timedelta(days=7)
+        with self._uow() as uow:
+            wins = uow.engagements.win_counts()
+            tasks = _task_lines(uow, None, (TaskState.PLANNED,), this_week, after_next)
+        loads: dict[str, dict[str, int]] = {}
+        for row in wins:
+            counts = loads.setdefault(row["consultant"], {})
+            _add(counts, f"win_{row['technical_win']}", row["n"])
+            if not row["closed"]:
+                _add(counts, "open_engagements", row["n"])
+        for task in tasks:
+            week = "this_week" if task.starts_at < next_week else "next_week"
+            for name in task.our_attendees:
+                counts = loads.setdefault(name, {})
+                _add(counts, week, 1)
+                if week == "this_week" and task.kind is TaskKind.DEMO:
+                    _add(counts, "demos_this_week", 1)
+        return [_load(name, loads[name]) for name in sorted(loads) if name]
+
+    def write_calendar(
+        self,
+        target: Any,
+        *,
+        first: date,
+        days: int,
+        translate: Callable[[str, str], str],
+        language: str,
+    ) -> int:
+        """Write the user's planned and done demos and surveys starting in
+        the *days* days from *first* as an iCalendar file to *target* (a
+        path or a binary stream); the number of events.  The command line's
+        ``presales ics`` and the window's export both write through here.
+        ``CalendarExportError`` when the file cannot be written."""
+        from erpdesk.services.ics import write_ics
+
+        start = datetime.combine(first, time()).astimezone()
+        end = datetime.combine(first + timedelta(days=days), time()).astimezone()
+        with self._uow() as uow:
+            me = self._actor(uow)
+            lines = _task_lines(uow, me.name, (TaskState.PLANNED, TaskState.DONE), start, end)
+            tasks = [uow.presales_tasks.get(line.id) for line in lines]
+        names = {line.id: (line.customer, line.deal) for line in lines}
+        events = [calendar_event(t, *names[t.id], translate) for t in tasks]
+        return write_ics(
+            events, target, calendar_name=translate("Domain", CALENDAR_NAME).format(user=me.name),
+            language=language,
+        )  # fmt: skip
+
+
+
+# -- the workbench's rows -------------------------------------------------------
+
+CALENDAR_NAME = QT_TRANSLATE_NOOP("Domain", "Presales of {user}")
+EVENT_TITLE = QT_TRANSLATE_NOOP("Domain", "{kind}: {title} ({customer}, {deal})")
+EVENT_TITLE_NO_DEAL = QT_TRANSLATE_NOOP("Domain", "{kind}: {title} ({customer})")
+ONLINE = QT_TRANSLATE_NOOP("Domain", "Online")
+CUSTOMER_ATTENDEES = QT_TRANSLATE_NOOP("Domain", "The customer's attendees: {names}")
+EVENT_MODULES = QT_TRANSLATE_NOOP("Domain", "Modules: {modules}")
+TEAM_ROLES = ("manager",)  # besides the presales lead, who sees the team's work
+
+
+def sees_team(actor: Actor) -> bool:
+    """The presales lead and a manager see everyone's work on the desk."""
+    return actor.lead or actor.role in TEAM_ROLES
+
+
+def week_span(day: date) -> tuple[datetime, datetime]:
+    """Monday 0:00 of *day*'s week and the Monday after, local time."""
+    monday = day - timedelta(days=day.weekday())
+    start = datetime.combine(monday, time()).astimezone()
+    return start, datetime.combine(monday + timedelta(days=7), time()).astimezone()
+
+
+@dataclass(frozen=True)
+class EngagementLine:
+    """An engagement as the workbench lists it (no checklist or history)."""
+
+    id: str
+    request_id: str
+    customer_id: str
+    customer: str
+    deal_id: str
+    deal: str
+    kind: RequestKind
+    step: int
+    technical_win: TechnicalWin
+    consultant: str
+    opened_at: datetime | None
+    closed_at: datetime | None
+    updated_at: datetime
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    """A demo or survey as the workbench and the week list it."""
+
+    id: str
+    engagement_id: str
+    customer_id: str
+    customer: str
+    deal_id: str
+    deal: str
+    kind: TaskKind
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    place: str
+    online: bool
+    state: TaskState
+    our_attendees: tuple[str, ...]
+
+    def overdue(self, now: datetime) -> bool:
+        """A planned demo that has ended: its outcome is due."""
+        return self.kind is TaskKind.DEMO and self.state is TaskState.PLANNED and (
+            self.ends_at <= now
+        )
+
+
+@dataclass(frozen=True)
+class Workbench:
+    """What "My work" shows: the user, now, engagements and all tasks."""
+
+    actor: Actor
+    now: datetime
+    engagements: tuple[EngagementLine, ...]
+    tasks: tuple[TaskLine, ...]
+
+    def open_engagements(self) -> int:
+        return sum(1 for e in self.engagements if e.is_open)
+
+    def planned_tasks(self) -> int:
+        return sum(1 for t in self.tasks if t.state is TaskState.PLANNED)
+
+    def overdue_demos(self) -> list[TaskLine]:
+        return [t for t in self.tasks if t.overdue(self.now)]
+
+    def upcoming_demos(self, days: int = 7) -> list[TaskLine]:
+        """Planned demos starting from now within *days* days."""
+        until = self.now + timedelta(days=days)
+        return [
+            t for t in self.tasks
+            if t.kind is TaskKind.DEMO and t.state is TaskState.PLANNED
+            and self.now <= t.starts_at < until
+        ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ConsultantLoad:
+    """One consultant's load: open engagements, planned tasks this week and
+    next, demos this week, and the technical wins of all their engagements."""
+
+    consultant: str
+    open_engagements: int = 0
+    this_week: int = 0
+    next_week: int = 0
+    demos_this_week: int = 0
+    won: int = 0
+    lost: int = 0
+    undecided: int = 0
+
+    @property
+    def load(self) -> int:
+        """What the bar shows: planned tasks in the two weeks."""
+        return self.this_week + self.next_week
+
+
+def _add(counts: dict[str, int], key: str, n: int) -> None:
+    counts[key] = counts.get(key, 0) + n
+
+
+def _load(name: str, counts: Mapping[str, int]) -> ConsultantLoad:
+    get = counts.get
+    return ConsultantLoad(
+        name, get("open_engagements", 0), get("this_week", 0), get("next_week", 0),
+        get("demos_this_week", 0), get("win_won", 0), get("win_lost", 0), get("win_open", 0),
+    )  # fmt: skip
+
+
+def _stamp(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _engagement_line(row: Any) -> EngagementLine:
+    updated = datetime.fromisoformat(row["updated_at"])
+    return EngagementLine(
+        id=row["id"], request_id=row["request_id"], customer_id=row["customer_id"],
+        customer=row["customer"], deal_id=row["deal_id"] or "", deal=row["deal"] or "",
+        kind=enum_member(RequestKind, row["kind"]), step=row["step"],
+        technical_win=enum_member(TechnicalWin, row["technical_win"]), consultant=row["consultant"],
+        opened_at=_stamp(row["opened_at"]), closed_at=_stamp(row["closed_at"]),
+        updated_at=updated,
+    )  # fmt: skip
+
+
+def _task_lines(
+    uow: UnitOfWork,
+    attendee: str | None,
+    states: Iterable[TaskState] | None,
+    start: datetime | None,
+    end: datetime | None,
+) -> list[TaskLine]:
+    import json
+
+    lines = []
+    for row in uow.presales_tasks.lines(states, start=start, end=end, attendee=attendee):
+        ours = tuple(json.loads(row["our_attendees"]))
+        if attendee is not None and attendee not in ours:
+            continue
+        starts = datetime.fromisoformat(row["starts_at"])
+        lines.append(TaskLine(
+            id=row["id"], engagement_id=row["engagement_id"], customer_id=row["customer_id"],
+            customer=row["customer"], deal_id=row["deal_id"] or "", deal=row["deal"] or "",
+            kind=enum_member(TaskKind, row["kind"]), title=row["title"], starts_at=starts,
+            ends_at=_stamp(row["ends_at"]) or starts, place=row["place"],
+            online=bool(row["online"]), state=enum_member(TaskState, row["state"]),
+            our_attendees=ours,
+        ))  # fmt: skip
+    return lines
+
+
+def calendar_event(
+    task: PresalesTask, customer: str, deal: str, translate: Callable[[str, str], str]
+) -> CalendarEvent:
+    """The task as a calendar entry: the kind, title, customer and deal in
+    the title, the place (or online) as location, the customer's attendees
+    and a demo's modules in the description, the task's id as UID."""
+    from erpdesk.domain.calendar import CalendarEvent, EventStatus
+
+    kind = translate("Domain", task.kind.label)
+    texts = {"kind": kind, "title": task.title, "customer": customer, "deal": deal}
+    title = translate("Domain", EVENT_TITLE if deal else EVENT_TITLE_NO_DEAL).format(**texts)
+    place = task.place or (translate("Domain", ONLINE) if task.online else "")
+    lines = []
+    if task.customer_attendees:
+        people = ", ".join(f"{a.name} ({a.title})" if a.title else a.name
+                           for a in task.customer_attendees)  # fmt: skip
+        lines.append(translate("Domain", CUSTOMER_ATTENDEES).format(names=people))
+    if task.modules:
+        lines.append(translate("Domain", EVENT_MODULES).format(modules=", ".join(task.modules)))
+    return CalendarEvent(
+        uid=f"presales-task-{task.id}", title=title, starts_at=task.starts_at,
+        ends_at=task.ends_at, location=place, description="\n".join(lines),
+        categories=(kind,), attendees=tuple(task.our_attendees), status=EventStatus.CONFIRMED,
+    )  # fmt: skip
 
 def _check_fields(fields: Mapping[str, Any]) -> None:
     for name in fields:

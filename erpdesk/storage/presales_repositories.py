@@ -21,7 +21,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from erpdesk.domain.customer import enum_member, utcnow
@@ -52,7 +52,13 @@ from erpdesk.domain.presales import (
 )
 from erpdesk.storage.mapping import Row, from_text, to_json, to_text
 from erpdesk.storage.outbox import Outbox
-from erpdesk.storage.schema import presales_engagement, presales_task, support_request
+from erpdesk.storage.schema import (
+    customer,
+    deal,
+    presales_engagement,
+    presales_task,
+    support_request,
+)
 
 WHAT_REQUEST = QT_TRANSLATE_NOOP("Domain", "Support request")
 WHAT_ENGAGEMENT = QT_TRANSLATE_NOOP("Domain", "Presales engagement")
@@ -389,6 +395,41 @@ class EngagementRepository(_Repository):
             where.append(t.c.closed_at.is_not(None))
         return self._select(*where, order=(t.c.opened_at,))
 
+    def lines(self, consultant: str | None = None) -> list[Row]:
+        """The workbench's rows of the live engagements (of *consultant*),
+        newest first: the engagement's columns with its request's ``kind``
+        and its ``customer`` and ``deal`` names, in one query (no JSON
+        read, no query per row)."""
+        t, r = self.table, support_request
+        stmt = (
+            select(
+                t.c.id, t.c.request_id, t.c.customer_id, t.c.deal_id, t.c.consultant, t.c.step,
+                t.c.technical_win, t.c.opened_at, t.c.closed_at, t.c.updated_at,
+                r.c.kind.label("kind"), customer.c.name.label("customer"),
+                deal.c.name.label("deal"),
+            )
+            .join(r, r.c.id == t.c.request_id)
+            .join(customer, customer.c.id == t.c.customer_id)
+            .outerjoin(deal, deal.c.id == t.c.deal_id)
+            .where(t.c.deleted.is_(False))
+            .order_by(t.c.opened_at.desc(), t.c.id)
+        )  # fmt: skip
+        if consultant is not None:
+            stmt = stmt.where(t.c.consultant == consultant)
+        return list(self._session.execute(stmt).mappings())
+
+    def win_counts(self) -> list[Row]:
+        """Live engagements counted per consultant, technical win and
+        whether closed (``consultant``, ``technical_win``, ``closed``, ``n``)."""
+        t = self.table
+        closed = t.c.closed_at.is_not(None).label("closed")
+        stmt = (
+            select(t.c.consultant, t.c.technical_win, closed, func.count().label("n"))
+            .where(t.c.deleted.is_(False))
+            .group_by(t.c.consultant, t.c.technical_win, closed)
+        )
+        return list(self._session.execute(stmt).mappings())
+
 
 class PresalesTaskRepository(_Repository):
     entity = "presales_task"
@@ -422,3 +463,39 @@ class PresalesTaskRepository(_Repository):
     def in_states(self, states: Iterable[TaskState]) -> list[PresalesTask]:
         t = self.table
         return self._select(t.c.state.in_([s.value for s in states]), order=(t.c.starts_at,))
+
+    def lines(
+        self,
+        states: Iterable[TaskState] | None = None,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        attendee: str | None = None,
+    ) -> list[Row]:
+        """The workbench's rows of live tasks (in *states*, starting in
+        [*start*, *end*), *attendee* possibly among ``our_attendees``: the
+        caller checks the list exactly), by time: the task's plain columns
+        with its ``customer`` and ``deal`` names, in one query."""
+        t = self.table
+        stmt = (
+            select(
+                t.c.id, t.c.engagement_id, t.c.customer_id, t.c.deal_id, t.c.kind, t.c.title,
+                t.c.starts_at, t.c.ends_at, t.c.place, t.c.online, t.c.state,
+                t.c.our_attendees, customer.c.name.label("customer"),
+                deal.c.name.label("deal"),
+            )
+            .join(customer, customer.c.id == t.c.customer_id)
+            .outerjoin(deal, deal.c.id == t.c.deal_id)
+            .where(t.c.deleted.is_(False))
+            .order_by(t.c.starts_at, t.c.id)
+        )  # fmt: skip
+        if states is not None:
+            stmt = stmt.where(t.c.state.in_([s.value for s in states]))
+        if start is not None:
+            stmt = stmt.where(t.c.starts_at >= to_text(start))
+        if end is not None:
+            stmt = stmt.where(t.c.starts_at < to_text(end))
+        if attendee is not None:  # a superset: the JSON list holds the quoted name
+            quoted = json.dumps(attendee, ensure_ascii=False)
+            stmt = stmt.where(t.c.our_attendees.contains(quoted, autoescape=True))
+        return list(self._session.execute(stmt).mappings())

@@ -549,3 +549,20 @@ Index(
     presales_task.c.state,
     presales_task.c.starts_at,
 )
+
+# The desk's own presales content (docs/presales.md; 0010): an entry of the
+# knowledge base (``kind`` module, industry, competitor) or a module's survey
+# questionnaire (``questionnaire``) edited or added on this desk, as plain
+# data (JSON text), or a shipped entry the company removed (``removed``).
+# Local: never synced (company content is distributed as files).  Written by
+# ``storage/content_repository.py``.
+presales_content = Table(
+    "presales_content",
+    metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("code", String(64), primary_key=True),
+    Column("data", Text, nullable=False, server_default="{}"),
+    Column("removed", Boolean, nullable=False, server_default=text("0")),
+    Column("updated_at", String(40), nullable=False),
+    Column("updated_by", String(64), nullable=False, server_default=""),
+)

@@ -313,7 +313,9 @@ class CustomerListPage(QWidget):
         self.current_changed.emit(customer_id or "")
 
     def _remember_selection(self) -> None:
-        self._keep_id = self.current_id() or self.detail.customer_id
+        # What the panel shows is what the user looks at: the table's current
+        # row may be another customer (the panel opened one outside the search).
+        self._keep_id = self.detail.customer_id or self.current_id()
 
     def _restore_selection(self) -> None:
         keep, self._keep_id = self._keep_id, None

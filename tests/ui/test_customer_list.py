@@ -142,3 +142,15 @@ def test_selection_survives_a_refresh(page, samples, service, add_contact):
     add_contact(samples["美的"])  # publishes a change: the model re-queries
     assert page.current_id() == samples["美的"].id
     assert page.detail.contact_model.rowCount() == 1
+
+
+def test_the_panel_stays_on_its_customer_after_adding_a_contact(page, samples, add_contact):
+    # The panel shows a customer outside the search (opened from an editor's
+    # duplicate warning, say) while the table's current row is another one:
+    # the refresh a new contact causes keeps the panel's customer.
+    page.search_edit.insert("海尔")
+    page.select_customer(samples["海尔"].id)
+    assert not page.select_customer(samples["美的"].id)  # not in the search
+    add_contact(samples["美的"], name="李娜", mobile="13900139000")
+    assert page.detail.customer_id == samples["美的"].id
+    assert page.detail.contact_model.rowCount() == 1

@@ -22,6 +22,7 @@ from erpdesk.registry.api import (
     routes_leads,
     routes_notifications,
     routes_pool,
+    routes_presales,
     routes_sync,
 )
 from erpdesk.registry.api.deps import PROTOCOL_VERSION, Registry, RegistryDep
@@ -99,6 +100,7 @@ def create_app(config: Config) -> FastAPI:
     app.include_router(routes_notifications.router)
     app.include_router(routes_pool.router)
     app.include_router(routes_leads.router)
+    app.include_router(routes_presales.router)
     return app
 
 
