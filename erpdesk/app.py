@@ -23,6 +23,7 @@ from erpdesk.storage.search_index import CustomerSearchIndex
 if TYPE_CHECKING:  # the write side imports SQLAlchemy: not on the start-up path
     from erpdesk.services.events import Change
     from erpdesk.services.presales import PresalesService
+    from erpdesk.services.presales_content import PresalesContentService
     from erpdesk.services.proposals import ProposalService
     from erpdesk.services.registration import RegistrationService
     from erpdesk.storage.uow import UnitOfWork
@@ -70,6 +71,15 @@ class Desk:
         from erpdesk.services.presales import PresalesService
 
         return PresalesService(lambda: unit_of_work(self.db), self.feed, user=self.owner)
+
+    @cached_property
+    def presales_content(self) -> PresalesContentService:
+        """The knowledge base and survey questionnaires in use: the files
+        with this desk's own edits (desk-local, not synced)."""
+        from erpdesk.services.presales_content import PresalesContentService
+        from erpdesk.storage.content_repository import ContentStore
+
+        return PresalesContentService(ContentStore(self.db), self.feed, user=self.owner)
 
     @cached_property
     def registrations(self) -> RegistrationService:

@@ -555,6 +555,16 @@ class WorkbenchApi(RegistryClient):
                           params={"limit": limit})
         return self._read("suggestions", body, _suggestions)
 
+    # -- presales ----------------------------------------------------------------
+
+    def consultants(self, limit: int = 500) -> tuple[PresalesConsultant, ...]:
+        """The active presales consultants the user may assign (a lead's or a
+        manager's team; an administrator's: all), with their open engagements."""
+        body = self._call("GET", "/api/v1/presales/consultants", params={"limit": limit})
+        return self._read(
+            "consultants", body, lambda b: tuple(PresalesConsultant.of(c) for c in b["consultants"])
+        )
+
 
 def _seg(value: str) -> str:
     """One path segment: an id from a list is never a path of its own."""
@@ -567,3 +577,21 @@ def _suggestions(body: Mapping[str, Any]) -> Suggestions:
         suggestions=tuple(Suggestion.of(s) for s in body["suggestions"]),
         customer_id=body.get("customer_id"), lead_id=body.get("lead_id"),
     )
+
+
+@dataclass(frozen=True)
+class PresalesConsultant:
+    """An active presales user as ``GET /api/v1/presales/consultants`` lists it."""
+
+    username: str
+    display_name: str
+    team: str
+    lead: bool
+    open_engagements: int
+
+    @classmethod
+    def of(cls, body: Mapping[str, Any]) -> PresalesConsultant:
+        return cls(
+            str(body["username"]), _str(body.get("display_name")), _str(body.get("team")),
+            bool(body.get("lead")), int(body.get("open_engagements") or 0),
+        )

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +39,7 @@ from erpdesk.ui.customer_model import (
     CustomerTableModel,
     protection_samples,
 )
+from erpdesk.ui.frozen_table import FrozenColumnTableView
 from erpdesk.ui.widgets import EnumCombo, app_settings, enum_text, translate
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ class CustomerListPage(QWidget):
         self.edit_button.clicked.connect(lambda: self.edit_customer())
         self.delete_button.clicked.connect(lambda: self.delete_customer())
 
-        self.table = QTableView()
+        self.table = FrozenColumnTableView(fetch_all=self._fetch_all)
         self.table.setModel(self.model)
         # connected after the view's own handlers, which clear the selection
         self.model.modelAboutToBeReset.connect(self._remember_selection)
@@ -146,6 +147,7 @@ class CustomerListPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 10
         )
+        self.table.set_look()
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
@@ -248,6 +250,14 @@ class CustomerListPage(QWidget):
         header = settings.value("ui/customer_header")
         if isinstance(header, QByteArray) and not header.isEmpty():
             self.table.horizontalHeader().restoreState(header)
+
+    def _fetch_all(self) -> None:
+        """Every customer of the search loaded, with a busy cursor meanwhile."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.model.fetch_all()
+        finally:
+            QApplication.restoreOverrideCursor()
 
     # -- filtering ---------------------------------------------------------------
 

@@ -251,6 +251,25 @@ class CustomerTableModel(QAbstractTableModel):
         self._rows.extend(rows)
         self.endInsertRows()
 
+    def fetch_all(self) -> None:
+        """Load every remaining row in one query (Ctrl+End: the last customer)."""
+        if not self.canFetchMore(QModelIndex()):
+            return
+        total = self._total if self._counted else self._service.count(self._criteria)
+        rows = self._service.page(
+            self._criteria, sort=self._sort_key, descending=self._descending,
+            offset=len(self._rows), limit=max(total - len(self._rows), 1),
+        )
+        self._total = len(self._rows) + len(rows)
+        self._counted = True
+        self._count_timer.stop()
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self.total_changed.emit(self._total)
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:

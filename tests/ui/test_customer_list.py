@@ -154,3 +154,35 @@ def test_the_panel_stays_on_its_customer_after_adding_a_contact(page, samples, a
     add_contact(samples["美的"], name="李娜", mobile="13900139000")
     assert page.detail.customer_id == samples["美的"].id
     assert page.detail.contact_model.rowCount() == 1
+
+
+def test_ctrl_end_goes_to_the_last_customer_not_the_last_loaded_row(qtbot, page, add_customers):
+    from erpdesk.ui.customer_model import PAGE_SIZE
+
+    add_customers(PAGE_SIZE * 2 + 30)
+    page.model.refresh(keep_loaded=False)
+    assert page.model.rowCount() < page.model.total() or not page.model.counted_total()
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    total = page.model.total()
+    assert total == PAGE_SIZE * 2 + 30 + 5  # the samples too
+    assert page.model.rowCount() == total
+    assert page.table.currentIndex().row() == total - 1
+    assert page.detail.customer_id == page.model.row_at(total - 1).id
+
+
+def test_the_name_column_stays_in_place_when_scrolling_sideways(qtbot, page):
+    page.resize(700, 500)  # narrower than the columns: a horizontal scroll bar
+    qtbot.waitUntil(lambda: page.table.horizontalScrollBar().maximum() > 0)
+    bar = page.table.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    frozen = page.table.frozen
+    assert frozen.isVisible() and frozen.x() <= page.table.frameWidth() + 1
+    assert frozen.width() == page.table.columnWidth(0)
+    assert not frozen.isColumnHidden(0) and frozen.isColumnHidden(1)
+    assert frozen.model().index(0, 0).data() == names(page)[0]
+    # a click on the frozen header sorts by name, descending the second time
+    first = names(page)[0]
+    frozen.horizontalHeader().sectionClicked.emit(0)
+    assert names(page)[-1] == first
