@@ -3,7 +3,8 @@
 Each customer row keeps one ``search_key``; a query matches when
 ``instr(search_key, normalize_query(text)) > 0`` in SQL.  The key holds the
 name and short name as typed (folded), their pinyin in full and as initials
-("浪潮" -> "langchao", "lc"), the credit code and each phone as digits.
+("浪潮" -> "langchao", "lc"), the credit code and each phone as digits, and
+its contacts' names as typed and in full pinyin, and their phones.
 """
 
 from __future__ import annotations
@@ -64,13 +65,25 @@ def phone_digits(text: str) -> str:
     return _NON_DIGIT.sub("", unicodedata.normalize("NFKC", text))
 
 
-def customer_search_key(name: str, short_name: str, uscc: str, phones: Iterable[str]) -> str:
-    """One lowercase string to search a customer by, parts joined by ``SEPARATOR``."""
+def customer_search_key(
+    name: str,
+    short_name: str,
+    uscc: str,
+    phones: Iterable[str],
+    people: Iterable[str] = (),
+) -> str:
+    """One lowercase string to search a customer by, parts joined by ``SEPARATOR``.
+
+    *people* are the names of its contacts: found as written and by full
+    pinyin ("zhangwei"), not by initials, which would let a two-letter query
+    match every customer with someone of those initials."""
     parts = [_fold(name), _fold(short_name)]
     parts += pinyin_forms(name.strip())
     parts += pinyin_forms(short_name.strip())
     parts.append(normalize_uscc(uscc).lower())
     parts += (phone_digits(p) for p in phones)
+    for person in people:
+        parts += (_fold(person), pinyin_forms(person.strip())[0])
     seen: set[str] = set()
     kept = []
     for part in parts:
@@ -90,3 +103,26 @@ def normalize_query(text: str) -> str:
     if folded and _NUMBERISH.fullmatch(folded) and any(ch.isdigit() for ch in folded):
         return phone_digits(folded)
     return "".join(folded.lower().split())
+
+
+def own_match(
+    query: str, name: str, short_name: str = "", uscc: str = "", phone: str = ""
+) -> bool:
+    """Whether *query* (``normalize_query``'s form) finds the customer by
+    its own name, short name (as typed or in pinyin), credit code or phone,
+    not only through one of its contacts."""
+    if not query:
+        return True
+    parts = [_fold(name), _fold(short_name), *pinyin_forms(name.strip())]
+    parts += pinyin_forms(short_name.strip())
+    parts += (normalize_uscc(uscc).lower(), phone_digits(phone))
+    return any(query in part for part in parts if part)
+
+
+def person_matches(query: str, person: str, phones: Iterable[str] = ()) -> bool:
+    """Whether *query* finds the contact *person* (name as typed, its full
+    pinyin, or one of *phones* as digits)."""
+    if not query:
+        return False
+    parts = [_fold(person), pinyin_forms(person.strip())[0], *(phone_digits(p) for p in phones)]
+    return any(query in part for part in parts if part)

@@ -19,6 +19,7 @@ from erpdesk.services.events import Change, ChangeFeed
 from erpdesk.storage.queries import CustomerCriteria, CustomerQueries, CustomerRow
 
 if TYPE_CHECKING:  # the write side (SQLAlchemy) stays off the start-up path
+    from datetime import datetime
     from pathlib import Path
 
     from erpdesk.domain.duplicates import DuplicateIndex, DuplicateMatch, MatchKind
@@ -120,6 +121,18 @@ class CustomerService:
         return self._queries.page(
             criteria, sort=sort, descending=descending, offset=offset, limit=limit
         )
+
+    def found_through(self, row: CustomerRow, query: str) -> Contact | None:
+        """The contact through whom *query* (``criteria``'s text) found the
+        customer of *row*, or None when it found the customer itself."""
+        from erpdesk.domain.search_key import own_match, person_matches
+
+        if own_match(query, row.name, row.short_name, row.uscc, row.phone):
+            return None
+        for person in self._queries.contacts(row.id):
+            if person_matches(query, person.name, (person.mobile, person.office_phone)):
+                return person
+        return None
 
     def detail(self, customer_id: str) -> CustomerDetail:
         from erpdesk.domain.completeness import registration_gaps
@@ -323,18 +336,47 @@ class CustomerService:
             uow.commit()
         self.feed.publish(Change("customer", (contact.customer_id,)))
 
-    def log_activity(self, activity: Activity) -> Activity:
-        """Append an activity (visit, call, ...) to a customer's timeline."""
+    def log_activity(
+        self, activity: Activity, next_step_due: datetime | None = None
+    ) -> Activity:
+        """Append an activity (visit, call, ...) to a customer's timeline.
+
+        With *next_step_due* the activity's next step becomes a todo due
+        then (docs/todos.md), written in the activity's own transaction: a
+        due time the todo rules refuse refuses the whole activity, with
+        every problem of both, and nothing is saved."""
         from erpdesk.domain.customer import utcnow
+        from erpdesk.domain.errors import ValidationError
         from erpdesk.domain.validation import validate_activity
 
-        # The date must be plausible (1949-10-01 to a year from now), as the registry checks.
-        activity = validate_activity(activity, now=utcnow())
+        problems: list[Problem] = []
+        now = utcnow()
+        try:
+            # The date must be plausible (1949-10-01 to a year from now), as the registry checks.
+            activity = validate_activity(activity, now=now)
+        except ValidationError as refused:
+            problems += refused.problems
+        todo = None
+        if next_step_due is not None:
+            from erpdesk.domain.todo import next_step_todo
+
+            try:
+                todo = next_step_todo(activity, next_step_due, now=now.astimezone())
+            except ValidationError as refused:
+                problems += refused.problems
+        if problems:
+            raise ValidationError(problems)
         with self._uow() as uow:
             uow.customers.get(activity.customer_id)
             if activity.contact_id:
                 uow.contacts.get(activity.contact_id)
             uow.activities.add(activity)
+            if todo is not None:
+                from erpdesk.services.todos import store_todo
+
+                store_todo(uow, todo)
             uow.commit()
         self.feed.publish(Change("customer", (activity.customer_id,)))
+        if todo is not None:
+            self.feed.publish(Change("todo", (todo.id,)))
         return activity

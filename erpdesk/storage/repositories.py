@@ -60,7 +60,8 @@ def derived_columns(c: Customer, contacts: Iterable[Contact]) -> dict[str, str]:
     return {
         "name_key": normalize_company_name(c.name),
         "search_key": customer_search_key(
-            c.name, c.short_name, c.uscc, customer_phones(c, contacts)
+            c.name, c.short_name, c.uscc, customer_phones(c, contacts),
+            [person.name for person in contacts if not person.deleted],
         ),
         "sort_key": f"{full}\x1f{c.name}",
     }
@@ -183,9 +184,13 @@ class CustomerRepository(_Repository[Customer]):
         return self._update(before, after, derived_columns(after, contacts))
 
     def refresh_derived(self, c: Customer, contacts: Sequence[Contact]) -> None:
-        """Recompute the search key after the customer's contacts changed."""
+        """Recompute the search key after the customer's contacts changed;
+        ``updated_at`` moves too (the customer changed with its people), so
+        the search index, which re-reads rows by it, sees the new key."""
         self._session.execute(
-            update(customer).where(customer.c.id == c.id).values(**derived_columns(c, contacts))
+            update(customer)
+            .where(customer.c.id == c.id)
+            .values(**derived_columns(c, contacts), updated_at=to_text(utcnow()))
         )
 
     def delete(self, c: Customer) -> None:

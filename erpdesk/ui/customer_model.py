@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 CONTEXT = "CustomerTableModel"
 _UNTIL = QT_TRANSLATE_NOOP("CustomerTableModel", "Until {date}")
 _EXPIRES = QT_TRANSLATE_NOOP("CustomerTableModel", "Expires {date}")
+_THROUGH = QT_TRANSLATE_NOOP("CustomerTableModel", "{name} · contact {person}")
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
@@ -314,7 +315,14 @@ class CustomerTableModel(QAbstractTableModel):
         texts = self._row_texts.get(row)
         if texts is None:
             item = self._rows[row]
-            texts = self._row_texts[row] = tuple(self._text(item, key) for key in COLUMN_KEYS)
+            made = [self._text(item, key) for key in COLUMN_KEYS]
+            if self._criteria.text:  # found through a contact? The row says so
+                person = self._service.found_through(item, self._criteria.text)
+                if person is not None:
+                    made[0] = QCoreApplication.translate(CONTEXT, _THROUGH).format(
+                        name=made[0], person=" ".join(filter(None, (person.name, person.mobile)))
+                    )
+            texts = self._row_texts[row] = tuple(made)
         return texts
 
     def _text(self, item: CustomerRow, key: str) -> str:

@@ -94,3 +94,24 @@ def test_normalize_query(text, expected):
 
 def test_phone_digits():
     assert phone_digits("０５３１－８５１０ ６０００ 转 12") == "05318510600012"
+
+
+def test_contact_names_are_found_as_written_and_in_full_pinyin_not_by_initials():
+    from erpdesk.domain.search_key import SEPARATOR
+
+    key = customer_search_key("浪潮", "", "", [], ["张 伟", "Li Na"])
+    parts = key.split(SEPARATOR)
+    assert "张伟" in parts and "zhangwei" in parts and "lina" in parts
+    assert "zw" not in parts  # a two-letter query must not find every 张伟's company
+
+
+def test_own_match_and_person_matches_tell_where_a_query_found_the_customer():
+    from erpdesk.domain.search_key import normalize_query, own_match, person_matches
+
+    assert own_match(normalize_query("lc"), "浪潮电子")
+    assert own_match(normalize_query("0531-8510"), "浪潮", phone="0531-85106000")
+    assert not own_match(normalize_query("张伟"), "浪潮电子", "浪潮")
+    assert person_matches(normalize_query("zhangw"), "张伟")
+    assert person_matches(normalize_query("139 1234"), "张伟", ["13912345678"])
+    assert not person_matches(normalize_query("lina"), "张伟", ["13912345678"])
+    assert not person_matches("", "张伟")

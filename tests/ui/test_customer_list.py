@@ -186,3 +186,19 @@ def test_the_name_column_stays_in_place_when_scrolling_sideways(qtbot, page):
     first = names(page)[0]
     frozen.horizontalHeader().sectionClicked.emit(0)
     assert names(page)[-1] == first
+
+
+def test_search_finds_a_contacts_name_and_mobile_and_the_row_says_so(qtbot, page, samples,
+                                                                     add_contact):
+    add_contact(samples["美的"], name="欧阳娜娜", mobile="13912345678")
+    page.search_edit.insert("欧阳娜娜")
+    assert names(page) == ["美的集团股份有限公司 · contact 欧阳娜娜 13912345678"]
+    page.search_edit.clear()
+    qtbot.keyClicks(page.search_edit, "ouyangnana")  # full pinyin
+    assert len(names(page)) == 1 and "欧阳娜娜" in names(page)[0]
+    page.search_edit.clear()
+    qtbot.keyClicks(page.search_edit, "1391234")  # the mobile
+    assert len(names(page)) == 1 and "13912345678" in names(page)[0]
+    page.search_edit.clear()
+    page.search_edit.insert("美的")  # the customer itself: no note
+    assert names(page) == ["美的集团股份有限公司"]
