@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QByteArray,
     QEvent,
     QModelIndex,
+    QObject,
     QSettings,
     Qt,
     Signal,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -91,6 +93,7 @@ class CustomerListPage(QWidget):
 
         self.model = CustomerTableModel(service, self)
         self.model.total_changed.connect(self.total_changed)
+        self.model.total_changed.connect(lambda _n: self._show_empty())
 
         self.search_edit = QLineEdit()
         self.search_edit.setClearButtonEnabled(True)
@@ -159,6 +162,23 @@ class CustomerListPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.activated.connect(lambda index: self.edit_customer(index.data(ID_ROLE)))
 
+        self.empty = QWidget(self.table)  # "nothing matches …" over the rows
+        self.empty.setObjectName("emptySearch")
+        self.empty.setAutoFillBackground(True)
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #546e7a;")
+        self.clear_button = QPushButton()
+        self.clear_button.clicked.connect(self.clear_filters)
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+        self.empty.hide()
+        self.table.viewport().installEventFilter(self)
+
         self.detail = CustomerDetailPanel(service, self)
         self.detail.edit_requested.connect(self.edit_customer)
         self.detail.shown.connect(lambda _id: self._update_buttons())
@@ -210,6 +230,12 @@ class CustomerListPage(QWidget):
         self.edit_button.setText(self.tr("Edit"))
         self.delete_button.setText(self.tr("Delete"))
         self.model.retranslate()
+        self._show_empty()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self.empty.setGeometry(self.table.viewport().geometry())
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -260,6 +286,43 @@ class CustomerListPage(QWidget):
             QApplication.restoreOverrideCursor()
 
     # -- filtering ---------------------------------------------------------------
+
+    def _filters(self) -> list[QComboBox]:
+        return [self.source_filter, self.status_filter, self.province_filter,
+                self.industry_filter, self.protection_filter]  # fmt: skip
+
+    def clear_filters(self) -> None:
+        """Empty the search and set every filter back to "all"."""
+        for combo in self._filters():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self.apply_filters()
+
+    def _show_empty(self) -> None:
+        """Over an empty result, say what was searched and offer to clear it."""
+        searched = self.search_edit.text().strip()
+        picked = [combo.currentText() for combo in self._filters() if combo.currentIndex() > 0]
+        if self.model.total() or not (searched or picked):
+            self.empty.hide()
+            return
+        sep = self.tr(", ")
+        if searched and picked:
+            text = self.tr("No customer matches “{text}” with the filters {filters}.")
+        elif searched:
+            text = self.tr("No customer matches “{text}”.")
+        else:
+            text = self.tr("No customer matches the filters {filters}.")
+        self.empty_label.setText(text.format(text=searched, filters=sep.join(picked)))
+        self.clear_button.setText(
+            self.tr("Clear the search and filters") if picked else self.tr("Clear the search")
+        )
+        self.empty.setGeometry(self.table.viewport().geometry())
+        self.empty.show()
+        self.empty.raise_()
 
     def apply_filters(self) -> None:
         """Re-query with the search text and filters (on every keystroke)."""

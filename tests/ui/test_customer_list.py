@@ -202,3 +202,15 @@ def test_search_finds_a_contacts_name_and_mobile_and_the_row_says_so(qtbot, page
     page.search_edit.clear()
     page.search_edit.insert("美的")  # the customer itself: no note
     assert names(page) == ["美的集团股份有限公司"]
+
+
+def test_an_empty_result_says_what_was_searched_and_clears_it(qtbot, page, samples):
+    page.source_filter.setCurrentIndex(1)
+    page.search_edit.insert("没有这家公司")
+    assert page.model.total() == 0
+    assert page.empty.isVisible()
+    text = page.empty_label.text()
+    assert "没有这家公司" in text and page.source_filter.currentText() in text
+    qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
+    assert page.search_edit.text() == "" and page.source_filter.currentIndex() == 0
+    assert page.model.total() == 5 and not page.empty.isVisible()
