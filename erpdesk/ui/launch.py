@@ -259,7 +259,12 @@ def presales_services(desk: Desk) -> PresalesServices:
     """What the presales views work through, from the desk."""
     from erpdesk.ui.presales import PresalesServices
 
-    return PresalesServices(desk.presales, desk.deals, desk.customers)
+    from erpdesk.services.branding import BrandingService
+
+    return PresalesServices(
+        desk.presales, desk.deals, desk.customers,
+        branding=BrandingService(desk.unit_of_work, desk.feed),
+    )  # fmt: skip
 
 
 def _install_later(window: MainWindow, desk: Desk, runner: ApiRunner) -> None:
@@ -298,6 +303,8 @@ def _open_desk(
     from erpdesk.app import default_db_path, latest_backup, open_desk
 
     path = Path(getattr(args, "db", None) or default_db_path()).expanduser().resolve()
+    if getattr(args, "db", None) and not restored and not _may_create(path, quiet):
+        return None
     try:
         return open_desk(path)
     except StorageError as exc:
@@ -314,6 +321,36 @@ def _open_desk(
         if not _restore(path, backup, languages):
             return None
     return _open_desk(args, languages, quiet, restored=True)
+
+
+NO_DATABASE = QT_TRANSLATE_NOOP(
+    "Launch",
+    "There is no database at {path}. To make one with demo data: erpdesk demo --customers "
+    "2000 --db {path}",
+)
+CREATE_DATABASE = QT_TRANSLATE_NOOP(
+    "Launch", "There is no database at {path}.\n\nCreate a new, empty database there?"
+)
+
+
+def _may_create(path: Path, quiet: bool) -> bool:
+    """A database named with ``--db`` that does not exist is made only when
+    the user says so (a typo or a README line run in another folder must not
+    leave an empty database behind); a screenshot or probe run refuses."""
+    if path.exists():
+        return True
+    if quiet:
+        print(QCoreApplication.translate("Launch", NO_DATABASE).format(path=path),
+              file=sys.stderr)  # fmt: skip
+        return False
+    answer = QMessageBox.question(
+        None,
+        QCoreApplication.translate("Launch", "ERPDesk"),
+        QCoreApplication.translate("Launch", CREATE_DATABASE).format(path=path),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def offers_backup(exc: StorageError) -> bool:

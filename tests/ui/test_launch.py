@@ -356,3 +356,12 @@ def test_the_window_closes_restores_the_backup_and_opens_again(
     [aside] = [p for p in tmp_path.glob("desk.db.damaged-*") if not p.name.endswith("-wal")]
     assert _digest(aside) == damaged
     assert _digest(path) != damaged
+
+
+def test_a_named_database_that_does_not_exist_is_not_made_by_a_screenshot_run(
+    tmp_path, capsys
+):
+    missing = tmp_path / "demo.db"
+    assert gui_main(args(missing, screenshot=tmp_path / "x.png")) == 1
+    assert not missing.exists()
+    assert "erpdesk demo --customers 2000 --db" in capsys.readouterr().err

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from erpdesk.domain.knowledge import KnowledgeBase
     from erpdesk.domain.questionnaire import Questionnaires
+    from erpdesk.services.branding import BrandingService
     from erpdesk.services.customers import CustomerService
     from erpdesk.services.deals import DealService
     from erpdesk.services.presales import PresalesService
@@ -33,6 +34,7 @@ class PresalesServices:
     customers: CustomerService | None = None
     content: Any = None
     runner: ApiRunner | None = None
+    branding: BrandingService | None = None  # the letterhead of the survey report
 
     def knowledge(self) -> KnowledgeBase:
         """The knowledge base in use: the files with the desk's edits."""
