@@ -38,6 +38,8 @@ QUERIES = [
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="rounds of the queries with each font (default: 2)")
     args = parser.parse_args()
     source = dataset(args.customers)
     work = Path(tempfile.mkdtemp(prefix="erpdesk-bench-"))
@@ -69,18 +71,36 @@ def main() -> None:
     desk.customers.check_duplicates("预热")  # waits for the duplicate index
     index_load = time.perf_counter() - started
 
-    times: list[float] = []
-    for query in QUERIES:
+    def type_queries() -> list[float]:
+        times: list[float] = []
+        for query in QUERIES:
+            page.search_edit.setText("")
+            app.processEvents()
+            for end in range(1, len(query) + 1):
+                t0 = time.perf_counter()
+                page.search_edit.setText(query[:end])
+                table.viewport().repaint()
+                app.processEvents()
+                times.append(time.perf_counter() - t0)
         page.search_edit.setText("")
         app.processEvents()
-        for end in range(1, len(query) + 1):
-            t0 = time.perf_counter()
-            page.search_edit.setText(query[:end])
-            table.viewport().repaint()
+        return times
+
+    # The same keystrokes with the platform's default font and with the
+    # Chinese UI font the window uses in zh_CN (erpdesk.ui.ui_font),
+    # alternating rounds so that the machine's noise falls on both alike.
+    from erpdesk.ui.ui_font import apply_ui_font
+
+    by_font: dict[str, list[float]] = {"default": [], "chinese": []}
+    chinese = None
+    for _ in range(args.rounds):
+        for name in by_font:
+            if name == "chinese":
+                chinese = apply_ui_font("zh_CN")
+            else:
+                apply_ui_font("en")
             app.processEvents()
-            times.append(time.perf_counter() - t0)
-    page.search_edit.setText("")
-    app.processEvents()
+            by_font[name] += type_queries()
 
     # A customer with 200 activities.
     customer_id = page.model.index(0, 0).data(ID_ROLE)
@@ -111,8 +131,10 @@ def main() -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"customers: {args.customers}")
     print(f"search index + duplicate index load (background): {ms(index_load)}")
-    print(f"search as you type, {len(times)} keystrokes: median {ms(median(times))}, "
-          f"p95 {ms(p95(times))}, max {ms(max(times))}")
+    for name, found in by_font.items():
+        label = f"{name} font" + (f" ({chinese})" if name == "chinese" and chinese else "")
+        print(f"search as you type, {label}, {len(found)} keystrokes: median "
+              f"{ms(median(found))}, p95 {ms(p95(found))}, max {ms(max(found))}")
     print(f"open a customer with 200 activities: median {ms(median(open_times))} "
           f"(service read alone {ms(median(service_times))})")
     print(f"peak memory (RSS): {peak_mb:.0f} MB")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Signal
 
 from erpdesk.i18n import Translator, resolve_language
+from erpdesk.ui.ui_font import apply_ui_font
 
 SETTING = "ui/language"
 CHOICES = ("system", "zh_CN", "en")
@@ -35,6 +36,7 @@ class LanguageManager(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             self._translator.install(app)
+        apply_ui_font(language)
 
     @property
     def language(self) -> str:
@@ -55,6 +57,7 @@ class LanguageManager(QObject):
         if app is not None:
             self._translator.uninstall(app)
         self._translator = Translator(language)
+        apply_ui_font(language)  # a Chinese UI font in zh_CN
         if app is not None:
             self._translator.install(app)
             if app.thread().loopLevel() == 0:
