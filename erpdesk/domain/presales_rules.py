@@ -479,6 +479,25 @@ def tick_activity(
     return replace(engagement, checklist=checklist, updated_at=now)
 
 
+MAX_ENGAGEMENT_NOTES = 10_000  # the registry's limit of a text field
+_NOTES_TOO_LONG = QT_TRANSLATE_NOOP(
+    "Domain", "The notes are {length} characters long; at most {max} are kept"
+)
+
+
+def set_engagement_notes(engagement: Engagement, notes: str, *, now: datetime) -> Engagement:
+    """*engagement* with its notes (an open one only; at most
+    ``MAX_ENGAGEMENT_NOTES`` characters)."""
+    _refuse_closed(engagement)
+    notes = notes.strip()
+    if len(notes) > MAX_ENGAGEMENT_NOTES:
+        raise _refuse(
+            "notes", "notes.too_long", _NOTES_TOO_LONG, length=len(notes),
+            max=MAX_ENGAGEMENT_NOTES,
+        )  # fmt: skip
+    return replace(engagement, notes=notes, updated_at=now)
+
+
 def set_technical_win(engagement: Engagement, win: TechnicalWin, *, now: datetime) -> Engagement:
     """*engagement* with its technical win set (back to open too, while open)."""
     _refuse_closed(engagement)

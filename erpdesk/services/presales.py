@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
-from erpdesk.domain.customer import enum_member, utcnow
+from erpdesk.domain.customer import utcnow
 from erpdesk.domain.errors import Problem, ValidationError
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.domain.presales import (
@@ -385,6 +385,14 @@ class PresalesService:
             engagement_id, lambda e, _me, now: set_technical_win(e, win, now=now)
         )
 
+    def set_notes(self, engagement_id: str, notes: str) -> Engagement:
+        """The engagement's notes (an open engagement's)."""
+        from erpdesk.domain.presales_rules import set_engagement_notes
+
+        return self._change_engagement(
+            engagement_id, lambda e, _me, now: set_engagement_notes(e, notes, now=now)
+        )
+
     def close_engagement(
         self, engagement_id: str, *, reason: str = "", confirm_override: bool = False
     ) -> Engagement:
@@ -686,15 +694,19 @@ class PresalesService:
             me = self._actor(uow)
             return _task_lines(uow, me.name if mine else None, states, start, end)
 
-    def workbench(self, *, mine: bool = True) -> Workbench:
+    def workbench(
+        self, *, mine: bool = True, states: Iterable[TaskState] | None = (TaskState.PLANNED,)
+    ) -> Workbench:
         """Everything the "My work" tab shows, read in one unit of work: the
-        user, the engagements and every task (the user's, or the desk's)."""
+        user, the engagements and the tasks in *states* (default: planned,
+        what the figures and the demo agenda count; None: all), the user's
+        or the desk's."""
         now = self._clock()
         with self._uow() as uow:
             me = self._actor(uow)
             who = me.name if mine else None
             engagements = tuple(_engagement_line(r) for r in uow.engagements.lines(who))
-            tasks = tuple(_task_lines(uow, who, None, None, None))
+            tasks = tuple(_task_lines(uow, who, states, None, None))
         return Workbench(me, now, engagements, tasks)
 
     def week_lines(self, day: date, *, mine: bool = True) -> list[TaskLine]:
@@ -836,7 +848,8 @@ class TaskLine:
 
 @dataclass(frozen=True)
 class Workbench:
-    """What "My work" shows: the user, now, engagements and all tasks."""
+    """What "My work" shows: the user, now, the engagements and the tasks
+    read (planned ones unless asked for more)."""
 
     actor: Actor
     now: datetime
@@ -882,6 +895,14 @@ class ConsultantLoad:
         return self.this_week + self.next_week
 
 
+# The members by code: a look-up per row of thousands (``enum_member`` calls
+# the enum's constructor).
+_REQUEST_KINDS = {m.value: m for m in RequestKind}
+_WINS = {m.value: m for m in TechnicalWin}
+_TASK_KINDS = {m.value: m for m in TaskKind}
+_TASK_STATES = {m.value: m for m in TaskState}
+
+
 def _add(counts: dict[str, int], key: str, n: int) -> None:
     counts[key] = counts.get(key, 0) + n
 
@@ -903,8 +924,8 @@ def _engagement_line(row: Any) -> EngagementLine:
     return EngagementLine(
         id=row["id"], request_id=row["request_id"], customer_id=row["customer_id"],
         customer=row["customer"], deal_id=row["deal_id"] or "", deal=row["deal"] or "",
-        kind=enum_member(RequestKind, row["kind"]), step=row["step"],
-        technical_win=enum_member(TechnicalWin, row["technical_win"]), consultant=row["consultant"],
+        kind=_REQUEST_KINDS[row["kind"]], step=row["step"],
+        technical_win=_WINS[row["technical_win"]], consultant=row["consultant"],
         opened_at=_stamp(row["opened_at"]), closed_at=_stamp(row["closed_at"]),
         updated_at=updated,
     )  # fmt: skip
@@ -928,9 +949,9 @@ def _task_lines(
         lines.append(TaskLine(
             id=row["id"], engagement_id=row["engagement_id"], customer_id=row["customer_id"],
             customer=row["customer"], deal_id=row["deal_id"] or "", deal=row["deal"] or "",
-            kind=enum_member(TaskKind, row["kind"]), title=row["title"], starts_at=starts,
+            kind=_TASK_KINDS[row["kind"]], title=row["title"], starts_at=starts,
             ends_at=_stamp(row["ends_at"]) or starts, place=row["place"],
-            online=bool(row["online"]), state=enum_member(TaskState, row["state"]),
+            online=bool(row["online"]), state=_TASK_STATES[row["state"]],
             our_attendees=ours,
         ))  # fmt: skip
     return lines

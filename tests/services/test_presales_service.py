@@ -296,3 +296,16 @@ def test_queries_week_demos_workload(desk, presales, deal):
     (load,) = presales.workload()
     assert (load.consultant, load.open_engagements, load.planned_tasks) == ("zhao.pre", 1, 3)
     assert presales.deal_status("no-deal") is None
+
+
+def test_engagement_notes_are_kept_through_the_outbox_until_it_closes(desk, presales, deal):
+    engagement = presales.engagement_of(assigned(desk, presales, deal).id)
+    before = len(ops(desk))
+    saved = presales.set_notes(engagement.id, "  客户IT负责人偏好云部署  ")
+    assert saved.notes == "客户IT负责人偏好云部署"
+    entity, op, fields = ops(desk)[before]
+    assert (entity, op, fields["notes"]) == ("presales_engagement", "update",
+                                             "客户IT负责人偏好云部署")  # fmt: skip
+    with pytest.raises(PresalesRefused):
+        presales.set_notes(engagement.id, "长" * 10_001)
+    assert presales.engagement(engagement.id).notes == "客户IT负责人偏好云部署"

@@ -13,10 +13,10 @@ so it is not reused here.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,21 +35,40 @@ from erpdesk.domain.playbook import ChecklistItem, PresalesStep
 from erpdesk.ui.funnel.worksheet_widgets import name_text
 from erpdesk.ui.widgets import WARNING_STYLE, ProblemLabel, settle_minimum_size, translate
 
-# How the bar paints a step: done (passed), current, to come.
+# How the bar paints a step: done (passed), current, to come; the step
+# whose checklist is shown gets an orange frame.
 _STEP_STYLE = {
-    "done": "QToolButton { background: #e8f5e9; color: #2e7d32; border: 1px solid #a5d6a7; }",
-    "current": (
-        "QToolButton { background: #1565c0; color: white; font-weight: bold;"
-        " border: 1px solid #0d47a1; }"
-    ),
-    "todo": "QToolButton { background: #f5f5f5; color: #546e7a; border: 1px solid #cfd8dc; }",
+    "done": "background: #e8f5e9; color: #2e7d32; border: {border};",
+    "current": "background: #1565c0; color: white; font-weight: bold; border: {border};",
+    "todo": "background: #f5f5f5; color: #546e7a; border: {border};",
 }
-_VIEWED = " QToolButton:checked { border: 2px solid #ff8f00; }"
+_BORDER, _VIEWED_BORDER = "1px solid #cfd8dc", "2px solid #ff8f00"
+
+
+class _StepBox(QLabel):
+    """One step of the bar: its number, name (wrapped) and ticks; a click chooses it."""
+
+    clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(60)
+        self.setMargin(3)
+
+    def mousePressEvent(self, event: Any) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mousePressEvent(event)
 
 
 class StepBar(QWidget):
     """The eight steps side by side; the current one filled, the passed
-    ones green, the one whose checklist is shown outlined.
+    ones green, the one whose checklist is shown framed in orange.
 
     Signals:
         chosen(int): the user clicked a step (its number), to view it.
@@ -60,10 +78,7 @@ class StepBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.buttons: list[QToolButton] = []
-        self._group = QButtonGroup(self)
-        self._group.setExclusive(True)
-        self._group.idClicked.connect(self.chosen)
+        self.boxes: list[_StepBox] = []
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(2)
@@ -71,34 +86,43 @@ class StepBar(QWidget):
     def set_steps(
         self, steps: Sequence[PresalesStep], current: int, viewed: int, counts: dict[int, str]
     ) -> None:
-        """Show *steps* with *current* marked and *viewed* outlined; *counts*
+        """Show *steps* with *current* marked and *viewed* framed; *counts*
         is each step's "ticked/total" text."""
-        while len(self.buttons) < len(steps):
-            button = QToolButton()
-            button.setCheckable(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            self._group.addButton(button, len(self.buttons) + 1)
-            self._layout.addWidget(button)
-            self.buttons.append(button)
-        for number, button in enumerate(self.buttons, start=1):
-            button.setVisible(number <= len(steps))
+        while len(self.boxes) < len(steps):
+            box = _StepBox()
+            number = len(self.boxes) + 1
+            box.clicked.connect(lambda n=number: self.chosen.emit(n))
+            self._layout.addWidget(box, 1)
+            self.boxes.append(box)
+        for number, box in enumerate(self.boxes, start=1):
+            box.setVisible(number <= len(steps))
         for step in steps:
-            button = self.buttons[step.number - 1]
+            box = self.boxes[step.number - 1]
             marker = "▶ " if step.number == current else ""
-            button.setText(
-                f"{marker}{step.number}\n{name_text(step.names)}\n{counts.get(step.number, '')}"
+            box.setText(
+                f"{marker}{step.number} · {counts.get(step.number, '')}\n{name_text(step.names)}"
             )
             state = "done" if step.number < current else "current"
             if step.number > current:
                 state = "todo"
-            button.setStyleSheet(_STEP_STYLE[state] + _VIEWED)
-            button.setChecked(step.number == viewed)
-            button.setToolTip(name_text(step.names))
+            border = _VIEWED_BORDER if step.number == viewed else _BORDER
+            box.setStyleSheet(_STEP_STYLE[state].format(border=border))
+            box.setToolTip(name_text(step.names))
+        self._viewed = viewed
+
+    def box(self, number: int) -> QLabel:
+        """The box of step *number* (1..8)."""
+        return self.boxes[number - 1]
 
 
-def missing_text(items: Sequence[ChecklistItem]) -> list[str]:
-    return [name_text(item.names) for item in items]
+def missing_text(items: Sequence[ChecklistItem], steps: Sequence[PresalesStep] = ()) -> list[str]:
+    """The activities' names, each after its step's number ("2 · 研究客户…")
+    when *steps* are given (a move past several steps)."""
+    number = {i.code: s.number for s in steps for i in s.checklist}
+    return [
+        f"{number[i.code]} · {name_text(i.names)}" if i.code in number else name_text(i.names)
+        for i in items
+    ]
 
 
 class StepMoveDialog(QDialog):
@@ -120,6 +144,7 @@ class StepMoveDialog(QDialog):
         needs_reason: bool,
         reason_hint: str = "",
         ok_text: str = "",
+        steps: Sequence[PresalesStep] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -139,7 +164,7 @@ class StepMoveDialog(QDialog):
             warning.setStyleSheet(WARNING_STYLE + " font-weight: bold;")
             layout.addWidget(warning)
             self.missing_list = QListWidget()
-            self.missing_list.addItems(missing_text(missing))
+            self.missing_list.addItems(missing_text(missing, steps))
             self.missing_list.setMaximumHeight(min(24 * len(missing) + 8, 200))
             layout.addWidget(self.missing_list)
             self.override_box = QCheckBox(self.tr("Move on anyway and record the override"))

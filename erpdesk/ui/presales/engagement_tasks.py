@@ -112,10 +112,16 @@ class EngagementTasks(QWidget):
                     item.setForeground(QColor(colour))
                 self.table.setItem(row, column, item)
 
+    def _owner(self) -> QWidget | None:
+        """The editors' parent: the engagement window's own (the main
+        window), so that closing the engagement never takes an editor with
+        unsaved text along."""
+        return self.window().parentWidget()
+
     def new_task(self, kind: TaskKind) -> QDialog:
         from erpdesk.ui.presales.opener import new_task
 
-        dialog = new_task(self.services, kind, self.engagement_id, self.window())
+        dialog = new_task(self.services, kind, self.engagement_id, self._owner())
         self.opened.append(dialog)
         return dialog
 
@@ -124,6 +130,6 @@ class EngagementTasks(QWidget):
             return None
         from erpdesk.ui.presales.opener import open_task
 
-        dialog = open_task(self.services, self.tasks[row].id, self.window())
+        dialog = open_task(self.services, self.tasks[row].id, self._owner())
         self.opened.append(dialog)
         return dialog

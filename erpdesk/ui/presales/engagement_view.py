@@ -7,21 +7,20 @@ closing in the last step, the step history and the engagement's tasks.
 
 Every change goes through ``PresalesService`` (and so through the outbox);
 the window reloads on the service feed's ``Change("presales")``.  A closed
-engagement is shown read-only.  The notes are shown read-only: the service
-has no way to change them yet.
+engagement is shown read-only.  The notes are saved with "Save notes" or
+when the window closes (a refusal keeps the window open with the text); a
+reload never replaces notes being typed.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -30,8 +29,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -42,16 +39,15 @@ from erpdesk.domain.presales import Engagement, TechnicalWin
 from erpdesk.domain.presales_rules import missing_activities
 from erpdesk.services.events import Change
 from erpdesk.ui.funnel.worksheet_widgets import name_text
+from erpdesk.ui.presales.engagement_parts import EngagementHeader, StepHistory
 from erpdesk.ui.presales.engagement_steps import StepBar, StepMoveDialog
 from erpdesk.ui.presales.engagement_tasks import EngagementTasks
 from erpdesk.ui.widgets import (
     PROBLEM_STYLE,
-    EnumCombo,
     FeedBridge,
     enum_text,
-    local_time_text,
+    settle_minimum_size,
     translate,
-    value_label,
 )
 
 if TYPE_CHECKING:
@@ -59,7 +55,6 @@ if TYPE_CHECKING:
     from erpdesk.ui.presales import PresalesServices
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
-_HEADER = ("customer", "deal", "kind", "consultant", "opened", "state")
 
 
 class EngagementDialog(QDialog):
@@ -77,12 +72,14 @@ class EngagementDialog(QDialog):
         self.viewed_step = 0
         self._loading = False
         self._facts: dict[str, str] = {}
+        self._reload_pending = False
         self._bridge = FeedBridge(services.presales.feed, self)
         self._bridge.changed.connect(self._on_change)
         self._build()
         self.retranslate_ui()
         self.reload()
         self.resize(1000, 680)
+        settle_minimum_size(self)
 
     # -- building ----------------------------------------------------------------
 
@@ -93,24 +90,10 @@ class EngagementDialog(QDialog):
         font.setBold(True)
         self.title_label.setFont(font)
         self.title_label.setWordWrap(True)
-        header = QGroupBox()
-        grid = QGridLayout(header)
-        self.captions: dict[str, QLabel] = {}
-        self.values: dict[str, QLabel] = {}
-        for n, key in enumerate(_HEADER):
-            caption, value = QLabel(), value_label()
-            caption.setStyleSheet("color: #546e7a;")
-            self.captions[key], self.values[key] = caption, value
-            grid.addWidget(caption, n % 3, (n // 3) * 2)
-            grid.addWidget(value, n % 3, (n // 3) * 2 + 1)
-        self.win_caption = QLabel()
-        self.win_combo = EnumCombo(TechnicalWin)
-        self.win_combo.setObjectName("technicalWin")
-        self.win_combo.currentIndexChanged.connect(self._win_chosen)
-        grid.addWidget(self.win_caption, 0, 4)
-        grid.addWidget(self.win_combo, 0, 5)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        self.header = EngagementHeader()
+        self.header.win_chosen.connect(self.set_technical_win)
+        self.values = self.header.values  # the shown facts (tests, screen readers)
+        self.win_combo = self.header.win_combo
 
         self.next_button = QPushButton()
         self.move_button = QPushButton()
@@ -135,17 +118,26 @@ class EngagementDialog(QDialog):
         self.tabs = QTabWidget()
         self.tasks = EngagementTasks(self.services, self.engagement_id)
         self.tabs.addTab(self.tasks, "")
-        self.tabs.addTab(self._build_history(), "")
+        self.history_table = StepHistory()
+        self.tabs.addTab(self.history_table, "")
         self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setReadOnly(True)
-        self.tabs.addTab(self.notes_edit, "")
+        self.notes_button = QPushButton()
+        self.notes_button.clicked.connect(self.save_notes)
+        self.notes_edit.textChanged.connect(
+            lambda: self.notes_button.setEnabled(self._notes_changed())
+        )
+        notes = QWidget()
+        notes_layout = QVBoxLayout(notes)
+        notes_layout.addWidget(self.notes_edit, 1)
+        notes_layout.addWidget(self.notes_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.tabs.addTab(notes, "")
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
-        layout.addWidget(header)
+        layout.addWidget(self.header)
         layout.addWidget(self.step_bar)
         layout.addLayout(buttons)
         layout.addWidget(self.problem_label)
@@ -158,6 +150,7 @@ class EngagementDialog(QDialog):
         self.checklist = QListWidget()
         self.checklist.setObjectName("stepChecklist")
         self.checklist.setAlternatingRowColors(True)
+        self.checklist.setSpacing(2)
         self.checklist.itemChanged.connect(self._item_changed)
         self.outputs_box = QGroupBox()
         self.outputs_label = QLabel()
@@ -171,39 +164,13 @@ class EngagementDialog(QDialog):
         layout.addWidget(self.outputs_box)
         return page
 
-    def _build_history(self) -> QWidget:
-        self.history_table = QTableWidget(0, 5)
-        self.history_table.setObjectName("stepHistory")
-        self.history_table.verticalHeader().setVisible(False)
-        self.history_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.history_table.setWordWrap(True)
-        header = self.history_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        return self.history_table
-
     # -- texts -------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
-        captions = {
-            "customer": self.tr("Customer"),
-            "deal": self.tr("Deal"),
-            "kind": self.tr("Request"),
-            "consultant": self.tr("Consultant"),
-            "opened": self.tr("Opened"),
-            "state": self.tr("State"),
-        }
-        for key, text in captions.items():
-            self.captions[key].setText(text)
-        self.win_caption.setText(self.tr("Technical win"))
         self.next_button.setText(self.tr("Next step"))
         self.move_button.setText(self.tr("Move to step…"))
         self.close_button.setText(self.tr("Close engagement…"))
         self.outputs_box.setTitle(self.tr("Outputs of the step"))
-        self.history_table.setHorizontalHeaderLabels(
-            [self.tr("Step"), self.tr("When"), self.tr("By"), self.tr("Reason"),
-             self.tr("Overridden")]
-        )  # fmt: skip
         if self.engagement is not None:
             self._show()
 
@@ -228,8 +195,8 @@ class EngagementDialog(QDialog):
             return
         if not self._facts:
             self._facts = self._load_facts(self.engagement)
-        self._show()
         self.tasks.reload()
+        self._show()
 
     def _load_facts(self, engagement: Engagement) -> dict[str, str]:
         """The names that do not change: the customer, the deal, the request's kind."""
@@ -247,8 +214,25 @@ class EngagementDialog(QDialog):
         return facts
 
     def _on_change(self, change: Change) -> None:
+        """Reload once the changes of this turn of the event loop are in (a
+        sync run or a series of moves reloads once, not per change)."""
         if change.entity == "presales":
-            self.reload()
+            self._reload_soon()
+
+    def _reload_soon(self) -> None:
+        if not self._reload_pending:
+            self._reload_pending = True
+            QTimer.singleShot(0, self, self._deferred_reload)
+
+    def _deferred_reload(self) -> None:
+        self._reload_pending = False
+        self.reload()
+
+    def _done(self) -> bool:
+        """A change of the window's own saved: shown at once."""
+        self.problem_label.clear()
+        self.reload()
+        return True
 
     # -- showing -----------------------------------------------------------------
 
@@ -269,7 +253,7 @@ class EngagementDialog(QDialog):
                 customer=customer, step=self.step_name(engagement.step)
             )
         )
-        self._show_header(engagement)
+        self.header.show_engagement(engagement, self._facts)
         steps = playbook.presales_steps
         if not self.viewed_step or self.viewed_step > len(steps):
             self.viewed_step = engagement.step
@@ -282,35 +266,18 @@ class EngagementDialog(QDialog):
         self._show_moves(engagement, steps)
         if steps:
             self._show_checklist(engagement, playbook.presales_step(self.viewed_step))
-        self._show_history(engagement)
-        self.notes_edit.setPlainText(engagement.notes)
+        self.history_table.show_history(engagement, playbook, self.step_name)
+        if not self._notes_changed() or not engagement.is_open:
+            self.notes_edit.setPlainText(engagement.notes)  # not over what is being typed
+        self._shown_notes = engagement.notes
+        self.notes_edit.setReadOnly(not engagement.is_open)
+        self.notes_button.setEnabled(False)
+        self.notes_button.setVisible(engagement.is_open)
+        self.notes_button.setText(self.tr("Save notes"))
         self.tasks.set_open(engagement.is_open)
         self.tabs.setTabText(0, self.tr("Tasks ({n})").format(n=len(self.tasks.tasks)))
         self.tabs.setTabText(1, self.tr("History ({n})").format(n=len(engagement.history)))
         self.tabs.setTabText(2, self.tr("Notes"))
-
-    def _show_header(self, engagement: Engagement) -> None:
-        from erpdesk.domain.presales import RequestKind
-        from erpdesk.ui.widgets import enum_text_of
-
-        if engagement.is_open:
-            state = self.tr("Open")
-        else:
-            state = self.tr("Closed on {when}").format(when=local_time_text(engagement.closed_at))
-        values = {
-            "customer": self._facts.get("customer", ""),
-            "deal": self._facts.get("deal", ""),
-            "kind": enum_text_of(RequestKind, self._facts.get("kind")),
-            "consultant": engagement.consultant,
-            "opened": local_time_text(engagement.opened_at)[:10],
-            "state": state,
-        }
-        for key, value in values.items():
-            self.values[key].setText(value or "—")
-        self._loading = True
-        self.win_combo.set_member(engagement.technical_win)
-        self._loading = False
-        self.win_combo.setEnabled(engagement.is_open)
 
     def _show_moves(self, engagement: Engagement, steps: tuple[PresalesStep, ...]) -> None:
         is_open = engagement.is_open
@@ -348,24 +315,6 @@ class EngagementDialog(QDialog):
         self.outputs_label.setText("\n".join(f"• {name_text(o)}" for o in step.outputs) or "—")
         self._loading = False
 
-    def _show_history(self, engagement: Engagement) -> None:
-        table = self.history_table
-        table.setRowCount(0)
-        for entry in reversed(engagement.history):
-            overridden = []
-            for code in entry.overridden:
-                found = self.playbook.presales_activity(code)
-                overridden.append(name_text(found[1].names) if found else code)
-            row = table.rowCount()
-            table.insertRow(row)
-            cells = (
-                self.step_name(entry.step), local_time_text(entry.entered_at), entry.by,
-                entry.reason, "、".join(overridden),
-            )  # fmt: skip
-            for column, text in enumerate(cells):
-                table.setItem(row, column, QTableWidgetItem(text))
-        table.resizeRowsToContents()
-
     # -- actions -------------------------------------------------------------------
 
     def view_step(self, number: int) -> None:
@@ -386,35 +335,58 @@ class EngagementDialog(QDialog):
             self.tick(item.data(CODE_ROLE), item.checkState() == Qt.CheckState.Checked)
 
     def tick(self, code: str, done: bool) -> bool:
-        """Tick (or untick) an activity; saved at once."""
+        """Tick (or untick) an activity; saved at once (the list is redrawn
+        once its signal is over, by the feed, or undone on a refusal)."""
         try:
             self.services.presales.tick(self.engagement_id, code, done)
         except DomainError as exc:
             self._refused(exc)
-            self.reload()
+            self._reload_soon()
             return False
         self.problem_label.clear()
         return True
 
-    def _win_chosen(self, _index: int) -> None:
-        if self._loading or self.engagement is None:
-            return
-        self.set_technical_win(self.win_combo.current_member())
+    def _notes_changed(self) -> bool:
+        shown = getattr(self, "_shown_notes", None)
+        return shown is not None and self.notes_edit.toPlainText().strip() != shown.strip()
+
+    def save_notes(self) -> bool:
+        """Save the notes as typed; a refusal shows why and keeps them."""
+        try:
+            saved = self.services.presales.set_notes(
+                self.engagement_id, self.notes_edit.toPlainText()
+            )
+        except DomainError as exc:
+            self._refused(exc)
+            return False
+        self._shown_notes = saved.notes
+        self.notes_button.setEnabled(False)
+        self.problem_label.clear()
+        return True
 
     def set_technical_win(self, win: TechnicalWin) -> bool:
         try:
             self.services.presales.set_technical_win(self.engagement_id, win)
         except DomainError as exc:
             self._refused(exc)
-            self.reload()
+            self._reload_soon()
             return False
         self.problem_label.clear()
         return True
 
+    def _fresh(self) -> Engagement | None:
+        """The engagement as stored now (a change may not be shown yet)."""
+        try:
+            self.engagement = self.services.presales.engagement(self.engagement_id)
+        except NotFound:
+            self.engagement = None
+        return self.engagement
+
     def move_next(self) -> bool:
-        if self.engagement is None:
+        engagement = self._fresh()
+        if engagement is None:
             return False
-        return self.move_to(self.engagement.step + 1)
+        return self.move_to(engagement.step + 1)
 
     def move_to(self, step: int) -> bool:
         """Move to *step* through the gates, asking what they need; True when moved."""
@@ -423,12 +395,12 @@ class EngagementDialog(QDialog):
             check = presales.check_step(self.engagement_id, step)
             if check.forward and not check.needs_override:
                 presales.move_step(self.engagement_id, step)
-                self.problem_label.clear()
-                return True
+                return self._done()
         except DomainError as exc:
             self._refused(exc)
             return False
-        here = self.step_name(self.engagement.step if self.engagement else 0)
+        current = self._fresh()
+        here = self.step_name(current.step if current else 0)
         there = self.step_name(step)
         if check.forward:
             title = self.tr("Move the engagement forward")
@@ -452,21 +424,19 @@ class EngagementDialog(QDialog):
     def _ask(self, title: str, summary: str, missing: Any, hint: str, ok: str, act: Any) -> bool:
         dialog = StepMoveDialog(
             title, summary, missing, act, needs_reason=True, reason_hint=hint, ok_text=ok,
-            parent=self,
+            steps=self.playbook.presales_steps, parent=self,
         )  # fmt: skip
         try:
             moved = dialog.exec() == QDialog.DialogCode.Accepted and dialog.succeeded
         finally:
             dialog.deleteLater()
-        if moved:
-            self.problem_label.clear()
-        return moved
+        return self._done() if moved else False
 
     def close_engagement(self) -> bool:
         """Close in the last step with the technical win decided; unticked
         required activities of that step are an override (confirmed, with a
         reason).  Anything else is refused with the reason shown."""
-        engagement, presales = self.engagement, self.services.presales
+        engagement, presales = self._fresh(), self.services.presales
         if engagement is None:
             return False
         last = self.playbook.presales_steps[-1:]
@@ -495,8 +465,7 @@ class EngagementDialog(QDialog):
                 self, self.tr("The engagement cannot be closed"), self.problem_label.text()
             )
             return False
-        self.problem_label.clear()
-        return True
+        return self._done()
 
     def _confirm_close(self, engagement: Engagement) -> bool:
         """Closing is final: ask first (only when the rules would allow it)."""
@@ -516,5 +485,9 @@ class EngagementDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def closeEvent(self, event: Any) -> None:
+        if self._notes_changed() and self.isEnabled() and not self.save_notes():
+            self.tabs.setCurrentIndex(2)
+            event.ignore()  # nothing typed is lost: the reason shows, the text stays
+            return
         self._bridge.close()
         super().closeEvent(event)

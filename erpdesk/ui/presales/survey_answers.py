@@ -74,7 +74,7 @@ class AnswerInput:
         elif kind is QuestionKind.NUMBER:
             line = QLineEdit()
             line.setMaximumWidth(220)
-            line.textChanged.connect(changed)
+            line.textChanged.connect(lambda _text: changed())
             self.problem = reserved_problem_label(1)
             self.widget = line
         else:
@@ -104,9 +104,8 @@ class AnswerInput:
         else:
             for choice in self.question.choices:
                 combo.addItem(name_text(choice.names), choice.code)
-        index = next((i for i in range(combo.count()) if combo.itemData(i) == keep), 0)
-        combo.setCurrentIndex(index if keep is not None else 0)
         combo.blockSignals(False)
+        self.set_value(keep)
 
     def value(self) -> Any:
         """The answer as typed: text, True / False, a choice code, the
@@ -127,12 +126,13 @@ class AnswerInput:
             widget.setText(answer_text(value))
         else:
             assert isinstance(widget, QComboBox)
-            index = next((i for i in range(widget.count()) if widget.itemData(i) == value), 0)
-            # a stored choice the file no longer has stays visible
-            if value is not None and index == 0 and not isinstance(value, bool):
+            widget.blockSignals(True)
+            index = next((i for i in range(widget.count()) if _same(widget.itemData(i), value)), 0)
+            if value is not None and index == 0:  # a choice the file no longer has stays
                 widget.addItem(str(value), value)
                 index = widget.count() - 1
             widget.setCurrentIndex(index)
+            widget.blockSignals(False)
 
     def set_read_only(self, read_only: bool) -> None:
         widget = self.widget
@@ -239,7 +239,7 @@ class ModulePage(QScrollArea):
         """*problems* by question code; the others' lines are cleared."""
         for code, answer in self.inputs.items():
             if answer.problem is not None:
-                answer.problem.show_text(problem_text(problems.get(code, [])))
+                answer.problem.show_text(_short(problems.get(code, [])))
 
 
 class QuestionnairePanel(QWidget):
@@ -265,7 +265,7 @@ class QuestionnairePanel(QWidget):
         self.scope_label = QLabel()
         self.scope_label.setWordWrap(True)
         self.modules_list = QListWidget()
-        self.modules_list.setMaximumWidth(210)
+        self.modules_list.setMaximumWidth(190)
         self.modules_list.currentRowChanged.connect(self._show_page)
         self.modules_list.itemChanged.connect(self._scope_changed)
         self.stack = QStackedWidget()
@@ -287,10 +287,9 @@ class QuestionnairePanel(QWidget):
         answers) with *scope* ticked and *answers* filled in."""
         self.modules_list.blockSignals(True)
         self.modules_list.clear()
-        while self.stack.count():
-            page = self.stack.widget(0)
-            self.stack.removeWidget(page)
-            page.deleteLater()
+        for old in list(self.pages.values()):
+            self.stack.removeWidget(old)
+            old.deleteLater()
         self.pages = {}
         codes = list(self.questionnaires.modules)
         codes += sorted(m for m in answers if m not in codes)
@@ -315,6 +314,9 @@ class QuestionnairePanel(QWidget):
 
     def retranslate_ui(self) -> None:
         self.scope_label.setText(self.tr("Modules in scope (tick to survey)"))
+        self.modules_list.setToolTip(
+            self.tr("A module left out keeps the answers already recorded for it")
+        )
         for i in range(self.modules_list.count()):
             item = self.modules_list.item(i)
             item.setText(self.module_name(item.data(CODE_ROLE)))
@@ -383,14 +385,29 @@ class QuestionnairePanel(QWidget):
             page.show_problems(by_module.get(module, {}))
         if by_module:
             self.show_module(next(iter(by_module)))
-        self.problem_label.show_text(problem_text(rest or mine))
+        self.problem_label.show_text(problem_text(rest))
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        self.modules_list.blockSignals(True)
         for i in range(self.modules_list.count()):
             item = self.modules_list.item(i)
             item.setFlags(flags if read_only else flags | Qt.ItemFlag.ItemIsUserCheckable)
+        self.modules_list.blockSignals(False)
         for page in self.pages.values():
             for answer in page.inputs.values():
                 answer.set_read_only(read_only)
+
+
+def _short(problems: list[Problem]) -> str:
+    """A number's problem under its input, without the question above it."""
+    if len(problems) == 1 and "value" in problems[0].params:
+        text = QCoreApplication.translate("SurveyAnswers", "“{value}” is not a number")
+        return text.format(value=problems[0].params["value"])
+    return problem_text(problems)
+
+
+def _same(data: Any, value: Any) -> bool:
+    """An item's data is the answer (True is not 1, nor "1" True)."""
+    return type(data) is type(value) and data == value

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from erpdesk.domain.customer import enum_member
 from erpdesk.domain.errors import Problem
 from erpdesk.domain.presales import PRIORITIES, Finding, GapLevel
 from erpdesk.ui.presales.survey_parts import mark_rows, reserved_problem_label, row_of
@@ -60,6 +61,7 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.modules = list(modules)  # (code, name in the window's language)
         self.linked: dict[str, Finding] = {}
+        self.has_deal = True  # a finding becomes a need of a deal only
         self._read_only = False
         self._colours = gap_colours()
         self.table = QTableWidget(0, 5)
@@ -188,7 +190,7 @@ class FindingsPanel(QWidget):
         return row
 
     def _colour_gap(self, combo: QComboBox) -> None:
-        ink, shade = self._colours.get(GapLevel(combo.currentData()), ("", ""))
+        ink, shade = self._colours.get(enum_member(GapLevel, combo.currentData()), ("", ""))
         if combo.currentData() == GapLevel.NONE.value:
             combo.setStyleSheet("")
             return
@@ -253,7 +255,9 @@ class FindingsPanel(QWidget):
         editable = not self._read_only
         self.add_button.setEnabled(editable)
         self.remove_button.setEnabled(editable and bool(finding_id))
-        self.need_button.setEnabled(editable and bool(finding_id) and finding_id not in self.linked)
+        self.need_button.setEnabled(
+            editable and self.has_deal and bool(finding_id) and finding_id not in self.linked
+        )
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
@@ -282,9 +286,9 @@ class FindingsPanel(QWidget):
                 continue  # a row added and left empty
             out.append(
                 Finding(
-                    module=module.currentData() or "", text=text,
-                    priority=priority.currentData() or "", gap=GapLevel(gap.currentData()),
-                    id=finding_id,
+                    module=module.currentData() or "", text=text, id=finding_id,
+                    priority=priority.currentData() or "",
+                    gap=enum_member(GapLevel, gap.currentData()),
                 )
             )  # fmt: skip
         return tuple(out)
@@ -327,5 +331,6 @@ class FindingsPanel(QWidget):
             for text in texts
         ]
         self.problem_label.show_text("\n".join([*lines, *general]))
-        if rows:
-            self.table.scrollToItem(self.table.item(min(rows), TEXT))
+        first = self.table.item(min(rows), TEXT) if rows else None
+        if first is not None:
+            self.table.scrollToItem(first)

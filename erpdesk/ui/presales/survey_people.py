@@ -58,8 +58,8 @@ class PeoplePanel(QWidget):
         header = self.interviews_table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(PEOPLE, QHeaderView.ResizeMode.Stretch)
-        self.interviews_table.setColumnWidth(DEPARTMENT, 170)
-        self.interviews_table.setColumnWidth(ON, 110)
+        self.interviews_table.setColumnWidth(DEPARTMENT, 110)
+        self.interviews_table.setColumnWidth(ON, 96)
         self.interviews.changed.connect(self.edited)
         self.problem_label = reserved_problem_label(2)
 
@@ -87,9 +87,9 @@ class PeoplePanel(QWidget):
         self.interviews_table.setHorizontalHeaderLabels(
             [self.tr("Department"), self.tr("People interviewed"), self.tr("Date")]
         )
-        self.interviews_table.horizontalHeaderItem(PEOPLE).setToolTip(
-            self.tr("Names separated by commas or 、")
-        )
+        people = self.interviews_table.horizontalHeaderItem(PEOPLE)
+        if people is not None:
+            people.setToolTip(self.tr("Names separated by commas or 、"))
         self.interviews.add_button.setText(self.tr("Add"))
         self.interviews.remove_button.setText(self.tr("Remove"))
 

@@ -139,15 +139,19 @@ class RowsTable(QWidget):
         self.remove_button = QPushButton()
         self.add_button.clicked.connect(self._add_clicked)
         self.remove_button.clicked.connect(self.remove_selected)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
+        self._buttons = QVBoxLayout()
+        self._buttons.addWidget(self.add_button)
+        self._buttons.addWidget(self.remove_button)
+        self._buttons.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(self._buttons)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def add_side_button(self, button: QPushButton) -> None:
+        """Another button beside the table, above "Add"."""
+        self._buttons.insertWidget(0, button)
 
     def set_headers(self, headers: Sequence[str]) -> None:
         self.table.setHorizontalHeaderLabels(list(headers))
