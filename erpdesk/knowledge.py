@@ -23,8 +23,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from erpdesk.domain.knowledge import (
     CANNOT_READ,
     FILES,
@@ -127,6 +125,8 @@ EXPORT_HEADER = (
 def knowledge_texts(base: KnowledgeBase) -> dict[str, str]:
     """Kind of entry (a key of ``FILES``) -> the TOML text of its file,
     holding *base*'s entries in order (the version in modules.toml)."""
+    import tomli_w  # only an export needs it
+
     out = {}
     for kind in FILES:
         entries = [entry_to_data(entry) for entry in getattr(base, kind)]

@@ -19,8 +19,6 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any, NoReturn
 
-import tomli_w
-
 from erpdesk.domain.playbook import PlaybookError
 from erpdesk.domain.playbook_schema import decode
 from erpdesk.domain.questionnaire import (
@@ -137,6 +135,8 @@ def parse_module_questionnaire(
 
 def questionnaires_text(questionnaires: Questionnaires) -> str:
     """*questionnaires* as the TOML text of a questionnaires file."""
+    import tomli_w  # only an export needs it
+
     data = {
         "version": questionnaires.version,
         "modules": [questionnaire_to_data(q) for q in questionnaires.modules.values()],

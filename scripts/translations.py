@@ -33,7 +33,7 @@ AREAS = {
         "erpdesk/services/events.py", "erpdesk/services/deals.py",
         "erpdesk/services/quotes.py", "erpdesk/services/catalogue_io.py",
         "erpdesk/services/registration.py", "erpdesk/services/ics.py",
-        "erpdesk/services/presales.py",
+        "erpdesk/services/presales.py", "erpdesk/services/presales_content.py",
         "erpdesk/catalogues.py", "erpdesk/sync",
     ],
     "ui": ["erpdesk/ui"],

@@ -29,6 +29,7 @@ from erpdesk.domain.errors import Problem, ValidationError
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.domain.knowledge import (
     INDUSTRY_CODES,
+    UNKNOWN_ENTRY,
     Entry,
     Industry,
     KnowledgeBase,
@@ -51,10 +52,6 @@ ENTRY_FILES: dict[str, str] = {"module": "modules", "industry": "industries",
                                "competitor": "competitors"}
 
 _TAKEN = QT_TRANSLATE_NOOP("Domain", 'The knowledge base already has the {kind} "{code}"')
-_NOT_THERE = QT_TRANSLATE_NOOP("Domain", 'The knowledge base has no {kind} "{code}"')
-_NOT_PLAYBOOK_MODULE = QT_TRANSLATE_NOOP(
-    "Domain", '"{code}" is not a module of the playbook; use one of: {allowed}'
-)
 _NAMED_BY = QT_TRANSLATE_NOOP(
     "Domain", "The industries {names} name this module; take it out of them first"
 )
@@ -139,6 +136,7 @@ class PresalesContentService:
         self._questionnaires: Questionnaires | None = None
         # desk rows the files' checks refuse now (a changed playbook): not in use
         self.skipped: list[tuple[str, str]] = []
+        self.skipped_questionnaires: list[str] = []
 
     # -- the content in use ----------------------------------------------------
 
@@ -204,6 +202,7 @@ class PresalesContentService:
         files = self.file_questionnaires()
         modules = dict(files.modules)
         known = self._playbook_modules()
+        skipped = []
         for row in self.store.rows(QUESTIONNAIRE):
             if row.removed:
                 modules.pop(row.code, None)
@@ -211,7 +210,8 @@ class PresalesContentService:
             try:
                 modules[row.code] = parse_module_questionnaire(row.data, modules=known)
             except QuestionnaireError:
-                self.skipped.append((QUESTIONNAIRE, row.code))
+                skipped.append(row.code)
+        self.skipped_questionnaires = skipped
         return Questionnaires(version=files.version, modules=modules)
 
     def _changed(self, kind: str, code: str) -> None:
@@ -271,7 +271,7 @@ class PresalesContentService:
         if new and entry.code in present:
             raise _refuse("code", "code.taken", _TAKEN, kind=kind, code=entry.code)
         if not new and entry.code not in present:
-            raise _refuse("code", "code.unknown", _NOT_THERE, kind=kind, code=entry.code)
+            raise _refuse("code", "code.unknown", UNKNOWN_ENTRY, kind=kind, code=entry.code)
         self.store.put(kind, entry.code, entry_to_data(entry), at=self._clock(),
                        by=self._actor())
         self._changed(kind, entry.code)
@@ -279,11 +279,6 @@ class PresalesContentService:
 
     def _checked(self, kind: str, data: Mapping[str, Any], base: KnowledgeBase) -> Entry:
         modules = self._playbook_modules()
-        code = data.get("code")
-        if kind == "module" and isinstance(code, str) and code.strip() and (
-                code.strip() not in modules):
-            raise _refuse("code", "code.not_module", _NOT_PLAYBOOK_MODULE, code=code.strip(),
-                          allowed=", ".join(modules))
         try:
             entry = parse_entry(
                 ENTRY_FILES[kind], data,

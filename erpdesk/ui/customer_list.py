@@ -306,7 +306,7 @@ class CustomerListPage(QWidget):
         """Over an empty result, say what was searched and offer to clear it."""
         searched = self.search_edit.text().strip()
         picked = [combo.currentText() for combo in self._filters() if combo.currentIndex() > 0]
-        if self.model.total() or not (searched or picked):
+        if self.model.counted_total() != 0 or not (searched or picked):
             self.empty.hide()
             return
         sep = self.tr(", ")

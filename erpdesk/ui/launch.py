@@ -263,7 +263,7 @@ def presales_services(desk: Desk) -> PresalesServices:
 
     return PresalesServices(
         desk.presales, desk.deals, desk.customers,
-        branding=BrandingService(desk.unit_of_work, desk.feed),
+        branding=BrandingService(desk.unit_of_work, desk.feed), content=desk.presales_content,
     )  # fmt: skip
 
 

@@ -84,7 +84,7 @@ def consultants_for(conn: Connection, user: User, limit: int, offset: int) -> Co
             ConsultantOut(
                 username=r.username, display_name=r.display_name, team=r.team,
                 lead=bool(r.presales_lead), open_engagements=counts.get(r.username, 0),
-            )  # fmt: skip
+            )
             for r in rows
         ],
         total=total,

@@ -4,13 +4,16 @@ in-memory index, a filter by kind, the result list and a reader pane.
 The base is read and indexed (the pinyin of every text: a fifth of a second
 on the shipped base) on a worker thread while the tab says it is loading;
 after that a keystroke is a search of the index and a reset of the list
-model, on the UI thread, with no I/O.
+model, on the UI thread, with no I/O.  With the desk's content service the
+tab also edits the base (``KnowledgeEditBar``) and reads it again, on the
+worker, after every change.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -105,7 +108,8 @@ class KnowledgeView(QWidget):
     loaded = Signal()
     entry_shown = Signal(str, str)
 
-    def __init__(self, load: Loader | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, load: Loader | None = None, parent: QWidget | None = None,
+                 content: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("knowledgeView")
         self.base: KnowledgeBase | None = None
@@ -117,6 +121,7 @@ class KnowledgeView(QWidget):
         self._done = _Done(self)
         self._done.finished.connect(self._arrived)
         self._last_query = ""
+        self._pending_show: tuple[str, str] | None = None  # shown again after a reload
         # the reader shows the best hit when typing pauses: a keystroke only
         # searches and resets the list
         self._reader_timer = QTimer(self)
@@ -188,6 +193,12 @@ class KnowledgeView(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        self.edit_bar: QWidget | None = None
+        if content is not None:  # a desk: its own edits of the base
+            from erpdesk.ui.presales.knowledge_editor_bar import KnowledgeEditBar
+
+            self.edit_bar = KnowledgeEditBar(self, content)
+            right_layout.addWidget(self.edit_bar)
         right_layout.addWidget(self.reader, 1)
         right_layout.addLayout(reader_bar)
 
@@ -201,7 +212,8 @@ class KnowledgeView(QWidget):
         layout.addWidget(self.splitter)
         self.retranslate_ui()
         self.results.setCurrentIndex(LOADING_PAGE)
-        self._pool.start(_IndexJob(self._recorded(load or _default_loader), self._done))
+        self._load = self._recorded(load or _default_loader)
+        self._pool.start(_IndexJob(self._load, self._done))
 
     def _recorded(self, load: Loader) -> Loader:
         def run() -> KnowledgeBase:
@@ -249,6 +261,12 @@ class KnowledgeView(QWidget):
         """Block until the index is built (tests, screenshots)."""
         self._pool.waitForDone()
 
+    def reload(self, show: tuple[str, str] | None = None) -> None:
+        """Read the base and build the index again (on the worker) after an
+        edit; the reader then shows *show* (default: the shown entry)."""
+        self._pending_show = show or self.shown
+        self._pool.start(_IndexJob(self._load, self._done))
+
     def close_page(self) -> None:
         self._reader_timer.stop()
         self._pool.clear()
@@ -265,9 +283,23 @@ class KnowledgeView(QWidget):
             self.loaded.emit()
             return
         self.base, self.index = base, index
+        pending, self._pending_show = self._pending_show, None
+        if pending is not None and not self._has(*pending):
+            pending = None  # removed: the list's first entry instead
+        self.shown = pending  # its row is selected if the list has it
         self.refresh()
-        self.show_current()  # the first entry at once
+        if pending is not None:
+            self.show_entry(*pending)  # its new text, even if still selected
+        else:
+            self.show_current()  # the first entry at once
         self.loaded.emit()
+
+    def _has(self, kind: str, code: str) -> bool:
+        try:
+            entry_html(self.base, kind, code) if self.base is not None else None
+        except UnknownEntry:
+            return False
+        return self.base is not None
 
     # -- searching -------------------------------------------------------------
 

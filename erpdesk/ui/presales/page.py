@@ -45,7 +45,9 @@ class PresalesPage(QWidget):
                 self.tabs.addTab(view, "")
         if load is None and services is not None:
             load = services.knowledge  # the files with the desk's edits
-        self.knowledge = KnowledgeView(load)
+        self.knowledge = KnowledgeView(
+            load, content=services.content if services is not None else None
+        )
         self.tabs.addTab(self.knowledge, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
