@@ -91,6 +91,7 @@ def main() -> None:
     # alternating rounds so that the machine's noise falls on both alike.
     from erpdesk.ui.ui_font import apply_ui_font
 
+    type_queries()  # warm-up: first-use costs (pinyin, caches) fall on neither font
     by_font: dict[str, list[float]] = {"default": [], "chinese": []}
     chinese = None
     for _ in range(args.rounds):

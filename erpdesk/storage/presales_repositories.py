@@ -324,6 +324,17 @@ class _Repository:
         self._outbox.record(self.entity, record.id, "delete", record.server_version, {})
 
 
+def _names(session: Session, table: Table, ids: set[str]) -> dict[str, str]:
+    """id -> name of the rows of *table* among *ids* (in chunks under
+    SQLite's limit of bound parameters)."""
+    found: dict[str, str] = {}
+    chosen = sorted(ids)
+    for at in range(0, len(chosen), 500):
+        stmt = select(table.c.id, table.c.name).where(table.c.id.in_(chosen[at : at + 500]))
+        found.update((str(i), str(n)) for i, n in session.execute(stmt))
+    return found
+
+
 class SupportRequestRepository(_Repository):
     entity = "support_request"
     table = support_request
@@ -334,6 +345,17 @@ class SupportRequestRepository(_Repository):
 
     def _from_row(self, row: Row) -> SupportRequest:
         return request_from_row(row)
+
+    def names(self, requests: Iterable[SupportRequest]) -> dict[str, tuple[str, str]]:
+        """Each request's (customer name, deal name), two queries in all
+        (a name the desk does not hold: empty)."""
+        wanted = list(requests)
+        customers = _names(self._session, customer, {r.customer_id for r in wanted})
+        deals = _names(self._session, deal, {r.deal_id for r in wanted if r.deal_id})
+        return {
+            r.id: (customers.get(r.customer_id, ""), deals.get(r.deal_id or "", ""))
+            for r in wanted
+        }
 
     def get(self, record_id: str) -> SupportRequest:
         found: SupportRequest = super().get(record_id)
@@ -475,8 +497,18 @@ class PresalesTaskRepository(_Repository):
         """The workbench's rows of live tasks (in *states*, starting in
         [*start*, *end*), *attendee* possibly among ``our_attendees``: the
         caller checks the list exactly), by time: the task's plain columns
-        with its ``customer`` and ``deal`` names, in one query."""
+        with its ``customer`` and ``deal`` names, in one query.
+
+        Without a time range the table is read in order rather than through
+        ``ix_presales_task_open``: the planned tasks are half the table and
+        the attendee test reads each row anyway, and a scan reads 30,000
+        rows two to three times faster than as many look-ups."""
         t = self.table
+        ranged = start is not None or end is not None
+        deleted: Any = t.c.deleted
+        state: Any = t.c.state
+        if not ranged:  # expressions, not columns: SQLite uses no index for them
+            deleted, state = deleted.op("+")(0), state.op("||")("")
         stmt = (
             select(
                 t.c.id, t.c.engagement_id, t.c.customer_id, t.c.deal_id, t.c.kind, t.c.title,
@@ -486,16 +518,16 @@ class PresalesTaskRepository(_Repository):
             )
             .join(customer, customer.c.id == t.c.customer_id)
             .outerjoin(deal, deal.c.id == t.c.deal_id)
-            .where(t.c.deleted.is_(False))
+            .where(deleted == 0)
             .order_by(t.c.starts_at, t.c.id)
         )  # fmt: skip
         if states is not None:
-            stmt = stmt.where(t.c.state.in_([s.value for s in states]))
+            stmt = stmt.where(state.in_([s.value for s in states]))
         if start is not None:
             stmt = stmt.where(t.c.starts_at >= to_text(start))
         if end is not None:
             stmt = stmt.where(t.c.starts_at < to_text(end))
         if attendee is not None:  # a superset: the JSON list holds the quoted name
             quoted = json.dumps(attendee, ensure_ascii=False)
-            stmt = stmt.where(t.c.our_attendees.contains(quoted, autoescape=True))
+            stmt = stmt.where(func.instr(t.c.our_attendees, quoted) > 0)
         return list(self._session.execute(stmt).mappings())

@@ -4,8 +4,8 @@ A card shows its deal's latest live support request (its state and
 consultant) and that request's engagement (step and technical win), as
 ``PresalesService.deal_status`` gives them for one deal.  The board asks
 for a chunk of cards at a time, so this reads them all in one query over
-``ix_support_request_deal`` (a few queries for very many deals), never one
-per card, on the read connection the board's card query uses.
+``ix_support_request_deal`` (the planner's choice; a few queries for very
+many deals), never one per card, on the read connection the board's card query uses.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ CHUNK = 500
 _SQL = """
 SELECT r.deal_id, r.id, r.kind, r.state, r.consultant,
        e.id, e.step, e.technical_win, e.closed_at
-FROM support_request r {index}
+FROM support_request r
 LEFT JOIN presales_engagement e ON e.request_id = r.id AND e.deleted = 0
 WHERE r.deleted = 0 AND r.deal_id IN ({marks})
 ORDER BY r.deal_id, r.created_at, r.id, e.created_at
@@ -64,10 +64,7 @@ class PresalesStatusQueries:
             cursor.row_factory = None
             for start in range(0, len(ids), CHUNK):
                 part = ids[start : start + CHUNK]
-                sql = _SQL.format(
-                    marks=", ".join("?" * len(part)),
-                    index="INDEXED BY ix_support_request_deal",
-                )
+                sql = _SQL.format(marks=", ".join("?" * len(part)))
                 for row in cursor.execute(sql, part):
                     found[row[0]] = DealPresalesRow(
                         deal_id=row[0],

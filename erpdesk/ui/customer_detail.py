@@ -1,6 +1,8 @@
 """The customer panel beside the list: the customer's fields, its
 registration status (read-only: the registry owns it), what is missing before
-registration, its contacts and its activity timeline."""
+registration, its contacts and its activity timeline; with the window's
+presales services, "Ask for presales support…" (a support request of the
+customer, of one of its open deals or of none)."""
 
 from __future__ import annotations
 
@@ -41,10 +43,13 @@ from erpdesk.ui.widgets import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from erpdesk.services.customers import CustomerDetail, CustomerService
     from erpdesk.services.deals import DealService
     from erpdesk.services.registration import RegistrationService
     from erpdesk.ui.funnel.customer_deals import CustomerDeals
+    from erpdesk.ui.presales import PresalesServices
     from erpdesk.ui.quotes import QuoteServices
     from erpdesk.ui.quotes.quote_list import RelatedQuotes
     from erpdesk.ui.record_dialogs import ActivityDialog, ContactDialog
@@ -86,6 +91,8 @@ class CustomerDetailPanel(QWidget):
         self.deals_tab: CustomerDeals | None = None  # with set_deals
         self._quote_services: QuoteServices | None = None
         self.quotes_tab: RelatedQuotes | None = None  # with set_quotes
+        # with set_presales; a deal page opened from here finds it too
+        self.presales_factory: Callable[[], PresalesServices] | None = None
         self.registration_bar: RegistrationBar | None = None  # with set_registrations
         self._registrations: tuple[RegistrationService, ApiRunner | None] | None = None
         self._bridge = FeedBridge(service.feed, self)
@@ -119,11 +126,16 @@ class CustomerDetailPanel(QWidget):
         self.registration_caption = QLabel()
         self.edit_button = QPushButton()
         self.edit_button.clicked.connect(self._request_edit)
+        self.presales_button = QPushButton()
+        self.presales_button.clicked.connect(self.ask_presales)
+        if self.presales_factory is None:
+            self.presales_button.hide()
 
         badges = QHBoxLayout()
         badges.addWidget(self.registration_caption)
         badges.addWidget(self.registration_label)
         badges.addStretch(1)
+        badges.addWidget(self.presales_button)
         badges.addWidget(self.edit_button)
 
         self.tabs = QTabWidget()
@@ -298,6 +310,27 @@ class CustomerDetailPanel(QWidget):
         button.clicked.connect(lambda: self.open_proposal())
         self.tabs.setCornerWidget(button)
 
+    def set_presales(self, factory: Callable[[], PresalesServices] | None) -> None:
+        """Offer "Ask for presales support…" through the window's presales
+        services (*factory*, called when asked)."""
+        self.presales_factory = factory
+        if self._content is not None:
+            self.presales_button.setVisible(factory is not None)
+
+    def ask_presales(self) -> object:
+        """A new support request of the shown customer (the dialog offers
+        its open deals, or none)."""
+        if not self.customer_id or self.presales_factory is None:
+            return None
+        from erpdesk.ui.presales.opener import open_request
+
+        try:
+            services = self.presales_factory()
+        except DomainError as exc:
+            self._warn(exc)
+            return None
+        return open_request(services, customer_id=self.customer_id, parent=self.window())
+
     def open_proposal(self) -> object:
         """The customer's own proposal (of no deal) in its editor."""
         from erpdesk.ui.quotes import root_window
@@ -329,6 +362,7 @@ class CustomerDetailPanel(QWidget):
     def _retranslate_content(self) -> None:
         self.registration_caption.setText(self.tr("Registration:"))
         self.edit_button.setText(self.tr("Edit…"))
+        self.presales_button.setText(self.tr("Ask for presales support…"))
         self.gaps_box.setTitle(self.tr("What is missing before registration"))
         captions = {
             "uscc": self.tr("USCC"),

@@ -201,15 +201,18 @@ def _run(
         return 1
 
     from erpdesk.services.branding import BrandingService
+    from erpdesk.services.presales_status import PresalesStatusService
     from erpdesk.ui.main_window import MainWindow
 
     branding = BrandingService(desk.unit_of_work, desk.feed)
     window = MainWindow(
         desk.customers, settings, languages, deals=desk.deals, quotes=desk.quotes,
         branding=branding, presales=lambda: presales_services(desk),
+        presales_status=PresalesStatusService.of_database(desk.db),
     )  # fmt: skip
     window.customers.detail.set_deals(desk.deals)  # a customer's deals tab
     window.customers.detail.set_quotes(window.quote_services)  # and its quotes tab
+    window.customers.detail.set_presales(lambda: presales_services(desk))  # ask for support
     runner, role = workbench_runner(desk, languages, window)
     window.set_workbench(runner, role)
     if screenshot is None:
@@ -257,9 +260,8 @@ def _run(
 
 def presales_services(desk: Desk) -> PresalesServices:
     """What the presales views work through, from the desk."""
-    from erpdesk.ui.presales import PresalesServices
-
     from erpdesk.services.branding import BrandingService
+    from erpdesk.ui.presales import PresalesServices
 
     return PresalesServices(
         desk.presales, desk.deals, desk.customers,

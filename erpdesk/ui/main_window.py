@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from erpdesk.services.branding import BrandingService
     from erpdesk.services.customers import CustomerService
     from erpdesk.services.deals import DealService
+    from erpdesk.services.presales_status import PresalesStatusService
     from erpdesk.services.quotes import QuoteService
     from erpdesk.ui.admin.page import AdminPage
     from erpdesk.ui.admin.runner import ApiRunner
@@ -156,11 +157,14 @@ class MainWindow(QMainWindow):
         quotes: QuoteService | None = None,
         branding: BrandingService | None = None,
         presales: Callable[[], PresalesServices] | None = None,
+        presales_status: PresalesStatusService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         # the presales views' services, made when the area is first shown
         self._presales = presales
+        self.presales_factory = presales  # deal pages opened from this window find it
+        self.presales_status = presales_status  # the board cards' presales badges
         self._service = service
         self._deals = deals
         self.funnel: FunnelPage | None = None  # made when first shown
@@ -336,6 +340,7 @@ class MainWindow(QMainWindow):
 
         assert self._deals is not None
         funnel = FunnelPage(self._deals, self._service, self._settings)
+        funnel.set_presales(self._presales, self.presales_status)
         if old is not None:
             self.pages.removeWidget(old)
             old.deleteLater()

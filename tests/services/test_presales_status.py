@@ -51,12 +51,14 @@ def act_as(desk, name: str, role: str = "rep", lead: bool = False) -> None:
 
 @pytest.fixture
 def deals(desk):
-    customer = desk.customers.create(Customer(name="济南华信机械制造有限公司", source=Source.REFERRAL))
+    customer = desk.customers.create(
+        Customer(name="济南华信机械制造有限公司", source=Source.REFERRAL)
+    )
     return [desk.deals.create(customer.id, f"华信ERP{n}期") for n in range(1, 5)]
 
 
 def test_the_latest_request_of_each_deal_with_its_engagement(desk, presales, statuses, deals):
-    first, second, third, never = deals
+    first, second, third, _never = deals
     old = presales.ask("", RequestKind.DEMO, deal_id=first.id, submit=True)
     newer = presales.ask("", RequestKind.REQUIREMENTS_SURVEY, deal_id=first.id, submit=True,
                          wanted_from=date(2026, 12, 9))  # fmt: skip
@@ -77,21 +79,26 @@ def test_the_latest_request_of_each_deal_with_its_engagement(desk, presales, sta
 
     assert set(found) == {first.id, second.id, third.id}  # never asked: no badge
     # the older request of the first deal has an engagement; the newer wins
-    assert (found[first.id].request_id, found[first.id].state) == (
-        newer.id, RequestState.SUBMITTED)
+    assert (found[first.id].request_id, found[first.id].state) == (newer.id, RequestState.SUBMITTED)
     assert found[first.id].kind is RequestKind.REQUIREMENTS_SURVEY
     assert found[first.id].engagement_id is None and found[first.id].step is None
     assert (found[second.id].request_id, found[second.id].state) == (draft.id, RequestState.DRAFT)
     badge = found[third.id]
     assert (badge.state, badge.consultant, badge.engagement_id) == (
-        RequestState.ASSIGNED, "zhao.pre", engagement.id)
+        RequestState.ASSIGNED,
+        "zhao.pre",
+        engagement.id,
+    )
     assert (badge.step, badge.technical_win, badge.closed) == (2, TechnicalWin.WON, False)
     for deal in deals[:3]:  # the same answer as the one-deal query
         one = presales.deal_status(deal.id)
         assert one is not None
         assert (one.request.id, one.state, one.step, one.technical_win) == (
-            found[deal.id].request_id, found[deal.id].state, found[deal.id].step,
-            found[deal.id].technical_win)
+            found[deal.id].request_id,
+            found[deal.id].state,
+            found[deal.id].step,
+            found[deal.id].technical_win,
+        )
 
 
 def test_a_deleted_request_does_not_count(desk, presales, statuses, deals):

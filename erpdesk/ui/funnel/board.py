@@ -26,6 +26,7 @@ from erpdesk.ui.funnel.card_delegate import CardDelegate
 
 if TYPE_CHECKING:
     from erpdesk.services.deals import DealService
+    from erpdesk.services.presales_status import PresalesStatusService
     from erpdesk.storage.deal_queries import BoardCard, FunnelRow
 
 CLOSED_DAYS = 30  # the won and lost columns show deals closed this recently
@@ -141,6 +142,16 @@ class BoardView(QWidget):
         column = BoardColumn(model)
         column.view.doubleClicked.connect(self._open)
         return column
+
+    def set_statuses(self, statuses: PresalesStatusService | None) -> None:
+        """Badge the cards with their deal's presales status from *statuses*."""
+        for column in self.columns():
+            column.model.set_statuses(statuses)
+
+    def refresh_presales(self) -> None:
+        """A support request changed: the cards read their badges again."""
+        for column in self.columns():
+            column.model.refresh_presales()
 
     def columns(self) -> list[BoardColumn]:
         return [*self.stage_columns, self.won_column, self.lost_column]

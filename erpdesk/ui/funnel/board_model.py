@@ -8,14 +8,17 @@ deal id and, when a card is dropped on it, asks the board to move the deal
 when the gate lets the deal through and the board reloads.
 
 Health flags are filled lazily (``DealService.fill_flags``) for the chunk
-of cards a view asks to paint, so a 20,000-card board loads without them.
+of cards a view asks to paint, so a 20,000-card board loads without them;
+so are the presales badges (``PresalesStatusService.of_deals``: one read
+for the chunk), when the board has the presales status service.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -30,24 +33,36 @@ from PySide6.QtCore import (
 )
 
 from erpdesk.domain.deal import DealStatus
+from erpdesk.domain.errors import DomainError
 from erpdesk.ui.funnel import money_exact
 
 if TYPE_CHECKING:
     from erpdesk.services.deals import DealService
+    from erpdesk.services.presales_status import PresalesBadge, PresalesStatusService
     from erpdesk.storage.deal_queries import BoardCard
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 MIME_TYPE = "application/x-erpdesk-deal"
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+PRESALES_ROLE = Qt.ItemDataRole.UserRole + 3  # the card's CardChip or None
 FLAG_CHUNK = 64  # cards whose flags are filled at once
 ZERO = Decimal("0.00")
 
 Target = int | DealStatus
 
 
-def card_tooltip(card: BoardCard) -> str:
-    """The card's details and its health flags, one a line."""
+class CardChip(NamedTuple):
+    """The presales chip a card paints: its text, colour and the badge."""
+
+    text: str
+    colour: str
+    badge: PresalesBadge
+
+
+def card_tooltip(card: BoardCard, presales: str = "") -> str:
+    """The card's details, its health flags and its *presales* status
+    (already spelled out), one a line."""
     lines = [card.customer_name, card.name, money_exact(card.amount)]
     if card.close_date is not None:
         lines.append(
@@ -69,6 +84,8 @@ def card_tooltip(card: BoardCard) -> str:
         QCoreApplication.translate("Domain", flag.label)
         for flag in sorted(card.flags, key=lambda f: f.value)
     ]
+    if presales:
+        lines.append(presales)
     return "\n".join(lines)
 
 
@@ -88,6 +105,10 @@ class StageColumnModel(QAbstractListModel):
         self.target = target
         self._cards: list[BoardCard] = []
         self._flagged: set[int] = set()
+        self._statuses: PresalesStatusService | None = None
+        self._badged: set[int] = set()  # chunks whose presales badges were read
+        self._badges: dict[str, PresalesBadge] = {}
+        self._steps: int | None = None  # the playbook's presales steps (the chips' "5/8")
         self.count = 0
         self.amount = ZERO
         self.weighted = ZERO
@@ -103,6 +124,8 @@ class StageColumnModel(QAbstractListModel):
         self.beginResetModel()
         self._cards = cards
         self._flagged = set()
+        self._badged = set()
+        self._badges = {}
         if totals is not None:
             self.count, self.amount, self.weighted = totals
         else:
@@ -122,6 +145,54 @@ class StageColumnModel(QAbstractListModel):
             self._flagged.add(chunk)
             self._deals.fill_flags(self._cards[chunk * FLAG_CHUNK : (chunk + 1) * FLAG_CHUNK])
         return self._cards[row]
+
+    def set_statuses(self, statuses: PresalesStatusService | None) -> None:
+        """Read the cards' presales badges from *statuses* (None: no badges)."""
+        self._statuses = statuses
+        self.refresh_presales()
+
+    def refresh_presales(self) -> None:
+        """Forget the badges read (a request changed): the cards painted
+        next read theirs again."""
+        self._badged = set()
+        self._badges = {}
+        self._steps = None
+        if self._cards:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._cards) - 1, 0), [PRESALES_ROLE]
+            )
+
+    def badge(self, row: int) -> PresalesBadge | None:
+        """The presales badge of the card at *row* (its chunk read at once)."""
+        if self._statuses is None:
+            return None
+        chunk = row // FLAG_CHUNK
+        if chunk not in self._badged:
+            self._badged.add(chunk)
+            part = self._cards[chunk * FLAG_CHUNK : (chunk + 1) * FLAG_CHUNK]
+            # a card paints without its badge rather than not at all
+            with contextlib.suppress(DomainError):
+                self._badges.update(self._statuses.of_deals(c.id for c in part))
+        return self._badges.get(self._cards[row].id)
+
+    def chip(self, row: int) -> CardChip | None:
+        """The presales chip of the card at *row* (None: never asked)."""
+        badge = self.badge(row)
+        if badge is None:
+            return None
+        from erpdesk.ui.presales.request_texts import badge_colour, badge_text
+
+        if self._steps is None:
+            self._steps = len(self._deals.playbook.presales_steps)
+        return CardChip(badge_text(badge, self._steps), badge_colour(badge), badge)
+
+    def _presales_tooltip(self, row: int) -> str:
+        badge = self.badge(row)
+        if badge is None:
+            return ""
+        from erpdesk.ui.presales.request_texts import badge_tooltip
+
+        return badge_tooltip(badge, self._deals.playbook)
 
     def row_of(self, deal_id: str) -> int | None:
         for row, card in enumerate(self._cards):
@@ -143,8 +214,10 @@ class StageColumnModel(QAbstractListModel):
             return self.card(index.row())
         if role == ID_ROLE:
             return self._cards[index.row()].id
+        if role == PRESALES_ROLE:
+            return self.chip(index.row())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return card_tooltip(self.card(index.row()))
+            return card_tooltip(self.card(index.row()), self._presales_tooltip(index.row()))
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

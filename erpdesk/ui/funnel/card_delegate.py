@@ -1,6 +1,8 @@
-"""Painting a board card: customer, deal, amount, close date, days in stage
-and the health flags as small coloured badges (each badge's label in its
-tooltip).  One delegate paints every card: no widget per card."""
+"""Painting a board card: customer, deal, amount, close date, days in stage,
+the health flags as small coloured badges (each badge's label in its
+tooltip) and, beside the customer, the deal's presales status as a small
+chip ("售前 5/8 ✓", "售前 已提交").  One delegate paints every card: no
+widget per card."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 from erpdesk.domain.deal import DealStatus
 from erpdesk.domain.forecast import HealthFlag
 from erpdesk.ui.funnel import money_text
-from erpdesk.ui.funnel.board_model import CARD_ROLE
+from erpdesk.ui.funnel.board_model import CARD_ROLE, PRESALES_ROLE, CardChip
 
 if TYPE_CHECKING:
     from erpdesk.storage.deal_queries import BoardCard
@@ -28,6 +30,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 MARGIN = 4  # around a card
 PAD = 7  # inside a card
 BADGE = 10
+CHIP_PAD = 3  # inside the presales chip, left and right
+CHIP_SHARE = 0.75  # of the card's width, at most (the customer is in the tooltip)
 FLAG_COLOURS: dict[HealthFlag, str] = {
     HealthFlag.CLOSE_DATE_PASSED: "#d32f2f",
     HealthFlag.NO_ACTIVITY: "#f57c00",
@@ -95,14 +99,15 @@ class CardDelegate(QStyledItemDelegate):
         left = rect.left() + PAD
         width = rect.width() - 2 * PAD
         y = rect.top() + PAD
-        # line 1: the customer
+        # line 1: the customer, the presales chip on the right
         painter.setFont(small)
-        painter.setPen(QColor("#607d8b"))
         fm = QFontMetrics(small)
+        chip = self._paint_chip(painter, index.data(PRESALES_ROLE), QRect(left, y, width, small_h))
+        painter.setPen(QColor("#607d8b"))
         painter.drawText(
-            QRect(left, y, width, small_h),
+            QRect(left, y, width - chip, small_h),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            fm.elidedText(card.customer_name, Qt.TextElideMode.ElideRight, width),
+            fm.elidedText(card.customer_name, Qt.TextElideMode.ElideRight, width - chip),
         )
         y += small_h
         # line 2: the deal
@@ -149,6 +154,24 @@ class CardDelegate(QStyledItemDelegate):
                 days,
             )
         painter.restore()
+
+    @staticmethod
+    def _paint_chip(painter: QPainter, chip: CardChip | None, line: QRect) -> int:
+        """Paint the presales chip at the right of *line*; the width it took
+        (with the gap before it), 0 without one."""
+        if chip is None:
+            return 0
+        fm = painter.fontMetrics()
+        most = int(line.width() * CHIP_SHARE) - 2 * CHIP_PAD
+        text = fm.elidedText(chip.text, Qt.TextElideMode.ElideRight, most)
+        width = fm.horizontalAdvance(text) + 2 * CHIP_PAD
+        box = QRect(line.right() - width + 1, line.top(), width, line.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(chip.colour))
+        painter.drawRoundedRect(box, line.height() / 2, line.height() / 2)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        return width + 4
 
     @staticmethod
     def _date_text(card: BoardCard) -> str:

@@ -61,9 +61,13 @@ from erpdesk.ui.widgets import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from erpdesk.domain.playbook import Playbook
     from erpdesk.services.deals import DealPage as PageData
     from erpdesk.services.deals import DealService
+    from erpdesk.ui.presales import PresalesServices
+    from erpdesk.ui.presales.deal_presales import DealPresales
     from erpdesk.ui.quotes import QuoteServices
     from erpdesk.ui.quotes.quote_list import RelatedQuotes
 
@@ -103,6 +107,7 @@ class DealPage(QWidget):
         self._checklist_stage: int | None = None
         self._loading = False
         self.quotes_tab: RelatedQuotes | None = None  # set_quotes (the window's services)
+        self.presales_tab: DealPresales | None = None  # set_presales (the window's services)
         self._bridge = FeedBridge(deals.feed, self)
         self._bridge.changed.connect(self._on_change)
         self._build()
@@ -110,6 +115,9 @@ class DealPage(QWidget):
 
         self.set_quotes(services_of(parent))
         self.reload()
+        from erpdesk.ui.presales.deal_presales import presales_factory_of
+
+        self.set_presales(presales_factory_of(parent))
 
     # -- building ----------------------------------------------------------------
 
@@ -210,6 +218,23 @@ class DealPage(QWidget):
             self.proposal_button.setToolTip(self.tr("The deal's solution proposal"))
             self.proposal_button.clicked.connect(lambda: self.open_proposal(services))
             self.tabs.setCornerWidget(self.proposal_button)
+
+    def set_presales(self, factory: Callable[[], PresalesServices] | None) -> None:
+        """Show the deal's support requests (and "Ask for presales
+        support…") in a tab of their own; without *factory* there is none."""
+        if factory is None or self.presales_tab is not None:
+            return
+        from erpdesk.ui.presales.deal_presales import DealPresales
+
+        customer_id = self.data.deal.customer_id if self.data is not None else ""
+        tab = DealPresales(factory(), self.deal_id, customer_id)
+        self.presales_tab = tab
+        tab.count_changed.connect(
+            lambda n: self.tabs.setTabText(
+                self.tabs.indexOf(tab), self.tr("Presales ({n})").format(n=n)
+            )
+        )
+        self.tabs.addTab(tab, self.tr("Presales ({n})").format(n=len(tab.requests)))
 
     def open_proposal(self, services: QuoteServices) -> Any:
         """The deal's proposal in its editor (a new one until it is saved)."""
@@ -709,6 +734,8 @@ class DealPage(QWidget):
 
     def closeEvent(self, event: Any) -> None:
         self._bridge.close()
+        if self.presales_tab is not None:
+            self.presales_tab.close_section()
         self.closed.emit()
         super().closeEvent(event)
 

@@ -46,9 +46,13 @@ from erpdesk.ui.funnel.list_model import DealListModel
 from erpdesk.ui.widgets import FeedBridge, translate
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from erpdesk.services.customers import CustomerService
     from erpdesk.services.deals import DealService
+    from erpdesk.services.presales_status import PresalesStatusService
     from erpdesk.storage.deal_queries import BoardCard, DealCriteria
+    from erpdesk.ui.presales import PresalesServices
 
 RELOAD_DELAY_MS = 80
 HEAD_CARDS = 30  # cards of each stage shown before the rest arrives
@@ -134,6 +138,9 @@ class FunnelPage(QWidget):
         self._done.head.connect(self._head_arrived)
         self.cards: list[BoardCard] = []
         self._list_stale = False  # the list has not taken the newest cards
+        # the window's presales services (set_presales): a deal page opened
+        # from here finds them (deal_presales.presales_factory_of)
+        self.presales_factory: Callable[[], PresalesServices] | None = None
 
         self.filters = FilterBar()
         self.filters.changed.connect(lambda: self.reload(head=True))
@@ -254,6 +261,20 @@ class FunnelPage(QWidget):
     def _on_change(self, change: Change) -> None:
         if change.entity in ("deal", "customer", "activity"):
             self._reload_timer.start()
+        elif change.entity == "presales":
+            self.board.refresh_presales()
+
+    def set_presales(
+        self,
+        factory: Callable[[], PresalesServices] | None,
+        statuses: PresalesStatusService | None = None,
+    ) -> None:
+        """The window's presales services: a deal page opened from here
+        shows the deal's support requests (*factory*, called when a page
+        first needs them), and the board's cards their presales badge
+        (*statuses*, read for the cards painted)."""
+        self.presales_factory = factory
+        self.board.set_statuses(statuses)
 
     # -- moving and opening ----------------------------------------------------
 
@@ -279,7 +300,8 @@ class FunnelPage(QWidget):
                 self, self.tr("Sales funnel"), self.tr("The deal page is not available yet.")
             )
             return
-        open_deal(self, self._deals, deal_id)
+        window = open_deal(self, self._deals, deal_id)
+        window.page.set_presales(self.presales_factory)
 
     # -- the forecast ----------------------------------------------------------
 

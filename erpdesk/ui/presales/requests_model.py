@@ -13,13 +13,11 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from erpdesk.domain.errors import DomainError
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.domain.playbook import Choice
 from erpdesk.domain.presales import RequestState, SupportRequest
 from erpdesk.services.presales import Actor
 from erpdesk.ui.funnel.worksheet_widgets import name_text
-from erpdesk.ui.presales import PresalesServices
 from erpdesk.ui.table_models import RowTableModel
 from erpdesk.ui.widgets import enum_text, local_time_text
 
@@ -73,43 +71,6 @@ def _when(request: SupportRequest) -> str:
     """When it reached the lead (submitted), else made: sortable text."""
     moment = request.submitted_at or request.created_at
     return moment.isoformat() if moment else _EPOCH
-
-
-class NameBook:
-    """Customers' and deals' names for the table, read once each through the
-    services (the id when the desk cannot name it); ``forget`` on a change."""
-
-    def __init__(self, services: PresalesServices) -> None:
-        self._services = services
-        self._names: dict[tuple[str, str], str] = {}
-
-    def customer(self, customer_id: str) -> str:
-        return self._name("customer", customer_id)
-
-    def deal(self, deal_id: str) -> str:
-        return self._name("deal", deal_id)
-
-    def forget(self, entity: str, ids: Iterable[str]) -> None:
-        for record_id in ids:
-            self._names.pop((entity, record_id), None)
-
-    def _name(self, kind: str, record_id: str) -> str:
-        if not record_id:
-            return ""
-        if (kind, record_id) not in self._names:
-            self._names[(kind, record_id)] = self._read(kind, record_id)
-        return self._names[(kind, record_id)]
-
-    def _read(self, kind: str, record_id: str) -> str:
-        customers, deals = self._services.customers, self._services.deals
-        try:
-            if kind == "customer" and customers is not None:
-                return customers.detail(record_id).customer.name
-            if kind == "deal" and deals is not None:
-                return deals.get(record_id).name
-        except DomainError:
-            pass
-        return record_id
 
 
 def visible_requests(requests: Iterable[SupportRequest], me: Actor) -> list[SupportRequest]:

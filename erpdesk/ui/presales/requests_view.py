@@ -35,7 +35,6 @@ from erpdesk.ui.presales.requests_dialogs import refusal_text
 from erpdesk.ui.presales.requests_model import (
     QUEUE,
     STATE_COLUMN,
-    NameBook,
     RequestRow,
     RequestTableModel,
     StateChipDelegate,
@@ -66,13 +65,12 @@ class RequestsView(QWidget):
         self.services = services
         self.me: Actor | None = None
         self.dialog: QDialog | None = None  # the decline or assign dialog open now
-        self._names = NameBook(services)
         self._people: PresalesPeople | None = None
         self._bridge = FeedBridge(services.presales.feed, self)
         self._bridge.changed.connect(self._on_change)
+        self._loaded = False  # read when first shown (a page of tabs reads only the one in view)
         self._build()
         self.retranslate_ui()
-        self.reload()
 
     # -- building ------------------------------------------------------------
 
@@ -199,8 +197,9 @@ class RequestsView(QWidget):
             shown = [r for r in shown if r.state in QUEUE]
         elif wanted:
             shown = [r for r in shown if r.state.value == wanted]
-        self.model.set_rows(RequestRow(r, self._names.customer(r.customer_id),
-                                       self._names.deal(r.deal_id)) for r in shown)  # fmt: skip
+        self._loaded = True
+        names = presales.request_names(shown)
+        self.model.set_rows(RequestRow(r, *names.get(r.id, ("", ""))) for r in shown)
         row = self.model.row_of(keep.id) if keep is not None else -1
         if row < 0 and self.model.rows:
             row = 0
@@ -210,14 +209,18 @@ class RequestsView(QWidget):
         self._enable()
 
     def _on_change(self, change: Change) -> None:
-        self._names.forget(change.entity, change.ids)
-        if change.entity in RELOAD_ON:
+        if change.entity not in RELOAD_ON:
+            return
+        if self.isVisible():
             self.reload()
+        else:
+            self._loaded = False  # read again when shown
 
     def showEvent(self, event: Any) -> None:
-        """Shown again: the sign-in (who the desk acts as) may have changed."""
+        """Shown: read the requests the first time or after changes, or when
+        the sign-in (who the desk acts as) has changed."""
         super().showEvent(event)
-        if self.me is not None and self.me != self.services.presales.actor():
+        if not self._loaded or self.me != self.services.presales.actor():
             self.reload()
 
     # -- the selection -------------------------------------------------------

@@ -15,8 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,8 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from erpdesk.domain.presales import TaskState, TechnicalWin
-from erpdesk.services.events import Change
-from erpdesk.services.presales import PRESALES_ENTITY, Workbench, sees_team
+from erpdesk.services.presales import Workbench, sees_team
 from erpdesk.ui.presales import PresalesServices
 from erpdesk.ui.presales.workbench_models import (
     ID_ROLE,
@@ -41,17 +39,18 @@ from erpdesk.ui.presales.workbench_models import (
     EngagementModel,
     TaskModel,
 )
-from erpdesk.ui.widgets import FeedBridge
+from erpdesk.ui.presales.workbench_reload import ReloadOnChange
+from erpdesk.ui.table_models import RowTableModel
 
 # the engagement state filter, the technical win filter, the task state filter
 ENGAGEMENT_STATES = ("open", "closed", "all")
 WINS = (None, TechnicalWin.OPEN, TechnicalWin.WON, TechnicalWin.LOST)
 TASK_STATES = (TaskState.PLANNED, TaskState.DONE, TaskState.CANCELLED, None)
-REFRESH_DELAY_MS = 50
 
 
-def table(model: Any) -> QTableView:
-    """A read-only, row-selecting, sortless table over *model*."""
+def table(model: Any, widths: Sequence[int] = ()) -> QTableView:
+    """A read-only, row-selecting, sortless table over *model*; *widths*:
+    the first columns' widths in average characters."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -63,7 +62,41 @@ def table(model: Any) -> QTableView:
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    char = view.fontMetrics().averageCharWidth()
+    for column, width in enumerate(widths):
+        view.horizontalHeader().resizeSection(column, width * char)
     return view
+
+
+def fit_headers(view: QTableView) -> None:
+    """Widen the columns whose translated header does not fit."""
+    header = view.horizontalHeader()
+    model = view.model()
+    metrics = header.fontMetrics()
+    for column in range(model.columnCount() - 1):
+        text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        needed = metrics.horizontalAdvance(text) + 24
+        if header.sectionSize(column) < needed:
+            header.resizeSection(column, needed)
+
+
+def keep_place(view: QTableView, rows: Sequence[Any]) -> None:
+    """Show *rows* in the view's model keeping the selected record (by id)
+    and the scroll position: a reload after an edit leaves the user where
+    they were."""
+    model = view.model()
+    assert isinstance(model, RowTableModel)
+    current = view.currentIndex()
+    chosen = current.data(ID_ROLE) if current.isValid() else None
+    scrolled = view.verticalScrollBar().value()
+    model.set_rows(rows)
+    view.verticalScrollBar().setValue(scrolled)
+    if chosen is None:
+        return
+    for row, line in enumerate(model.rows):
+        if line.id == chosen:
+            view.setCurrentIndex(model.index(row, max(current.column(), 0)))
+            break
 
 
 def combo(count: int) -> QComboBox:
@@ -103,14 +136,8 @@ class WorkbenchView(QWidget):
         super().__init__(parent)
         self.services = services
         self.data: Workbench | None = None
-        self._dirty = True
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
         self._build()
-        self._bridge = FeedBridge(services.presales.feed, self)
-        self._bridge.changed.connect(self._on_change)
+        self.reloading = ReloadOnChange(self, services.presales.feed, self.refresh)
         self.retranslate_ui()
 
     # -- building ------------------------------------------------------------
@@ -130,7 +157,7 @@ class WorkbenchView(QWidget):
         strip.addWidget(self.scope)
 
         self.engagements = EngagementModel(self)
-        self.engagement_table = table(self.engagements)
+        self.engagement_table = table(self.engagements, (24, 24, 10, 18, 8, 10, 12))
         self.engagement_state = combo(len(ENGAGEMENT_STATES))
         self.win_filter = combo(len(WINS))
         self.engagements_title = QLabel()
@@ -140,13 +167,13 @@ class WorkbenchView(QWidget):
             self.engagement_count, self.engagement_table,
         )  # fmt: skip
         self.tasks = TaskModel(self)
-        self.task_table = table(self.tasks)
+        self.task_table = table(self.tasks, (10, 16, 20, 24, 12))
         self.task_state = combo(len(TASK_STATES))
         self.tasks_title = QLabel()
         self.task_count = QLabel()
         tasks = self._section(self.tasks_title, [self.task_state], self.task_count, self.task_table)
         self.agenda = AgendaModel(self)
-        self.agenda_table = table(self.agenda)
+        self.agenda_table = table(self.agenda, (10, 16, 20, 24))
         self.agenda_title = QLabel()
         self.agenda_count = QLabel()
         agenda = self._section(self.agenda_title, [], self.agenda_count, self.agenda_table)
@@ -216,6 +243,8 @@ class WorkbenchView(QWidget):
         for model in (self.engagements, self.tasks, self.agenda):
             model.retranslate()
             model._all_changed()
+        for view in (self.engagement_table, self.task_table, self.agenda_table):
+            fit_headers(view)
         self._show_counts()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -225,18 +254,6 @@ class WorkbenchView(QWidget):
 
     # -- loading -------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
-    def _on_change(self, change: Change) -> None:
-        if change.entity != PRESALES_ENTITY:
-            return
-        self._dirty = True
-        if self.isVisible():
-            self._timer.start()
-
     @property
     def team(self) -> bool:
         """Showing the team's work (a lead or a manager chose it)."""
@@ -244,11 +261,12 @@ class WorkbenchView(QWidget):
 
     def refresh(self) -> None:
         """Read the workbench again (one service call) and show it."""
-        self._timer.stop()
-        self._dirty = False
+        self.reloading.done()
         data = self.services.presales.workbench(mine=not self.team)
-        self.data = data
         allowed = sees_team(data.actor)
+        if self.team and not allowed:  # no longer the lead: back to their own work
+            data = self.services.presales.workbench()
+        self.data = data
         self.scope.setVisible(allowed)
         self.scope_label.setVisible(allowed)
         if self.engagements.playbook is None:
@@ -257,7 +275,7 @@ class WorkbenchView(QWidget):
         self._show_engagements()
         self._show_tasks()
         overdue = data.overdue_demos()
-        self.agenda.set_rows([*reversed(overdue), *data.upcoming_demos()])
+        keep_place(self.agenda_table, [*reversed(overdue), *data.upcoming_demos()])
         self.figures[0].set_value(data.open_engagements())
         self.figures[1].set_value(data.planned_tasks())
         self.figures[2].set_value(len(overdue), alarm=True)
@@ -269,18 +287,25 @@ class WorkbenchView(QWidget):
             return
         state = ENGAGEMENT_STATES[max(self.engagement_state.currentIndex(), 0)]
         win = WINS[max(self.win_filter.currentIndex(), 0)]
-        self.engagements.set_rows(
+        keep_place(self.engagement_table, [
             e for e in self.data.engagements
             if (state == "all" or e.is_open == (state == "open"))
             and (win is None or e.technical_win is win)
-        )  # fmt: skip
+        ])  # fmt: skip
         self._show_counts()
 
     def _show_tasks(self) -> None:
+        """The planned tasks came with the workbench; the others are read
+        when the filter asks for them (one query)."""
         if self.data is None:
             return
         state = TASK_STATES[max(self.task_state.currentIndex(), 0)]
-        self.tasks.set_rows(t for t in self.data.tasks if state is None or t.state is state)
+        if state is TaskState.PLANNED:
+            keep_place(self.task_table, self.data.tasks)
+        else:
+            states = None if state is None else (state,)
+            presales = self.services.presales
+            keep_place(self.task_table, presales.task_lines(mine=not self.team, states=states))
         self._show_counts()
 
     def _show_counts(self) -> None:

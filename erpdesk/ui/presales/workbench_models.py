@@ -177,10 +177,10 @@ class AgendaModel(_LineModel):
     """Overdue demos (their outcome is due, in red) then the upcoming ones."""
 
     headers = (
+        QT_TRANSLATE_NOOP("PresalesWorkbench", "Status"),
         QT_TRANSLATE_NOOP("PresalesWorkbench", "Demo"),
         QT_TRANSLATE_NOOP("PresalesWorkbench", "Customer"),
         QT_TRANSLATE_NOOP("PresalesWorkbench", "When"),
-        QT_TRANSLATE_NOOP("PresalesWorkbench", "Status"),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -192,12 +192,12 @@ class AgendaModel(_LineModel):
 
     def _text(self, line: TaskLine, column: int) -> str:
         status = tr(OUTCOME_DUE) if self._overdue(line) else tr(UPCOMING)
-        return (line.title, line.customer, span_text(line), status)[column]
+        return (status, line.title, line.customer, span_text(line))[column]
 
     def _style(self, line: TaskLine, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and self._overdue(line):
             return QBrush(QColor(OVERDUE_COLOUR))
-        if role == Qt.ItemDataRole.FontRole and column == 3 and self._overdue(line):
+        if role == Qt.ItemDataRole.FontRole and column == 0 and self._overdue(line):
             font = QFont()
             font.setBold(True)
             return font
