@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the write side imports SQLAlchemy: not on the start-up path
     from erpdesk.services.presales_content import PresalesContentService
     from erpdesk.services.proposals import ProposalService
     from erpdesk.services.registration import RegistrationService
+    from erpdesk.services.todos import TodoService
     from erpdesk.storage.uow import UnitOfWork
 
 
@@ -71,6 +72,13 @@ class Desk:
         from erpdesk.services.presales import PresalesService
 
         return PresalesService(lambda: unit_of_work(self.db), self.feed, user=self.owner)
+
+    @cached_property
+    def todos(self) -> TodoService:
+        """Todos: next steps with a due time and the rep's own tasks (待办)."""
+        from erpdesk.services.todos import TodoService
+
+        return TodoService(lambda: unit_of_work(self.db), self.feed)
 
     @cached_property
     def presales_content(self) -> PresalesContentService:

@@ -42,13 +42,17 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--view", choices=["customers", "editor", "funnel", "deal", "quote", "catalogue", "admin",
-                 "leads", "proposal", "presales"],
+                 "leads", "proposal", "presales", "presales-week", "presales-requests",
+                 "presales-workload", "presales-knowledge", "presales-engagement",
+                 "presales-demo", "presales-survey"],
         default="customers",
         help="the view to show (with --screenshot: 'editor' opens the first customer, "
         "'funnel' shows the sales funnel's board, 'deal' the first open deal's page, "
         "'quote' the newest quote in its editor, 'catalogue' the catalogue and prices, "
         "'admin' and 'leads' the registry workbenches of the signed-in account, "
-        "'proposal' the latest deal's proposal, 'presales' the knowledge base)",
+        "'proposal' the latest deal's proposal, 'presales' the presales workbench, "
+        "'presales-week', '-requests', '-workload', '-knowledge' its other tabs, "
+        "'presales-engagement', '-demo', '-survey' an engagement, a demo or a survey)",
     )
     if not commands:
         parser.set_defaults(command=None)

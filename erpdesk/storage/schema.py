@@ -566,3 +566,28 @@ presales_content = Table(
     Column("updated_at", String(40), nullable=False),
     Column("updated_by", String(64), nullable=False, server_default=""),
 )
+
+# Todos (docs/todos.md; 0011): a next step promised at an activity or a
+# rep's own task, due at a time, about a customer (and maybe its deal),
+# synced like deals.  ``done_at`` NULL: open.  ``reminded_at`` is when this
+# desk last notified the user: desk-local, never synced.  No foreign key to
+# the deal or the activity: a pulled todo may name one this desk lacks.
+todo = Table(
+    "todo",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("customer_id", String(36), ForeignKey("customer.id"), nullable=False),
+    Column("deal_id", String(36), nullable=True),
+    Column("activity_id", String(36), nullable=True),
+    Column("kind", String(16), nullable=False, server_default="task"),
+    Column("title", String(200), nullable=False),
+    Column("due_at", String(40), nullable=False),
+    Column("notes", Text, nullable=False, server_default=""),
+    Column("done_at", String(40), nullable=True),
+    Column("reminded_at", String(40), nullable=True),
+    *_sync_columns(),
+)
+# Open todos by due time (overdue, today, this week); a customer's; a deal's.
+Index("ix_todo_open_due", todo.c.done_at, todo.c.due_at)
+Index("ix_todo_customer", todo.c.customer_id)
+Index("ix_todo_deal", todo.c.deal_id)

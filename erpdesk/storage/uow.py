@@ -29,6 +29,7 @@ from erpdesk.storage.repositories import (
     ContactRepository,
     CustomerRepository,
 )
+from erpdesk.storage.todo_repository import TodoRepository
 
 
 class UnitOfWork:
@@ -51,6 +52,7 @@ class UnitOfWork:
     support_requests: SupportRequestRepository
     engagements: EngagementRepository
     presales_tasks: PresalesTaskRepository
+    todos: TodoRepository
     outbox: Outbox
 
     def __init__(self, db: DeskDatabase) -> None:
@@ -79,6 +81,7 @@ class UnitOfWork:
         self.support_requests = SupportRequestRepository(self._session, self.outbox)
         self.engagements = EngagementRepository(self._session, self.outbox)
         self.presales_tasks = PresalesTaskRepository(self._session, self.outbox)
+        self.todos = TodoRepository(self._session, self.outbox)
         return self
 
     def __exit__(

@@ -30,6 +30,7 @@ from erpdesk.domain.presales import (
 )
 from erpdesk.domain.proposal import PROPOSAL_FIELDS
 from erpdesk.domain.quote import QUOTE_FIELDS
+from erpdesk.domain.todo import TODO_CREATE_FIELDS
 
 # How a wire value becomes a column value (``apply.CONVERTERS``).
 TIME = "time"  # ISO time -> the desk's UTC text
@@ -166,6 +167,14 @@ ENTITIES: tuple[SyncedEntity, ...] = (
             "feedback": JSON, "departments": JSON, "interviews": JSON, "answers": JSON,
             "findings": JSON,
         }),
+    ),
+    # Todos (docs/todos.md): on their customer; the deal and the activity
+    # are cleared when not on this desk.  ``reminded_at`` is desk-local.
+    SyncedEntity(
+        "todo", "todo", TODO_CREATE_FIELDS,
+        parent_key="customer_id", parent="customer",
+        kinds=_frozen({"due_at": TIME, "done_at": TIME}),
+        optional_refs=_frozen({"deal_id": "deal", "activity_id": "activity"}),
     ),
 )
 

@@ -570,14 +570,42 @@ def _quote_view(app: QApplication, window: MainWindow, view: str) -> QWidget | N
     return editor
 
 
-def _show_presales(app: QApplication, window: MainWindow) -> None:
-    """The presales area with the knowledge base read (``--view presales``)."""
+PRESALES_TABS = {
+    "presales": "work", "presales-week": "week", "presales-requests": "requests",
+    "presales-workload": "workload", "presales-knowledge": "knowledge",
+}  # fmt: skip
+PRESALES_DIALOGS = ("presales-engagement", "presales-demo", "presales-survey")
+
+
+def _show_presales(app: QApplication, window: MainWindow, view: str) -> QWidget | None:
+    """The presales area (``--view presales``: my work; ``presales-week``,
+    ``-requests``, ``-workload``, ``-knowledge``: that tab) or a dialog of it
+    (``presales-engagement``, ``-demo``, ``-survey``: the desk's first
+    engagement, or its demo or survey with the most to show: done first)."""
+    from erpdesk.domain.presales import TaskKind, TaskState
     from erpdesk.ui.main_window import AREAS
+    from erpdesk.ui.presales import opener
 
     window.rail.setCurrentRow([key for key, _icon, _title in AREAS].index("presales"))
-    if window.presales is not None:
-        window.presales.knowledge.wait()
-        app.processEvents()  # the index arrives (queued)
+    page = window.presales
+    if page is None:
+        return None
+    tab = getattr(page, PRESALES_TABS.get(view, "work"), None) or page.knowledge
+    page.tabs.setCurrentWidget(tab)
+    if view == "presales-knowledge":
+        page.knowledge.wait()
+    app.processEvents()  # the tab reads its data when shown; the index arrives (queued)
+    services = page.services
+    if view not in PRESALES_DIALOGS or services is None:
+        return None
+    presales = services.presales
+    if view == "presales-engagement":
+        lines = presales.engagement_lines(mine=False)
+        return opener.open_engagement(services, lines[0].id, window) if lines else None
+    kind = TaskKind.DEMO if view == "presales-demo" else TaskKind.SURVEY
+    tasks = [t for t in presales.task_lines(mine=False) if t.kind is kind]
+    tasks.sort(key=lambda t: (t.state is not TaskState.DONE, t.starts_at))
+    return opener.open_task(services, tasks[0].id, window) if tasks else None
 
 
 def _screenshot(
@@ -602,8 +630,9 @@ def _screenshot(
 
         shown = open_latest_proposal(window, window.quote_services, QUOTE_SCREENSHOT_SIZE)
         target = shown or target
-    if view == "presales":
-        _show_presales(app, window)
+    if view.startswith("presales"):
+        window.resize(*QUOTE_SCREENSHOT_SIZE)  # a laptop's screen
+        target = _show_presales(app, window, view) or target
     if view in ("admin", "leads"):
         window.resize(*QUOTE_SCREENSHOT_SIZE)
         _show_workbench(app, window, view)

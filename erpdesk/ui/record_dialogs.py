@@ -1,7 +1,8 @@
 """Small dialogs of the customer panel: a contact, and an activity (a visit,
-a call ...).  Both validate inline with the domain's rules and save through
-``CustomerService``; an error from the service is shown in the dialog and
-nothing typed is lost."""
+a call ...; its next step may get a due time, which makes it a todo:
+docs/todos.md).  Both validate inline with the domain's rules and save
+through ``CustomerService``; an error from the service is shown in the
+dialog and nothing typed is lost."""
 
 from __future__ import annotations
 
@@ -10,13 +11,16 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -25,12 +29,15 @@ from PySide6.QtWidgets import (
 
 from erpdesk.domain.customer import Activity, ActivityKind, Contact, ContactLevel, utcnow
 from erpdesk.domain.dates import EARLIEST, latest_plausible
-from erpdesk.domain.errors import DomainError, ValidationError
+from erpdesk.domain.errors import DomainError, Problem, ValidationError
+from erpdesk.domain.todo import next_step_todo
 from erpdesk.domain.validation import (
     activity_problems,
     contact_problems,
     normalize_contact,
 )
+from erpdesk.ui.presales.survey_parts import reserved_problem_label
+from erpdesk.ui.presales.task_common import default_start, from_qdatetime, to_qdatetime
 from erpdesk.ui.widgets import (
     EnumCombo,
     ProblemLabel,
@@ -161,7 +168,9 @@ class ContactDialog(QDialog):
 
 class ActivityDialog(QDialog):
     """Log an activity on a customer: kind (preset), time (now, editable),
-    contact, summary (required), outcome, next step.
+    contact, summary (required), outcome, next step and, optionally, when
+    the next step is due ("Remind me" ticked): saving then makes it a todo
+    in the same transaction.
 
     Signals:
         saved(str): the activity's id, after the service saved it.
@@ -208,6 +217,7 @@ class ActivityDialog(QDialog):
         self.summary_edit.setFixedHeight(80)
         self.outcome_edit = QLineEdit()
         self.next_step_edit = QLineEdit()
+        self._build_due()
 
         form = QFormLayout()
         form.addRow(self.tr("Kind"), self.kind_combo)
@@ -218,6 +228,7 @@ class ActivityDialog(QDialog):
         form.addRow(self.tr("Summary"), summary_box)
         form.addRow(self.tr("Outcome"), self.outcome_edit)
         form.addRow(self.tr("Next step"), self.next_step_edit)
+        form.addRow(self.due_label, self.due_box)
 
         self.error_label = ProblemLabel(self)
         self.buttons = QDialogButtonBox(
@@ -228,14 +239,82 @@ class ActivityDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.summary_edit.textChanged.connect(self._summary_edited)
         self.time_edit.dateTimeChanged.connect(self._validate)
+        self.next_step_edit.textChanged.connect(self._validate)
+        self.remind_check.toggled.connect(self._remind_toggled)
+        self.due_edit.dateTimeChanged.connect(self._validate)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.summary_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.retranslate_ui()
         settle_minimum_size(self)
         self._validate()
+
+    def _build_due(self) -> None:
+        """The next step's due row: "Remind me" and a date and time (from
+        today on, tomorrow 9:30 by default), with a problem line whose room
+        is kept so the form never shifts."""
+        self.due_label = QLabel()
+        self.remind_check = QCheckBox()
+        self.due_edit = QDateTimeEdit(to_qdatetime(default_start()))
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        today = QDate.currentDate()
+        latest = latest_plausible(utcnow())
+        self.due_edit.setMinimumDate(today)
+        self.due_edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))
+        self.due_edit.setEnabled(False)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.remind_check)
+        row.addWidget(self.due_edit, 1)
+        self.due_problem = reserved_problem_label(2)
+        self.due_box = QWidget()
+        box = QVBoxLayout(self.due_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addLayout(row)
+        box.addWidget(self.due_problem)
+
+    def retranslate_ui(self) -> None:
+        self.due_label.setText(self.tr("Due"))
+        self.remind_check.setText(self.tr("Remind me"))
+        self.remind_check.setToolTip(
+            self.tr("Make the next step a todo due at this date and time")
+        )
+        self._validate_due()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def next_step_due(self) -> datetime | None:
+        """When the next step is due, or None when "Remind me" is not ticked."""
+        if not self.remind_check.isChecked():
+            return None
+        return from_qdatetime(self.due_edit.dateTime())
+
+    def _remind_toggled(self, checked: bool) -> None:
+        self.due_edit.setEnabled(checked)
+        self._validate()
+
+    def _due_problems(self, activity: Activity) -> list[Problem]:
+        due = self.next_step_due()
+        if due is None:
+            return []
+        try:
+            next_step_todo(activity, due, now=utcnow().astimezone())
+        except ValidationError as refused:
+            return refused.problems
+        return []
+
+    def _validate_due(self) -> bool:
+        problems = self._due_problems(self.current_activity())
+        self.due_problem.set_problems(problems)
+        return not problems
 
     def current_activity(self) -> Activity:
         seconds = self.time_edit.dateTime().toSecsSinceEpoch()
@@ -260,14 +339,25 @@ class ActivityDialog(QDialog):
         summary_problems = [p for p in problems if p.field == "summary"]
         self.summary_problem.set_problems(summary_problems if self._summary_touched else [])
         self.time_problem.set_problems([p for p in problems if p.field == "occurred_at"])
-        self.save_button.setEnabled(not problems)
-        return not problems
+        due_ok = self._validate_due()
+        self.save_button.setEnabled(not problems and due_ok)
+        return not problems and due_ok
 
     def save(self) -> None:
         if not self._validate():
             return
         try:
-            saved = self._service.log_activity(self.current_activity())
+            saved = self._service.log_activity(
+                self.current_activity(), next_step_due=self.next_step_due()
+            )
+        except ValidationError as exc:
+            by_field = problems_by_field(exc.problems)
+            self.summary_problem.set_problems(by_field.get("summary", []))
+            self.time_problem.set_problems(by_field.get("occurred_at", []))
+            due = by_field.get("due_at", []) + by_field.get("next_step", [])
+            self.due_problem.set_problems(due)
+            self.error_label.show_text(exc.render(translate))
+            return
         except DomainError as exc:
             self.error_label.show_text(exc.render(translate))
             return

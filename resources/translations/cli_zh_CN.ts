@@ -151,6 +151,18 @@
         <translation>演示售前数据：{requests} 个项目资源支持申请、{engagements} 个售前工作和 {tasks} 个任务（DEMO演示和需求调研）</translation>
     </message>
     <message>
+        <source>The desk acts as {user} ({role}) until someone signs in to a registry.</source>
+        <translation>在登录客户注册中心之前，本工作台以 {user}（{role}）的身份工作。</translation>
+    </message>
+    <message>
+        <source>presales consultant</source>
+        <translation>售前顾问</translation>
+    </message>
+    <message>
+        <source>presales lead</source>
+        <translation>售前负责人</translation>
+    </message>
+    <message>
         <source>Demo customers are never sent to the registry (no sync operations were queued)</source>
         <translation>演示客户永远不会提交到客户注册中心（未生成任何待同步操作）</translation>
     </message>
@@ -521,30 +533,6 @@
     <message>
         <source>{count} demos and surveys from {start} to {end} written to {path}</source>
         <translation>{start} 至 {end} 的 {count} 场演示和调研已写入 {path}</translation>
-    </message>
-    <message>
-        <source>Presales of {user}</source>
-        <translation>{user} 的售前日程</translation>
-    </message>
-    <message>
-        <source>{kind}: {title} ({customer}, {deal})</source>
-        <translation>{kind}：{title}（{customer}，{deal}）</translation>
-    </message>
-    <message>
-        <source>{kind}: {title} ({customer})</source>
-        <translation>{kind}：{title}（{customer}）</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>线上</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s attendees: {names}</source>
-        <translation>客户参加人：{names}</translation>
-    </message>
-    <message>
-        <source>Modules: {modules}</source>
-        <translation>模块：{modules}</translation>
     </message>
     <message>
         <source>Customer</source>

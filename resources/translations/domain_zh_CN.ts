@@ -1720,6 +1720,10 @@
         <translation>该任务中没有调研发现 {id}</translation>
     </message>
     <message>
+        <source>The notes are {length} characters long; at most {max} are kept</source>
+        <translation>备注长 {length} 个字符；最多保留 {max} 个</translation>
+    </message>
+    <message>
         <source>The questionnaires cannot be read: {detail}</source>
         <translation>无法读取调研问卷：{detail}</translation>
     </message>
@@ -1802,6 +1806,106 @@
     <message>
         <source>The task is {state} and is not changed any more</source>
         <translation>该任务{state_zh}，不能再修改</translation>
+    </message>
+    <message>
+        <source>Presales of {user}</source>
+        <translation>{user} 的售前日程</translation>
+    </message>
+    <message>
+        <source>{kind}: {title} ({customer}, {deal})</source>
+        <translation>{kind}：{title}（{customer}，{deal}）</translation>
+    </message>
+    <message>
+        <source>{kind}: {title} ({customer})</source>
+        <translation>{kind}：{title}（{customer}）</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s attendees: {names}</source>
+        <translation>客户参加人：{names}</translation>
+    </message>
+    <message>
+        <source>Modules: {modules}</source>
+        <translation>模块：{modules}</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>The todo cannot be saved</source>
+        <translation>待办无法保存</translation>
+    </message>
+    <message>
+        <source>A todo needs a customer</source>
+        <translation>待办需要关联客户</translation>
+    </message>
+    <message>
+        <source>A todo needs a title</source>
+        <translation>待办需要标题</translation>
+    </message>
+    <message>
+        <source>The todo&apos;s title may have at most {max} characters, not {length}</source>
+        <translation>待办标题最多 {max} 个字符，当前为 {length} 个</translation>
+    </message>
+    <message>
+        <source>The todo&apos;s notes may have at most {max} characters, not {length}</source>
+        <translation>待办备注最多 {max} 个字符，当前为 {length} 个</translation>
+    </message>
+    <message>
+        <source>The due time needs its time zone offset</source>
+        <translation>到期时间需要带时区偏移</translation>
+    </message>
+    <message>
+        <source>The due date {date} is in the past; pick today or a later day</source>
+        <translation>到期日期 {date} 已经过去，请选择今天或之后的日期</translation>
+    </message>
+    <message>
+        <source>The todo has been deleted</source>
+        <translation>该待办已被删除</translation>
+    </message>
+    <message>
+        <source>A done todo is not moved; reopen it first</source>
+        <translation>已完成的待办不能改期，请先重新打开</translation>
+    </message>
+    <message>
+        <source>The deal {deal} belongs to another customer than the todo</source>
+        <translation>销售机会 {deal} 属于另一个客户，与待办的客户不符</translation>
+    </message>
+    <message>
+        <source>The customer {name} has been deleted; a todo needs a current customer</source>
+        <translation>客户 {name} 已被删除；待办需要关联现有客户</translation>
+    </message>
+    <message>
+        <source>A due time is for a next step: write the next step, or clear the due time</source>
+        <translation>到期时间属于下一步：请填写下一步，或清除到期时间</translation>
+    </message>
+    <message>
+        <source>Todo</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>The knowledge base already has the {kind} &quot;{code}&quot;</source>
+        <translation>知识库中已有{kind}“{code}”</translation>
+    </message>
+    <message>
+        <source>The industries {names} name this module; take it out of them first</source>
+        <translation>行业 {names} 引用了此模块，请先从这些行业中去掉它</translation>
+    </message>
+    <message>
+        <source>Only an entry of the files can be reset; this one was added on this desk</source>
+        <translation>只有文件中的条目可以恢复；此条目是在本机新增的</translation>
+    </message>
+    <message>
+        <source>There is no questionnaire for &quot;{module}&quot;</source>
+        <translation>没有“{module}”的问卷</translation>
     </message>
 </context>
 <context>

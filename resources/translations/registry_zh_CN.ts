@@ -263,6 +263,10 @@
         <translation>请求不是有效的 HTTP（请求行、某个请求头或 Content-Length 有误）；未做任何处理</translation>
     </message>
     <message>
+        <source>Only a team&apos;s presales lead, a manager or an administrator lists the consultants</source>
+        <translation>只有团队的售前负责人、销售经理或管理员可以查看顾问列表</translation>
+    </message>
+    <message>
         <source>The name or credit code is too long</source>
         <translation>名称或信用代码过长</translation>
     </message>

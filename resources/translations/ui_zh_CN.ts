@@ -70,6 +70,18 @@
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
+    <message>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <source>Remind me</source>
+        <translation>提醒我</translation>
+    </message>
+    <message>
+        <source>Make the next step a todo due at this date and time</source>
+        <translation>把下一步设为在此日期和时间到期的待办</translation>
+    </message>
 </context>
 <context>
     <name>ActivityListModel</name>
@@ -251,6 +263,104 @@
     <message>
         <source>Requested</source>
         <translation>申请审批</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Re-assign the support request</source>
+        <translation>改派支持申请</translation>
+    </message>
+    <message>
+        <source>Assign the support request</source>
+        <translation>分派支持申请</translation>
+    </message>
+    <message>
+        <source>Hand {what} from {current} to another presales consultant.</source>
+        <translation>将{what}从 {current} 改派给另一位售前顾问。</translation>
+    </message>
+    <message>
+        <source>Assign {what} to a presales consultant.</source>
+        <translation>将{what}分派给一位售前顾问。</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>售前顾问</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Open engagements</source>
+        <translation>进行中的项目</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Pick from the list or type a registry user name</source>
+        <translation>从列表中选择，或输入注册中心的用户名</translation>
+    </message>
+    <message>
+        <source>Re-assign</source>
+        <translation>改派</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>分派</translation>
+    </message>
+    <message>
+        <source>Refreshing the list from the registry…</source>
+        <translation>正在从客户注册中心更新列表…</translation>
+    </message>
+    <message>
+        <source>The list was not refreshed ({reason}); the one kept on this desk is shown.</source>
+        <translation>列表未能更新（{reason}）；显示的是本机保存的列表。</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s list of {when}.</source>
+        <translation>客户注册中心 {when} 的列表。</translation>
+    </message>
+    <message>
+        <source>No list from the registry yet: the consultants this desk&apos;s requests name are shown.</source>
+        <translation>尚未从客户注册中心取得列表：显示本机申请中出现过的顾问。</translation>
+    </message>
+    <message>
+        <source>{name} is the consultant now.</source>
+        <translation>{name} 就是当前的顾问。</translation>
+    </message>
+    <message>
+        <source>{name} is not in the registry&apos;s list: the registry checks that it is a presales consultant when the desk syncs.</source>
+        <translation>{name} 不在客户注册中心的列表中：同步时由注册中心核查其是否为售前顾问。</translation>
+    </message>
+    <message>
+        <source>Named on this desk; not in the registry&apos;s last list</source>
+        <translation>本机记录中出现过；不在注册中心最近的列表中</translation>
+    </message>
+    <message>
+        <source>The team&apos;s presales lead</source>
+        <translation>团队的售前负责人</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeesTable</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Add attendee</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
@@ -1628,6 +1738,10 @@
         <translation>编辑…</translation>
     </message>
     <message>
+        <source>Ask for presales support…</source>
+        <translation>申请售前支持…</translation>
+    </message>
+    <message>
         <source>What is missing before registration</source>
         <translation>注册前还缺少的信息</translation>
     </message>
@@ -1926,6 +2040,30 @@
         <translation>删除</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>No customer matches “{text}” with the filters {filters}.</source>
+        <translation>在筛选条件 {filters} 下，没有符合“{text}”的客户。</translation>
+    </message>
+    <message>
+        <source>No customer matches “{text}”.</source>
+        <translation>没有符合“{text}”的客户。</translation>
+    </message>
+    <message>
+        <source>No customer matches the filters {filters}.</source>
+        <translation>没有符合筛选条件 {filters} 的客户。</translation>
+    </message>
+    <message>
+        <source>Clear the search and filters</source>
+        <translation>清除搜索和筛选</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
@@ -1962,6 +2100,10 @@
     <message>
         <source>Expires {date}</source>
         <translation>{date} 到期</translation>
+    </message>
+    <message>
+        <source>{name} · contact {person}</source>
+        <translation>{name} · 联系人 {person}</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -2181,6 +2323,10 @@
         <translation>该商机的解决方案建议书</translation>
     </message>
     <message>
+        <source>Presales ({n})</source>
+        <translation>售前（{n}）</translation>
+    </message>
+    <message>
         <source>Proposal</source>
         <translation>建议书</translation>
     </message>
@@ -2362,6 +2508,49 @@
     </message>
 </context>
 <context>
+    <name>DealPresales</name>
+    <message>
+        <source>Ask for presales support…</source>
+        <translation>申请售前支持…</translation>
+    </message>
+    <message>
+        <source>Open request…</source>
+        <translation>打开申请…</translation>
+    </message>
+    <message>
+        <source>Open engagement</source>
+        <translation>打开售前工作</translation>
+    </message>
+    <message>
+        <source>No presales support asked for this deal yet: a demo, a requirements survey or a solution can be asked from the presales team.</source>
+        <translation>这个销售机会还没有申请售前支持：可以向售前团队申请DEMO演示、需求调研或方案编写等支持。</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>支持类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>售前顾问</translation>
+    </message>
+    <message>
+        <source>Wanted</source>
+        <translation>期望时间</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>售前步骤</translation>
+    </message>
+    <message>
+        <source>Technical win</source>
+        <translation>技术选型</translation>
+    </message>
+</context>
+<context>
     <name>DecisionNotifier</name>
     <message>
         <source>Registration</source>
@@ -2382,6 +2571,401 @@
     <message>
         <source>{name}: the registry refused the registration: {reasons}</source>
         <translation>{name}：客户注册中心拒绝了注册：{reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>DeclineDialog</name>
+    <message>
+        <source>Decline the support request</source>
+        <translation>拒绝支持申请</translation>
+    </message>
+    <message>
+        <source>Decline {what}? The rep reads the reason.</source>
+        <translation>拒绝{what}？销售会看到拒绝原因。</translation>
+    </message>
+    <message>
+        <source>Why the presales team cannot take it on</source>
+        <translation>售前团队无法承接的原因</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>DemoEditor</name>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>演示内容</translation>
+    </message>
+    <message>
+        <source>After the demo</source>
+        <translation>演示之后</translation>
+    </message>
+    <message>
+        <source>Modules shown</source>
+        <translation>演示模块</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>演示场景</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>演示环境</translation>
+    </message>
+    <message>
+        <source>Data to prepare</source>
+        <translation>需准备的数据</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>演示脚本</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add from knowledge base…</source>
+        <translation>从知识库添加…</translation>
+    </message>
+    <message>
+        <source>Fill from scripts</source>
+        <translation>从脚本填入</translation>
+    </message>
+    <message>
+        <source>System, version, accounts, network…</source>
+        <translation>系统、版本、账号、网络…</translation>
+    </message>
+    <message>
+        <source>Master data and documents the demo needs</source>
+        <translation>演示所需的主数据和单据</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s feedback per scenario</source>
+        <translation>客户对各场景的反馈</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save as done</source>
+        <translation>保存为已完成</translation>
+    </message>
+    <message>
+        <source>Cancel demo…</source>
+        <translation>取消演示…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>New demo</source>
+        <translation>新建DEMO演示</translation>
+    </message>
+    <message>
+        <source>New demo · consultant {consultant}</source>
+        <translation>新建DEMO演示 · 售前顾问 {consultant}</translation>
+    </message>
+    <message>
+        <source>Demo {title}</source>
+        <translation>DEMO演示 {title}</translation>
+    </message>
+    <message>
+        <source>Demo · consultant {consultant} · {state}</source>
+        <translation>DEMO演示 · 售前顾问 {consultant} · {state}</translation>
+    </message>
+    <message>
+        <source>The engagement is closed; it takes no new demo.</source>
+        <translation>此售前工作已结束，不能再新建演示。</translation>
+    </message>
+    <message>
+        <source>Saved. The demo overlaps other planned demos of the same people:
+{demos}</source>
+        <translation>已保存。此演示与相同人员的其他计划中演示时间重叠：
+{demos}</translation>
+    </message>
+    <message>
+        <source>Overlapping demos</source>
+        <translation>演示时间重叠</translation>
+    </message>
+    <message>
+        <source>Please correct the fields marked in red.</source>
+        <translation>请更正红色标出的字段。</translation>
+    </message>
+    <message>
+        <source>Cancel the demo</source>
+        <translation>取消演示</translation>
+    </message>
+    <message>
+        <source>Cancel the demo “{title}”? A cancelled demo is not changed any more.</source>
+        <translation>取消演示“{title}”？已取消的演示不能再修改。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Discard the changes to this demo?</source>
+        <translation>放弃对此演示的修改？</translation>
+    </message>
+</context>
+<context>
+    <name>DemoScriptPicker</name>
+    <message>
+        <source>Add demo scripts from the knowledge base</source>
+        <translation>从知识库添加演示脚本</translation>
+    </message>
+    <message>
+        <source>Search the demo scripts</source>
+        <translation>搜索演示脚本</translation>
+    </message>
+    <message>
+        <source>Only the demo&apos;s modules</source>
+        <translation>仅限本次演示的模块</translation>
+    </message>
+    <message>
+        <source>Demo script</source>
+        <translation>演示脚本</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>No demo script matches the search.</source>
+        <translation>没有符合搜索条件的演示脚本。</translation>
+    </message>
+</context>
+<context>
+    <name>Domain</name>
+    <message>
+        <source>Scenario {scenario} has a comment but no score; give it a score from 1 to 5</source>
+        <translation>场景 {scenario} 有评价但没有评分；请给出 1 到 5 的评分</translation>
+    </message>
+</context>
+<context>
+    <name>EngagementDialog</name>
+    <message>
+        <source>Next step</source>
+        <translation>下一步骤</translation>
+    </message>
+    <message>
+        <source>Move to step…</source>
+        <translation>转到步骤…</translation>
+    </message>
+    <message>
+        <source>Close engagement…</source>
+        <translation>结束售前工作…</translation>
+    </message>
+    <message>
+        <source>Outputs of the step</source>
+        <translation>本步骤的输出</translation>
+    </message>
+    <message>
+        <source>The engagement is no longer on this desk.</source>
+        <translation>此售前工作已不在本机。</translation>
+    </message>
+    <message>
+        <source>Engagement · {customer}</source>
+        <translation>售前工作 · {customer}</translation>
+    </message>
+    <message>
+        <source>{customer}: presales in step {step}</source>
+        <translation>{customer}：售前处于步骤 {step}</translation>
+    </message>
+    <message>
+        <source>Save notes</source>
+        <translation>保存备注</translation>
+    </message>
+    <message>
+        <source>Tasks ({n})</source>
+        <translation>任务（{n}）</translation>
+    </message>
+    <message>
+        <source>History ({n})</source>
+        <translation>步骤历史（{n}）</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>(optional)</source>
+        <translation>（可选）</translation>
+    </message>
+    <message>
+        <source>Checklist of step {step} (* required)</source>
+        <translation>步骤 {step} 的检查清单（* 为必做）</translation>
+    </message>
+    <message>
+        <source>current step</source>
+        <translation>当前步骤</translation>
+    </message>
+    <message>
+        <source>Move the engagement forward</source>
+        <translation>推进售前工作</translation>
+    </message>
+    <message>
+        <source>Move from {step} to {target}. The step&apos;s checklist has required work that is not done; you may move on anyway, and the override and its reason are recorded in the history.</source>
+        <translation>从 {step} 推进到 {target}。该步骤的检查清单中有未完成的必做工作；您仍可继续推进，跳过的活动及原因会记录在步骤历史中。</translation>
+    </message>
+    <message>
+        <source>Why move on without this work?</source>
+        <translation>为什么在这些工作未完成时推进？</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>推进</translation>
+    </message>
+    <message>
+        <source>Move the engagement back</source>
+        <translation>退回售前工作</translation>
+    </message>
+    <message>
+        <source>Move back from {step} to {target}.</source>
+        <translation>从 {step} 退回到 {target}。</translation>
+    </message>
+    <message>
+        <source>Why does the engagement go back?</source>
+        <translation>为什么要退回？</translation>
+    </message>
+    <message>
+        <source>Move back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Close the engagement</source>
+        <translation>结束售前工作</translation>
+    </message>
+    <message>
+        <source>Close the engagement as “{win}”. The last step has required work that is not done; the override and its reason are recorded.</source>
+        <translation>以“{win}”结束售前工作。最后一个步骤中有未完成的必做工作；跳过的活动及原因会被记录。</translation>
+    </message>
+    <message>
+        <source>Why close without this work?</source>
+        <translation>为什么在这些工作未完成时结束？</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>The engagement cannot be closed</source>
+        <translation>无法结束售前工作</translation>
+    </message>
+    <message>
+        <source>Close the engagement as “{win}”? A closed engagement is not changed any more.</source>
+        <translation>以“{win}”结束售前工作？已结束的售前工作不能再修改。</translation>
+    </message>
+</context>
+<context>
+    <name>EngagementHeader</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申请类型</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>售前顾问</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Technical win</source>
+        <translation>技术选型结果</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Closed on {when}</source>
+        <translation>已于 {when} 结束</translation>
+    </message>
+</context>
+<context>
+    <name>EngagementTasks</name>
+    <message>
+        <source>New demo…</source>
+        <translation>新建DEMO演示…</translation>
+    </message>
+    <message>
+        <source>New survey…</source>
+        <translation>新建需求调研…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -2429,6 +3013,21 @@
     <message>
         <source>Not exempt: released to the pool if not followed up by {due}</source>
         <translation>未豁免：如 {due} 前未跟进将释放到公海</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackTable</name>
+    <message>
+        <source>Scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评价</translation>
     </message>
 </context>
 <context>
@@ -2488,6 +3087,73 @@
     <message>
         <source>Not an amount: {text}</source>
         <translation>不是有效金额：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Module *</source>
+        <translation>模块 *</translation>
+    </message>
+    <message>
+        <source>Finding *</source>
+        <translation>发现 *</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Need of the deal</source>
+        <translation>商机需求</translation>
+    </message>
+    <message>
+        <source>Add finding</source>
+        <translation>添加发现</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Make a need of the deal</source>
+        <translation>转为商机需求</translation>
+    </message>
+    <message>
+        <source>Adds the finding as a row of the deal&apos;s needs analysis, linked both ways</source>
+        <translation>将该发现添加为商机需求分析表中的一行，双向关联</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>✔ Need {id}</source>
+        <translation>✔ 需求 {id}</translation>
+    </message>
+    <message>
+        <source>Finding {row} is a need of the deal already: it stays in the survey (remove the need on the deal&apos;s needs analysis instead).</source>
+        <translation>第 {row} 条发现已是商机需求，需保留在调研中（如需删除，请在商机的需求分析表中删除该需求）。</translation>
+    </message>
+    <message>
+        <source>Finding {row}: {problem}</source>
+        <translation>第 {row} 条发现：{problem}</translation>
     </message>
 </context>
 <context>
@@ -2767,6 +3433,192 @@
     </message>
 </context>
 <context>
+    <name>KnowledgeEditBar</name>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Back to the entry of the knowledge base files</source>
+        <translation>恢复为知识库文件中的条目</translation>
+    </message>
+    <message>
+        <source>Questionnaires…</source>
+        <translation>调研问卷…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the knowledge base…</source>
+        <translation>导出知识库…</translation>
+    </message>
+    <message>
+        <source>Export the questionnaires…</source>
+        <translation>导出调研问卷…</translation>
+    </message>
+    <message>
+        <source>Edited on this desk {when} by {who}</source>
+        <translation>{who} 于 {when} 在本机修改</translation>
+    </message>
+    <message>
+        <source>Added on this desk {when} by {who}</source>
+        <translation>{who} 于 {when} 在本机新增</translation>
+    </message>
+    <message>
+        <source>Module…</source>
+        <translation>模块…</translation>
+    </message>
+    <message>
+        <source>Industry…</source>
+        <translation>行业…</translation>
+    </message>
+    <message>
+        <source>Competitor…</source>
+        <translation>竞争对手…</translation>
+    </message>
+    <message>
+        <source>Restore a removed entry</source>
+        <translation>恢复已移除的条目</translation>
+    </message>
+    <message>
+        <source>New module</source>
+        <translation>新建模块</translation>
+    </message>
+    <message>
+        <source>The knowledge base has an entry for every module of the playbook.</source>
+        <translation>知识库已包含方法论中每个模块的条目。</translation>
+    </message>
+    <message>
+        <source>Remove this entry from the knowledge base on this desk? It can be restored from New….</source>
+        <translation>在本机知识库中移除此条目？之后可在“新建…”中恢复。</translation>
+    </message>
+    <message>
+        <source>Delete this entry added on this desk?</source>
+        <translation>删除这个在本机新增的条目？</translation>
+    </message>
+    <message>
+        <source>Remove entry</source>
+        <translation>移除条目</translation>
+    </message>
+    <message>
+        <source>Reset entry</source>
+        <translation>恢复条目</translation>
+    </message>
+    <message>
+        <source>Forget this desk&apos;s changes to the entry and use the files&apos; again?</source>
+        <translation>放弃本机对此条目的修改，重新使用文件中的内容？</translation>
+    </message>
+    <message>
+        <source>Knowledge base</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <source>Export the knowledge base to</source>
+        <translation>将知识库导出到</translation>
+    </message>
+    <message>
+        <source>Export the questionnaires</source>
+        <translation>导出调研问卷</translation>
+    </message>
+    <message>
+        <source>TOML files (*.toml)</source>
+        <translation>TOML 文件 (*.toml)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Could not write {where}: {detail}</source>
+        <translation>无法写入 {where}：{detail}</translation>
+    </message>
+    <message>
+        <source>Written to {where}. Name it in ERPDESK_KNOWLEDGE or ERPDESK_QUESTIONNAIRES on the other desks.</source>
+        <translation>已写入 {where}。请在其他电脑上用 ERPDESK_KNOWLEDGE 或 ERPDESK_QUESTIONNAIRES 指向它。</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeEditor</name>
+    <message>
+        <source>module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>competitor</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <source>New {kind}</source>
+        <translation>新建{kind}</translation>
+    </message>
+    <message>
+        <source>Edit {kind} {code}</source>
+        <translation>编辑{kind} {code}</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>One per line</source>
+        <translation>每行一条</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>A demo code is the module&apos;s code, a dot and a name: finance.month_end</source>
+        <translation>演示编码为模块编码加一个点再加名称，例如：finance.month_end</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>{field}, row {n}</source>
+        <translation>{field}第{n}行</translation>
+    </message>
+    <message>
+        <source>Please correct the fields marked in red.</source>
+        <translation>请更正标红的字段。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Discard the changes to this entry?</source>
+        <translation>放弃对此条目的更改？</translation>
+    </message>
+</context>
+<context>
     <name>KnowledgeView</name>
     <message>
         <source>{n} minutes</source>
@@ -2876,6 +3728,18 @@
         <source>Nothing in the knowledge base matches “{query}”.</source>
         <translation>知识库中没有与“{query}”匹配的内容。</translation>
     </message>
+    <message>
+        <source>Feature</source>
+        <translation>特性</translation>
+    </message>
+    <message>
+        <source>Advantage</source>
+        <translation>优势</translation>
+    </message>
+    <message>
+        <source>Benefit</source>
+        <translation>利益</translation>
+    </message>
 </context>
 <context>
     <name>Launch</name>
@@ -2894,6 +3758,18 @@
     <message>
         <source>ERPDesk</source>
         <translation>ERPDesk</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}. To make one with demo data: erpdesk demo --customers 2000 --db {path}</source>
+        <translation>{path} 处没有数据库。要建立一个含演示数据的数据库：erpdesk demo --customers 2000 --db {path}</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}.
+
+Create a new, empty database there?</source>
+        <translation>{path} 处没有数据库。
+
+要在那里新建一个空数据库吗？</translation>
     </message>
     <message>
         <source>The newest backup is {name}, saved {saved}. Restore it? The damaged file is kept beside it as {file}.damaged-&lt;time&gt;; changes made after the backup are not in it.</source>
@@ -3396,6 +4272,57 @@ Schema version: {schema}</source>
     </message>
 </context>
 <context>
+    <name>PeoplePanel</name>
+    <message>
+        <source>Departments surveyed</source>
+        <translation>调研部门</translation>
+    </message>
+    <message>
+        <source>Add department</source>
+        <translation>添加部门</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Interviews</source>
+        <translation>访谈</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>People interviewed</source>
+        <translation>访谈对象</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Names separated by commas or 、</source>
+        <translation>多个姓名用逗号或顿号分隔</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>New department</source>
+        <translation>新部门</translation>
+    </message>
+    <message>
+        <source>Interview {row}: &quot;{value}&quot; is not a date like 2026-12-08</source>
+        <translation>第 {row} 条访谈：“{value}”不是日期，格式如 2026-12-08。</translation>
+    </message>
+    <message>
+        <source>Interview {row}: which department was interviewed?</source>
+        <translation>第 {row} 条访谈：请填写访谈的部门。</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>Coming in a later version.</source>
@@ -3546,8 +4473,130 @@ Schema version: {schema}</source>
 <context>
     <name>PresalesPage</name>
     <message>
+        <source>My work</source>
+        <translation>我的工作</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>本周日程</translation>
+    </message>
+    <message>
+        <source>Support requests</source>
+        <translation>支持申请</translation>
+    </message>
+    <message>
+        <source>Team workload</source>
+        <translation>团队负荷</translation>
+    </message>
+    <message>
         <source>Knowledge base</source>
         <translation>知识库</translation>
+    </message>
+</context>
+<context>
+    <name>PresalesStatus</name>
+    <message>
+        <source>Presales</source>
+        <translation>售前</translation>
+    </message>
+    <message>
+        <source>Presales: {kind}, {state}</source>
+        <translation>售前：{kind}，{state}</translation>
+    </message>
+    <message>
+        <source>Consultant: {name}</source>
+        <translation>售前顾问：{name}</translation>
+    </message>
+    <message>
+        <source>Step {step}</source>
+        <translation>售前步骤：{step}</translation>
+    </message>
+</context>
+<context>
+    <name>PresalesWorkbench</name>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>输</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>Outcome due</source>
+        <translation>待填结果</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>即将进行</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申请类型</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>当前步骤</translation>
+    </message>
+    <message>
+        <source>Technical win</source>
+        <translation>技术选型</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>售前顾问</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最近更新</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
     </message>
 </context>
 <context>
@@ -3662,6 +4711,112 @@ Schema version: {schema}</source>
     <message>
         <source>Save the proposal PDF</source>
         <translation>保存建议书 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireEditor</name>
+    <message>
+        <source>Survey questionnaires</source>
+        <translation>调研问卷</translation>
+    </message>
+    <message>
+        <source>Module:</source>
+        <translation>模块：</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Question (Chinese)</source>
+        <translation>问题（中文）</translation>
+    </message>
+    <message>
+        <source>Question (English)</source>
+        <translation>问题（英文）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Help (Chinese)</source>
+        <translation>提示（中文）</translation>
+    </message>
+    <message>
+        <source>Help (English)</source>
+        <translation>提示（英文）</translation>
+    </message>
+    <message>
+        <source>Kinds: text, yes_no, choice (with its choices) or number</source>
+        <translation>类型：text（文本）、yes_no（是/否）、choice（单选，需填写选项）或 number（数字）</translation>
+    </message>
+    <message>
+        <source>Reset to the file&apos;s</source>
+        <translation>恢复为文件中的问卷</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Edited on this desk {when} by {who}</source>
+        <translation>{who} 于 {when} 在本机修改</translation>
+    </message>
+    <message>
+        <source>As in the questionnaires file</source>
+        <translation>与问卷文件一致</translation>
+    </message>
+    <message>
+        <source>No questionnaire yet: add its questions</source>
+        <translation>尚无问卷：请添加问题</translation>
+    </message>
+    <message>
+        <source>Question {n}</source>
+        <translation>第{n}个问题</translation>
+    </message>
+    <message>
+        <source>Reset questionnaire</source>
+        <translation>恢复问卷</translation>
+    </message>
+    <message>
+        <source>Forget this desk&apos;s changes to the questionnaire and use the file&apos;s?</source>
+        <translation>放弃本机对此问卷的修改，重新使用文件中的问卷？</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Discard the changes to this questionnaire?</source>
+        <translation>放弃对此问卷的更改？</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnairePanel</name>
+    <message>
+        <source>Modules in scope (tick to survey)</source>
+        <translation>调研范围内的模块（勾选即调研）</translation>
+    </message>
+    <message>
+        <source>A module left out keeps the answers already recorded for it</source>
+        <translation>未勾选的模块仍保留已记录的回答</translation>
     </message>
 </context>
 <context>
@@ -4271,6 +5426,294 @@ Schema version: {schema}</source>
     </message>
 </context>
 <context>
+    <name>RequestDialog</name>
+    <message>
+        <source>Support wanted</source>
+        <translation>所需支持</translation>
+    </message>
+    <message>
+        <source>Wanted from</source>
+        <translation>期望时间从</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Modules in scope</source>
+        <translation>涉及模块</translation>
+    </message>
+    <message>
+        <source>Customer attendees</source>
+        <translation>客户参加人员</translation>
+    </message>
+    <message>
+        <source>What the customer cares about</source>
+        <translation>客户关注点</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>销售机会</translation>
+    </message>
+    <message>
+        <source>No deal (the customer only)</source>
+        <translation>不关联销售机会（仅客户）</translation>
+    </message>
+    <message>
+        <source>e.g. month-end closing speed, costing by order, group consolidation</source>
+        <translation>例如：月结速度、按订单核算成本、集团合并报表</translation>
+    </message>
+    <message>
+        <source>Cancel request…</source>
+        <translation>取消申请…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Submit to presales</source>
+        <translation>提交售前</translation>
+    </message>
+    <message>
+        <source>For {customer} · deal {deal}</source>
+        <translation>客户：{customer} · 销售机会：{deal}</translation>
+    </message>
+    <message>
+        <source>For {customer}</source>
+        <translation>客户：{customer}</translation>
+    </message>
+    <message>
+        <source>Support request</source>
+        <translation>项目资源支持申请</translation>
+    </message>
+    <message>
+        <source>Ask for presales support</source>
+        <translation>申请售前支持</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Saved on this desk; it goes to the presales team with the next sync.</source>
+        <translation>已保存在本机；下次同步时发送给售前团队。</translation>
+    </message>
+    <message>
+        <source>Please correct the fields marked in red.</source>
+        <translation>请修改标红的内容。</translation>
+    </message>
+    <message>
+        <source>Cancel the support request</source>
+        <translation>取消支持申请</translation>
+    </message>
+    <message>
+        <source>Cancel this support request? The presales team will no longer work on it.</source>
+        <translation>确定取消这项支持申请吗？售前团队将不再处理。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Discard the changes to this support request?</source>
+        <translation>放弃对这项支持申请的修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>RequestStatusBox</name>
+    <message>
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>售前顾问</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>售前步骤</translation>
+    </message>
+    <message>
+        <source>Technical win</source>
+        <translation>技术选型</translation>
+    </message>
+    <message>
+        <source>Decline reason</source>
+        <translation>拒绝原因</translation>
+    </message>
+    <message>
+        <source>Open engagement</source>
+        <translation>打开售前工作</translation>
+    </message>
+    <message>
+        <source>{rep}, submitted {when}</source>
+        <translation>{rep}，提交于 {when}</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTableModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>销售机会</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>售前顾问</translation>
+    </message>
+    <message>
+        <source>Wanted</source>
+        <translation>期望时间</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Declined: {reason}</source>
+        <translation>已拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>The customer cares about: {text}</source>
+        <translation>客户关注：{text}</translation>
+    </message>
+    <message>
+        <source>Modules: {modules}</source>
+        <translation>模块：{modules}</translation>
+    </message>
+    <message>
+        <source>Notes: {text}</source>
+        <translation>备注：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsView</name>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Waiting for the lead</source>
+        <translation>待负责人处理</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Open engagement…</source>
+        <translation>打开售前项目…</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Decline…</source>
+        <translation>拒绝…</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>分派…</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Cancel request…</source>
+        <translation>取消申请…</translation>
+    </message>
+    <message>
+        <source>Moves are saved on this desk at once and travel to the registry with the next sync, also when made offline; the registry checks them again then.</source>
+        <translation>操作立即保存在本机，并在下次同步时发送到客户注册中心（离线操作也是如此）；届时注册中心会再次核查。</translation>
+    </message>
+    <message>
+        <source>Your team&apos;s queue first: submitted, then accepted requests, oldest first; then the others.</source>
+        <translation>先列出本团队的待办：已提交、再已受理的申请，按时间从早到晚；然后是其他申请。</translation>
+    </message>
+    <message>
+        <source>All support requests on this desk, newest first.</source>
+        <translation>本机上的全部支持申请，最新的在前。</translation>
+    </message>
+    <message>
+        <source>The support requests assigned to you.</source>
+        <translation>分派给您的支持申请。</translation>
+    </message>
+    <message>
+        <source>The support requests you asked for.</source>
+        <translation>您发起的支持申请。</translation>
+    </message>
+    <message>
+        <source>{n} shown</source>
+        <translation>显示 {n} 条</translation>
+    </message>
+    <message>
+        <source>Re-assign…</source>
+        <translation>改派…</translation>
+    </message>
+    <message>
+        <source>the {kind} for {customer} ({deal})</source>
+        <translation>{customer}（{deal}）的{kind}</translation>
+    </message>
+    <message>
+        <source>the {kind} for {customer}</source>
+        <translation>{customer}的{kind}</translation>
+    </message>
+    <message>
+        <source>{what}: {state}</source>
+        <translation>{what}：{state}</translation>
+    </message>
+    <message>
+        <source>Cancel the support request</source>
+        <translation>取消支持申请</translation>
+    </message>
+    <message>
+        <source>Cancel {what}? A cancelled request is not worked on any more.</source>
+        <translation>取消{what}？取消后的申请不再处理。</translation>
+    </message>
+    <message>
+        <source>The request has no engagement on this desk yet; it opens when the consultant&apos;s desk syncs the assignment.</source>
+        <translation>本机上该申请还没有售前项目；顾问的电脑同步到分派后会自动建立。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -4380,6 +5823,52 @@ Schema version: {schema}</source>
     </message>
 </context>
 <context>
+    <name>StepHistory</name>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Overridden</source>
+        <translation>跳过的活动</translation>
+    </message>
+</context>
+<context>
+    <name>StepMoveDialog</name>
+    <message>
+        <source>These required activities are not done:</source>
+        <translation>以下必做活动尚未完成：</translation>
+    </message>
+    <message>
+        <source>Move on anyway and record the override</source>
+        <translation>仍然继续，并记录跳过</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>原因 *</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>推进</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionModel</name>
     <message>
         <source>Rep</source>
@@ -4448,6 +5937,150 @@ Schema version: {schema}</source>
     <message>
         <source> — at the cap</source>
         <translation> — 已达上限</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyAnswers</name>
+    <message>
+        <source>a number, e.g. 12 or 3.5</source>
+        <translation>填写数字，例如 12 或 3.5</translation>
+    </message>
+    <message>
+        <source>— not answered —</source>
+        <translation>— 未回答 —</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Answers to questions no longer in the questionnaire</source>
+        <translation>问卷中已不存在的问题的回答</translation>
+    </message>
+    <message>
+        <source>The questionnaire has no questions here.</source>
+        <translation>问卷中此模块没有问题。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a number</source>
+        <translation>“{value}”不是数字</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyEditor</name>
+    <message>
+        <source>General</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>调研问卷</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>调研发现</translation>
+    </message>
+    <message>
+        <source>After the survey</source>
+        <translation>调研之后</translation>
+    </message>
+    <message>
+        <source>Survey report PDF…</source>
+        <translation>调研报告 PDF…</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记为已完成</translation>
+    </message>
+    <message>
+        <source>Cancel survey…</source>
+        <translation>取消调研…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>New requirements survey · {where}</source>
+        <translation>新建需求调研 · {where}</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Requirements survey · {where}</source>
+        <translation>需求调研 · {where}</translation>
+    </message>
+    <message>
+        <source>Please correct what is marked in red.</source>
+        <translation>请更正标红的内容。</translation>
+    </message>
+    <message>
+        <source>The finding is now the need {id} of the deal&apos;s needs analysis.</source>
+        <translation>该发现已成为商机需求分析中的需求 {id}。</translation>
+    </message>
+    <message>
+        <source>Cancel survey</source>
+        <translation>取消调研</translation>
+    </message>
+    <message>
+        <source>Cancel this survey? A cancelled survey is not changed any more.</source>
+        <translation>确定取消此次调研吗？已取消的调研不能再修改。</translation>
+    </message>
+    <message>
+        <source>Save the survey report</source>
+        <translation>保存调研报告</translation>
+    </message>
+    <message>
+        <source>Survey report · {customer}</source>
+        <translation>调研报告 · {customer}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Save the changes to this survey?</source>
+        <translation>是否保存对此次调研的修改？</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyPdfWriter</name>
+    <message>
+        <source>Making the survey report…</source>
+        <translation>正在生成调研报告…</translation>
+    </message>
+    <message>
+        <source>The survey report could not be saved to {path}: {reason}</source>
+        <translation>调研报告无法保存到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>已保存 {name}</translation>
+    </message>
+    <message>
+        <source>Survey report PDF</source>
+        <translation>调研报告 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyReport</name>
+    <message>
+        <source>Survey report</source>
+        <translation>需求调研报告</translation>
     </message>
 </context>
 <context>
@@ -4662,6 +6295,101 @@ Schema version: {schema}</source>
     </message>
 </context>
 <context>
+    <name>TaskCommonForm</name>
+    <message>
+        <source>Row {row} of the customer&apos;s attendees needs a name</source>
+        <translation>客户参加人员第 {row} 行需要填写姓名</translation>
+    </message>
+    <message>
+        <source>Follow-up {row} needs a text</source>
+        <translation>第 {row} 项跟进事项需要填写内容</translation>
+    </message>
+    <message>
+        <source>The due date of follow-up {row} is not a date (YYYY-MM-DD): {value}</source>
+        <translation>第 {row} 项跟进事项的截止日期不是有效日期（YYYY-MM-DD）：{value}</translation>
+    </message>
+    <message>
+        <source>Title *</source>
+        <translation>标题 *</translation>
+    </message>
+    <message>
+        <source>Time *</source>
+        <translation>时间 *</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Our attendees</source>
+        <translation>我方参加人员</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s attendees</source>
+        <translation>客户参加人员</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>Meeting room, address or link</source>
+        <translation>会议室、地址或会议链接</translation>
+    </message>
+    <message>
+        <source>User names, separated by commas</source>
+        <translation>用户名，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <source>The consultant {name} always attends</source>
+        <translation>售前顾问 {name} 始终参加</translation>
+    </message>
+    <message>
+        <source>({hours} h {minutes:02d} min)</source>
+        <translation>（{hours} 小时 {minutes:02d} 分钟）</translation>
+    </message>
+</context>
+<context>
     <name>TelemarketingPage</name>
     <message>
         <source>Telemarketing leads</source>
@@ -4737,6 +6465,25 @@ Schema version: {schema}</source>
     </message>
 </context>
 <context>
+    <name>TextTable</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+</context>
+<context>
     <name>TotalsPanel</name>
     <message>
         <source>Net total</source>
@@ -4769,6 +6516,225 @@ Schema version: {schema}</source>
     <message>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>WeekCanvas</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+</context>
+<context>
+    <name>WeekView</name>
+    <message>
+        <source>◀ Previous week</source>
+        <translation>◀ 上一周</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Next week ▶</source>
+        <translation>下一周 ▶</translation>
+    </message>
+    <message>
+        <source>Export calendar (.ics)…</source>
+        <translation>导出日历（.ics）…</translation>
+    </message>
+    <message>
+        <source>Write your demos and surveys of the next 30 days to a calendar file</source>
+        <translation>将未来30天您的演示和调研写入日历文件</translation>
+    </message>
+    <message>
+        <source>My week</source>
+        <translation>我的日程</translation>
+    </message>
+    <message>
+        <source>The team&apos;s week</source>
+        <translation>团队日程</translation>
+    </message>
+    <message>
+        <source>{start} – {end} · {count} tasks</source>
+        <translation>{start} – {end} · {count} 项任务</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>导出日历</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar 文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>Cannot write the calendar {path} ({detail})</source>
+        <translation>无法写入日历 {path}（{detail}）</translation>
+    </message>
+    <message>
+        <source>{count} demos and surveys from {start} to {end} written to {path}</source>
+        <translation>已将 {start} 至 {end} 的 {count} 项演示和调研写入 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchView</name>
+    <message>
+        <source>Open engagements</source>
+        <translation>进行中的售前工作</translation>
+    </message>
+    <message>
+        <source>Planned tasks</source>
+        <translation>计划中的任务</translation>
+    </message>
+    <message>
+        <source>Overdue demos</source>
+        <translation>逾期演示</translation>
+    </message>
+    <message>
+        <source>Demos in the next 7 days</source>
+        <translation>未来7天的演示</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>My work</source>
+        <translation>我的工作</translation>
+    </message>
+    <message>
+        <source>The team&apos;s work</source>
+        <translation>团队的工作</translation>
+    </message>
+    <message>
+        <source>Engagements</source>
+        <translation>售前工作</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Any technical win</source>
+        <translation>全部技术选型</translation>
+    </message>
+    <message>
+        <source>Technical win open</source>
+        <translation>技术选型：进行中</translation>
+    </message>
+    <message>
+        <source>Technical win won</source>
+        <translation>技术选型：赢</translation>
+    </message>
+    <message>
+        <source>Technical win lost</source>
+        <translation>技术选型：输</translation>
+    </message>
+    <message>
+        <source>Demos and surveys</source>
+        <translation>演示和调研</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Overdue and upcoming demos</source>
+        <translation>逾期和即将进行的演示</translation>
+    </message>
+    <message>
+        <source>{count} shown</source>
+        <translation>显示 {count} 条</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadModel</name>
+    <message>
+        <source>Consultant</source>
+        <translation>售前顾问</translation>
+    </message>
+    <message>
+        <source>Open engagements</source>
+        <translation>进行中的售前工作</translation>
+    </message>
+    <message>
+        <source>Tasks this week</source>
+        <translation>本周任务</translation>
+    </message>
+    <message>
+        <source>Tasks next week</source>
+        <translation>下周任务</translation>
+    </message>
+    <message>
+        <source>Demos this week</source>
+        <translation>本周演示</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>技术赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>技术丢单</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>未定</translation>
+    </message>
+    <message>
+        <source>Load (two weeks)</source>
+        <translation>负荷（两周）</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadView</name>
+    <message>
+        <source>Per consultant: open engagements, planned demos and surveys this week and next, and the technical wins of their engagements. The bar shows the planned tasks of the two weeks.</source>
+        <translation>按售前顾问统计：进行中的售前工作、本周和下周计划的演示和调研，以及其售前工作的技术选型结果。条形图显示两周内计划的任务数。</translation>
+    </message>
+    <message>
+        <source>The team&apos;s workload is for the presales lead and the managers. Your own engagements and tasks are under My work.</source>
+        <translation>团队负荷仅供售前负责人和经理查看。您自己的售前工作和任务请在“我的工作”中查看。</translation>
     </message>
 </context>
 <context>

@@ -156,12 +156,15 @@ def test_an_ended_planned_demo_is_overdue_in_red(qtbot, desk, services, work, cl
     assert agenda.index(1, 1).data(Qt.ItemDataRole.ForegroundRole) is None
 
 
-def test_a_lead_switches_to_the_teams_work(qtbot, desk, services, work):
+def test_a_lead_opens_on_the_teams_work_and_switches_to_their_own(qtbot, desk, services, work):
     act_as(desk, "wang.lead", lead=True)
     view = shown(qtbot, WorkbenchView(services))
-    assert view.scope.isVisibleTo(view) and view.engagements.rowCount() == 0
-    view.scope.setCurrentIndex(1)
+    assert view.scope.isVisibleTo(view) and view.scope.currentIndex() == 1
     assert view.engagements.rowCount() == 3 and "东方MES" in texts(view.engagements, 1)
+    view.scope.setCurrentIndex(0)
+    assert view.engagements.rowCount() == 0
+    week = shown(qtbot, WeekView(services))
+    assert week.team  # the team's week first too
 
 
 def test_the_week_places_a_task_in_its_day_and_hour_and_moves(qtbot, desk, services, work):

@@ -84,7 +84,7 @@ class ChangeOut(BaseModel):
         "customer", "contact", "activity",
         # ``sync.entities``
         "deal", "stage_change", "worksheet", "quote", "quote_approval", "proposal",
-        "support_request", "presales_engagement", "presales_task",
+        "support_request", "presales_engagement", "presales_task", "todo",
     ]
     id: str
     version: int

@@ -3,7 +3,7 @@
 Customers, contacts and activities have tables of their own (they came
 first and the registry's own rules read their columns).  Every type the desk
 added since (deals, their stage history, worksheets, quotes, approvals,
-proposals, presales requests, engagements and tasks) is one ``EntityType``
+proposals, presales requests, engagements and tasks, todos) is one ``EntityType``
 here and is stored in the one table ``synced_records``: adding a type is an
 entry in ``ENTITIES``, no new code path (``records`` reads this table to
 check, write and serve them; presales types add their rules in ``presales``).
@@ -395,10 +395,41 @@ PRESALES_TASK = EntityType(
 )
 PRESALES_TYPES = frozenset({SUPPORT_REQUEST.name, PRESALES_ENGAGEMENT.name, PRESALES_TASK.name})
 
+# -- todos (docs/todos.md): a rep's next steps and tasks, on a customer (and
+# maybe its deal), seen by whoever sees the customer, like a proposal.  The
+# activity of a next step is a reference the desk resolves, not a parent
+# (activities have a table of their own).  Desk-local ``reminded_at`` never
+# travels.
+
+TODO_KINDS = ("next_step", "task")
+
+
+def _title(value: Any) -> str:
+    """A todo's title: text of 1 to 200 characters, not only spaces."""
+    title = _text(200)(value)
+    if not str(title).strip():
+        raise ValueError("must not be empty")
+    return str(title)
+
+
+TODO = EntityType(
+    "todo",
+    fields={
+        "kind": FieldSpec(_one_of(TODO_KINDS), "task"),
+        "title": FieldSpec(_title, ""),
+        "due_at": FieldSpec(_time, None, dated=True),
+        "notes": TEXT,
+        "done_at": TIME,
+        "activity_id": ID,
+    },
+    required=("customer_id", "kind", "title", "due_at"),
+    parents={"customer_id": "customer", "deal_id": "deal"},
+)
+
 ENTITIES: dict[str, EntityType] = {
     t.name: t
     for t in (
         DEAL, STAGE_CHANGE, WORKSHEET, QUOTE, QUOTE_APPROVAL, PROPOSAL, SUPPORT_REQUEST,
-        PRESALES_ENGAGEMENT, PRESALES_TASK,
+        PRESALES_ENGAGEMENT, PRESALES_TASK, TODO,
     )
 }

@@ -28,7 +28,7 @@ from erpdesk.domain.errors import DomainError
 from erpdesk.services.presales import TaskLine, sees_team
 from erpdesk.ui.funnel.worksheet_widgets import ui_language
 from erpdesk.ui.presales import PresalesServices
-from erpdesk.ui.presales.workbench import combo
+from erpdesk.ui.presales.workbench import combo, set_quietly
 from erpdesk.ui.presales.workbench_reload import ReloadOnChange
 from erpdesk.ui.presales.workbench_week import WeekCanvas
 from erpdesk.ui.widgets import OK_STYLE, translate
@@ -109,7 +109,11 @@ class WeekView(QWidget):
         """Read the shown week's tasks again (one query) and paint them."""
         self.reloading.done()
         presales = self.services.presales
-        self.scope.setVisible(sees_team(presales.actor()))
+        allowed = sees_team(presales.actor())
+        self.scope.setVisible(allowed)
+        if allowed and not getattr(self, "_scope_set", False):
+            self._scope_set = True  # a lead or manager sees the team's week first
+            set_quietly(self.scope, 1)
         self.today = presales.now().astimezone().date()
         self.lines = presales.week_lines(self.monday, mine=not self.team)
         self.canvas.set_week(self.monday, self.lines, self.today)

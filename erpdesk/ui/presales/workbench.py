@@ -99,6 +99,13 @@ def keep_place(view: QTableView, rows: Sequence[Any]) -> None:
             break
 
 
+def set_quietly(combo: QComboBox, index: int) -> None:
+    """Choose *index* of *combo* without its change signal (no second read)."""
+    combo.blockSignals(True)
+    combo.setCurrentIndex(index)
+    combo.blockSignals(False)
+
+
 def combo(count: int) -> QComboBox:
     box = QComboBox()
     for _ in range(count):
@@ -266,6 +273,11 @@ class WorkbenchView(QWidget):
         allowed = sees_team(data.actor)
         if self.team and not allowed:  # no longer the lead: back to their own work
             data = self.services.presales.workbench()
+        elif allowed and not getattr(self, "_scope_set", False):
+            # a lead or manager steers the team: their desk opens on its work
+            self._scope_set = True
+            set_quietly(self.scope, 1)
+            data = self.services.presales.workbench(mine=False)
         self.data = data
         self.scope.setVisible(allowed)
         self.scope_label.setVisible(allowed)
