@@ -118,7 +118,7 @@ def _wire(record: Any, names: Iterable[str]) -> dict[str, Any]:
     return out
 
 
-def _time(text: str | None) -> datetime | None:
+def optional_time(text: str | None) -> datetime | None:
     return from_text(text) if text else None
 
 
@@ -130,7 +130,7 @@ def _attendees(items: Iterable[Mapping[str, Any]]) -> tuple[Attendee, ...]:
     return tuple(Attendee(str(a.get("name", "")), str(a.get("title", ""))) for a in items)
 
 
-def _bookkeeping(row: Row) -> dict[str, Any]:
+def bookkeeping(row: Row) -> dict[str, Any]:
     return {
         "id": row["id"],
         "created_at": from_text(row["created_at"]),
@@ -156,9 +156,9 @@ def request_from_row(row: Row) -> SupportRequest:
         state=enum_member(RequestState, row["state"]),
         decline_reason=row["decline_reason"],
         consultant=row["consultant"],
-        submitted_at=_time(row["submitted_at"]),
-        decided_at=_time(row["decided_at"]),
-        **_bookkeeping(row),
+        submitted_at=optional_time(row["submitted_at"]),
+        decided_at=optional_time(row["decided_at"]),
+        **bookkeeping(row),
     )
 
 
@@ -186,10 +186,10 @@ def engagement_from_row(row: Row) -> Engagement:
         checklist={k: tuple(v) for k, v in json.loads(row["checklist"]).items()},
         history=_history(json.loads(row["history"])),
         technical_win=enum_member(TechnicalWin, row["technical_win"]),
-        opened_at=_time(row["opened_at"]) or created,
-        closed_at=_time(row["closed_at"]),
+        opened_at=optional_time(row["opened_at"]) or created,
+        closed_at=optional_time(row["closed_at"]),
         notes=row["notes"],
-        **_bookkeeping(row),
+        **bookkeeping(row),
     )
 
 
@@ -206,7 +206,7 @@ def _finding(f: Mapping[str, Any]) -> Finding:
 
 def task_from_row(row: Row) -> PresalesTask:
     created = from_text(row["created_at"])
-    starts = _time(row["starts_at"]) or created
+    starts = optional_time(row["starts_at"]) or created
     loads = json.loads
     return PresalesTask(
         engagement_id=row["engagement_id"],
@@ -214,7 +214,7 @@ def task_from_row(row: Row) -> PresalesTask:
         kind=enum_member(TaskKind, row["kind"]),
         title=row["title"],
         starts_at=starts,
-        ends_at=_time(row["ends_at"]) or starts,
+        ends_at=optional_time(row["ends_at"]) or starts,
         deal_id=row["deal_id"] or "",
         place=row["place"],
         online=bool(row["online"]),
@@ -249,15 +249,16 @@ def task_from_row(row: Row) -> PresalesTask:
         ),
         answers=loads(row["answers"]),
         findings=tuple(_finding(f) for f in loads(row["findings"])),
-        **_bookkeeping(row),
+        **bookkeeping(row),
     )
 
 
 # -- repositories -------------------------------------------------------------------
 
 
-class _Repository:
-    """One presales table: get, add, update (changed fields), tombstone."""
+class RecordRepository:
+    """One synced record table (the presales records, todos): get, add,
+    update (changed fields), tombstone, each with its outbox op."""
 
     entity: str
     table: Table
@@ -335,7 +336,7 @@ def _names(session: Session, table: Table, ids: set[str]) -> dict[str, str]:
     return found
 
 
-class SupportRequestRepository(_Repository):
+class SupportRequestRepository(RecordRepository):
     entity = "support_request"
     table = support_request
     json_columns = REQUEST_JSON
@@ -381,7 +382,7 @@ class SupportRequestRepository(_Repository):
         return self._select(*where, order=(t.c.wanted_from, t.c.created_at))
 
 
-class EngagementRepository(_Repository):
+class EngagementRepository(RecordRepository):
     entity = "presales_engagement"
     table = presales_engagement
     json_columns = ENGAGEMENT_JSON
@@ -453,7 +454,7 @@ class EngagementRepository(_Repository):
         return list(self._session.execute(stmt).mappings())
 
 
-class PresalesTaskRepository(_Repository):
+class PresalesTaskRepository(RecordRepository):
     entity = "presales_task"
     table = presales_task
     json_columns = TASK_JSON

@@ -22,7 +22,7 @@ from sqlalchemy import or_, update
 from erpdesk.domain.customer import enum_member
 from erpdesk.domain.todo import TODO_CREATE_FIELDS, TODO_FIELDS, WHAT_TODO, Todo, TodoKind
 from erpdesk.storage.mapping import Row, from_text, to_text
-from erpdesk.storage.presales_repositories import _bookkeeping, _Repository, _time
+from erpdesk.storage.presales_repositories import RecordRepository, bookkeeping, optional_time
 from erpdesk.storage.schema import todo
 
 
@@ -35,13 +35,13 @@ def todo_from_row(row: Row) -> Todo:
         deal_id=row["deal_id"] or None,
         activity_id=row["activity_id"] or None,
         notes=row["notes"],
-        done_at=_time(row["done_at"]),
-        reminded_at=_time(row["reminded_at"]),
-        **_bookkeeping(row),
+        done_at=optional_time(row["done_at"]),
+        reminded_at=optional_time(row["reminded_at"]),
+        **bookkeeping(row),
     )
 
 
-class TodoRepository(_Repository):
+class TodoRepository(RecordRepository):
     """The ``todo`` table: get, add, update, tombstone, and the queries the
     Today page and the reminders read (live rows only)."""
 

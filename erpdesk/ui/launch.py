@@ -605,7 +605,13 @@ def _show_presales(app: QApplication, window: MainWindow, view: str) -> QWidget 
     kind = TaskKind.DEMO if view == "presales-demo" else TaskKind.SURVEY
     tasks = [t for t in presales.task_lines(mine=False) if t.kind is kind]
     tasks.sort(key=lambda t: (t.state is not TaskState.DONE, t.starts_at))
-    return opener.open_task(services, tasks[0].id, window) if tasks else None
+    if not tasks:
+        return None
+    dialog = opener.open_task(services, tasks[0].id, window)
+    tabs = getattr(dialog, "tabs", None)
+    if tabs is not None:  # what the task is about: a demo's scenarios, a survey's findings
+        tabs.setCurrentIndex(1 if kind is TaskKind.DEMO else 2)
+    return dialog
 
 
 def _screenshot(
