@@ -10,6 +10,7 @@ import sqlite3
 from datetime import UTC, datetime
 
 from test_migrations import _fill_at_first_revision
+from test_migrations import kept as kept_rows
 
 from erpdesk.storage.content_repository import ContentStore
 from erpdesk.storage.database import head_revision, migrate, open_database
@@ -66,7 +67,7 @@ def test_upgrade_to_0010_keeps_rows_and_pending_ops(tmp_path) -> None:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == (
             head_revision())
         for table, kept in before.items():
-            assert [tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY 1")] == kept
+            assert kept_rows(conn, table, kept), table
 
         store = ContentStore(db)
         at = datetime(2026, 12, 6, 8, 0, tzinfo=UTC)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from test_migrations import kept as kept_rows
+
 from erpdesk.domain.presales import Engagement, RequestKind, SupportRequest
 from erpdesk.storage.database import head_revision, migrate, open_database
 from erpdesk.storage.uow import UnitOfWork
@@ -42,7 +44,7 @@ def test_upgrade_to_0009_keeps_rows_and_pending_ops(tmp_path) -> None:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == (
             head_revision())
         for table, rows in before.items():
-            assert [tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY 1")] == rows
+            assert kept_rows(conn, table, rows), table
         indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
         assert {"ix_support_request_deal", "ix_presales_engagement_consultant",
                 "ix_presales_task_engagement", "ix_presales_task_open"} <= indexes

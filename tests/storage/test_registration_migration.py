@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from test_migrations import kept as kept_rows
+
 from erpdesk.storage.database import head_revision, migrate, open_database
 from erpdesk.storage.registration_store import RegistrationStore
 
@@ -36,8 +38,7 @@ def test_upgrade_to_0007_keeps_customers_and_pending_ops(tmp_path) -> None:
         version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         assert version == head_revision()  # 0008 adds columns to registration_request
         for table, rows in before.items():
-            after = [tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY 1")]
-            assert [r[: len(rows[0])] for r in after] == rows
+            assert kept_rows(conn, table, rows), table
         row = conn.execute("SELECT registration, protected_until, release_due_at FROM customer"
                            ).fetchone()
         assert tuple(row) == ("pending", None, None)

@@ -10,6 +10,7 @@ import sqlite3
 from datetime import UTC, datetime
 
 from test_migrations import _fill_at_first_revision
+from test_migrations import kept as kept_rows
 
 from erpdesk.domain.todo import Todo
 from erpdesk.storage.database import (
@@ -74,7 +75,7 @@ def test_upgrade_to_0011_keeps_rows_and_pending_ops(tmp_path) -> None:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == (
             head_revision())
         for table, kept in before.items():
-            assert [tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY 1")] == kept
+            assert kept_rows(conn, table, kept), table
         indexes = {r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'todo'")}
         assert {"ix_todo_open_due", "ix_todo_customer", "ix_todo_deal"} <= indexes
