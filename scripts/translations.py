@@ -34,6 +34,7 @@ AREAS = {
         "erpdesk/services/quotes.py", "erpdesk/services/catalogue_io.py",
         "erpdesk/services/registration.py", "erpdesk/services/ics.py",
         "erpdesk/services/presales.py", "erpdesk/services/presales_content.py",
+        "erpdesk/services/calendar_export.py", "erpdesk/services/today.py",
         "erpdesk/catalogues.py", "erpdesk/sync",
     ],
     "ui": ["erpdesk/ui"],

@@ -41,12 +41,13 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         help="open the window, wait until its data is shown, save a PNG to FILE and exit",
     )
     parser.add_argument(
-        "--view", choices=["customers", "editor", "funnel", "deal", "quote", "catalogue", "admin",
-                 "leads", "proposal", "presales", "presales-week", "presales-requests",
+        "--view", choices=["today", "customers", "editor", "funnel", "deal", "quote", "catalogue",
+                 "admin", "leads", "proposal", "presales", "presales-week", "presales-requests",
                  "presales-workload", "presales-knowledge", "presales-engagement",
                  "presales-demo", "presales-survey"],
         default="customers",
-        help="the view to show (with --screenshot: 'editor' opens the first customer, "
+        help="the view to show (with --screenshot: 'today' the day's work, 'editor' opens the "
+        "first customer, "
         "'funnel' shows the sales funnel's board, 'deal' the first open deal's page, "
         "'quote' the newest quote in its editor, 'catalogue' the catalogue and prices, "
         "'admin' and 'leads' the registry workbenches of the signed-in account, "

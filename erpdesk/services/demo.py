@@ -247,6 +247,7 @@ class DemoResult:
     support_requests: int = 0  # demo_presales
     engagements: int = 0
     presales_tasks: int = 0
+    todos: int = 0  # demo_todos
 
 
 def deal_counts(customers: int, deals: int | None, closed_deals: int | None) -> tuple[int, int]:
@@ -609,6 +610,7 @@ def generate_demo(
             catalogue = demo_catalogue(uow)
         quote_maker = QuoteMaker(seed, f"{seed}:{len(existing)}", maker.now, catalogue)
         from erpdesk.services.demo_proposals import ProposalMaker
+        from erpdesk.services.demo_todos import demo_todos, write_todos
 
         proposal_maker = ProposalMaker(seed, f"{seed}:{len(existing)}", maker.now)
         presales_maker = _presales_maker(
@@ -616,7 +618,7 @@ def generate_demo(
         )
     done = n_contacts = n_activities = 0
     n_deals = n_won = n_lost = n_sheets = n_quotes = n_quoted = 0
-    n_requests = n_engagements = n_tasks = 0
+    n_requests = n_engagements = n_tasks = n_todos = 0
     with contextlib.ExitStack() as stack:
         whole = stack.enter_context(uow_factory()) if atomic else None
         while done < customers:
@@ -658,6 +660,9 @@ def generate_demo(
                     n_quotes += len(quotes.quotes)
                     n_quoted += quotes.quoted_deals
                     presales.write(uow)
+                    n_todos += write_todos(  # demo_todos: the open deals' next steps
+                        uow, demo_todos(batch.deals, maker.now, f"{seed}:{len(existing)}:{done}")
+                    )
                     n_requests += len(presales.requests)
                     n_engagements += len(presales.engagements)
                     n_tasks += len(presales.tasks)
@@ -680,10 +685,12 @@ def generate_demo(
             feed.publish(Change("quote"))
         if n_requests:
             feed.publish(Change("presales"))
+        if n_todos:
+            feed.publish(Change("todo"))
     return DemoResult(
         done, n_contacts, n_activities, time.perf_counter() - started,
         n_deals, n_won, n_lost, n_sheets, n_quotes, n_quoted,
-        n_requests, n_engagements, n_tasks,
+        n_requests, n_engagements, n_tasks, n_todos,
     )
 
 

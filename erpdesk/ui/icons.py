@@ -13,6 +13,9 @@ _SVG = (
 )
 
 _BODIES = {
+    # a calendar page with a tick: today's work
+    "today": '<rect x="3" y="5" width="18" height="16" rx="1.5"/>'
+    '<path d="M3 10h18M8 3v4M16 3v4"/><path d="M8.5 15l2.5 2.5 4.5-4.5"/>',
     # a person and a building: customers
     "customers": '<circle cx="9" cy="7" r="3.2"/><path d="M3 20c0-3.6 2.7-6 6-6s6 2.4 6 6"/>'
     '<path d="M16 4h5v16h-4"/><path d="M18 8h1M18 11h1M18 14h1"/>',

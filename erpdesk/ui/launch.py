@@ -49,6 +49,8 @@ if TYPE_CHECKING:
     from erpdesk.ui.admin.runner import ApiRunner
     from erpdesk.ui.main_window import MainWindow
     from erpdesk.ui.presales import PresalesServices
+    from erpdesk.ui.today import TodayServices
+    from erpdesk.ui.today.reminders import Reminders
 
 CONTEXT = "Launch"
 # What _run returns when the window closed to restore a backup and open again.
@@ -209,6 +211,7 @@ def _run(
         desk.customers, settings, languages, deals=desk.deals, quotes=desk.quotes,
         branding=branding, presales=lambda: presales_services(desk),
         presales_status=PresalesStatusService.of_database(desk.db),
+        today=lambda: today_services(desk),
     )  # fmt: skip
     window.customers.detail.set_deals(desk.deals)  # a customer's deals tab
     window.customers.detail.set_quotes(window.quote_services)  # and its quotes tab
@@ -236,6 +239,7 @@ def _run(
             # registration and sync (SQLAlchemy, httpx) after the first paint
             QTimer.singleShot(0, lambda: _install_later(window, desk, runner))
             QTimer.singleShot(0, lambda: _install_sync(window, desk, languages, start=True))
+            QTimer.singleShot(0, lambda: install_reminders(window, desk))
 
         home = window.pages.currentWidget()
         if home is None or home is window.customers:
@@ -256,6 +260,25 @@ def _run(
     if watch.restore_from is None:
         return code
     return RESTART if _restore(desk.db.path, watch.restore_from, languages) else 1
+
+
+def today_services(desk: Desk) -> TodayServices:
+    """What the Today page works through, from the desk."""
+    from erpdesk.ui.today import TodayServices
+
+    return TodayServices.of_desk(desk)
+
+
+def install_reminders(window: MainWindow, desk: Desk) -> Reminders:
+    """Due todos notify (the tray, else the status bar) and their count
+    shows on Today's rail item, while the window is open."""
+    from erpdesk.ui.today.reminders import Reminders
+
+    reminders = Reminders(desk.todos, window)
+    reminders.badge_changed.connect(window.set_today_badge)
+    reminders.notice.connect(lambda text: window.statusBar().showMessage(text, 15_000))
+    reminders.start()
+    return reminders
 
 
 def presales_services(desk: Desk) -> PresalesServices:
@@ -636,6 +659,11 @@ def _screenshot(
 
         shown = open_latest_proposal(window, window.quote_services, QUOTE_SCREENSHOT_SIZE)
         target = shown or target
+    if view == "today":
+        window.resize(*QUOTE_SCREENSHOT_SIZE)  # a laptop's screen
+        window.show_key("today")
+        if window.today is not None:
+            window.today.wait()
     if view.startswith("presales"):
         window.resize(*QUOTE_SCREENSHOT_SIZE)  # a laptop's screen
         target = _show_presales(app, window, view) or target

@@ -4,7 +4,7 @@ shown, changes waiting to sync, sync state) and the menus."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import (
     QByteArray,
@@ -55,10 +55,13 @@ if TYPE_CHECKING:
     from erpdesk.ui.quotes.quote_list import QuotesPage
     from erpdesk.ui.settings_dialog import SettingsDialog
     from erpdesk.ui.telemarketing.page import TelemarketingPage
+    from erpdesk.ui.today import TodayServices
+    from erpdesk.ui.today.page import TodayPage
 
 CONTEXT = "MainWindow"
 # (key, icon, English name) of each area, in the rail's order.
 AREAS: tuple[tuple[str, str, str], ...] = (
+    ("today", "today", QT_TRANSLATE_NOOP("MainWindow", "Today")),
     ("customers", "customers", QT_TRANSLATE_NOOP("MainWindow", "Customers")),
     ("funnel", "funnel", QT_TRANSLATE_NOOP("MainWindow", "Sales funnel")),
     ("relationships", "relationships", QT_TRANSLATE_NOOP("MainWindow", "Relationships")),
@@ -71,14 +74,17 @@ AREAS: tuple[tuple[str, str, str], ...] = (
 # The areas each registry role does not see (a rep, or no sign-in: the default).
 HIDDEN_FOR_ROLE: dict[str, frozenset[str]] = {
     "rep": frozenset({"admin", "leads"}),
-    "admin": frozenset({"funnel", "leads"}),
+    "admin": frozenset({"today", "funnel", "leads"}),
     "telemarketer": frozenset(
-        {"funnel", "relationships", "presales", "quotes", "team", "admin"}
+        {"today", "funnel", "relationships", "presales", "quotes", "team", "admin"}
     ),
     "presales": frozenset({"admin", "leads"}),
 }
-# The area a role's desk opens on (others: the customers).
-HOME_FOR_ROLE: dict[str, str] = {"presales": "presales"}
+# The area a role's desk opens on (others: Today, or the customers when the
+# window has no Today page).
+HOME_FOR_ROLE: dict[str, str] = {"presales": "presales", "admin": "customers"}
+# What Today's "… and N more" opens: the customer list's protection filter.
+TODAY_LISTS = {"registrations": "pending", "expiring": "expiring"}
 RAIL_STYLE = """
 QListWidget#navRail { background: #263238; border: none; outline: none; }
 QListWidget#navRail::item { color: #cfd8dc; border-radius: 6px; margin: 2px 3px; padding: 4px 0px; }
@@ -158,11 +164,15 @@ class MainWindow(QMainWindow):
         branding: BrandingService | None = None,
         presales: Callable[[], PresalesServices] | None = None,
         presales_status: PresalesStatusService | None = None,
+        today: Callable[[], TodayServices] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         # the presales views' services, made when the area is first shown
         self._presales = presales
+        self._today = today  # Today's services, made when the page is first shown
+        self.today: TodayPage | None = None
+        self.today_badge = 0  # open todos due by now, on the rail
         self.presales_factory = presales  # deal pages opened from this window find it
         self.presales_status = presales_status  # the board cards' presales badges
         self._service = service
@@ -214,7 +224,7 @@ class MainWindow(QMainWindow):
             # the other areas' pages are made when first shown
             self.pages.addWidget(self.customers if key == "customers" else QWidget())
         self.rail.currentRowChanged.connect(self.show_area)
-        self.rail.setCurrentRow(0)
+        self.show_key("customers")  # until show_home: Today is made when first shown
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -280,8 +290,11 @@ class MainWindow(QMainWindow):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("ERPDesk"))
-        for row, (_key, _icon, title) in enumerate(AREAS):
-            self.rail.item(row).setText(QCoreApplication.translate(CONTEXT, title))
+        for row, (key, _icon, title) in enumerate(AREAS):
+            text = QCoreApplication.translate(CONTEXT, title)
+            if key == "today" and self.today_badge:
+                text = f"{text} ({self.today_badge})"
+            self.rail.item(row).setText(text)
         self.file_menu.setTitle(self.tr("&File"))
         self.customer_menu.setTitle(self.tr("&Customer"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -314,6 +327,11 @@ class MainWindow(QMainWindow):
         if key == "quotes" and self.quote_services is not None:
             if self.quotes is None:
                 self.quotes = self._make_quotes(row, page)
+            self.pages.setCurrentIndex(row)
+            return
+        if key == "today" and self._today is not None:
+            if self.today is None:
+                self.today = self._make_today(row, page)
             self.pages.setCurrentIndex(row)
             return
         if key == "presales":
@@ -362,6 +380,68 @@ class MainWindow(QMainWindow):
         quotes.restore_state(self._settings)
         return quotes
 
+    def _make_today(self, row: int, old: QWidget | None) -> TodayPage:
+        """Today in place of the rail's *row*: each row opens what it is about."""
+        from erpdesk.ui.today.page import TodayPage
+
+        assert self._today is not None
+        today = TodayPage(self._today())
+        today.open_customer.connect(self.open_customer)
+        today.open_deal.connect(self.open_deal)
+        today.open_quote.connect(self.open_quote)
+        today.open_presales_task.connect(self.open_presales_task)
+        today.show_list.connect(self.show_list)
+        if old is not None:
+            self.pages.removeWidget(old)
+            old.deleteLater()
+        self.pages.insertWidget(row, today)
+        return today
+
+    def show_key(self, key: str) -> None:
+        """Show the area *key* of the rail."""
+        self.rail.setCurrentRow([k for k, _i, _t in AREAS].index(key))
+
+    def open_customer(self, customer_id: str) -> None:
+        self.show_key("customers")
+        self.customers.select_customer(customer_id)
+
+    def open_deal(self, deal_id: str) -> QWidget | None:
+        if self._deals is None or not deal_id:
+            return None
+        from erpdesk.ui.funnel.deal_page import open_deal
+
+        return open_deal(self, self._deals, deal_id)
+
+    def open_quote(self, quote_id: str) -> QWidget | None:
+        if self.quote_services is None or not quote_id:
+            return None
+        from erpdesk.ui.quotes.quote_list import open_quote_window
+
+        return cast(QWidget | None, open_quote_window(self, self.quote_services, quote_id))
+
+    def open_presales_task(self, task_id: str) -> QWidget | None:
+        if self._presales is None or not task_id:
+            return None
+        from erpdesk.ui.presales.opener import open_task
+
+        return open_task(self._presales(), task_id, self)
+
+    def show_list(self, name: str) -> None:
+        """The whole list behind one of Today's sections."""
+        if name in TODAY_LISTS:
+            self.show_key("customers")
+            combo = self.customers.protection_filter
+            combo.setCurrentIndex(max(combo.findData(TODAY_LISTS[name]), 0))
+        elif name == "deals":
+            self.show_key("funnel")
+        elif name == "quotes":
+            self.show_key("quotes")
+
+    def set_today_badge(self, count: int) -> None:
+        """The number of open todos due by now, shown on Today's rail item."""
+        self.today_badge = count
+        self.retranslate_ui()
+
     def _make_presales(self, row: int, old: QWidget | None) -> PresalesPage:
         """The presales area (the knowledge base first) in place of the
         rail's *row*; the base is read on a worker when first shown."""
@@ -383,17 +463,18 @@ class MainWindow(QMainWindow):
         administrator does not see the funnel, a telemarketer sees leads."""
         self.workbench_runner = runner
         self.role = role if role in HIDDEN_FOR_ROLE else "rep"
-        hidden = HIDDEN_FOR_ROLE[self.role]
+        hidden = HIDDEN_FOR_ROLE[self.role] | ({"today"} if self._today is None else set())
         for row, (key, _icon, _title) in enumerate(AREAS):
             self.rail.setRowHidden(row, key in hidden)
         if AREAS[max(self.rail.currentRow(), 0)][0] in hidden:
-            self.rail.setCurrentRow(0)
+            self.show_key("customers")
 
     def show_home(self) -> None:
         """Show the area the role's desk opens on: the presales workbench
-        for a presales user, the customers for everyone else."""
-        home = HOME_FOR_ROLE.get(self.role, "customers")
-        self.rail.setCurrentRow([key for key, _i, _t in AREAS].index(home))
+        for a presales user, the customers for an administrator, Today for
+        everyone else (the customers when the window has no Today)."""
+        default = "today" if self._today is not None else "customers"
+        self.show_key(HOME_FOR_ROLE.get(self.role, default))
 
     def visible_areas(self) -> list[str]:
         return [key for row, (key, _i, _t) in enumerate(AREAS) if not self.rail.isRowHidden(row)]
@@ -515,11 +596,11 @@ class MainWindow(QMainWindow):
         return edit_branding(self, self._branding)
 
     def _new_customer(self) -> None:
-        self.rail.setCurrentRow(0)
+        self.show_key("customers")
         self.customers.new_customer()
 
     def _focus_search(self) -> None:
-        self.rail.setCurrentRow(0)
+        self.show_key("customers")
         self.customers.search_edit.setFocus()
         self.customers.search_edit.selectAll()
 

@@ -1907,6 +1907,26 @@
         <source>There is no questionnaire for &quot;{module}&quot;</source>
         <translation>没有“{module}”的问卷</translation>
     </message>
+    <message>
+        <source>Work of {user}</source>
+        <translation>{user}的工作</translation>
+    </message>
+    <message>
+        <source>My work</source>
+        <translation>我的工作</translation>
+    </message>
+    <message>
+        <source>{kind}: {customer}</source>
+        <translation>{kind}：{customer}</translation>
+    </message>
+    <message>
+        <source>Outcome: {text}</source>
+        <translation>结果：{text}</translation>
+    </message>
+    <message>
+        <source>Next step: {text}</source>
+        <translation>下一步：{text}</translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>

@@ -4023,6 +4023,10 @@ Create a new, empty database there?</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Today</source>
+        <translation>今日工作</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -5411,6 +5415,25 @@ Schema version: {schema}</source>
     </message>
 </context>
 <context>
+    <name>Reminders</name>
+    <message>
+        <source>A todo is due</source>
+        <translation>待办到期</translation>
+    </message>
+    <message>
+        <source>{time} {title}</source>
+        <translation>{time} {title}</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>…还有 {count} 项</translation>
+    </message>
+    <message>
+        <source>{count} todos are due</source>
+        <translation>{count} 项待办到期</translation>
+    </message>
+</context>
+<context>
     <name>ReopenDialog</name>
     <message>
         <source>Reopen the deal</source>
@@ -6481,6 +6504,277 @@ Schema version: {schema}</source>
     <message>
         <source>Down</source>
         <translation>下移</translation>
+    </message>
+</context>
+<context>
+    <name>TodayModel</name>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>The next 7 days</source>
+        <translation>未来7天</translation>
+    </message>
+    <message>
+        <source>Registrations waiting</source>
+        <translation>报备待答复</translation>
+    </message>
+    <message>
+        <source>Protection expiring</source>
+        <translation>保护期将到</translation>
+    </message>
+    <message>
+        <source>Deals closing within 14 days</source>
+        <translation>14天内预计成交的商机</translation>
+    </message>
+    <message>
+        <source>Quotes awaiting approval</source>
+        <translation>待审批的报价</translation>
+    </message>
+    <message>
+        <source>Visits logged today</source>
+        <translation>今天记录的拜访</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>调研</translation>
+    </message>
+    <message>
+        <source>Visit logged</source>
+        <translation>已记录的拜访</translation>
+    </message>
+    <message>
+        <source>Registration waiting</source>
+        <translation>报备待答复</translation>
+    </message>
+    <message>
+        <source>Protection ends</source>
+        <translation>保护期到期</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Customer · deal</source>
+        <translation>客户 · 商机</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>… and {count} more: show them all</source>
+        <translation>…还有 {count} 项：全部显示</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>读取中…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>waiting for the registry</source>
+        <translation>等待总部答复</translation>
+    </message>
+    <message>
+        <source>waiting since {date}</source>
+        <translation>{date} 起待审批</translation>
+    </message>
+    <message>
+        <source>closes {date}</source>
+        <translation>{date} 成交</translation>
+    </message>
+    <message>
+        <source>ends {date}</source>
+        <translation>{date} 到期</translation>
+    </message>
+    <message>
+        <source>yesterday {time}</source>
+        <translation>昨天 {time}</translation>
+    </message>
+    <message>
+        <source>tomorrow {time}</source>
+        <translation>明天 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Move to</source>
+        <translation>改期到</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>导出日历</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar 文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>{count} events from {start} to {end} written to {path}</source>
+        <translation>已把 {start} 至 {end} 的 {count} 个日程写入 {path}</translation>
+    </message>
+    <message>
+        <source>New task…</source>
+        <translation>新建待办…</translation>
+    </message>
+    <message>
+        <source>Export calendar (.ics)…</source>
+        <translation>导出日历（.ics）…</translation>
+    </message>
+    <message>
+        <source>Write your open todos, the visits of the last 30 days and your demos and surveys of the next 30 days to a calendar file</source>
+        <translation>把未完成的待办、最近30天的拜访和未来30天的演示与调研写入日历文件</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Nothing is due today and nothing is waiting for you.
+Plan the next step with a customer:</source>
+        <translation>今天没有到期的事项，也没有等待您处理的事。
+和客户约好下一步吧：</translation>
+    </message>
+    <message>
+        <source>In an hour</source>
+        <translation>一小时后</translation>
+    </message>
+    <message>
+        <source>Tomorrow 9:00</source>
+        <translation>明天 9:00</translation>
+    </message>
+    <message>
+        <source>Next Monday 9:00</source>
+        <translation>下周一 9:00</translation>
+    </message>
+    <message>
+        <source>Pick a date and time…</source>
+        <translation>选择日期和时间…</translation>
+    </message>
+    <message>
+        <source>dddd, d MMMM yyyy</source>
+        <translation>yyyy年M月d日 dddd</translation>
+    </message>
+    <message>
+        <source>{overdue} overdue · {today} due today · {week} in the next 7 days</source>
+        <translation>已逾期 {overdue} 项 · 今天到期 {today} 项 · 未来7天 {week} 项</translation>
+    </message>
+    <message>
+        <source>Done: {title}</source>
+        <translation>已完成：{title}</translation>
+    </message>
+    <message>
+        <source>Moved to {time}: {title}</source>
+        <translation>已改期到 {time}：{title}</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日工作</translation>
+    </message>
+</context>
+<context>
+    <name>TodoDialog</name>
+    <message>
+        <source>Edit todo</source>
+        <translation>编辑待办</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>新建待办</translation>
+    </message>
+    <message>
+        <source>Title *</source>
+        <translation>标题 *</translation>
+    </message>
+    <message>
+        <source>Due *</source>
+        <translation>到期时间 *</translation>
+    </message>
+    <message>
+        <source>Customer *</source>
+        <translation>客户 *</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>e.g. Send the revised quote</source>
+        <translation>例如：发送修改后的报价</translation>
+    </message>
+    <message>
+        <source>Type a company name, pinyin or phone</source>
+        <translation>输入公司名称、拼音或电话</translation>
+    </message>
+    <message>
+        <source>The customer of a todo stays as it is</source>
+        <translation>待办的客户不能更改</translation>
+    </message>
+    <message>
+        <source>— no deal —</source>
+        <translation>— 不关联商机 —</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Please correct the fields marked in red.</source>
+        <translation>请修改标红的字段。</translation>
+    </message>
+    <message>
+        <source>Unsaved task</source>
+        <translation>待办未保存</translation>
+    </message>
+    <message>
+        <source>Discard this task?</source>
+        <translation>放弃这条待办吗？</translation>
     </message>
 </context>
 <context>

@@ -27,15 +27,16 @@ def make_window(qtbot, service, settings):
 def test_rail_switches_between_areas(make_window):
     window = make_window()
     assert [window.rail.item(i).text() for i in range(window.rail.count())] == [
-        "Customers", "Sales funnel", "Relationships", "Presales", "Quotes", "Team",
+        "Today", "Customers", "Sales funnel", "Relationships", "Presales", "Quotes", "Team",
         "Customer admin", "Leads",
     ]
-    # a rep (or a desk never signed in) does not see the other roles' workbenches
+    # a rep (or a desk never signed in) does not see the other roles' workbenches;
+    # a window without Today's services has no Today
     assert window.visible_areas() == [
         "customers", "funnel", "relationships", "presales", "quotes", "team",
     ]
     assert window.pages.currentWidget() is window.customers
-    window.rail.setCurrentRow(1)
+    window.show_key("funnel")
     page = window.pages.currentWidget()
     assert isinstance(page, PlaceholderPage)
     assert page.title_label.text() == "Sales funnel"
@@ -62,14 +63,14 @@ def test_geometry_splitter_and_area_are_restored(qtbot, make_window, samples, se
     window.customers.splitter.setSizes([700, 300])
     sizes = window.customers.splitter.sizes()
     window.customers.table.horizontalHeader().resizeSection(0, 333)
-    window.rail.setCurrentRow(4)
+    window.show_key("quotes")
     window.close()
     assert settings.value("ui/main_geometry") == window.saveGeometry()
 
     again = make_window()
     assert (again.width(), again.height()) == (1100, 700)
-    assert again.rail.currentRow() == 4
-    again.rail.setCurrentRow(0)
+    assert AREAS[again.rail.currentRow()][0] == "quotes"
+    again.show_key("customers")
     QApplication.processEvents()  # lay out the page now shown
     assert again.customers.splitter.sizes() == sizes
     assert again.customers.table.horizontalHeader().sectionSize(0) == 333
@@ -87,14 +88,14 @@ def test_language_switch_retranslates_live(qtbot, make_window, settings, samples
         assert settings.value(SETTING) == "zh_CN"
         assert languages.language == "zh_CN"
         assert window.customers.model.headerData(0, Qt.Orientation.Horizontal) == "客户名称"
-        assert window.rail.item(0).text() == "客户"
-        assert window.rail.item(1).text() == "销售漏斗"
+        assert window.rail.item(1).text() == "客户"
+        assert window.rail.item(2).text() == "销售漏斗"
         assert window.customers.new_button.text() == "新建客户"
         assert window.customers.source_filter.itemText(0) == "全部来源"
         qtbot.waitUntil(lambda: window.count_label.text() == "共 5 个客户", timeout=2000)
         assert window.sync_label.text() == "离线"
         languages.set_language("en")
-        assert window.rail.item(0).text() == "Customers"
+        assert window.rail.item(1).text() == "Customers"
         assert window.customers.model.headerData(0, Qt.Orientation.Horizontal) == "Full name"
     finally:
         languages.uninstall()
@@ -107,7 +108,8 @@ def test_every_area_has_a_zh_cn_name(qtbot):
     finally:
         languages.uninstall()
     assert names == [
-        "客户", "销售漏斗", "客户关系", "售前支持", "报价", "团队", "客户管理", "电话营销",
+        "今日工作", "客户", "销售漏斗", "客户关系", "售前支持", "报价", "团队", "客户管理",
+        "电话营销",
     ]
 
 

@@ -202,3 +202,4 @@ class AgendaModel(_LineModel):
             font.setBold(True)
             return font
         return None
+
