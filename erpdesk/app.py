@@ -21,6 +21,9 @@ from erpdesk.storage.queries import CustomerQueries
 from erpdesk.storage.search_index import CustomerSearchIndex
 
 if TYPE_CHECKING:  # the write side imports SQLAlchemy: not on the start-up path
+    from datetime import datetime
+
+    from erpdesk.domain.calendar import CalendarEvent
     from erpdesk.services.events import Change
     from erpdesk.services.presales import PresalesService
     from erpdesk.services.presales_content import PresalesContentService
@@ -71,7 +74,18 @@ class Desk:
         the desk's signed-in user."""
         from erpdesk.services.presales import PresalesService
 
-        return PresalesService(lambda: unit_of_work(self.db), self.feed, user=self.owner)
+        return PresalesService(
+            lambda: unit_of_work(self.db), self.feed, user=self.owner, visits=self._visit_events
+        )
+
+    def _visit_events(
+        self, translate: Callable[[str, str], str]
+    ) -> Callable[[datetime, datetime], list[CalendarEvent]]:
+        """The visits logged on this desk in a period, as calendar events."""
+        from erpdesk.services.calendar_export import visit_events
+        from erpdesk.storage.today_queries import TodayQueries
+
+        return visit_events(TodayQueries(self.db.reader), translate)
 
     @cached_property
     def todos(self) -> TodoService:

@@ -4,7 +4,8 @@
 ``presales list`` lists the support requests on the desk with their
 engagement's step and technical win (``--mine``: the signed-in user's: a
 rep's requests, a consultant's assignments, a lead's queue too);
-``presales ics`` writes the user's demos and surveys as an iCalendar file.
+``presales ics`` writes the user's demos and surveys, and the customer visits
+logged on the desk, as an iCalendar file.
 Who "the user" is comes from the desk's sign-in (``PresalesService.actor``).
 Every refusal is one line on stderr; a misused option exits 2.
 """
@@ -39,7 +40,7 @@ NOT_ICS = QT_TRANSLATE_NOOP("Cli", "The output file must end in .ics: {path}")
 NO_FOLDER = QT_TRANSLATE_NOOP("Cli", "The folder {path} does not exist")
 NO_REQUESTS = QT_TRANSLATE_NOOP("Cli", "No support requests")
 ICS_WRITTEN = QT_TRANSLATE_NOOP(
-    "Cli", "{count} demos and surveys from {start} to {end} written to {path}"
+    "Cli", "{count} demos, surveys and visits from {start} to {end} written to {path}"
 )
 CUSTOMER = QT_TRANSLATE_NOOP("Cli", "Customer")
 DEAL = QT_TRANSLATE_NOOP("Cli", "Deal")
@@ -87,11 +88,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     listing.set_defaults(handler=run_list)
 
     ics = actions.add_parser(
-        "ics", help="write your demos and surveys to an .ics calendar file",
+        "ics", help="write your demos, surveys and visits to an .ics calendar file",
         description="Write the signed-in user's planned and done demos and surveys that start "
-        "in the period to FILE (iCalendar, for Outlook, Google or Apple Calendar): the customer "
-        "and deal in the title, the place (or online) as location, the attendees in the "
-        "description. Exporting again updates the entries already imported.",
+        "in the period, and the customer visits logged on this desk in it, to FILE "
+        "(iCalendar, for Outlook, Google or Apple Calendar): the customer and deal in the "
+        "title, the place (or online) as location, the attendees in the description. "
+        "Exporting again updates the entries already imported.",
     )  # fmt: skip
     ics.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
                      help="the .ics file to write (replaced if it exists)")  # fmt: skip

@@ -117,14 +117,18 @@ def calendar_events(
 def _presales_events(
     presales: PresalesService, start: datetime, end: datetime, translate: Translate
 ) -> list[CalendarEvent]:
-    from erpdesk.domain.presales import TaskState
-    from erpdesk.services.presales import calendar_event
+    return presales.calendar_events(start, end, translate)
 
-    lines = presales.task_lines(states=(TaskState.PLANNED, TaskState.DONE), start=start, end=end)
-    return [
-        calendar_event(presales.task(line.id), line.customer, line.deal, translate)
-        for line in lines
-    ]
+
+def visit_events(
+    queries: TodayQueries, translate: Translate
+) -> Callable[[datetime, datetime], list[CalendarEvent]]:
+    """The visits logged in a period as events (for the presales calendar)."""
+
+    def events(start: datetime, end: datetime) -> list[CalendarEvent]:
+        return [visit_event(r, translate) for r in queries.visits(start, end, None).rows]
+
+    return events
 
 
 def write_calendar(

@@ -45,6 +45,10 @@ if TYPE_CHECKING:
     from erpdesk.storage.uow import UnitOfWork
 
 PRESALES_ENTITY = "presales"
+# The desk's customer visits of a period as calendar events, for a translator.
+VisitEvents = Callable[
+    [Callable[[str, str], str]], Callable[[datetime, datetime], "list[CalendarEvent]"]
+]
 REP_ROLE = "rep"
 # The meta key a sign-in sets when the registry marks the user a presales lead.
 LEAD_KEY = "sync.presales_lead"
@@ -154,6 +158,7 @@ class PresalesService:
         playbook: Callable[[], Playbook] | None = None,
         questionnaires: Callable[[], Any] | None = None,
         clock: Callable[[], datetime] = utcnow,
+        visits: VisitEvents | None = None,
     ) -> None:
         self._uow = uow
         self.feed = feed
@@ -161,6 +166,7 @@ class PresalesService:
         self._playbook = playbook
         self._questionnaires = questionnaires
         self._clock = clock
+        self._visits = visits  # the customer visits the calendar export adds
 
     # -- helpers -------------------------------------------------------------
 
@@ -748,6 +754,18 @@ class PresalesService:
                     _add(counts, "demos_this_week", 1)
         return [_load(name, loads[name]) for name in sorted(loads) if name]
 
+    def calendar_events(
+        self, start: datetime, end: datetime, translate: Callable[[str, str], str]
+    ) -> list[CalendarEvent]:
+        """The user's planned and done demos and surveys starting in
+        [*start*, *end*) as calendar events, by start."""
+        with self._uow() as uow:
+            me = self._actor(uow)
+            lines = _task_lines(uow, me.name, (TaskState.PLANNED, TaskState.DONE), start, end)
+            tasks = [uow.presales_tasks.get(line.id) for line in lines]
+        names = {line.id: (line.customer, line.deal) for line in lines}
+        return [calendar_event(t, *names[t.id], translate) for t in tasks]
+
     def write_calendar(
         self,
         target: Any,
@@ -758,7 +776,8 @@ class PresalesService:
         language: str,
     ) -> int:
         """Write the user's planned and done demos and surveys starting in
-        the *days* days from *first* as an iCalendar file to *target* (a
+        the *days* days from *first*, and the customer visits logged in
+        them (the desk's ``visits`` hook), as an iCalendar file to *target* (a
         path or a binary stream); the number of events.  The command line's
         ``presales ics`` and the window's export both write through here.
         ``CalendarExportError`` when the file cannot be written."""
@@ -766,17 +785,14 @@ class PresalesService:
 
         start = datetime.combine(first, time()).astimezone()
         end = datetime.combine(first + timedelta(days=days), time()).astimezone()
-        with self._uow() as uow:
-            me = self._actor(uow)
-            lines = _task_lines(uow, me.name, (TaskState.PLANNED, TaskState.DONE), start, end)
-            tasks = [uow.presales_tasks.get(line.id) for line in lines]
-        names = {line.id: (line.customer, line.deal) for line in lines}
-        events = [calendar_event(t, *names[t.id], translate) for t in tasks]
+        events = self.calendar_events(start, end, translate)
+        if self._visits is not None:
+            events += self._visits(translate)(start, end)
+        events.sort(key=lambda e: (e.starts_at or start, e.uid))
         return write_ics(
-            events, target, calendar_name=translate("Domain", CALENDAR_NAME).format(user=me.name),
-            language=language,
+            events, target, calendar_name=translate("Domain", CALENDAR_NAME).format(
+                user=self.actor().name), language=language,
         )  # fmt: skip
-
 
 
 # -- the workbench's rows -------------------------------------------------------

@@ -531,8 +531,8 @@
         <translation>没有支持申请</translation>
     </message>
     <message>
-        <source>{count} demos and surveys from {start} to {end} written to {path}</source>
-        <translation>{start} 至 {end} 的 {count} 场演示和调研已写入 {path}</translation>
+        <source>{count} demos, surveys and visits from {start} to {end} written to {path}</source>
+        <translation>已将 {start} 至 {end} 的 {count} 项演示、调研和拜访写入 {path}</translation>
     </message>
     <message>
         <source>Customer</source>

@@ -6862,8 +6862,8 @@ Plan the next step with a customer:</source>
         <translation>导出日历（.ics）…</translation>
     </message>
     <message>
-        <source>Write your demos and surveys of the next 30 days to a calendar file</source>
-        <translation>将未来30天您的演示和调研写入日历文件</translation>
+        <source>Write your demos, surveys and visits of the next 30 days to a calendar file</source>
+        <translation>将您未来 30 天的演示、调研和拜访写入日历文件</translation>
     </message>
     <message>
         <source>My week</source>
@@ -6890,8 +6890,8 @@ Plan the next step with a customer:</source>
         <translation>无法写入日历 {path}（{detail}）</translation>
     </message>
     <message>
-        <source>{count} demos and surveys from {start} to {end} written to {path}</source>
-        <translation>已将 {start} 至 {end} 的 {count} 项演示和调研写入 {path}</translation>
+        <source>{count} demos, surveys and visits from {start} to {end} written to {path}</source>
+        <translation>已将 {start} 至 {end} 的 {count} 项演示、调研和拜访写入 {path}</translation>
     </message>
 </context>
 <context>

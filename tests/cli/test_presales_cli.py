@@ -182,7 +182,7 @@ def test_ics_holds_the_consultants_demos_and_surveys_of_the_period(capsys, db, t
     code, out, err = run(capsys, "presales", "ics", "--db", str(db), "-o", str(target),
                          "--lang", "en")  # fmt: skip
     assert (code, err) == (0, "")
-    assert out.startswith("2 demos and surveys from ")
+    assert out.startswith("2 demos, surveys and visits from ")
     demo, survey = events_of(target)  # not the one in 60 days, not the cancelled one
     assert demo.decoded("dtstart") == SOON
     assert demo.decoded("dtend") == SOON + timedelta(hours=2)
@@ -200,6 +200,27 @@ def test_ics_holds_the_consultants_demos_and_surveys_of_the_period(capsys, db, t
     assert code == 0
     (far,) = events_of(target)
     assert "供应链演示" in str(far["summary"])
+
+
+def test_ics_holds_the_visits_logged_in_the_period(capsys, db, tmp_path):
+    from erpdesk.domain.customer import Activity, ActivityKind
+
+    desk = open_desk(db)
+    try:
+        customer = desk.customers.page(desk.customers.criteria("浪潮"))[0]
+        desk.customers.log_activity(Activity(
+            customer_id=customer.id, kind=ActivityKind.VISIT, occurred_at=datetime.now(UTC),
+            summary="拜访刘总，确认月结痛点", next_step="安排财务演示",
+        ))  # fmt: skip
+    finally:
+        desk.close()
+    target = tmp_path / "all.ics"
+    code, out, _err = run(capsys, "presales", "ics", "--db", str(db), "-o", str(target),
+                          "--lang", "en")  # fmt: skip
+    assert code == 0 and out.startswith("3 demos, surveys and visits from ")
+    (visit,) = [e for e in events_of(target) if str(e["uid"]).startswith("visit-")]
+    assert str(visit["summary"]).startswith("Visit") and CUSTOMER in str(visit["summary"])
+    assert "确认月结痛点" in str(visit["description"])
 
 
 def test_ics_is_the_signed_in_users_and_refuses_bad_options(capsys, db, tmp_path):

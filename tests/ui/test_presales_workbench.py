@@ -221,7 +221,7 @@ def test_the_week_exports_the_next_30_days(qtbot, desk, services, work, tmp_path
     assert [str(e["uid"]) for e in events] == [f"presales-task-{demo.id}@erpdesk.invalid"]
     assert "济南华信机械制造有限公司" in str(events[0]["summary"])
     assert str(events[0]["location"]) == "客户会议室"
-    assert "1 demos and surveys" in view.status.text()
+    assert "1 demos, surveys and visits" in view.status.text()
     assert view.export_calendar(str(tmp_path / "no" / "such" / "x.ics")) is None
     assert message_boxes.calls and message_boxes.calls[-1][0] == "warning"
     assert "Cannot write the calendar" in message_boxes.calls[-1][1]

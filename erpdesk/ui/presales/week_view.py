@@ -87,7 +87,7 @@ class WeekView(QWidget):
         self.next_button.setText(self.tr("Next week ▶"))
         self.export_button.setText(self.tr("Export calendar (.ics)…"))
         self.export_button.setToolTip(
-            self.tr("Write your demos and surveys of the next 30 days to a calendar file")
+            self.tr("Write your demos, surveys and visits of the next 30 days to a calendar file")
         )
         self.scope.setItemText(0, self.tr("My week"))
         self.scope.setItemText(1, self.tr("The team's week"))
@@ -173,6 +173,7 @@ class WeekView(QWidget):
 
     def _written(self, count: int, first: date, path: str) -> str:
         last = first + timedelta(days=EXPORT_DAYS - 1)
-        return self.tr("{count} demos and surveys from {start} to {end} written to {path}").format(
+        text = self.tr("{count} demos, surveys and visits from {start} to {end} written to {path}")
+        return text.format(
             count=count, start=first.isoformat(), end=last.isoformat(), path=path
         )

@@ -202,4 +202,3 @@ class AgendaModel(_LineModel):
             font.setBold(True)
             return font
         return None
-
