@@ -62,3 +62,10 @@ def test_due_todos_put_their_count_on_the_rail(qtbot, desk, window, samples):
     reminders.check()
     qtbot.waitUntil(lambda: window.today_badge == 0, timeout=3000)
     assert window.rail.item(0).text() == "Today"
+
+
+def test_a_presales_users_desk_opens_on_the_presales_workbench(window):
+    window.set_workbench(None, "presales")
+    window.show_home()
+    assert current_key(window) == "presales"
+    assert {"today", "presales", "funnel"} <= set(window.visible_areas())
