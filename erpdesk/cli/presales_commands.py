@@ -52,7 +52,8 @@ STEP = QT_TRANSLATE_NOOP("Cli", "Step")
 TECHNICAL_WIN = QT_TRANSLATE_NOOP("Cli", "Technical win")
 WANTED = QT_TRANSLATE_NOOP("Cli", "Wanted")
 
-LIST_JSON = (
+LIST_JSON = QT_TRANSLATE_NOOP(
+    "Cli",
     'print a list of {"id", "customer_id", "customer", "deal_id", "deal", "kind", "state", '
     '"requested_by", "team", "consultant", "wanted_from", "wanted_until", "modules", '
     '"engagement": null or {"id", "step", "step_code", "technical_win", "closed"}}; '
@@ -62,45 +63,67 @@ LIST_JSON = (
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
-        "presales", help="list support requests, export demos and surveys to a calendar",
-        description="Presales (售前): support requests, their engagements, demos and surveys.",
+        "presales", help=QT_TRANSLATE_NOOP(
+            "Cli", "list support requests, export demos and surveys to a calendar"
+        ),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Presales (售前): support requests, their engagements, demos and surveys."
+        ),
     )  # fmt: skip
     common_options(parser)
     actions = parser.add_subparsers(dest="presales_command", metavar="ACTION", required=True)
 
     listing = actions.add_parser(
-        "list", help="list support requests with their engagement's step and technical win",
-        description="List the support requests on this desk, newest first, with their "
-        "engagement's step (1-8) and technical win.",
+        "list", help=QT_TRANSLATE_NOOP(
+            "Cli", "list support requests with their engagement's step and technical win"
+        ),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "List the support requests on this desk, newest first, with their engagement's "
+            "step (1-8) and technical win."
+        ),
     )  # fmt: skip
     listing.add_argument(
         "--mine", action="store_true",
-        help="only the signed-in user's: a rep's requests, a consultant's assignments, and "
-        "for a presales lead also the requests waiting for a decision or an assignment",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "only the signed-in user's: a rep's requests, a consultant's assignments, and "
+            "for a presales lead also the requests waiting for a decision or an assignment"
+        ),
     )  # fmt: skip
     listing.add_argument(
         "--state", metavar="S",
-        help="only requests in this state (draft, submitted, accepted, declined, assigned, "
-        "in_progress, done, cancelled)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "only requests in this state (draft, submitted, accepted, declined, assigned, "
+            "in_progress, done, cancelled)"
+        ),
     )  # fmt: skip
     listing.add_argument("--json", action="store_true", help=LIST_JSON)
     common_options(listing)
     listing.set_defaults(handler=run_list)
 
     ics = actions.add_parser(
-        "ics", help="write your demos, surveys and visits to an .ics calendar file",
-        description="Write the signed-in user's planned and done demos and surveys that start "
-        "in the period, and the customer visits logged on this desk in it, to FILE "
-        "(iCalendar, for Outlook, Google or Apple Calendar): the customer and deal in the "
-        "title, the place (or online) as location, the attendees in the description. "
-        "Exporting again updates the entries already imported.",
+        "ics", help=QT_TRANSLATE_NOOP(
+            "Cli", "write your demos, surveys and visits to an .ics calendar file"
+        ),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Write the signed-in user's planned and done demos and surveys that start in "
+            "the period, and the customer visits logged on this desk in it, to FILE (iCalendar, "
+            "for Outlook, Google or Apple Calendar): the customer and deal in the title, the "
+            "place (or online) as location, the attendees in the description. Exporting again "
+            "updates the entries already imported."
+        ),
     )  # fmt: skip
     ics.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
-                     help="the .ics file to write (replaced if it exists)")  # fmt: skip
+                     help=QT_TRANSLATE_NOOP(
+                         "Cli", "the .ics file to write (replaced if it exists)"
+                     ))  # fmt: skip
     ics.add_argument("--from", dest="start", metavar="DATE",
-                     help="the first day, 2026-12-31 (default: today)")  # fmt: skip
+                     help=QT_TRANSLATE_NOOP(
+                         "Cli", "the first day, 2026-12-31 (default: today)"
+                     ))  # fmt: skip
     ics.add_argument("--days", type=int, default=30, metavar="N",
-                     help="how many days from the first (default: 30)")  # fmt: skip
+                     help=QT_TRANSLATE_NOOP(
+                         "Cli", "how many days from the first (default: 30)"
+                     ))  # fmt: skip
     common_options(ics)
     ics.set_defaults(handler=run_ics)
 
@@ -109,18 +132,6 @@ def _open(args: argparse.Namespace) -> Desk:
     from erpdesk.app import open_desk
 
     return open_desk(args.db)
-
-
-def _name_of(desk: Desk, cache: dict[str, str], kind: str, record_id: str) -> str:
-    if not record_id:
-        return ""
-    key = f"{kind}:{record_id}"
-    if key not in cache:
-        if kind == "customer":
-            cache[key] = desk.customers.detail(record_id).customer.name
-        else:
-            cache[key] = desk.deals.get(record_id).name
-    return cache[key]
 
 
 def is_mine(request: SupportRequest, me: Actor) -> bool:
@@ -159,12 +170,8 @@ def run_list(args: argparse.Namespace, out: Output) -> int:
             if not args.mine or is_mine(r, me)
         ]  # fmt: skip
         found.sort(key=lambda r: r.created_at, reverse=True)
-        names: dict[str, str] = {}
-        rows = [
-            (r, service.engagement_of(r.id), _name_of(desk, names, "customer", r.customer_id),
-             _name_of(desk, names, "deal", r.deal_id))
-            for r in found
-        ]  # fmt: skip
+        names = service.request_names(found)
+        rows = [(r, service.engagement_of(r.id), *names[r.id]) for r in found]
         playbook = service.playbook
     finally:
         desk.close()
