@@ -13,6 +13,9 @@ from erpdesk.ui.language import LanguageManager
 
 @pytest.fixture
 def english_after(qapp):
+    """The default font before (an earlier test may have left Chinese in
+    force) and after."""
+    ui_font.apply_ui_font("en")
     yield
     ui_font.apply_ui_font("en")
 
