@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from erpdesk.domain.deal import Worksheet
     from erpdesk.domain.playbook import Playbook
     from erpdesk.domain.presales_rules import StepCheck
+    from erpdesk.services.presales_people import PresalesPeople
     from erpdesk.storage.uow import UnitOfWork
 
 PRESALES_ENTITY = "presales"
@@ -183,6 +184,13 @@ class PresalesService:
 
     def _publish(self, *ids: str) -> None:
         self.feed.publish(Change(PRESALES_ENTITY, tuple(i for i in ids if i)))
+
+    def people(self) -> PresalesPeople:
+        """The consultants to assign on this desk (the registry's last list
+        kept in its meta, and those its requests and engagements name)."""
+        from erpdesk.services.presales_people import PresalesPeople
+
+        return PresalesPeople(self._uow, clock=self._clock)
 
     def actor(self) -> Actor:
         """Who the desk acts as (its sign-in; never signed in: its owner, a rep)."""

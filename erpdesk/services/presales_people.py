@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 from erpdesk.domain.customer import utcnow
 
 if TYPE_CHECKING:
-    from erpdesk.services.presales import PresalesService
     from erpdesk.storage.uow import UnitOfWork
 
 META_KEY = "presales.consultants"
@@ -110,11 +109,6 @@ class PresalesPeople:
     ) -> None:
         self._uow = uow
         self._clock = clock
-
-    @classmethod
-    def of(cls, presales: PresalesService) -> PresalesPeople:
-        """The people of the desk *presales* works on (same database)."""
-        return cls(presales._uow, clock=presales._clock)  # same layer, same desk
 
     def cached(self) -> ConsultantList:
         """The registry's last list as stored, nothing merged."""

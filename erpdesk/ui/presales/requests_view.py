@@ -328,14 +328,13 @@ class RequestsView(QWidget):
         return self._open(dialog)
 
     def ask_assign(self) -> QDialog | None:
-        from erpdesk.services.presales_people import PresalesPeople
         from erpdesk.ui.presales.assign_dialog import AssignDialog
 
         row = self.current_row()
         if row is None:
             return None
         if self._people is None:
-            self._people = PresalesPeople.of(self.services.presales)
+            self._people = self.services.presales.people()
         current = row.request.consultant if row.request.state is S.ASSIGNED else ""
         dialog = AssignDialog(
             self._people, self.what(row),
