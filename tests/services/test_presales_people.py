@@ -73,7 +73,7 @@ def test_consultants_named_on_the_desk_are_merged_in_not_listed(path):
         act_as(desk, "wang.lead", "presales", lead=True)
         presales.move_request(request.id, RequestState.ACCEPTED)
         presales.move_request(request.id, RequestState.ASSIGNED, consultant="sun.pre")
-        people = PresalesPeople.of(presales)
+        people = presales.people()
         found = people.remember(ANSWER[:1])
         assert [c.username for c in found.consultants] == ["wang.lead", "sun.pre"]
         sun = found.get("sun.pre")

@@ -21,7 +21,7 @@ from erpdesk.domain.presales import RequestKind, RequestState
 from erpdesk.playbooks import read_playbook
 from erpdesk.services.events import Change
 from erpdesk.services.presales import LEAD_KEY, PresalesService
-from erpdesk.services.presales_people import Consultant, PresalesPeople
+from erpdesk.services.presales_people import Consultant
 from erpdesk.sync.workbench_api import PresalesConsultant
 from erpdesk.ui.presales import PresalesServices
 from erpdesk.ui.presales.assign_dialog import AssignDialog
@@ -139,7 +139,7 @@ def test_declining_needs_a_reason_and_keeps_the_dialog_until_given(qtbot, desk, 
 
 
 def test_the_lead_assigns_from_the_kept_list_and_by_a_typed_name(qtbot, desk, services, work):
-    PresalesPeople.of(services.presales).remember(
+    services.presales.people().remember(
         [Consultant("zhao.pre", "赵磊", "east", False, 1), Consultant("qian.pre", "钱敏", "east")]
     )
     view = make_view(qtbot, services)
@@ -190,7 +190,7 @@ def test_the_assign_dialog_takes_the_registrys_list_in_the_background(qtbot, des
     dialog = view.ask_assign()
     listed = [dialog.table.topLevelItem(i).text(2) for i in range(2)]
     assert listed == ["0", "3"] and "registry's list of" in dialog.source.text()
-    assert [c.username for c in PresalesPeople.of(services.presales).cached().consultants] == [
+    assert [c.username for c in services.presales.people().cached().consultants] == [
         "wang.lead", "zhao.pre"]  # kept on the desk for offline use
     dialog.pick("zhao.pre")
     assert dialog.table.currentItem().text(0) == "赵磊 (zhao.pre)"
