@@ -26,6 +26,7 @@ from erpdesk.domain.playbook_schema import DUPLICATE_CODE as DUPLICATE_ON_LINE
 from erpdesk.domain.playbook_schema import SYNTAX, decode
 from erpdesk.domain.toml_lines import Path as KeyPath
 from erpdesk.domain.toml_lines import key_lines, line_of
+from erpdesk.os_errors import explain
 from erpdesk.playbooks import DEFAULT_PLAYBOOK, read_playbook
 
 # Beside resources/playbook: found from the checkout or an editable install.
@@ -103,7 +104,7 @@ def read_catalogue(
     try:
         raw = given.read_bytes()
     except OSError as exc:
-        detail = exc.strerror or str(exc)
+        detail = explain(exc)[0]
         raise _refuse(source, None, CANNOT_READ, "cannot_read", detail=detail) from None
     try:
         text = decode(raw, source)

@@ -34,6 +34,7 @@ from erpdesk.domain.knowledge import (
 )
 from erpdesk.domain.playbook import PlaybookError
 from erpdesk.domain.playbook_schema import decode
+from erpdesk.os_errors import explain
 from erpdesk.playbooks import DEFAULT_PLAYBOOK, read_playbook
 
 # Beside resources/playbook: found from the checkout or an editable install.
@@ -63,7 +64,7 @@ def _read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        detail = exc.strerror or str(exc)
+        detail = explain(exc)[0]
         raise KnowledgeError(
             [KnowledgeProblem((), "cannot_read", CANNOT_READ, {"detail": detail}, source)]
         ) from None

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from erpdesk.domain.playbook import Playbook, PlaybookError, load_playbook
 from erpdesk.domain.playbook_schema import CANNOT_READ, decode
+from erpdesk.os_errors import explain
 
 # Beside resources/translations (erpdesk/i18n.py): found from the checkout or
 # an editable install.
@@ -46,7 +47,7 @@ def read_playbook(path: Path | None = None) -> Playbook:
         raw = path.read_bytes()
     except OSError as exc:
         raise PlaybookError(
-            source, None, CANNOT_READ, "cannot_read", detail=exc.strerror or str(exc)
+            source, None, CANNOT_READ, "cannot_read", detail=explain(exc)[0]
         ) from None
     playbook = load_playbook(decode(raw, source), source)
     _cache[path] = (stat.st_mtime_ns, stat.st_size, playbook)

@@ -32,6 +32,7 @@ from erpdesk.domain.questionnaire import (
     parse_questionnaires,
 )
 from erpdesk.domain.toml_lines import Path as KeyPath
+from erpdesk.os_errors import explain
 
 DEFAULT_QUESTIONNAIRES = (
     Path(__file__).resolve().parents[1] / "resources" / "presales" / "questionnaires.toml"
@@ -65,7 +66,7 @@ def read_questionnaires(
         raw = path.read_bytes()
     except OSError as exc:
         raise QuestionnaireError(
-            source, None, CANNOT_READ, "cannot_read", detail=exc.strerror or str(exc)
+            source, None, CANNOT_READ, "cannot_read", detail=explain(exc)[0]
         ) from None
     try:
         text = decode(raw, source)

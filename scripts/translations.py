@@ -35,6 +35,7 @@ AREAS = {
         "erpdesk/services/registration.py", "erpdesk/services/ics.py",
         "erpdesk/services/presales.py", "erpdesk/services/presales_content.py",
         "erpdesk/services/calendar_export.py", "erpdesk/services/today.py",
+        "erpdesk/os_errors.py",
         "erpdesk/catalogues.py", "erpdesk/sync",
     ],
     "ui": ["erpdesk/ui"],

@@ -67,69 +67,99 @@ RESTORED = QT_TRANSLATE_NOOP(
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
-        "db", help="upgrade, back up, describe, check or restore the desk database",
-        description="Look after the desk database (the --db file, by default erpdesk.db in "
-        "the user data directory).",
+        "db", help=QT_TRANSLATE_NOOP(
+            "Cli", "upgrade, back up, describe, check or restore the desk database"
+        ),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Look after the desk database (the --db file, by default erpdesk.db in the "
+            "user data directory)."
+        ),
     )
     common_options(parser)
     commands = parser.add_subparsers(dest="db_command", metavar="ACTION", required=True)
 
     upgrade = commands.add_parser(
-        "upgrade", help="migrate the database to this version's schema (after a backup copy)",
-        description="Migrate the database to the schema of this ERPDesk. A copy of the "
-        "database as it was is written beside it first.",
+        "upgrade", help=QT_TRANSLATE_NOOP(
+            "Cli", "migrate the database to this version's schema (after a backup copy)"
+        ),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Migrate the database to the schema of this ERPDesk. A copy of the database as "
+            "it was is written beside it first."
+        ),
     )
     common_options(upgrade)
     upgrade.set_defaults(handler=run_upgrade)
 
     backup = commands.add_parser(
-        "backup", help="write a consistent copy of the database to FILE",
-        description="Write a consistent copy of the database (including changes still in "
-        "its write-ahead log) to FILE; the copy appears only when complete.",
+        "backup", help=QT_TRANSLATE_NOOP("Cli", "write a consistent copy of the database to FILE"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Write a consistent copy of the database (including changes still in its "
+            "write-ahead log) to FILE; the copy appears only when complete."
+        ),
     )
     backup.add_argument(
         "file",
         type=Path,
         metavar="FILE",
         nargs="?",
-        help="the copy to write (default: <database>.backup-<time>.bak beside the database, "
-        "where the window and 'db restore' find it)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "the copy to write (default: <database>.backup-<time>.bak beside the database, "
+            "where the window and 'db restore' find it)"
+        ),
     )
-    backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    backup.add_argument("--force", action="store_true", help=QT_TRANSLATE_NOOP(
+        "Cli", "replace FILE if it exists"
+    ))
     common_options(backup)
     backup.set_defaults(handler=run_backup)
 
     info = commands.add_parser(
-        "info", help="show the database's file, schema, counts and pending sync operations",
+        "info", help=QT_TRANSLATE_NOOP(
+            "Cli", "show the database's file, schema, counts and pending sync operations"
+        ),
     )
-    info.add_argument("--json", action="store_true", help="print the facts as JSON")
+    info.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP(
+        "Cli", "print the facts as JSON"
+    ))
     common_options(info)
     info.set_defaults(handler=run_info)
 
     check = commands.add_parser(
         "check",
-        help="check the whole database file for damage (exit 1 when damaged)",
-        description="Run SQLite's integrity check over the whole database without writing to "
-        "it. A sound database exits 0; a damaged one prints one line with the first problem "
-        "and exits 1.",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "check the whole database file for damage (exit 1 when damaged)"
+        ),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Run SQLite's integrity check over the whole database without writing to it. A "
+            "sound database exits 0; a damaged one prints one line with the first problem and "
+            "exits 1."
+        ),
     )
     check.add_argument(
         "--quick",
         action="store_true",
-        help="SQLite's quick check only (faster; skips comparing indexes with their tables)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "SQLite's quick check only (faster; skips comparing indexes with their tables)"
+        ),
     )
     common_options(check)
     check.set_defaults(handler=run_check)
 
     restore = commands.add_parser(
         "restore",
-        help="replace a damaged database by its newest backup (or FILE)",
-        description="Replace a damaged database by a backup: FILE, or the newest backup beside "
-        "it. The replaced file is kept as <database>.damaged-<time>. Close the window first.",
+        help=QT_TRANSLATE_NOOP("Cli", "replace a damaged database by its newest backup (or FILE)"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Replace a damaged database by a backup: FILE, or the newest backup beside it. "
+            "The replaced file is kept as <database>.damaged-<time>. Close the window first."
+        ),
     )
-    restore.add_argument("file", type=Path, metavar="FILE", nargs="?", help="the backup to use")
+    restore.add_argument("file", type=Path, metavar="FILE", nargs="?", help=QT_TRANSLATE_NOOP(
+        "Cli", "the backup to use"
+    ))
     restore.add_argument(
-        "--force", action="store_true", help="replace the database even when it is sound"
+        "--force", action="store_true", help=QT_TRANSLATE_NOOP(
+            "Cli", "replace the database even when it is sound"
+        )
     )
     common_options(restore)
     restore.set_defaults(handler=run_restore)

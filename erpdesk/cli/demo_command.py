@@ -15,6 +15,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from erpdesk.cli.help_i18n import composed
 from erpdesk.cli.output import CliError
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -96,54 +97,73 @@ def common_options(parser: argparse.ArgumentParser) -> None:
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "demo",
-        help="add realistic made-up customers, contacts, activities and deals",
-        description="Add realistic made-up Chinese customers with contacts, a year of "
-        "activities and deals across the funnel. Demo data is never synced to the registry.",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "add realistic made-up customers, contacts, activities and deals"
+        ),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Add realistic made-up Chinese customers with contacts, a year of activities "
+            "and deals across the funnel. Demo data is never synced to the registry."
+        ),
     )
     parser.add_argument(
         "--customers", type=int, required=True, metavar="N",
-        help=f"how many customers to add (1 to {MAX_CUSTOMERS:,})",
+        help=composed(
+            QT_TRANSLATE_NOOP("Cli", "how many customers to add (1 to {max})"),
+            max=f"{MAX_CUSTOMERS:,}",
+        ),
     )
     parser.add_argument(
         "--seed", type=int, default=1, metavar="S",
-        help="random seed; the same seed gives the same data (default: 1)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "random seed; the same seed gives the same data (default: 1)"
+        ),
     )
     parser.add_argument(
         "--contacts-per-customer", type=int, default=3, metavar="N",
-        help="contacts of each customer (default: 3)",
+        help=QT_TRANSLATE_NOOP("Cli", "contacts of each customer (default: 3)"),
     )
     parser.add_argument(
         "--activities-per-customer", type=int, default=5, metavar="N",
-        help="activities of each customer (default: 5)",
+        help=QT_TRANSLATE_NOOP("Cli", "activities of each customer (default: 5)"),
     )
     parser.add_argument(
         "--deals", type=int, default=None, metavar="N",
-        help="open deals to add across the seven stages, with histories, activities and "
-        "worksheets (default: about a third of the customers get a deal, two open for one "
-        "closed; 0 for none)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "open deals to add across the seven stages, with histories, activities and "
+            "worksheets (default: about a third of the customers get a deal, two open for one "
+            "closed; 0 for none)"
+        ),
     )
     parser.add_argument(
         "--closed-deals", type=int, default=None, metavar="M",
-        help="closed deals (won or lost) to add besides the open ones (default: half of "
-        "--deals); e.g. --deals 20000 --closed-deals 100000",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "closed deals (won or lost) to add besides the open ones (default: half of "
+            "--deals); e.g. --deals 20000 --closed-deals 100000"
+        ),
     )
     how = parser.add_mutually_exclusive_group()
     how.add_argument(
         "--replace", action="store_true",
-        help="replace the database by a new one holding only the demo customers (refused "
-        "when it holds changes not yet synced); without it, the demo customers are added to "
-        "an existing database",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "replace the database by a new one holding only the demo customers (refused "
+            "when it holds changes not yet synced); without it, the demo customers are added to "
+            "an existing database"
+        ),
     )
     how.add_argument(
         "--exactly", action="store_true",
-        help="make the database hold exactly N customers: keep it when it does, else "
-        "replace it as --replace does (what scripts/demo.sh uses)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "make the database hold exactly N customers: keep it when it does, else "
+            "replace it as --replace does (what scripts/demo.sh uses)"
+        ),
     )
     parser.add_argument(
         "--as", dest="acting", choices=("rep", "consultant", "lead"), default="rep",
-        help="whom the desk acts as until someone signs in: the rep (default), a demo "
-        "presales consultant (the desk opens on the presales workbench) or the demo "
-        "presales lead",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "whom the desk acts as until someone signs in: the rep (default), a demo "
+            "presales consultant (the desk opens on the presales workbench) or the demo presales "
+            "lead"
+        ),
     )
     common_options(parser)
     parser.set_defaults(handler=run)

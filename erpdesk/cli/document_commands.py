@@ -28,12 +28,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     actions = report_actions(subparsers)
     review = actions.add_parser(
         "deal-review",
-        help="write the internal deal-review PDF of a deal",
-        description="Write the internal deal-review PDF of DEAL_ID: the deal, its stage "
-        "checklist, stage history and worksheets, in the language of --lang.",
+        help=QT_TRANSLATE_NOOP("Cli", "write the internal deal-review PDF of a deal"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Write the internal deal-review PDF of DEAL_ID: the deal, its stage checklist, "
+            "stage history and worksheets, in the language of --lang."
+        ),
     )
-    review.add_argument("deal_id", metavar="DEAL_ID", help="the deal's id")
-    review.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF")
+    review.add_argument("deal_id", metavar="DEAL_ID", help=QT_TRANSLATE_NOOP(
+        "Cli", "the deal's id"
+    ))
+    review.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.pdf",
+        help=QT_TRANSLATE_NOOP("Cli", "the PDF"),
+    )
     common_options(review)
     review.set_defaults(handler=run_deal_review)
 

@@ -16,8 +16,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from erpdesk.cli.help_i18n import LocalizedParser, language_in
 from erpdesk.cli.output import CliError, Output
 from erpdesk.domain.errors import DomainError
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 
 EXIT_USAGE = 2
 EXIT_FAILED = 1
@@ -27,18 +29,28 @@ EXIT_FAILED = 1
 _WINDOW_VALUE_OPTIONS = ("--db", "--lang", "--screenshot", "--view")
 
 
-def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> LocalizedParser:
     """The full parser, or (``commands=False``) only the window's options:
     the sub-commands' parsers cost ~7 ms, on the way to the first window."""
-    parser = argparse.ArgumentParser(
+    parser = LocalizedParser(
         prog="erpdesk",
-        description="ERPDesk: the desktop workbench for ERP sales. "
-        "Without a command it opens the main window.",
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "ERPDesk: the desktop workbench for ERP sales. "
+            "Without a command it opens the main window."
+        ),
     )
     add_common(parser)
     parser.add_argument(
+        "--verbose", action="store_true",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "after an error, also show the system's own words (in English) behind it"
+        ),
+    )
+    parser.add_argument(
         "--screenshot", type=Path, metavar="FILE",
-        help="open the window, wait until its data is shown, save a PNG to FILE and exit",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "open the window, wait until its data is shown, save a PNG to FILE and exit"
+        ),
     )
     parser.add_argument(
         "--view", choices=["today", "customers", "editor", "funnel", "deal", "quote", "catalogue",
@@ -46,14 +58,16 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
                  "presales-workload", "presales-knowledge", "presales-engagement",
                  "presales-demo", "presales-survey"],
         default="customers",
-        help="the view to show (with --screenshot: 'today' the day's work, 'editor' opens the "
-        "first customer, "
-        "'funnel' shows the sales funnel's board, 'deal' the first open deal's page, "
-        "'quote' the newest quote in its editor, 'catalogue' the catalogue and prices, "
-        "'admin' and 'leads' the registry workbenches of the signed-in account, "
-        "'proposal' the latest deal's proposal, 'presales' the presales workbench, "
-        "'presales-week', '-requests', '-workload', '-knowledge' its other tabs, "
-        "'presales-engagement', '-demo', '-survey' an engagement, a demo or a survey)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "the view to show (with --screenshot: 'today' the day's work, 'editor' opens "
+            "the first customer, "
+            "'funnel' shows the sales funnel's board, 'deal' the first open deal's page, "
+            "'quote' the newest quote in its editor, 'catalogue' the catalogue and prices, "
+            "'admin' and 'leads' the registry workbenches of the signed-in account, "
+            "'proposal' the latest deal's proposal, 'presales' the presales workbench, "
+            "'presales-week', '-requests', '-workload', '-knowledge' its other tabs, "
+            "'presales-engagement', '-demo', '-survey' an engagement, a demo or a survey)"
+        ),
     )
     if not commands:
         parser.set_defaults(command=None)
@@ -103,23 +117,40 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     """Options every command takes (``--db``, ``--lang``)."""
     parser.add_argument(
         "--db", type=Path, metavar="PATH",
-        help="the desk database file (default: erpdesk.db in the user data directory)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "the desk database file (default: erpdesk.db in the user data directory)"
+        ),
     )
     parser.add_argument(
         "--lang", choices=["zh_CN", "en"],
-        help="language of messages and of the window (default: the system's)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "language of messages and of the window (default: the system's)"
+        ),
     )
 
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(commands=not _window_only(arguments))
+    parser.speak(language_in(arguments))  # help and usage errors in the user's language
     args = parser.parse_args(arguments)
     if args.command is None:
         from erpdesk.ui.launch import gui_main
 
         return gui_main(args)
+    from erpdesk import os_errors  # (not on the way to the window)
+
     out = Output(stdout or sys.stdout, sys.stderr, language=args.lang)
+    os_errors.use_translator(out.translate)  # system errors explained in the same language
+    try:
+        with out.originals_shown(getattr(args, "verbose", False)):
+            return _run(args, out)
+    finally:
+        os_errors.use_translator(None)
+
+
+def _run(args: argparse.Namespace, out: Output) -> int:
+    """The command's handler; its errors as one translated line each."""
     try:
         return int(args.handler(args, out))
     except CliError as exc:

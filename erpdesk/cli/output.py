@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, TextIO
 
 from erpdesk.domain.errors import DomainError
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 
 
 class CliError(DomainError):
@@ -38,6 +42,42 @@ class Output:
 
     def progress(self, label: str, total: int) -> Progress:
         return Progress(self.err, label, total)
+
+    @contextmanager
+    def originals_shown(self, enabled: bool = True) -> Iterator[None]:
+        """Inside the block (``--verbose``), each system or library error
+        that a message explains in the user's language (``erpdesk.os_errors``)
+        is also printed in its own words, on a line of its own."""
+        if not enabled:
+            yield
+            return
+        from erpdesk import os_errors
+
+        handler = logging.StreamHandler(self.err)
+        handler.setFormatter(_OriginalFormatter(self.translate("Cli", SYSTEM_SAID)))
+        logger = logging.getLogger(os_errors.__name__)
+        level = logger.level
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        try:
+            yield
+        finally:
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+
+
+SYSTEM_SAID = QT_TRANSLATE_NOOP("Cli", "The system said: {original}")
+
+
+class _OriginalFormatter(logging.Formatter):
+    """``erpdesk: The system said: PermissionError: [Errno 13] ...``"""
+
+    def __init__(self, template: str) -> None:
+        super().__init__()
+        self.template = template
+
+    def format(self, record: logging.LogRecord) -> str:
+        return "erpdesk: " + self.template.format(original=record.getMessage())
 
 
 class Progress:

@@ -40,30 +40,44 @@ NONE = QT_TRANSLATE_NOOP("Cli", "none")
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "playbook",
-        help="check a playbook file or show the one in use",
-        description="The playbook (stages, checklists, worksheets) is the file "
-        "resources/playbook/default.toml, or the one $ERPDESK_PLAYBOOK names.",
+        help=QT_TRANSLATE_NOOP("Cli", "check a playbook file or show the one in use"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "The playbook (stages, checklists, worksheets) is the file "
+            "resources/playbook/default.toml, or the one $ERPDESK_PLAYBOOK names."
+        ),
     )
     common_options(parser)
     commands = parser.add_subparsers(dest="playbook_command", metavar="ACTION", required=True)
 
     check = commands.add_parser(
         "check",
-        help="check a playbook file against the schema (exit 1 with FILE:LINE: problem)",
-        description="Check FILE (default: the playbook in use) against the schema. A good "
-        "playbook prints OK with its id, version and counts; a bad one prints one line "
-        "FILE:LINE: problem and exits 1.",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "check a playbook file against the schema (exit 1 with FILE:LINE: problem)"
+        ),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Check FILE (default: the playbook in use) against the schema. A good playbook "
+            "prints OK with its id, version and counts; a bad one prints one line FILE:LINE: "
+            "problem and exits 1."
+        ),
     )
-    check.add_argument("file", type=Path, metavar="FILE", nargs="?", help="the playbook file")
+    check.add_argument("file", type=Path, metavar="FILE", nargs="?", help=QT_TRANSLATE_NOOP(
+        "Cli", "the playbook file"
+    ))
     common_options(check)
     check.set_defaults(handler=run_check)
 
     show = commands.add_parser(
         "show",
-        help="show the stages, checklists and worksheets of the playbook in use (or FILE)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "show the stages, checklists and worksheets of the playbook in use (or FILE)"
+        ),
     )
-    show.add_argument("file", type=Path, metavar="FILE", nargs="?", help="the playbook file")
-    show.add_argument("--json", action="store_true", help="print the whole playbook as JSON")
+    show.add_argument("file", type=Path, metavar="FILE", nargs="?", help=QT_TRANSLATE_NOOP(
+        "Cli", "the playbook file"
+    ))
+    show.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP(
+        "Cli", "print the whole playbook as JSON"
+    ))
     common_options(show)
     show.set_defaults(handler=run_show)
 

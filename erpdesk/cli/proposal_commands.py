@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from erpdesk.cli.demo_command import common_options
+from erpdesk.cli.help_i18n import composed
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -74,72 +75,107 @@ NONE = QT_TRANSLATE_NOOP("Cli", "none")
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "proposal",
-        help="a deal's solution proposal: its PDF, its text, its benefit figures",
-        description="The solution proposal (解决方案建议书) of a deal, or of a customer. TARGET "
-        "is a deal's id, or a customer's name or credit code.",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "a deal's solution proposal: its PDF, its text, its benefit figures"
+        ),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "The solution proposal (解决方案建议书) of a deal, or of a customer. TARGET is "
+            "a deal's id, or a customer's name or credit code."
+        ),
     )
     common_options(parser)
     actions = parser.add_subparsers(dest="proposal_command", metavar="ACTION", required=True)
 
     pdf = actions.add_parser(
         "pdf",
-        help="write the proposal PDF",
-        description="Write the proposal of TARGET as a PDF: cover, contents, the sections "
-        "generated from the customer, the deal, its worksheets, the catalogue, the quote and "
-        "the benefit model (or as edited). --lang chooses its language (default: the "
-        "proposal's own, zh_CN for a new one).",
+        help=QT_TRANSLATE_NOOP("Cli", "write the proposal PDF"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Write the proposal of TARGET as a PDF: cover, contents, the sections "
+            "generated from the customer, the deal, its worksheets, the catalogue, the quote and "
+            "the benefit model (or as edited). --lang chooses its language (default: the "
+            "proposal's own, zh_CN for a new one)."
+        ),
     )
-    pdf.add_argument("target", metavar="TARGET", help="a deal's id, or a customer's name or USCC")
+    pdf.add_argument("target", metavar="TARGET", help=QT_TRANSLATE_NOOP(
+        "Cli", "a deal's id, or a customer's name or USCC"
+    ))
     pdf.add_argument(
-        "-o", "--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write"
+        "-o", "--out", type=Path, required=True, metavar="FILE.pdf", help=QT_TRANSLATE_NOOP(
+            "Cli", "the PDF to write"
+        )
     )
     common_options(pdf)
     pdf.set_defaults(handler=run_pdf)
 
     show = actions.add_parser(
         "show",
-        help="print the proposal's sections and benefit figures",
-        description="Print the proposal of TARGET section by section (generated, or as "
-        "edited) with the benefit model's figures; --json prints them as JSON.",
+        help=QT_TRANSLATE_NOOP("Cli", "print the proposal's sections and benefit figures"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Print the proposal of TARGET section by section (generated, or as edited) "
+            "with the benefit model's figures; --json prints them as JSON."
+        ),
     )
-    show.add_argument("target", metavar="TARGET", help="a deal's id, or a customer's name or USCC")
-    show.add_argument("--json", action="store_true", help="print JSON")
+    show.add_argument("target", metavar="TARGET", help=QT_TRANSLATE_NOOP(
+        "Cli", "a deal's id, or a customer's name or USCC"
+    ))
+    show.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "print JSON"))
     common_options(show)
     show.set_defaults(handler=run_show)
 
     set_ = actions.add_parser(
         "set",
-        help="set benefit figures and section choices, and save the proposal",
-        description="Change the proposal of TARGET and save it. Benefit figures: "
-        + ", ".join(_figure_codes())
-        + ". Sections: "
-        + ", ".join(_section_codes())
-        + ".",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "set benefit figures and section choices, and save the proposal"
+        ),
+        description=composed(
+            QT_TRANSLATE_NOOP(
+                "Cli", "Change the proposal of TARGET and save it. Benefit figures: {figures}. "
+                "Sections: {sections}."
+            ),
+            figures=", ".join(_figure_codes()),
+            sections=", ".join(_section_codes()),
+        ),
     )
-    set_.add_argument("target", metavar="TARGET", help="a deal's id, or a customer's name or USCC")
+    set_.add_argument("target", metavar="TARGET", help=QT_TRANSLATE_NOOP(
+        "Cli", "a deal's id, or a customer's name or USCC"
+    ))
     set_.add_argument(
         "--benefit", action="append", default=[], metavar="KEY=VALUE",
-        help="a benefit figure, e.g. inventory_value=800万 or carrying_cost_rate=20%% "
-        "(an empty VALUE clears it)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "a benefit figure, e.g. inventory_value=800万 or carrying_cost_rate=20%% (an "
+            "empty VALUE clears it)"
+        ),
     )  # fmt: skip
     set_.add_argument(
-        "--exclude", action="append", default=[], metavar="SECTION", help="leave a section out"
+        "--exclude", action="append", default=[], metavar="SECTION", help=QT_TRANSLATE_NOOP(
+            "Cli", "leave a section out"
+        )
     )
     set_.add_argument(
-        "--include", action="append", default=[], metavar="SECTION", help="put a section back"
+        "--include", action="append", default=[], metavar="SECTION", help=QT_TRANSLATE_NOOP(
+            "Cli", "put a section back"
+        )
     )
     set_.add_argument(
         "--text", action="append", default=[], metavar="SECTION=FILE",
-        help="replace a section's generated text by the UTF-8 text of FILE",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "replace a section's generated text by the UTF-8 text of FILE"
+        ),
     )  # fmt: skip
     set_.add_argument(
         "--reset", action="append", default=[], metavar="SECTION",
-        help="go back to a section's generated text",
+        help=QT_TRANSLATE_NOOP("Cli", "go back to a section's generated text"),
     )  # fmt: skip
-    set_.add_argument("--title", help="the proposal's title (empty: the default title)")
-    set_.add_argument("--language", choices=["zh_CN", "en"], help="the proposal's language")
+    set_.add_argument("--title", help=QT_TRANSLATE_NOOP(
+        "Cli", "the proposal's title (empty: the default title)"
+    ))
+    set_.add_argument("--language", choices=["zh_CN", "en"], help=QT_TRANSLATE_NOOP(
+        "Cli", "the proposal's language"
+    ))
     set_.add_argument(
-        "--years", type=int, metavar="N", help="years of the return on investment (1-10)"
+        "--years", type=int, metavar="N", help=QT_TRANSLATE_NOOP(
+            "Cli", "years of the return on investment (1-10)"
+        )
     )
     common_options(set_)
     set_.set_defaults(handler=run_set)

@@ -125,102 +125,147 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:  # type: ignore
 
 
 def _number_args(parser: argparse.ArgumentParser, *, version: bool = True) -> None:
-    parser.add_argument("number", metavar="NUMBER", help="the quote number, Q-...")
+    parser.add_argument("number", metavar="NUMBER", help=QT_TRANSLATE_NOOP(
+        "Cli", "the quote number, Q-..."
+    ))
     if version:
         parser.add_argument(
             "--version", type=int, metavar="N", dest="quote_version",
-            help="that version (default: the latest)",
+            help=QT_TRANSLATE_NOOP("Cli", "that version (default: the latest)"),
         )  # fmt: skip
 
 
 def _add_quote(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
-        "quote", help="make, list, approve, send and print quotes",
-        description="Quotes (报价单): versions of a numbered offer to a customer.",
+        "quote", help=QT_TRANSLATE_NOOP("Cli", "make, list, approve, send and print quotes"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Quotes (报价单): versions of a numbered offer to a customer."
+        ),
     )  # fmt: skip
     common_options(parser)
     actions = parser.add_subparsers(dest="quote_command", metavar="ACTION", required=True)
 
     new = actions.add_parser(
         "new",
-        help="make a quote from a file of lines",
-        description="Make a quote of CUSTOMER (its name or its credit code) from a CSV "
-        "(UTF-8 or GBK) or XLSX file of lines with a header row: item/品名, description/描述, "
-        "quantity/数量, unit/单位, unit_price/单价, discount/折扣 (percent), vat_rate/税率, "
-        "group/类别. A line whose discount is above your limit makes the quote wait for a "
-        "manager's approval. Nothing is written if any row has a problem.",
+        help=QT_TRANSLATE_NOOP("Cli", "make a quote from a file of lines"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Make a quote of CUSTOMER (its name or its credit code) from a CSV (UTF-8 or "
+            "GBK) or XLSX file of lines with a header row: item/品名, description/描述, "
+            "quantity/数量, unit/单位, unit_price/单价, discount/折扣 (percent), vat_rate/税率, "
+            "group/类别. A line whose discount is above your limit makes the quote wait for a "
+            "manager's approval. Nothing is written if any row has a problem."
+        ),
     )
-    new.add_argument("--customer", required=True, metavar="NAME|USCC", help="the customer")
-    new.add_argument("--deal", metavar="ID", help="the deal's id (one of the customer's)")
-    new.add_argument("--lines", required=True, type=Path, metavar="FILE", help="the lines file")
+    new.add_argument("--customer", required=True, metavar="NAME|USCC", help=QT_TRANSLATE_NOOP(
+        "Cli", "the customer"
+    ))
+    new.add_argument("--deal", metavar="ID", help=QT_TRANSLATE_NOOP(
+        "Cli", "the deal's id (one of the customer's)"
+    ))
+    new.add_argument("--lines", required=True, type=Path, metavar="FILE", help=QT_TRANSLATE_NOOP(
+        "Cli", "the lines file"
+    ))
     mode = new.add_mutually_exclusive_group()
     mode.add_argument(
         "--tax-inclusive", dest="price_mode", action="store_const", const="inclusive",
-        help="unit prices include VAT (含税, the default)",
+        help=QT_TRANSLATE_NOOP("Cli", "unit prices include VAT (含税, the default)"),
     )  # fmt: skip
     mode.add_argument(
         "--tax-exclusive", dest="price_mode", action="store_const", const="exclusive",
-        help="unit prices exclude VAT (不含税)",
+        help=QT_TRANSLATE_NOOP("Cli", "unit prices exclude VAT (不含税)"),
     )  # fmt: skip
-    new.add_argument("--title", default="", metavar="T", help="the quote's title")
+    new.add_argument("--title", default="", metavar="T", help=QT_TRANSLATE_NOOP(
+        "Cli", "the quote's title"
+    ))
     new.add_argument(
-        "--valid-until", metavar="DATE", help="last valid day (default: the settings' days on)"
+        "--valid-until", metavar="DATE", help=QT_TRANSLATE_NOOP(
+            "Cli", "last valid day (default: the settings' days on)"
+        )
     )
     new.add_argument(
         "--language", choices=["zh_CN", "en"], default="zh_CN", dest="quote_language",
-        help="the language the quote is printed in (default: zh_CN)",
+        help=QT_TRANSLATE_NOOP("Cli", "the language the quote is printed in (default: zh_CN)"),
     )  # fmt: skip
     new.add_argument(
         "--json", action="store_true",
-        help='print {"number", "version", "status", "lines": [{"net", "vat", "total"}, ...], '
-        '"net", "vat", "total", "total_in_words"}, amounts as decimal strings',
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "print {\"number\", \"version\", \"status\", \"lines\": [{\"net\", \"vat\", "
+            "\"total\"}, ...], \"net\", \"vat\", \"total\", \"total_in_words\"}, amounts as "
+            "decimal strings"
+        ),
     )  # fmt: skip
     common_options(new)
     new.set_defaults(handler=run_new, price_mode="inclusive")
 
     listing = actions.add_parser(
-        "list", help="list quotes (the latest version of each)",
-        description="List the quotes, newest first: the latest version of each number.",
+        "list", help=QT_TRANSLATE_NOOP("Cli", "list quotes (the latest version of each)"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "List the quotes, newest first: the latest version of each number."
+        ),
     )  # fmt: skip
-    listing.add_argument("--customer", metavar="NAME|USCC", help="only this customer's")
-    listing.add_argument("--deal", metavar="ID", help="only this deal's")
-    listing.add_argument("--status", metavar="S", help="only in this status (draft, sent ...)")
-    listing.add_argument("--all-versions", action="store_true", help="every version")
-    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument("--customer", metavar="NAME|USCC", help=QT_TRANSLATE_NOOP(
+        "Cli", "only this customer's"
+    ))
+    listing.add_argument("--deal", metavar="ID", help=QT_TRANSLATE_NOOP("Cli", "only this deal's"))
+    listing.add_argument("--status", metavar="S", help=QT_TRANSLATE_NOOP(
+        "Cli", "only in this status (draft, sent ...)"
+    ))
+    listing.add_argument("--all-versions", action="store_true", help=QT_TRANSLATE_NOOP(
+        "Cli", "every version"
+    ))
+    listing.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "print JSON"))
     common_options(listing)
     listing.set_defaults(handler=run_list)
 
-    show = actions.add_parser("show", help="show a quote: lines, totals, approvals")
+    show = actions.add_parser("show", help=QT_TRANSLATE_NOOP(
+        "Cli", "show a quote: lines, totals, approvals"
+    ))
     _number_args(show)
-    show.add_argument("--json", action="store_true", help="print JSON")
+    show.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "print JSON"))
     common_options(show)
     show.set_defaults(handler=run_show)
 
     version = actions.add_parser(
-        "version", help="make a new version of a quote (a copy of its latest)",
-        description="Make a new version of NUMBER: a draft copy of its latest version, dated "
-        "today. The latest is superseded unless the customer has it (sent).",
+        "version", help=QT_TRANSLATE_NOOP(
+            "Cli", "make a new version of a quote (a copy of its latest)"
+        ),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Make a new version of NUMBER: a draft copy of its latest version, dated "
+            "today. The latest is superseded unless the customer has it (sent)."
+        ),
     )  # fmt: skip
     _number_args(version, version=False)
     common_options(version)
     version.set_defaults(handler=run_version)
 
     approve = actions.add_parser(
-        "approve", help="record a manager's decision on a discount",
-        description="Approve (or with --reject reject) the discount of a quote waiting for "
-        "approval. The approver must not be the quote's author.",
+        "approve", help=QT_TRANSLATE_NOOP("Cli", "record a manager's decision on a discount"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Approve (or with --reject reject) the discount of a quote waiting for "
+            "approval. The approver must not be the quote's author."
+        ),
     )  # fmt: skip
     _number_args(approve)
-    approve.add_argument("--by", required=True, metavar="NAME", help="who decides")
-    approve.add_argument("--reject", action="store_true", help="reject the discount")
-    approve.add_argument("--note", default="", metavar="T", help="why")
+    approve.add_argument("--by", required=True, metavar="NAME", help=QT_TRANSLATE_NOOP(
+        "Cli", "who decides"
+    ))
+    approve.add_argument("--reject", action="store_true", help=QT_TRANSLATE_NOOP(
+        "Cli", "reject the discount"
+    ))
+    approve.add_argument("--note", default="", metavar="T", help=QT_TRANSLATE_NOOP("Cli", "why"))
     common_options(approve)
     approve.set_defaults(handler=run_approve)
 
     for name, help_text, handler in (
-        ("send", "mark a quote as sent to the customer (freezes the version)", run_send),
-        ("accept", "record that the customer accepted a sent quote", run_accept),
-        ("decline", "record that the customer declined a sent quote", run_decline),
+        ("send", QT_TRANSLATE_NOOP(
+            "Cli", "mark a quote as sent to the customer (freezes the version)"
+        ), run_send),
+        ("accept", QT_TRANSLATE_NOOP(
+            "Cli", "record that the customer accepted a sent quote"
+        ), run_accept),
+        ("decline", QT_TRANSLATE_NOOP(
+            "Cli", "record that the customer declined a sent quote"
+        ), run_decline),
     ):
         action = actions.add_parser(name, help=help_text, description=help_text)
         _number_args(action)
@@ -228,54 +273,82 @@ def _add_quote(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         action.set_defaults(handler=handler)
 
     pdf = actions.add_parser(
-        "pdf", help="write the quote's PDF",
-        description="Write the PDF of NUMBER (its latest version unless --version) in the "
-        "quote's language, with the company's branding.",
+        "pdf", help=QT_TRANSLATE_NOOP("Cli", "write the quote's PDF"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Write the PDF of NUMBER (its latest version unless --version) in the quote's "
+            "language, with the company's branding."
+        ),
     )  # fmt: skip
     _number_args(pdf)
-    pdf.add_argument("-o", "--out", required=True, type=Path, metavar="FILE.pdf", help="the PDF")
+    pdf.add_argument(
+        "-o", "--out", required=True, type=Path, metavar="FILE.pdf",
+        help=QT_TRANSLATE_NOOP("Cli", "the PDF"),
+    )
     pdf.add_argument(
         "--language", choices=["zh_CN", "en"], dest="pdf_language",
-        help="print it in this language instead of the quote's own (the quote is not changed)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "print it in this language instead of the quote's own (the quote is not "
+            "changed)"
+        ),
     )  # fmt: skip
     common_options(pdf)
     pdf.set_defaults(handler=run_pdf)
 
     settings = actions.add_parser(
-        "settings", help="show or set the rep code, discount limit and validity",
-        description="Show the quote settings, or set those given.",
+        "settings", help=QT_TRANSLATE_NOOP(
+            "Cli", "show or set the rep code, discount limit and validity"
+        ),
+        description=QT_TRANSLATE_NOOP("Cli", "Show the quote settings, or set those given."),
     )  # fmt: skip
-    settings.add_argument("--rep-code", metavar="X", help="1-12 letters or digits")
-    settings.add_argument("--discount-limit", metavar="P", help="percent, 0-100")
-    settings.add_argument("--validity-days", type=int, metavar="N", help="1-365")
-    settings.add_argument("--json", action="store_true", help="print JSON")
+    settings.add_argument("--rep-code", metavar="X", help=QT_TRANSLATE_NOOP(
+        "Cli", "1-12 letters or digits"
+    ))
+    settings.add_argument("--discount-limit", metavar="P", help=QT_TRANSLATE_NOOP(
+        "Cli", "percent, 0-100"
+    ))
+    settings.add_argument("--validity-days", type=int, metavar="N", help=QT_TRANSLATE_NOOP(
+        "Cli", "1-365"
+    ))
+    settings.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP(
+        "Cli", "print JSON"
+    ))
     common_options(settings)
     settings.set_defaults(handler=run_settings)
 
 
 def _add_catalogue(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
-        "catalogue", help="show, import or export the catalogue",
-        description="The catalogue (产品目录) quotes are made from: the desk's own (imported) "
-        "or the shipped one.",
+        "catalogue", help=QT_TRANSLATE_NOOP("Cli", "show, import or export the catalogue"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "The catalogue (产品目录) quotes are made from: the desk's own (imported) or "
+            "the shipped one."
+        ),
     )  # fmt: skip
     common_options(parser)
     actions = parser.add_subparsers(dest="catalogue_command", metavar="ACTION", required=True)
-    show = actions.add_parser("show", help="the items and today's prices")
-    show.add_argument("--json", action="store_true", help="print the whole catalogue as JSON")
+    show = actions.add_parser("show", help=QT_TRANSLATE_NOOP("Cli", "the items and today's prices"))
+    show.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP(
+        "Cli", "print the whole catalogue as JSON"
+    ))
     common_options(show)
     show.set_defaults(handler=run_catalogue_show)
     imported = actions.add_parser(
-        "import", help="replace the catalogue by an XLSX file",
-        description="Read FILE.xlsx (the layout catalogue export writes) and make it the "
-        "desk's catalogue; a file with any problem is refused whole, with every problem.",
+        "import", help=QT_TRANSLATE_NOOP("Cli", "replace the catalogue by an XLSX file"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Read FILE.xlsx (the layout catalogue export writes) and make it the desk's "
+            "catalogue; a file with any problem is refused whole, with every problem."
+        ),
     )  # fmt: skip
     imported.add_argument("file", type=Path, metavar="FILE.xlsx")
     common_options(imported)
     imported.set_defaults(handler=run_catalogue_import)
-    exported = actions.add_parser("export", help="write the catalogue to an XLSX file")
+    exported = actions.add_parser("export", help=QT_TRANSLATE_NOOP(
+        "Cli", "write the catalogue to an XLSX file"
+    ))
     exported.add_argument("file", type=Path, metavar="FILE.xlsx")
-    exported.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    exported.add_argument("--force", action="store_true", help=QT_TRANSLATE_NOOP(
+        "Cli", "replace FILE if it exists"
+    ))
     common_options(exported)
     exported.set_defaults(handler=run_catalogue_export)
 

@@ -48,7 +48,7 @@ def report_actions(
     each report (funnel, deal-review ...) adds itself to them."""
     report = subparsers.choices.get("report")
     if report is None:
-        report = subparsers.add_parser("report", help="print reports")
+        report = subparsers.add_parser("report", help=QT_TRANSLATE_NOOP("Cli", "print reports"))
         common_options(report)
         actions = report.add_subparsers(dest="report_command", metavar="REPORT", required=True)
     else:  # another module made ``report``: join its actions
@@ -61,18 +61,26 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     actions = report_actions(subparsers)
     funnel = actions.add_parser(
         "funnel",
-        help="the sales funnel: deals, amounts and weighted amounts per stage",
-        description="Print the sales funnel of the deals in the desk's database: per stage "
-        "the number of open deals, their amount, the stage's probability and the weighted "
-        "amount (amount x probability, rounded half-up to the fen per deal); then all open, "
-        "won and lost deals. Amounts in CNY.",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "the sales funnel: deals, amounts and weighted amounts per stage"
+        ),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Print the sales funnel of the deals in the desk's database: per stage the "
+            "number of open deals, their amount, the stage's probability and the weighted amount "
+            "(amount x probability, rounded half-up to the fen per deal); then all open, won and "
+            "lost deals. Amounts in CNY."
+        ),
     )
-    funnel.add_argument("--owner", metavar="O", help="only the deals of this owner")
+    funnel.add_argument("--owner", metavar="O", help=QT_TRANSLATE_NOOP(
+        "Cli", "only the deals of this owner"
+    ))
     funnel.add_argument(
         "--json", action="store_true",
-        help='print JSON: {"currency", "stages": [{"stage", "code", "name", "count", '
-        '"amount", "probability", "weighted"}, ...], "open", "won", "lost"}, amounts as '
-        "decimal strings",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "print JSON: {\"currency\", \"stages\": [{\"stage\", \"code\", \"name\", "
+            "\"count\", \"amount\", \"probability\", \"weighted\"}, ...], \"open\", \"won\", "
+            "\"lost\"}, amounts as decimal strings"
+        ),
     )  # fmt: skip
     common_options(funnel)
     funnel.set_defaults(handler=run_funnel)

@@ -94,28 +94,40 @@ class SyncCliError(CliError):
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     from erpdesk.cli.demo_command import common_options
 
-    login = subparsers.add_parser("login", help="sign in to the registry")
+    login = subparsers.add_parser("login", help=QT_TRANSLATE_NOOP("Cli", "sign in to the registry"))
     common_options(login)
     login.add_argument("--server", required=True, metavar="URL",
-                       help="the registry, e.g. https://registry.example.com")
+                       help=QT_TRANSLATE_NOOP(
+                           "Cli", "the registry, e.g. https://registry.example.com"
+                       ))
     login.add_argument("--user", required=True, metavar="NAME")
     login.add_argument("--password-stdin", action="store_true",
-                       help="read the password from the first line of standard input")
+                       help=QT_TRANSLATE_NOOP(
+                           "Cli", "read the password from the first line of standard input"
+                       ))
     login.set_defaults(handler=run_login)
 
-    logout = subparsers.add_parser("logout", help="sign out (forget the token)")
+    logout = subparsers.add_parser("logout", help=QT_TRANSLATE_NOOP(
+        "Cli", "sign out (forget the token)"
+    ))
     common_options(logout)
     logout.set_defaults(handler=run_logout)
 
-    sync = subparsers.add_parser("sync", help="send this desk's changes and receive others'")
+    sync = subparsers.add_parser("sync", help=QT_TRANSLATE_NOOP(
+        "Cli", "send this desk's changes and receive others'"
+    ))
     common_options(sync)
     sync.add_argument("--password-stdin", action="store_true",
-                      help="sign in again with the password on standard input if needed")
+                      help=QT_TRANSLATE_NOOP(
+                          "Cli", "sign in again with the password on standard input if needed"
+                      ))
     sync.set_defaults(handler=run_sync)
     commands = sync.add_subparsers(dest="sync_command", metavar="COMMAND")
-    status = commands.add_parser("status", help="what is waiting, conflicts, the last sync")
+    status = commands.add_parser("status", help=QT_TRANSLATE_NOOP(
+        "Cli", "what is waiting, conflicts, the last sync"
+    ))
     common_options(status)
-    status.add_argument("--json", action="store_true", help="print JSON")
+    status.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "print JSON"))
     status.set_defaults(handler=run_status)
 
 

@@ -92,88 +92,123 @@ FILE_EXISTS = QT_TRANSLATE_NOOP(
 
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     importer = subparsers.add_parser(
-        "import", help="import customers from a CSV or XLSX file",
-        description="Import data from a spreadsheet file.",
+        "import", help=QT_TRANSLATE_NOOP("Cli", "import customers from a CSV or XLSX file"),
+        description=QT_TRANSLATE_NOOP("Cli", "Import data from a spreadsheet file."),
     )
     common_options(importer)
     what = importer.add_subparsers(dest="what", metavar="WHAT", required=True)
     customers = what.add_parser(
         "customers",
-        help="customers (one per row) from CSV (UTF-8 or GBK) or XLSX",
-        description="Import customers from a CSV (UTF-8 or GBK/GB18030) or XLSX file with "
-        "a header row (Chinese or English headers, e.g. 客户名称/name, 统一社会信用代码/uscc, "
-        "电话/phone, 客户来源/source, 地区/region, 联系人/contact, 联系人手机/mobile). "
-        "By default nothing is written if any row has a problem.",
+        help=QT_TRANSLATE_NOOP("Cli", "customers (one per row) from CSV (UTF-8 or GBK) or XLSX"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Import customers from a CSV (UTF-8 or GBK/GB18030) or XLSX file with a header "
+            "row (Chinese or English headers, e.g. 客户名称/name, 统一社会信用代码/uscc, "
+            "电话/phone, 客户来源/source, 地区/region, 联系人/contact, 联系人手机/mobile). By "
+            "default nothing is written if any row has a problem."
+        ),
     )
-    customers.add_argument("file", type=Path, metavar="FILE", help="the .csv or .xlsx file")
+    customers.add_argument("file", type=Path, metavar="FILE", help=QT_TRANSLATE_NOOP(
+        "Cli", "the .csv or .xlsx file"
+    ))
     customers.add_argument(
         "--partial", action="store_true",
-        help="import the valid rows even if others are rejected",
+        help=QT_TRANSLATE_NOOP("Cli", "import the valid rows even if others are rejected"),
     )
     customers.add_argument(
         "--on-duplicate", choices=["skip", "merge"], default="skip",
-        help="a row that is a known customer (the same credit code, or the same name and no "
-        "other credit code): skip it (default), or merge it (fill that customer's empty "
-        "fields, add its contact if new). A row that only may be one (the same name with "
-        "another credit code, or a region on one side only) is imported and listed, never "
-        "merged",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "a row that is a known customer (the same credit code, or the same name and no "
+            "other credit code): skip it (default), or merge it (fill that customer's empty "
+            "fields, add its contact if new). A row that only may be one (the same name with "
+            "another credit code, or a region on one side only) is imported and listed, never "
+            "merged"
+        ),
     )
     customers.add_argument(
         "--json", action="store_true",
-        help="print the result as JSON: imported, merged, duplicates, rejected (with reasons)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "print the result as JSON: imported, merged, duplicates, rejected (with "
+            "reasons)"
+        ),
     )
     common_options(customers)
     customers.set_defaults(handler=run_import)
     deals = what.add_parser(
         "deals",
-        help="deals (one per row) of existing customers, from CSV (UTF-8 or GBK) or XLSX",
-        description="Import deals from a CSV (UTF-8 or GBK/GB18030) or XLSX file with a "
-        "header row (Chinese or English headers: 客户名称/customer or 统一社会信用代码/uscc, "
-        "商机名称/name, 预计金额/amount, 阶段/stage (1-7, the stage's Chinese name or its "
-        "code name), 预计成交日期/close_date, 负责人/owner, 竞争对手/competitors). A row whose "
-        "customer does not exist, is deleted or cannot be told apart is rejected. By default "
-        "nothing is written if any row has a problem.",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "deals (one per row) of existing customers, from CSV (UTF-8 or GBK) or XLSX"
+        ),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Import deals from a CSV (UTF-8 or GBK/GB18030) or XLSX file with a header row "
+            "(Chinese or English headers: 客户名称/customer or 统一社会信用代码/uscc, "
+            "商机名称/name, 预计金额/amount, 阶段/stage (1-7, the stage's Chinese name or its "
+            "code name), 预计成交日期/close_date, 负责人/owner, 竞争对手/competitors). A row "
+            "whose customer does not exist, is deleted or cannot be told apart is rejected. By "
+            "default nothing is written if any row has a problem."
+        ),
     )
-    deals.add_argument("file", type=Path, metavar="FILE", help="the .csv or .xlsx file")
+    deals.add_argument("file", type=Path, metavar="FILE", help=QT_TRANSLATE_NOOP(
+        "Cli", "the .csv or .xlsx file"
+    ))
     deals.add_argument(
         "--partial", action="store_true",
-        help="import the valid rows even if others are rejected",
+        help=QT_TRANSLATE_NOOP("Cli", "import the valid rows even if others are rejected"),
     )
     deals.add_argument(
         "--json", action="store_true",
-        help="print the result as JSON: imported, rejected (with reasons), warnings",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "print the result as JSON: imported, rejected (with reasons), warnings"
+        ),
     )
     common_options(deals)
     deals.set_defaults(handler=run_import_deals)
 
     exporter = subparsers.add_parser(
-        "export", help="export customers to a CSV or XLSX file",
-        description="Export data to a spreadsheet file.",
+        "export", help=QT_TRANSLATE_NOOP("Cli", "export customers to a CSV or XLSX file"),
+        description=QT_TRANSLATE_NOOP("Cli", "Export data to a spreadsheet file."),
     )
     common_options(exporter)
     what = exporter.add_subparsers(dest="what", metavar="WHAT", required=True)
     customers = what.add_parser(
         "customers",
-        help="every customer, with its first contact, in the import's columns",
-        description="Export every customer with its first contact to FILE (.csv: UTF-8 with "
-        "BOM, opens in Excel; .xlsx), with the headers the import reads.",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "every customer, with its first contact, in the import's columns"
+        ),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Export every customer with its first contact to FILE (.csv: UTF-8 with BOM, "
+            "opens in Excel; .xlsx), with the headers the import reads."
+        ),
     )
-    customers.add_argument("file", type=Path, metavar="FILE", help="the .csv or .xlsx file")
-    customers.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    customers.add_argument("file", type=Path, metavar="FILE", help=QT_TRANSLATE_NOOP(
+        "Cli", "the .csv or .xlsx file"
+    ))
+    customers.add_argument("--force", action="store_true", help=QT_TRANSLATE_NOOP(
+        "Cli", "replace FILE if it exists"
+    ))
     common_options(customers)
     customers.set_defaults(handler=run_export)
     pipeline = what.add_parser(
         "pipeline",
-        help="the open deals (all with --all) and the funnel summary, to XLSX",
-        description="Export the deals to FILE (.xlsx): one row per deal (customer, deal, "
-        "stage, amount, probability, weighted amount, close date, owner, days in stage, next "
-        "step) and a second sheet with the funnel summary. Amounts are numbers in CNY.",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "the open deals (all with --all) and the funnel summary, to XLSX"
+        ),
+        description=QT_TRANSLATE_NOOP(
+            "Cli", "Export the deals to FILE (.xlsx): one row per deal (customer, deal, stage, "
+            "amount, probability, weighted amount, close date, owner, days in stage, next step) "
+            "and a second sheet with the funnel summary. Amounts are numbers in CNY."
+        ),
     )
-    pipeline.add_argument("file", type=Path, metavar="FILE", help="the .xlsx file")
+    pipeline.add_argument("file", type=Path, metavar="FILE", help=QT_TRANSLATE_NOOP(
+        "Cli", "the .xlsx file"
+    ))
     pipeline.add_argument(
-        "--all", action="store_true", help="also the closed deals (won and lost)"
+        "--all", action="store_true", help=QT_TRANSLATE_NOOP(
+            "Cli", "also the closed deals (won and lost)"
+        )
     )
-    pipeline.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    pipeline.add_argument("--force", action="store_true", help=QT_TRANSLATE_NOOP(
+        "Cli", "replace FILE if it exists"
+    ))
     common_options(pipeline)
     pipeline.set_defaults(handler=run_export_pipeline)
 

@@ -51,6 +51,7 @@ from erpdesk.domain.money import MONEY_CONTEXT
 from erpdesk.domain.playbook_schema import EMPTY
 from erpdesk.domain.quote import ItemKind
 from erpdesk.domain.toml_lines import Path as KeyPath
+from erpdesk.os_errors import explain, remove_quietly
 from erpdesk.services.importer import cell_text, header_key
 
 # Messages of the reader (rendered by ``CatalogueProblem``, context Domain).
@@ -223,9 +224,9 @@ def export_catalogue_xlsx(
         book.save(tmp)
         os.replace(tmp, path)
     except OSError as exc:
-        raise DomainError(CANNOT_WRITE, path=str(path), detail=exc.strerror or exc) from exc
+        raise DomainError(CANNOT_WRITE, path=str(path), detail=explain(exc)[0]) from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        remove_quietly(tmp)
 
 
 def _item_rows(catalogue: Catalogue, zh: bool) -> Iterator[list[Any]]:
@@ -597,7 +598,7 @@ def import_catalogue_xlsx(
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        detail = exc.strerror or str(exc)
+        detail = explain(exc)[0]
         problem = CatalogueProblem((), "cannot_read", CANNOT_READ, {"detail": detail}, source)
         raise CatalogueError([problem]) from None
     reader = _Reader()
@@ -647,7 +648,7 @@ def _read_book(
             warnings.simplefilter("ignore")
             book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # zip, XML and openpyxl errors alike: not a workbook
-        detail = str(exc) or type(exc).__name__
+        detail = explain(exc)[0]
         problem = CatalogueProblem((), "not_workbook", NOT_WORKBOOK, {"detail": detail}, source)
         raise CatalogueError([problem]) from None
     try:

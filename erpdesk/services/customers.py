@@ -56,6 +56,12 @@ class CustomerService:
         self._index_lock = threading.Lock()
         self._index_thread: threading.Thread | None = None
 
+    @property
+    def unit_of_work(self) -> Callable[[], UnitOfWork]:
+        """The unit-of-work factory this service writes through (an import
+        run by the window writes where the window reads)."""
+        return self._uow
+
     # -- reading -------------------------------------------------------------
 
     @staticmethod

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
+from erpdesk.os_errors import IS_A_FOLDER, explain, remove_quietly, translated
 from erpdesk.services.exporter import CANNOT_WRITE, ExportError
 from erpdesk.storage.deal_queries import BoardCard, DealCriteria
 
@@ -100,7 +101,7 @@ def export_pipeline(
     if path.suffix.lower() != ".xlsx":
         raise ExportError(NOT_XLSX, path=str(path))
     if path.is_dir():
-        raise ExportError(CANNOT_WRITE, path=str(path), detail="a folder")
+        raise ExportError(CANNOT_WRITE, path=str(path), detail=translated(IS_A_FOLDER))
     playbook = deals.playbook
     cards = deals.board(DealCriteria(closed_since=date.min if closed else None), flags=False)
     report = deals.funnel()
@@ -110,9 +111,9 @@ def export_pipeline(
         _write(tmp, cards, report, playbook, zh, progress)
         os.replace(tmp, path)
     except OSError as exc:
-        raise ExportError(CANNOT_WRITE, path=str(path), detail=exc.strerror or exc) from exc
+        raise ExportError(CANNOT_WRITE, path=str(path), detail=explain(exc)[0]) from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        remove_quietly(tmp)
     return len(cards)
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from erpdesk.domain.customer import Contact, Customer
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
+from erpdesk.os_errors import IS_A_FOLDER, explain, remove_quietly, translated
 from erpdesk.services.importer import COLUMNS, TransferError
 from erpdesk.storage.queries import CustomerCriteria, CustomerQueries
 
@@ -91,7 +92,7 @@ def export_customers(
     if suffix not in FORMATS:
         raise ExportError(UNKNOWN_FORMAT, path=str(path))
     if path.is_dir():
-        raise ExportError(CANNOT_WRITE, path=str(path), detail="a folder")
+        raise ExportError(CANNOT_WRITE, path=str(path), detail=translated(IS_A_FOLDER))
     queries = source if isinstance(source, CustomerQueries) else CustomerQueries(source.db.reader)
     total = queries.count(CustomerCriteria()) if progress is not None else 0
     rows = _rows(queries.customers_with_first_contact(), total, progress)
@@ -100,9 +101,9 @@ def export_customers(
         count = _write_csv(tmp, rows) if suffix == ".csv" else _write_xlsx(tmp, rows)
         os.replace(tmp, path)
     except OSError as exc:
-        raise ExportError(CANNOT_WRITE, path=str(path), detail=exc.strerror or exc) from exc
+        raise ExportError(CANNOT_WRITE, path=str(path), detail=explain(exc)[0]) from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        remove_quietly(tmp)
     return count
 
 

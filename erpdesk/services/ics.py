@@ -41,6 +41,7 @@ from erpdesk import __version__
 from erpdesk.domain.calendar import CalendarEvent
 from erpdesk.domain.errors import DomainError
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
+from erpdesk.os_errors import explain, remove_quietly
 
 # The right-hand side of every UID: names us without claiming a domain we do
 # not own (.invalid is reserved, RFC 2606), so our UIDs never clash with
@@ -190,7 +191,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         raise CalendarExportError(
-            CANNOT_WRITE, path=str(path), detail=exc.strerror or str(exc)
+            CANNOT_WRITE, path=str(path), detail=explain(exc)[0]
         ) from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        remove_quietly(tmp)

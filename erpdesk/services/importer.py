@@ -58,6 +58,7 @@ from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.domain.names import key_parts, normalize_company_name, region_variant_keys
 from erpdesk.domain.regions import PROVINCES, find_city, find_province, province_of_city
 from erpdesk.domain.validation import is_mobile, validate_contact, validate_customer
+from erpdesk.os_errors import explain
 from erpdesk.services.events import Change, ChangeFeed
 
 if TYPE_CHECKING:  # the write side (SQLAlchemy) is imported by the caller
@@ -131,6 +132,12 @@ class TransferError(DomainError):
 
 class ImportFileError(TransferError):
     """The file cannot be read as a table of customers."""
+
+
+class ImportCancelled(TransferError):
+    """The user stopped an import; nothing was written."""
+
+    text = QT_TRANSLATE_NOOP("Transfer", "The import was cancelled; nothing was written")
 
 
 FILE_MISSING = QT_TRANSLATE_NOOP("Transfer", "The file {path} does not exist")
@@ -263,6 +270,7 @@ class ImportResult(TransferResult):
     merged: int = 0
     duplicates: list[Duplicate] = field(default_factory=list)
     possible: list[PossibleDuplicate] = field(default_factory=list)  # imported as new
+    merges: list[Duplicate] = field(default_factory=list)  # the rows merged (or to merge)
 
     def as_dict(self, translate: Any = None) -> dict[str, Any]:
         """The result as plain data (the CLI's ``--json``), messages translated."""
@@ -331,7 +339,7 @@ def read_table(path: Path) -> Iterator[tuple[int, list[str]]]:
     except FileNotFoundError as exc:
         raise ImportFileError(FILE_MISSING, path=where) from exc
     except OSError as exc:
-        raise ImportFileError(FILE_UNREADABLE, path=where, detail=exc.strerror or exc) from exc
+        raise ImportFileError(FILE_UNREADABLE, path=where, detail=explain(exc)[0]) from exc
     if not data.strip():
         raise ImportFileError(FILE_EMPTY, path=where)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
@@ -372,7 +380,7 @@ def _csv_rows(text: str, where: str) -> list[list[str]]:
     try:
         return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
     except csv.Error as exc:
-        raise ImportFileError(BAD_CSV, path=where, detail=exc) from exc
+        raise ImportFileError(BAD_CSV, path=where, detail=explain(exc)[0]) from exc
 
 
 def _xlsx_rows(data: bytes, where: str) -> list[tuple[Any, ...]]:
@@ -390,7 +398,7 @@ def _xlsx_rows(data: bytes, where: str) -> list[tuple[Any, ...]]:
             finally:
                 book.close()
     except Exception as exc:  # zip, XML and openpyxl errors alike: a broken file
-        detail = str(exc) or type(exc).__name__
+        detail = explain(exc)[0]
         raise ImportFileError(BROKEN_XLSX, path=where, detail=detail) from exc
 
 
@@ -839,6 +847,33 @@ def import_customers(
     layout = Layout.of(header, str(path))
     if not rows:
         raise ImportFileError(NO_ROWS, path=str(path))
+    return import_rows(
+        uow_factory, rows, layout, partial=partial, on_duplicate=on_duplicate, owner=owner,
+        feed=feed, progress=progress,
+    )
+
+
+def import_rows(
+    uow_factory: Callable[[], UnitOfWork],
+    rows: Sequence[tuple[int, list[str]]],
+    layout: Layout,
+    *,
+    partial: bool = False,
+    on_duplicate: OnDuplicate = "skip",
+    owner: str = "",
+    feed: ChangeFeed | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    write: bool = True,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """Import *rows* (``(row number, cells)``) read with *layout*: the body of
+    ``import_customers``, shared with the window's import wizard.
+
+    ``write=False`` checks every row exactly as an import would (problems,
+    duplicates, merges) and writes nothing.  *cancelled* is asked before each
+    row and before the commit; when it answers True, ``ImportCancelled`` is
+    raised and nothing is written (the one transaction rolls back).
+    """
     result = ImportResult()
     if layout.unknown:
         result.warnings.append(Notice(UNKNOWN_COLUMNS, {"columns": "、".join(layout.unknown)}))
@@ -846,6 +881,8 @@ def import_customers(
         known = _Identities(uow, merge=on_duplicate == "merge")
         new: list[_Target] = []
         for number, cells in rows:
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
             result.rows += 1
             if progress is not None and result.rows % 500 == 0:
                 progress(result.rows, len(rows))
@@ -853,53 +890,77 @@ def import_customers(
             if isinstance(parsed, Rejected):
                 result.rejected.append(parsed)
                 continue
-            found = known.find(parsed)
-            match, target = found.match, found.target
-            if match == "ambiguous":
-                result.duplicates.append(Duplicate(
-                    number, parsed.customer.name, "、".join(n.name for n in found.namesakes),
-                    match,
-                ))
-            elif target is None:
-                contacts = [parsed.contact] if parsed.contact else []
-                target = _Target(parsed.customer, contacts, row=number)
-                new.append(target)
-                known.remember(target, parsed.key)
-                if found.namesakes:
-                    namesake = found.namesakes[0]
-                    result.possible.append(PossibleDuplicate(
-                        number, parsed.customer.name, parsed.customer.uscc, namesake.name,
-                        namesake.uscc, namesake.row, namesake.id,
-                        "uscc" if namesake.key == parsed.key else "region",
-                    ))
-            elif on_duplicate == "merge":
-                _fill(target, parsed)
-                known.remember(target)  # a credit code it was given now names it too
-                result.merged += 1
-            else:
-                result.duplicates.append(Duplicate(
-                    number, parsed.customer.name, target.customer.name, match,
-                    target.row, target.customer.id if target.row is None else None,
-                ))
+            _place(parsed, known.find(parsed), known, new, result, on_duplicate)
         if progress is not None:
             progress(result.rows, len(rows))
-        if result.rejected and not partial:
-            result.merged = 0
+        if not write or (result.rejected and not partial):
+            if write:
+                result.merged = 0
             return result
-        uow.customers.add_many([(t.customer, t.contacts) for t in new])
-        uow.contacts.add_many([c for t in new for c in t.contacts])
-        for target in known.loaded.values():
-            if target.original is None:
-                continue
-            uow.customers.update(target.original, target.customer, target.contacts)
-            if target.added:
-                uow.contacts.add_many(target.added)
-                uow.customers.refresh_derived(target.customer, target.contacts)
-        uow.commit()
-        if len(new) >= 1000:  # a bulk load: keep the planner's statistics current
-            uow.refresh_statistics()
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+        _write(uow, new, known)
     result.imported = len(new)
     result.written = True
     if feed is not None and (new or result.merged):
         feed.publish(Change("customer"))
     return result
+
+
+def _place(
+    parsed: _Row,
+    found: _Found,
+    known: _Identities,
+    new: list[_Target],
+    result: ImportResult,
+    on_duplicate: OnDuplicate,
+) -> None:
+    """Record what a valid row is: new (possibly a known one), merged, or a
+    duplicate (skipped, or ambiguous)."""
+    number = parsed.number
+    match, target = found.match, found.target
+    if match == "ambiguous":
+        result.duplicates.append(Duplicate(
+            number, parsed.customer.name, "、".join(n.name for n in found.namesakes), match,
+        ))
+    elif target is None:
+        contacts = [parsed.contact] if parsed.contact else []
+        target = _Target(parsed.customer, contacts, row=number)
+        new.append(target)
+        known.remember(target, parsed.key)
+        if found.namesakes:
+            namesake = found.namesakes[0]
+            result.possible.append(PossibleDuplicate(
+                number, parsed.customer.name, parsed.customer.uscc, namesake.name,
+                namesake.uscc, namesake.row, namesake.id,
+                "uscc" if namesake.key == parsed.key else "region",
+            ))
+    elif on_duplicate == "merge":
+        result.merges.append(Duplicate(
+            number, parsed.customer.name, target.customer.name, match,
+            target.row, target.customer.id if target.row is None else None,
+        ))
+        _fill(target, parsed)
+        known.remember(target)  # a credit code it was given now names it too
+        result.merged += 1
+    else:
+        result.duplicates.append(Duplicate(
+            number, parsed.customer.name, target.customer.name, match,
+            target.row, target.customer.id if target.row is None else None,
+        ))
+
+
+def _write(uow: UnitOfWork, new: list[_Target], known: _Identities) -> None:
+    """Add the new customers, update the merged ones, and commit."""
+    uow.customers.add_many([(t.customer, t.contacts) for t in new])
+    uow.contacts.add_many([c for t in new for c in t.contacts])
+    for target in known.loaded.values():
+        if target.original is None:
+            continue
+        uow.customers.update(target.original, target.customer, target.contacts)
+        if target.added:
+            uow.contacts.add_many(target.added)
+            uow.customers.refresh_derived(target.customer, target.contacts)
+    uow.commit()
+    if len(new) >= 1000:  # a bulk load: keep the planner's statistics current
+        uow.refresh_statistics()

@@ -30,6 +30,14 @@ from erpdesk.domain.errors import (
     DatabaseTooNew,
     StorageError,
 )
+from erpdesk.os_errors import (
+    IS_A_FOLDER,
+    NOT_SQLITE,
+    TRUNCATED,
+    explain,
+    remove_quietly,
+    translated,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -89,9 +97,9 @@ def classify(exc: BaseException, path: Path) -> StorageError | None:
     code = getattr(orig, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     if primary == SQLITE_CORRUPT or "malformed" in message or "corrupt" in message:
-        return DatabaseDamaged(path=str(path), detail=str(orig))
+        return DatabaseDamaged(path=str(path), detail=explain(orig)[0])
     if primary == SQLITE_NOTADB or "not a database" in message:
-        return DatabaseCorrupt(path=str(path), detail=str(orig))
+        return DatabaseCorrupt(path=str(path), detail=explain(orig)[0])
     if "locked" in message or "busy" in message:
         return DatabaseLocked(path=str(path))
     if "readonly" in message or "read-only" in message or "unable to open" in message:
@@ -128,16 +136,16 @@ def connect(path: Path) -> sqlite3.Connection:
 def _read_header(path: Path) -> bytes:
     """The first 100 bytes of *path*; raises when it is no SQLite file."""
     if path.is_dir():
-        raise DatabaseCorrupt(path=str(path), detail="a folder")
+        raise DatabaseCorrupt(path=str(path), detail=translated(IS_A_FOLDER))
     try:
         with path.open("rb") as handle:
             header = handle.read(HEADER_SIZE)
     except PermissionError as exc:
         raise DatabaseReadOnly(path=str(path)) from exc
     if header and not header.startswith(SQLITE_HEADER):
-        raise DatabaseCorrupt(path=str(path), detail="not an SQLite file")
+        raise DatabaseCorrupt(path=str(path), detail=translated(NOT_SQLITE))
     if header and len(header) < HEADER_SIZE:
-        raise DatabaseCorrupt(path=str(path), detail="truncated")
+        raise DatabaseCorrupt(path=str(path), detail=translated(TRUNCATED))
     return header
 
 
@@ -274,7 +282,7 @@ def backup(path: Path, target: Path) -> Path:
             if problems:
                 raise DatabaseDamaged(path=str(path), detail=damage_summary(problems))
         except BaseException:
-            tmp.unlink(missing_ok=True)
+            remove_quietly(tmp)  # its folder may be a file: keep the error that matters
             raise
         finally:
             source.close()

@@ -17,6 +17,7 @@ import httpx
 
 from erpdesk.domain.errors import DomainError
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
+from erpdesk.os_errors import explain
 
 PROTOCOL = 1
 PROTOCOL_HEADER = "X-ERPDesk-Protocol"
@@ -140,11 +141,8 @@ class RegistryClient:
             headers["Authorization"] = f"Bearer {self.token}"
         try:
             response = self._http.request(method, path, headers=headers, **kwargs)
-        except httpx.TimeoutException as exc:
-            raise Offline(server=self.base_url, detail=f"timeout: {exc}" if str(exc)
-                          else "timeout") from exc
-        except (httpx.TransportError, OSError) as exc:
-            raise Offline(server=self.base_url, detail=str(exc) or type(exc).__name__) from exc
+        except (httpx.TransportError, OSError) as exc:  # timeouts too: explained, not quoted
+            raise Offline(server=self.base_url, detail=explain(exc)[0]) from exc
         except httpx.InvalidURL as exc:
             raise RequestRefused(server=self.base_url, status="-", detail=str(exc)) from exc
         if response.status_code >= 500:

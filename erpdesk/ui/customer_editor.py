@@ -50,6 +50,13 @@ from erpdesk.domain.names import key_parts, normalize_company_name
 from erpdesk.domain.regions import PROVINCES, find_province
 from erpdesk.domain.uscc import normalize_uscc
 from erpdesk.domain.validation import customer_problems, normalize_customer
+from erpdesk.ui.presales.survey_parts import reserved_problem_label
+from erpdesk.ui.record_dialogs import (
+    fit_to_screen,
+    natural_height,
+    scrolling,
+    with_reserved_problem,
+)
 from erpdesk.ui.widgets import (
     PROBLEM_STYLE,
     WARNING_STYLE,
@@ -61,7 +68,6 @@ from erpdesk.ui.widgets import (
     problems_by_field,
     settle_minimum_size,
     translate,
-    with_problem_label,
 )
 
 if TYPE_CHECKING:
@@ -81,6 +87,11 @@ ENUM_FIELDS = {
 
 def draft_key(customer_id: str | None) -> str:
     return f"drafts/customer/{customer_id or 'new'}"
+
+
+# Fields whose messages can take two lines (and their neighbours in the
+# grid's row): the room under them is kept for two.
+LONG_PROBLEMS = frozenset({"uscc", "province", "source", "phone"})
 
 
 class CustomerEditor(QDialog):
@@ -201,7 +212,8 @@ class CustomerEditor(QDialog):
         }
         boxes: dict[str, QWidget] = {}
         for key, edit in self.edits.items():
-            boxes[key], self.problem_labels[key] = with_problem_label(edit)
+            lines = 2 if key in LONG_PROBLEMS else 1
+            boxes[key], self.problem_labels[key] = with_reserved_problem(edit, lines)
             self._connect(key, edit)
         self.province_combo.currentIndexChanged.connect(self._province_changed)
 
@@ -211,7 +223,9 @@ class CustomerEditor(QDialog):
         self.duplicate_layout.setContentsMargins(0, 0, 0, 0)
         self.duplicate_frame.setVisible(False)
 
-        grid = QGridLayout()
+        form = QWidget()
+        grid = QGridLayout(form)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(12)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
@@ -243,7 +257,7 @@ class CustomerEditor(QDialog):
         grid.addWidget(registration_caption, row + 1, 0)
         grid.addWidget(self.registration_label, row + 1, 1, 1, 3)
 
-        self.error_label = ProblemLabel(self)
+        self.error_label = reserved_problem_label(2, self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -251,13 +265,15 @@ class CustomerEditor(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
+        self.form_area = scrolling(form)  # scrolls on a laptop at 150 %
         layout = QVBoxLayout(self)
         layout.addWidget(self.draft_banner)
-        layout.addLayout(grid)
+        layout.addWidget(self.form_area, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         settle_minimum_size(self)
-        self.resize(max(860, self.minimumWidth()), self.sizeHint().height())
+        height = natural_height(self, self.form_area)
+        fit_to_screen(self, max(860, self.minimumWidth()), height)
 
     def _build_draft_banner(self) -> QFrame:
         banner = QFrame()

@@ -220,6 +220,7 @@ def _run(
     window.set_workbench(runner, role)
     if screenshot is None:
         window.show_home()  # a presales user's desk opens on the workbench
+        install_first_run(window, desk)  # an empty desk: import, add or demo data
     watch = DamageWatch(desk.db.path, languages, window)
     watch.restart.connect(app.quit)
     try:
@@ -257,9 +258,41 @@ def _run(
         # connection (after a restore the loop runs again with a new window).
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         desk.close()
+    if watch.open_instead is not None:  # the window opens again on that database
+        args.db = str(watch.open_instead)
+        return RESTART
     if watch.restore_from is None:
         return code
-    return RESTART if _restore(desk.db.path, watch.restore_from, languages) else 1
+    restored = _restore(desk.db.path, watch.restore_from, languages)
+    return RESTART if restored or watch.chosen else 1
+
+
+def install_first_run(window: MainWindow, desk: Desk) -> QWidget | None:
+    """An empty desk opens on the first-run page: import customers, add
+    one, or open demo data (made beside the database on a worker, then the
+    window opens again on it); it says where the database lives."""
+    from erpdesk.ui.first_run import FirstRunPage, desk_is_empty
+
+    if not desk_is_empty(desk.customers, desk.deals):
+        return None
+    page = FirstRunPage(desk.db.path)
+
+    def add() -> None:
+        window.show_key("customers")
+        window.customers.new_customer()
+
+    def demo() -> None:
+        from erpdesk.ui.file_actions import make_demo_job
+        from erpdesk.ui.file_restore import request_open
+
+        job = make_demo_job(window, desk.db.path)
+        job.succeeded.connect(lambda path: request_open(window, path))
+
+    page.add_requested.connect(add)
+    page.import_requested.connect(lambda: window.import_customers())
+    page.demo_requested.connect(demo)
+    window.set_first_run(page)
+    return page
 
 
 def today_services(desk: Desk) -> TodayServices:
@@ -302,6 +335,9 @@ def _install_later(window: MainWindow, desk: Desk, runner: ApiRunner) -> None:
         window.quote_services.proposals = desk.proposals
     window.customers.detail.set_registrations(desk.registrations, runner)
     window.customers.set_pool_runner(runner)
+    from erpdesk.ui.file_actions import install_file_actions
+
+    install_file_actions(window, desk.customers)  # File: export the list, back up, restore
 
 
 def _install_sync(
@@ -442,6 +478,8 @@ class DamageWatch(QObject):
         self._languages = languages
         self._window = window
         self.restore_from: Path | None = None
+        self.chosen = False  # File → Restore (not damage): a failed restore reopens
+        self.open_instead: Path | None = None  # "Open demo data": restart on that file
         self.found.connect(self._offer)
 
     def report(self, exc: StorageError) -> None:

@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
         self._today = today  # Today's services, made when the page is first shown
         self.today: TodayPage | None = None
         self.today_badge = 0  # open todos due by now, on the rail
+        self.first_run: QWidget | None = None  # an empty desk's first page
         self.presales_factory = presales  # deal pages opened from this window find it
         self.presales_status = presales_status  # the board cards' presales badges
         self._service = service
@@ -224,6 +225,8 @@ class MainWindow(QMainWindow):
             # the other areas' pages are made when first shown
             self.pages.addWidget(self.customers if key == "customers" else QWidget())
         self.rail.currentRowChanged.connect(self.show_area)
+        # a click on the current area shows it again (over the first-run page)
+        self.rail.itemClicked.connect(lambda item: self.show_area(self.rail.row(item)))
         self.show_key("customers")  # until show_home: Today is made when first shown
 
         central = QWidget()
@@ -251,7 +254,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.retranslate_ui()
         settle_minimum_size(self)
-        self.resize(1280, 800)
+        # 1280×800, or what the screen leaves (a 1366×768 laptop: the status bar shows)
+        area = self.screen().availableGeometry()
+        self.resize(min(1280, area.width()), min(800, area.height() - 40))
         self.set_workbench(None, None)  # a rep's rail until a registry role is known
         self.restore_state()
 
@@ -283,6 +288,10 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self._focus_search)
         self.customer_menu.addAction(self.new_action)
         self.customer_menu.addAction(self.find_action)
+        self.import_action = QAction(self)
+        self.import_action.triggered.connect(lambda: self.import_customers())
+        self.customer_menu.addSeparator()
+        self.customer_menu.addAction(self.import_action)
 
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
@@ -303,6 +312,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.new_action.setText(self.tr("&New customer…"))
         self.find_action.setText(self.tr("&Find customer"))
+        self.import_action.setText(self.tr("&Import from Excel or CSV…"))
         self.about_action.setText(self.tr("&About ERPDesk"))
         self.sync_label.setText(self.tr("Offline"))
         self.sync_label.setToolTip(self.tr("Not connected to the customer registry"))
@@ -437,6 +447,25 @@ class MainWindow(QMainWindow):
         elif name == "quotes":
             self.show_key("quotes")
 
+    def set_first_run(self, page: QWidget) -> None:
+        """Show *page* (the first-run page of an empty desk) until the desk
+        has a customer or the user picks an area on the rail."""
+        self.first_run = page
+        self.pages.addWidget(page)  # after the areas' pages: not on the rail
+        self.pages.setCurrentWidget(page)
+
+    def _leave_first_run(self) -> None:
+        page = self.first_run
+        if page is None:
+            return
+        self.first_run = None
+        was_shown = self.pages.currentWidget() is page
+        self.pages.removeWidget(page)
+        page.deleteLater()
+        if was_shown:
+            self.show_key("customers")
+            self.show_area(self.rail.currentRow())
+
     def set_today_badge(self, count: int) -> None:
         """The number of open todos due by now, shown on Today's rail item."""
         self.today_badge = count
@@ -502,7 +531,13 @@ class MainWindow(QMainWindow):
 
     # -- status ------------------------------------------------------------------
 
-    def _on_change(self, _change: Change) -> None:
+    def _on_change(self, change: Change) -> None:
+        first = change.entity == "customer" and self.first_run is not None
+        if first and self._service.count(self._service.criteria()):
+            self._leave_first_run()  # the desk has its first customer
+        self._count_changes()
+
+    def _count_changes(self) -> None:
         self._pending = self._service.pending_changes()
         self._show_counts()
 
@@ -594,6 +629,13 @@ class MainWindow(QMainWindow):
         from erpdesk.ui.quotes.branding_dialog import edit_branding
 
         return edit_branding(self, self._branding)
+
+    def import_customers(self) -> QWidget:
+        """The import wizard (pick a file, map its columns, preview, import)."""
+        from erpdesk.ui.import_wizard import open_import_wizard
+
+        self.show_key("customers")
+        return open_import_wizard(self, self._service)
 
     def _new_customer(self) -> None:
         self.show_key("customers")

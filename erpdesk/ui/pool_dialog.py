@@ -43,6 +43,7 @@ from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.sync.client import RequestRefused
 from erpdesk.sync.workbench_api import PoolPage, RegistryCustomer, WorkbenchApi
 from erpdesk.ui.admin.pool import HEADERS, PAGE, PoolModel
+from erpdesk.ui.record_dialogs import fit_to_screen
 from erpdesk.ui.widgets import to_local
 from erpdesk.ui.workbench.common import row_table
 from erpdesk.ui.workbench.runner import ApiRunner, MessageBar
@@ -158,7 +159,7 @@ class PoolDialog(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate_ui()
         self._enable()
-        self.resize(860, 480)
+        fit_to_screen(self, 860, 480)
         self.refresh()
 
     def retranslate_ui(self) -> None:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,10 +20,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -44,11 +49,136 @@ from erpdesk.ui.widgets import (
     problems_by_field,
     settle_minimum_size,
     translate,
-    with_problem_label,
 )
 
 if TYPE_CHECKING:
     from erpdesk.services.customers import CustomerService
+
+# What a field of a small form must show whole: a typical e-mail address.
+SAMPLE_FIELD_TEXT = "zhang.wei@langchao-group.com"
+
+
+def field_width(editor: QWidget) -> int:
+    """The least width of a form's field: a typical e-mail address shows
+    whole, in the field's font (so also at 125 % and 150 %)."""
+    return editor.fontMetrics().horizontalAdvance(SAMPLE_FIELD_TEXT) + 24
+
+
+def ignore_width(label: QLabel) -> None:
+    """A message's length must not widen its column (it wraps instead)."""
+    policy = label.sizePolicy()
+    policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+    label.setSizePolicy(policy)
+
+
+class ReservedProblemLabel(ProblemLabel):
+    """A problem line in a room of fixed height: a message longer than the
+    room is drawn shortened by "…" (never half a line); its text and its
+    tooltip stay whole."""
+
+    def show_text(self, text: str) -> None:
+        super().show_text(text)
+        self.setToolTip(text)
+
+    def hasHeightForWidth(self) -> bool:
+        """Its room is fixed: a message must not make a scrolling form
+        taller (which shows a scroll bar and moves every field)."""
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        room = self.parentWidget()
+        shown = _shortened(self.text(), self.fontMetrics(), self.width(), room)
+        if shown == self.text():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        painter.drawText(self.contentsRect(), int(flags) | int(Qt.TextFlag.TextWordWrap), shown)
+
+
+def _shortened(text: str, metrics: QFontMetrics, width: int, room: QWidget | None) -> str:
+    """*text*, or as much of it as the lines of *room* hold at *width*."""
+    if not text or room is None or width <= 0:
+        return text
+    flags = int(Qt.TextFlag.TextWordWrap)
+    if metrics.boundingRect(0, 0, width, 10_000, flags, text).height() <= room.height():
+        return text
+    lines = max(1, room.height() // metrics.lineSpacing())
+    # a little under *lines* widths (wrapping loses some room); the middle
+    # goes, so that a message's end ("… does not exist") stays
+    return metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, int(width * lines * 0.85))
+
+
+def reserved_problem(lines: int) -> tuple[QWidget, ProblemLabel]:
+    """A problem label (hidden while empty) in a holder that always keeps
+    the room of *lines* lines, so that no field moves when a message
+    appears (a form layout gives a hidden field no room, whatever its size
+    policy; a holder of fixed height also keeps a long message from
+    pushing the fields below)."""
+    label = ReservedProblemLabel()
+    ignore_width(label)
+    holder = QWidget()
+    holder.setFixedHeight(label.fontMetrics().lineSpacing() * lines + 2)
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+    return holder, label
+
+
+def add_field_row(form: QFormLayout, label: str, editor: QWidget, lines: int) -> ProblemLabel:
+    """A row of *form* for *editor* and, under it, its problem line."""
+    form.addRow(label, editor)
+    holder, problem = reserved_problem(lines)
+    form.addRow("", holder)
+    return problem
+
+
+def with_reserved_problem(editor: QWidget, lines: int = 1) -> tuple[QWidget, ProblemLabel]:
+    """*editor* over its problem line, whose room (*lines* lines) is kept
+    while it is empty: no field moves when a message appears."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(1)
+    layout.addWidget(editor)
+    holder, label = reserved_problem(lines)
+    layout.addWidget(holder)
+    return box, label
+
+
+def scrolling(inner: QWidget) -> QScrollArea:
+    """*inner* (a long form) in a frameless area that scrolls up and down
+    when the screen is too low for it (a laptop at 150 %), never sideways."""
+    area = QScrollArea()
+    area.setWidget(inner)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    bar = area.verticalScrollBar().sizeHint().width()
+    area.setMinimumWidth(inner.minimumSizeHint().width() + bar)
+    return area
+
+
+def natural_height(dialog: QWidget, area: QScrollArea) -> int:
+    """The height *dialog* needs to show *area*'s form whole without
+    scrolling (its text boxes at their least height: they grow with it)."""
+    inner = area.widget()
+    assert inner is not None  # a scrolling() area always has its form
+    return dialog.sizeHint().height() - area.sizeHint().height() + inner.minimumSizeHint().height()
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize *window* to *width*×*height*, or less: what the available area
+    of its screen leaves (a 1366×768 laptop at 150 % has about 910×485
+    logical pixels), never below its minimum size."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry()
+    least = window.minimumSize()
+    window.resize(
+        max(least.width(), min(width, area.width() - 16)),
+        max(least.height(), min(height, area.height() - 40)),
+    )
 
 
 class ContactDialog(QDialog):
@@ -72,7 +202,6 @@ class ContactDialog(QDialog):
         self._base = contact or Contact(customer_id=customer_id, name="")
         self._touched: set[str] = set()
         self.setWindowTitle(self.tr("Edit contact") if contact else self.tr("New contact"))
-        self.setMinimumWidth(420)
 
         self.name_edit = QLineEdit(self._base.name)
         self.title_edit = QLineEdit(self._base.title)
@@ -86,7 +215,6 @@ class ContactDialog(QDialog):
         self.mobile_edit.setPlaceholderText("138 0000 0000")
         self.office_phone_edit.setPlaceholderText("0531-8510 6000")
 
-        form = QFormLayout()
         self.problem_labels: dict[str, ProblemLabel] = {}
         rows = (
             ("name", self.tr("Name"), self.name_edit),
@@ -98,15 +226,25 @@ class ContactDialog(QDialog):
             ("email", self.tr("E-mail"), self.email_edit),
             ("wechat", self.tr("WeChat"), self.wechat_edit),
         )
-        for key, label, editor in rows:
-            box, problem = with_problem_label(editor)
-            self.problem_labels[key] = problem
-            form.addRow(label, box)
+        # Two columns (who; how to reach), each field over its problem line:
+        # short enough for a 150 % laptop, and no field moves on an error.
+        grid = QGridLayout()
+        grid.setVerticalSpacing(2)
+        grid.setColumnMinimumWidth(2, 12)
+        for index, (key, label, editor) in enumerate(rows):
+            row, column = 2 * (index % 4), 3 * (index // 4)
+            editor.setMinimumWidth(field_width(editor))
+            holder, self.problem_labels[key] = reserved_problem(2)
+            grid.addWidget(QLabel(label), row, column)
+            grid.addWidget(editor, row, column + 1)
+            grid.addWidget(holder, row + 1, column + 1)
             if isinstance(editor, QLineEdit):
                 editor.textEdited.connect(lambda _t, k=key: self._edited(k))
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(4, 1)
         self.level_combo.currentIndexChanged.connect(lambda _i: self._edited("level"))
 
-        self.error_label = ProblemLabel(self)
+        self.error_label = reserved_problem_label(2, self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -115,7 +253,7 @@ class ContactDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(grid)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         settle_minimum_size(self)
@@ -195,7 +333,6 @@ class ActivityDialog(QDialog):
             ActivityKind.CALL: self.tr("Log a call"),
         }
         self.setWindowTitle(titles.get(kind, self.tr("Log an activity")))
-        self.setMinimumWidth(460)
 
         self.kind_combo = EnumCombo(ActivityKind)
         self.kind_combo.set_member(kind)
@@ -221,16 +358,15 @@ class ActivityDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Kind"), self.kind_combo)
-        time_box, self.time_problem = with_problem_label(self.time_edit)
-        form.addRow(self.tr("Time"), time_box)
+        self.time_edit.setMinimumWidth(field_width(self.time_edit))
+        self.time_problem = add_field_row(form, self.tr("Time"), self.time_edit, 1)
         form.addRow(self.tr("Contact"), self.contact_combo)
-        summary_box, self.summary_problem = with_problem_label(self.summary_edit)
-        form.addRow(self.tr("Summary"), summary_box)
+        self.summary_problem = add_field_row(form, self.tr("Summary"), self.summary_edit, 1)
         form.addRow(self.tr("Outcome"), self.outcome_edit)
         form.addRow(self.tr("Next step"), self.next_step_edit)
         form.addRow(self.due_label, self.due_box)
 
-        self.error_label = ProblemLabel(self)
+        self.error_label = reserved_problem_label(2, self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -250,6 +386,7 @@ class ActivityDialog(QDialog):
         self.summary_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.retranslate_ui()
         settle_minimum_size(self)
+        self.setMinimumWidth(max(self.minimumWidth(), 460))
         self._validate()
 
     def _build_due(self) -> None:

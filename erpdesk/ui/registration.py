@@ -38,6 +38,7 @@ from erpdesk.services.registration import (
     PROTECTION_LABELS,
     UNREGISTERED,
 )
+from erpdesk.ui.record_dialogs import fit_to_screen
 from erpdesk.ui.widgets import FeedBridge, translate
 
 if TYPE_CHECKING:
@@ -206,7 +207,7 @@ class RegisterDialog(QDialog):
                        self.urgent_box):
             layout.addWidget(widget)
         layout.addWidget(self.buttons)
-        self.resize(520, self.sizeHint().height())
+        fit_to_screen(self, 520, self.sizeHint().height())
         if runner is not None and check.complete:
             self.registry_label.setText(self.tr("Checking with the customer registry…"))
             name, uscc = check.customer.name, check.customer.uscc

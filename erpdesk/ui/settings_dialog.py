@@ -52,6 +52,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         settle_minimum_size(self)
+        # room for the title bar's text and the buttons, not only the combo
+        self.setMinimumWidth(max(self.minimumWidth(), 360))
 
     def accept(self) -> None:
         choice = self.language_combo.currentData()

@@ -111,6 +111,74 @@
         <translation>已用 {backup} 恢复 {path}；被替换的文件保存为 {aside}</translation>
     </message>
     <message>
+        <source>upgrade, back up, describe, check or restore the desk database</source>
+        <translation>升级、备份、查看、检查或恢复本机数据库</translation>
+    </message>
+    <message>
+        <source>Look after the desk database (the --db file, by default erpdesk.db in the user data directory).</source>
+        <translation>维护本机数据库（--db 指定的文件，默认为用户数据目录中的 erpdesk.db）。</translation>
+    </message>
+    <message>
+        <source>migrate the database to this version&apos;s schema (after a backup copy)</source>
+        <translation>将数据库迁移到本版本的结构（先备份一份副本）</translation>
+    </message>
+    <message>
+        <source>Migrate the database to the schema of this ERPDesk. A copy of the database as it was is written beside it first.</source>
+        <translation>将数据库迁移到本版 ERPDesk 的结构。迁移前会先在原文件旁保存一份原样副本。</translation>
+    </message>
+    <message>
+        <source>write a consistent copy of the database to FILE</source>
+        <translation>将数据库的一致副本写入 FILE</translation>
+    </message>
+    <message>
+        <source>Write a consistent copy of the database (including changes still in its write-ahead log) to FILE; the copy appears only when complete.</source>
+        <translation>将数据库的一致副本（包括仍在预写日志中的更改）写入 FILE；副本只在完整写好后才出现。</translation>
+    </message>
+    <message>
+        <source>the copy to write (default: &lt;database&gt;.backup-&lt;time&gt;.bak beside the database, where the window and &apos;db restore&apos; find it)</source>
+        <translation>要写入的副本（默认：数据库旁的 &lt;database&gt;.backup-&lt;time&gt;.bak，窗口和“db restore”会在那里找到它）</translation>
+    </message>
+    <message>
+        <source>replace FILE if it exists</source>
+        <translation>FILE 已存在时覆盖它</translation>
+    </message>
+    <message>
+        <source>show the database&apos;s file, schema, counts and pending sync operations</source>
+        <translation>显示数据库的文件、结构版本、数量统计和待同步的操作</translation>
+    </message>
+    <message>
+        <source>print the facts as JSON</source>
+        <translation>以 JSON 格式输出</translation>
+    </message>
+    <message>
+        <source>check the whole database file for damage (exit 1 when damaged)</source>
+        <translation>检查整个数据库文件是否损坏（损坏时退出码为 1）</translation>
+    </message>
+    <message>
+        <source>Run SQLite&apos;s integrity check over the whole database without writing to it. A sound database exits 0; a damaged one prints one line with the first problem and exits 1.</source>
+        <translation>对整个数据库运行 SQLite 的完整性检查，不写入任何内容。数据库完好时退出码为 0；损坏时输出一行说明第一个问题，退出码为 1。</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s quick check only (faster; skips comparing indexes with their tables)</source>
+        <translation>只运行 SQLite 的快速检查（更快；不比对索引与数据表）</translation>
+    </message>
+    <message>
+        <source>replace a damaged database by its newest backup (or FILE)</source>
+        <translation>用最新的备份（或 FILE）替换已损坏的数据库</translation>
+    </message>
+    <message>
+        <source>Replace a damaged database by a backup: FILE, or the newest backup beside it. The replaced file is kept as &lt;database&gt;.damaged-&lt;time&gt;. Close the window first.</source>
+        <translation>用备份替换已损坏的数据库：FILE，或数据库旁最新的备份。被替换的文件保留为 &lt;database&gt;.damaged-&lt;time&gt;。请先关闭窗口。</translation>
+    </message>
+    <message>
+        <source>the backup to use</source>
+        <translation>要使用的备份</translation>
+    </message>
+    <message>
+        <source>replace the database even when it is sound</source>
+        <translation>即使数据库完好也进行替换</translation>
+    </message>
+    <message>
         <source>The number of customers must be between 1 and {max}, not {value}</source>
         <translation>客户数量必须在 1 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -165,6 +233,74 @@
     <message>
         <source>Demo customers are never sent to the registry (no sync operations were queued)</source>
         <translation>演示客户永远不会提交到客户注册中心（未生成任何待同步操作）</translation>
+    </message>
+    <message>
+        <source>add realistic made-up customers, contacts, activities and deals</source>
+        <translation>添加逼真的虚构客户、联系人、活动和商机</translation>
+    </message>
+    <message>
+        <source>Add realistic made-up Chinese customers with contacts, a year of activities and deals across the funnel. Demo data is never synced to the registry.</source>
+        <translation>添加逼真的虚构中国客户，包括联系人、一年的活动记录以及分布在销售漏斗各阶段的商机。演示数据从不同步到客户注册中心。</translation>
+    </message>
+    <message>
+        <source>how many customers to add (1 to {max})</source>
+        <translation>要添加的客户数量（1 至 {max}）</translation>
+    </message>
+    <message>
+        <source>random seed; the same seed gives the same data (default: 1)</source>
+        <translation>随机种子；相同的种子生成相同的数据（默认：1）</translation>
+    </message>
+    <message>
+        <source>contacts of each customer (default: 3)</source>
+        <translation>每个客户的联系人数（默认：3）</translation>
+    </message>
+    <message>
+        <source>activities of each customer (default: 5)</source>
+        <translation>每个客户的活动数（默认：5）</translation>
+    </message>
+    <message>
+        <source>open deals to add across the seven stages, with histories, activities and worksheets (default: about a third of the customers get a deal, two open for one closed; 0 for none)</source>
+        <translation>要添加的进行中商机，分布在七个阶段，含阶段历史、活动和分析表（默认：约三分之一的客户有商机，进行中与已关闭为二比一；0 表示不添加）</translation>
+    </message>
+    <message>
+        <source>closed deals (won or lost) to add besides the open ones (default: half of --deals); e.g. --deals 20000 --closed-deals 100000</source>
+        <translation>除进行中商机外要添加的已关闭商机（赢单或丢单）（默认：--deals 的一半）；例如 --deals 20000 --closed-deals 100000</translation>
+    </message>
+    <message>
+        <source>replace the database by a new one holding only the demo customers (refused when it holds changes not yet synced); without it, the demo customers are added to an existing database</source>
+        <translation>用只含演示客户的新数据库替换现有数据库（有尚未同步的更改时拒绝）；不加此选项时，演示客户添加到现有数据库中</translation>
+    </message>
+    <message>
+        <source>make the database hold exactly N customers: keep it when it does, else replace it as --replace does (what scripts/demo.sh uses)</source>
+        <translation>使数据库恰好包含 N 个客户：已是如此则保留，否则像 --replace 一样替换（scripts/demo.sh 使用此选项）</translation>
+    </message>
+    <message>
+        <source>whom the desk acts as until someone signs in: the rep (default), a demo presales consultant (the desk opens on the presales workbench) or the demo presales lead</source>
+        <translation>在有人登录之前本机以谁的身份工作：销售代表（默认）、演示售前顾问（打开售前工作台）或演示售前负责人</translation>
+    </message>
+    <message>
+        <source>ERPDesk: the desktop workbench for ERP sales. Without a command it opens the main window.</source>
+        <translation>ERPDesk：ERP 销售人员的桌面工作台。不带命令时打开主窗口。</translation>
+    </message>
+    <message>
+        <source>after an error, also show the system&apos;s own words (in English) behind it</source>
+        <translation>出错时，同时显示系统给出的原始信息（英文）</translation>
+    </message>
+    <message>
+        <source>open the window, wait until its data is shown, save a PNG to FILE and exit</source>
+        <translation>打开窗口，等数据显示后将截图保存为 PNG 文件 FILE，然后退出</translation>
+    </message>
+    <message>
+        <source>the view to show (with --screenshot: &apos;today&apos; the day&apos;s work, &apos;editor&apos; opens the first customer, &apos;funnel&apos; shows the sales funnel&apos;s board, &apos;deal&apos; the first open deal&apos;s page, &apos;quote&apos; the newest quote in its editor, &apos;catalogue&apos; the catalogue and prices, &apos;admin&apos; and &apos;leads&apos; the registry workbenches of the signed-in account, &apos;proposal&apos; the latest deal&apos;s proposal, &apos;presales&apos; the presales workbench, &apos;presales-week&apos;, &apos;-requests&apos;, &apos;-workload&apos;, &apos;-knowledge&apos; its other tabs, &apos;presales-engagement&apos;, &apos;-demo&apos;, &apos;-survey&apos; an engagement, a demo or a survey)</source>
+        <translation>要显示的视图（配合 --screenshot 使用：today 为今日工作，editor 打开第一个客户，funnel 为销售漏斗看板，deal 为第一个进行中商机的页面，quote 为编辑器中最新的报价单，catalogue 为产品目录和价格，admin 和 leads 为已登录账户的客户注册中心工作台，proposal 为最新商机的建议书，presales 为售前工作台，presales-week、-requests、-workload、-knowledge 为其其他标签页，presales-engagement、-demo、-survey 为一个售前项目、一次演示或一次调研）</translation>
+    </message>
+    <message>
+        <source>the desk database file (default: erpdesk.db in the user data directory)</source>
+        <translation>本机数据库文件（默认：用户数据目录中的 erpdesk.db）</translation>
+    </message>
+    <message>
+        <source>language of messages and of the window (default: the system&apos;s)</source>
+        <translation>消息和窗口的语言（默认：跟随系统）</translation>
     </message>
     <message>
         <source>Interrupted; nothing was saved</source>
@@ -251,6 +387,82 @@
         <translation>正在导入客户</translation>
     </message>
     <message>
+        <source>import customers from a CSV or XLSX file</source>
+        <translation>从 CSV 或 XLSX 文件导入客户</translation>
+    </message>
+    <message>
+        <source>Import data from a spreadsheet file.</source>
+        <translation>从电子表格文件导入数据。</translation>
+    </message>
+    <message>
+        <source>customers (one per row) from CSV (UTF-8 or GBK) or XLSX</source>
+        <translation>从 CSV（UTF-8 或 GBK）或 XLSX 导入客户（每行一个）</translation>
+    </message>
+    <message>
+        <source>Import customers from a CSV (UTF-8 or GBK/GB18030) or XLSX file with a header row (Chinese or English headers, e.g. 客户名称/name, 统一社会信用代码/uscc, 电话/phone, 客户来源/source, 地区/region, 联系人/contact, 联系人手机/mobile). By default nothing is written if any row has a problem.</source>
+        <translation>从带表头的 CSV（UTF-8 或 GBK/GB18030）或 XLSX 文件导入客户（表头可为中文或英文，例如 客户名称/name、统一社会信用代码/uscc、电话/phone、客户来源/source、地区/region、联系人/contact、联系人手机/mobile）。默认情况下，任何一行有问题时不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>the .csv or .xlsx file</source>
+        <translation>.csv 或 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>import the valid rows even if others are rejected</source>
+        <translation>即使其他行被拒绝，也导入有效的行</translation>
+    </message>
+    <message>
+        <source>a row that is a known customer (the same credit code, or the same name and no other credit code): skip it (default), or merge it (fill that customer&apos;s empty fields, add its contact if new). A row that only may be one (the same name with another credit code, or a region on one side only) is imported and listed, never merged</source>
+        <translation>对已有客户的行（统一社会信用代码相同，或名称相同且没有不同的信用代码）：skip 跳过（默认），或 merge 合并（填写该客户的空字段，联系人为新时添加）。只是可能重复的行（名称相同但信用代码不同，或只有一方有地区）会导入并列出，从不合并</translation>
+    </message>
+    <message>
+        <source>print the result as JSON: imported, merged, duplicates, rejected (with reasons)</source>
+        <translation>以 JSON 格式输出结果：已导入、已合并、重复、被拒绝（含原因）</translation>
+    </message>
+    <message>
+        <source>deals (one per row) of existing customers, from CSV (UTF-8 or GBK) or XLSX</source>
+        <translation>从 CSV（UTF-8 或 GBK）或 XLSX 导入已有客户的商机（每行一个）</translation>
+    </message>
+    <message>
+        <source>Import deals from a CSV (UTF-8 or GBK/GB18030) or XLSX file with a header row (Chinese or English headers: 客户名称/customer or 统一社会信用代码/uscc, 商机名称/name, 预计金额/amount, 阶段/stage (1-7, the stage&apos;s Chinese name or its code name), 预计成交日期/close_date, 负责人/owner, 竞争对手/competitors). A row whose customer does not exist, is deleted or cannot be told apart is rejected. By default nothing is written if any row has a problem.</source>
+        <translation>从带表头的 CSV（UTF-8 或 GBK/GB18030）或 XLSX 文件导入商机（表头可为中文或英文：客户名称/customer 或 统一社会信用代码/uscc、商机名称/name、预计金额/amount、阶段/stage（1-7、阶段的中文名称或代码名）、预计成交日期/close_date、负责人/owner、竞争对手/competitors）。客户不存在、已删除或无法区分的行会被拒绝。默认情况下，任何一行有问题时不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>print the result as JSON: imported, rejected (with reasons), warnings</source>
+        <translation>以 JSON 格式输出结果：已导入、被拒绝（含原因）、警告</translation>
+    </message>
+    <message>
+        <source>export customers to a CSV or XLSX file</source>
+        <translation>将客户导出到 CSV 或 XLSX 文件</translation>
+    </message>
+    <message>
+        <source>Export data to a spreadsheet file.</source>
+        <translation>将数据导出到电子表格文件。</translation>
+    </message>
+    <message>
+        <source>every customer, with its first contact, in the import&apos;s columns</source>
+        <translation>全部客户及其第一个联系人，使用导入时的列</translation>
+    </message>
+    <message>
+        <source>Export every customer with its first contact to FILE (.csv: UTF-8 with BOM, opens in Excel; .xlsx), with the headers the import reads.</source>
+        <translation>将全部客户及其第一个联系人导出到 FILE（.csv：带 BOM 的 UTF-8，可用 Excel 打开；或 .xlsx），表头与导入时读取的相同。</translation>
+    </message>
+    <message>
+        <source>the open deals (all with --all) and the funnel summary, to XLSX</source>
+        <translation>将进行中的商机（加 --all 则为全部）和销售漏斗汇总导出到 XLSX</translation>
+    </message>
+    <message>
+        <source>Export the deals to FILE (.xlsx): one row per deal (customer, deal, stage, amount, probability, weighted amount, close date, owner, days in stage, next step) and a second sheet with the funnel summary. Amounts are numbers in CNY.</source>
+        <translation>将商机导出到 FILE（.xlsx）：每个商机一行（客户、商机、阶段、金额、成功率、加权金额、预计成交日期、负责人、本阶段天数、下一步），第二个工作表为销售漏斗汇总。金额为以人民币元计的数字。</translation>
+    </message>
+    <message>
+        <source>the .xlsx file</source>
+        <translation>.xlsx 文件</translation>
+    </message>
+    <message>
+        <source>also the closed deals (won and lost)</source>
+        <translation>同时导出已关闭的商机（赢单和丢单）</translation>
+    </message>
+    <message>
         <source>{path} holds {count} changes not yet synced, so it is not only demo data; it was not replaced</source>
         <translation>{path} 中有 {count} 项尚未同步的更改，不只是演示数据，因此没有替换它</translation>
     </message>
@@ -273,6 +485,22 @@
     <message>
         <source>The folder {path} does not exist</source>
         <translation>文件夹 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>write the internal deal-review PDF of a deal</source>
+        <translation>生成商机的内部评审 PDF</translation>
+    </message>
+    <message>
+        <source>Write the internal deal-review PDF of DEAL_ID: the deal, its stage checklist, stage history and worksheets, in the language of --lang.</source>
+        <translation>生成 DEAL_ID 商机的内部评审 PDF：商机、阶段检查清单、阶段历史和分析表，语言由 --lang 决定。</translation>
+    </message>
+    <message>
+        <source>the deal&apos;s id</source>
+        <translation>商机编号</translation>
+    </message>
+    <message>
+        <source>the PDF</source>
+        <translation>PDF 文件</translation>
     </message>
     <message>
         <source>OK: {name} {version}, {stages} stages, {worksheets} worksheets</source>
@@ -305,6 +533,34 @@
     <message>
         <source>The {count} worksheet templates:</source>
         <translation>{count} 张分析表模板：</translation>
+    </message>
+    <message>
+        <source>check a playbook file or show the one in use</source>
+        <translation>检查销售手册文件，或显示正在使用的销售手册</translation>
+    </message>
+    <message>
+        <source>The playbook (stages, checklists, worksheets) is the file resources/playbook/default.toml, or the one $ERPDESK_PLAYBOOK names.</source>
+        <translation>销售手册（阶段、检查清单、分析表）是文件 resources/playbook/default.toml，或 $ERPDESK_PLAYBOOK 指定的文件。</translation>
+    </message>
+    <message>
+        <source>check a playbook file against the schema (exit 1 with FILE:LINE: problem)</source>
+        <translation>按结构规范检查销售手册文件（有问题时输出 FILE:LINE：问题，退出码为 1）</translation>
+    </message>
+    <message>
+        <source>Check FILE (default: the playbook in use) against the schema. A good playbook prints OK with its id, version and counts; a bad one prints one line FILE:LINE: problem and exits 1.</source>
+        <translation>按结构规范检查 FILE（默认：正在使用的销售手册）。合格时输出 OK 及其编号、版本和数量统计；不合格时输出一行 FILE:LINE：问题，退出码为 1。</translation>
+    </message>
+    <message>
+        <source>the playbook file</source>
+        <translation>销售手册文件</translation>
+    </message>
+    <message>
+        <source>show the stages, checklists and worksheets of the playbook in use (or FILE)</source>
+        <translation>显示正在使用的销售手册（或 FILE）的阶段、检查清单和分析表</translation>
+    </message>
+    <message>
+        <source>print the whole playbook as JSON</source>
+        <translation>以 JSON 格式输出整个销售手册</translation>
     </message>
     <message>
         <source>Sales funnel (amounts in {currency})</source>
@@ -349,6 +605,26 @@
     <message>
         <source>No deals yet: create one from a customer, or run erpdesk demo</source>
         <translation>还没有商机：请从客户处新建商机，或运行 erpdesk demo</translation>
+    </message>
+    <message>
+        <source>print reports</source>
+        <translation>输出报表</translation>
+    </message>
+    <message>
+        <source>the sales funnel: deals, amounts and weighted amounts per stage</source>
+        <translation>销售漏斗：各阶段的商机、金额和加权金额</translation>
+    </message>
+    <message>
+        <source>Print the sales funnel of the deals in the desk&apos;s database: per stage the number of open deals, their amount, the stage&apos;s probability and the weighted amount (amount x probability, rounded half-up to the fen per deal); then all open, won and lost deals. Amounts in CNY.</source>
+        <translation>输出本机数据库中商机的销售漏斗：每个阶段的进行中商机数、金额、阶段成功率和加权金额（金额乘以成功率，每个商机四舍五入到分）；然后是全部进行中、赢单和丢单的商机。金额单位为人民币元。</translation>
+    </message>
+    <message>
+        <source>only the deals of this owner</source>
+        <translation>只统计该负责人的商机</translation>
+    </message>
+    <message>
+        <source>print JSON: {&quot;currency&quot;, &quot;stages&quot;: [{&quot;stage&quot;, &quot;code&quot;, &quot;name&quot;, &quot;count&quot;, &quot;amount&quot;, &quot;probability&quot;, &quot;weighted&quot;}, ...], &quot;open&quot;, &quot;won&quot;, &quot;lost&quot;}, amounts as decimal strings</source>
+        <translation>以 JSON 格式输出：{&quot;currency&quot;, &quot;stages&quot;: [{&quot;stage&quot;, &quot;code&quot;, &quot;name&quot;, &quot;count&quot;, &quot;amount&quot;, &quot;probability&quot;, &quot;weighted&quot;}, ...], &quot;open&quot;, &quot;won&quot;, &quot;lost&quot;}，金额为十进制字符串</translation>
     </message>
     <message>
         <source>Proposal for {customer} written to {path} ({pages} pages)</source>
@@ -417,6 +693,82 @@
     <message>
         <source>{months} months</source>
         <translation>{months} 个月</translation>
+    </message>
+    <message>
+        <source>a deal&apos;s solution proposal: its PDF, its text, its benefit figures</source>
+        <translation>商机的解决方案建议书：PDF、正文和效益数据</translation>
+    </message>
+    <message>
+        <source>The solution proposal (解决方案建议书) of a deal, or of a customer. TARGET is a deal&apos;s id, or a customer&apos;s name or credit code.</source>
+        <translation>商机或客户的解决方案建议书。TARGET 为商机编号，或客户名称或统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>write the proposal PDF</source>
+        <translation>生成建议书 PDF</translation>
+    </message>
+    <message>
+        <source>Write the proposal of TARGET as a PDF: cover, contents, the sections generated from the customer, the deal, its worksheets, the catalogue, the quote and the benefit model (or as edited). --lang chooses its language (default: the proposal&apos;s own, zh_CN for a new one).</source>
+        <translation>将 TARGET 的建议书生成为 PDF：封面、目录，以及根据客户、商机、分析表、产品目录、报价单和效益模型生成（或经编辑）的各章节。--lang 选择语言（默认：建议书自身的语言，新建议书为 zh_CN）。</translation>
+    </message>
+    <message>
+        <source>a deal&apos;s id, or a customer&apos;s name or USCC</source>
+        <translation>商机编号，或客户名称或统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>the PDF to write</source>
+        <translation>要生成的 PDF 文件</translation>
+    </message>
+    <message>
+        <source>print the proposal&apos;s sections and benefit figures</source>
+        <translation>输出建议书的各章节和效益数据</translation>
+    </message>
+    <message>
+        <source>Print the proposal of TARGET section by section (generated, or as edited) with the benefit model&apos;s figures; --json prints them as JSON.</source>
+        <translation>逐章输出 TARGET 的建议书（生成的或经编辑的）及效益模型的数据；--json 以 JSON 格式输出。</translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation>以 JSON 格式输出</translation>
+    </message>
+    <message>
+        <source>set benefit figures and section choices, and save the proposal</source>
+        <translation>设置效益数据和章节选择，并保存建议书</translation>
+    </message>
+    <message>
+        <source>Change the proposal of TARGET and save it. Benefit figures: {figures}. Sections: {sections}.</source>
+        <translation>修改并保存 TARGET 的建议书。效益数据项：{figures}。章节：{sections}。</translation>
+    </message>
+    <message>
+        <source>a benefit figure, e.g. inventory_value=800万 or carrying_cost_rate=20%% (an empty VALUE clears it)</source>
+        <translation>一项效益数据，例如 inventory_value=800万 或 carrying_cost_rate=20%%（VALUE 为空时清除该项）</translation>
+    </message>
+    <message>
+        <source>leave a section out</source>
+        <translation>不包含某一章节</translation>
+    </message>
+    <message>
+        <source>put a section back</source>
+        <translation>重新包含某一章节</translation>
+    </message>
+    <message>
+        <source>replace a section&apos;s generated text by the UTF-8 text of FILE</source>
+        <translation>用 FILE 中的 UTF-8 文本替换某一章节的生成文本</translation>
+    </message>
+    <message>
+        <source>go back to a section&apos;s generated text</source>
+        <translation>恢复某一章节的生成文本</translation>
+    </message>
+    <message>
+        <source>the proposal&apos;s title (empty: the default title)</source>
+        <translation>建议书标题（为空：使用默认标题）</translation>
+    </message>
+    <message>
+        <source>the proposal&apos;s language</source>
+        <translation>建议书的语言</translation>
+    </message>
+    <message>
+        <source>years of the return on investment (1-10)</source>
+        <translation>投资回报的计算年数（1-10）</translation>
     </message>
     <message>
         <source>{value} is not a date; write it as 2026-12-31</source>
@@ -515,6 +867,194 @@
         <translation>版本</translation>
     </message>
     <message>
+        <source>the quote number, Q-...</source>
+        <translation>报价单编号，Q-...</translation>
+    </message>
+    <message>
+        <source>that version (default: the latest)</source>
+        <translation>指定版本（默认：最新版本）</translation>
+    </message>
+    <message>
+        <source>make, list, approve, send and print quotes</source>
+        <translation>新建、列出、审批、发送和打印报价单</translation>
+    </message>
+    <message>
+        <source>Quotes (报价单): versions of a numbered offer to a customer.</source>
+        <translation>报价单：给客户的带编号报价及其各个版本。</translation>
+    </message>
+    <message>
+        <source>make a quote from a file of lines</source>
+        <translation>根据明细行文件新建报价单</translation>
+    </message>
+    <message>
+        <source>Make a quote of CUSTOMER (its name or its credit code) from a CSV (UTF-8 or GBK) or XLSX file of lines with a header row: item/品名, description/描述, quantity/数量, unit/单位, unit_price/单价, discount/折扣 (percent), vat_rate/税率, group/类别. A line whose discount is above your limit makes the quote wait for a manager&apos;s approval. Nothing is written if any row has a problem.</source>
+        <translation>根据带表头的 CSV（UTF-8 或 GBK）或 XLSX 明细行文件为 CUSTOMER（客户名称或统一社会信用代码）新建报价单：item/品名、description/描述、quantity/数量、unit/单位、unit_price/单价、discount/折扣（百分比）、vat_rate/税率、group/类别。折扣超出您权限的明细行会使报价单等待经理审批。任何一行有问题时不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>the customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>the deal&apos;s id (one of the customer&apos;s)</source>
+        <translation>商机编号（须为该客户的商机）</translation>
+    </message>
+    <message>
+        <source>the lines file</source>
+        <translation>明细行文件</translation>
+    </message>
+    <message>
+        <source>unit prices include VAT (含税, the default)</source>
+        <translation>单价含增值税（含税，默认）</translation>
+    </message>
+    <message>
+        <source>unit prices exclude VAT (不含税)</source>
+        <translation>单价不含增值税（不含税）</translation>
+    </message>
+    <message>
+        <source>the quote&apos;s title</source>
+        <translation>报价单标题</translation>
+    </message>
+    <message>
+        <source>last valid day (default: the settings&apos; days on)</source>
+        <translation>有效期最后一天（默认：按设置中的有效天数推算）</translation>
+    </message>
+    <message>
+        <source>the language the quote is printed in (default: zh_CN)</source>
+        <translation>报价单打印使用的语言（默认：zh_CN）</translation>
+    </message>
+    <message>
+        <source>print {&quot;number&quot;, &quot;version&quot;, &quot;status&quot;, &quot;lines&quot;: [{&quot;net&quot;, &quot;vat&quot;, &quot;total&quot;}, ...], &quot;net&quot;, &quot;vat&quot;, &quot;total&quot;, &quot;total_in_words&quot;}, amounts as decimal strings</source>
+        <translation>输出 {&quot;number&quot;, &quot;version&quot;, &quot;status&quot;, &quot;lines&quot;: [{&quot;net&quot;, &quot;vat&quot;, &quot;total&quot;}, ...], &quot;net&quot;, &quot;vat&quot;, &quot;total&quot;, &quot;total_in_words&quot;}，金额为十进制字符串</translation>
+    </message>
+    <message>
+        <source>list quotes (the latest version of each)</source>
+        <translation>列出报价单（每份的最新版本）</translation>
+    </message>
+    <message>
+        <source>List the quotes, newest first: the latest version of each number.</source>
+        <translation>列出报价单（最新的在前）：每个编号的最新版本。</translation>
+    </message>
+    <message>
+        <source>only this customer&apos;s</source>
+        <translation>只列出该客户的</translation>
+    </message>
+    <message>
+        <source>only this deal&apos;s</source>
+        <translation>只列出该商机的</translation>
+    </message>
+    <message>
+        <source>only in this status (draft, sent ...)</source>
+        <translation>只列出该状态的（draft 草稿、sent 已发送……）</translation>
+    </message>
+    <message>
+        <source>every version</source>
+        <translation>所有版本</translation>
+    </message>
+    <message>
+        <source>show a quote: lines, totals, approvals</source>
+        <translation>显示报价单：明细行、合计、审批</translation>
+    </message>
+    <message>
+        <source>make a new version of a quote (a copy of its latest)</source>
+        <translation>新建报价单的新版本（复制最新版本）</translation>
+    </message>
+    <message>
+        <source>Make a new version of NUMBER: a draft copy of its latest version, dated today. The latest is superseded unless the customer has it (sent).</source>
+        <translation>新建 NUMBER 的新版本：最新版本的草稿副本，日期为今天。除非客户已收到（已发送），否则最新版本将失效。</translation>
+    </message>
+    <message>
+        <source>record a manager&apos;s decision on a discount</source>
+        <translation>记录经理对折扣的审批决定</translation>
+    </message>
+    <message>
+        <source>Approve (or with --reject reject) the discount of a quote waiting for approval. The approver must not be the quote&apos;s author.</source>
+        <translation>批准（加 --reject 则驳回）等待审批的报价单折扣。审批人不能是报价单的制作人。</translation>
+    </message>
+    <message>
+        <source>who decides</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>reject the discount</source>
+        <translation>驳回折扣</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>mark a quote as sent to the customer (freezes the version)</source>
+        <translation>将报价单标记为已发送给客户（冻结该版本）</translation>
+    </message>
+    <message>
+        <source>record that the customer accepted a sent quote</source>
+        <translation>记录客户已接受已发送的报价单</translation>
+    </message>
+    <message>
+        <source>record that the customer declined a sent quote</source>
+        <translation>记录客户已拒绝已发送的报价单</translation>
+    </message>
+    <message>
+        <source>write the quote&apos;s PDF</source>
+        <translation>生成报价单 PDF</translation>
+    </message>
+    <message>
+        <source>Write the PDF of NUMBER (its latest version unless --version) in the quote&apos;s language, with the company&apos;s branding.</source>
+        <translation>以报价单的语言、带公司品牌生成 NUMBER 的 PDF（除非指定 --version，否则为最新版本）。</translation>
+    </message>
+    <message>
+        <source>print it in this language instead of the quote&apos;s own (the quote is not changed)</source>
+        <translation>改用该语言打印，而不是报价单自身的语言（报价单本身不变）</translation>
+    </message>
+    <message>
+        <source>show or set the rep code, discount limit and validity</source>
+        <translation>显示或设置销售代码、折扣权限和有效期</translation>
+    </message>
+    <message>
+        <source>Show the quote settings, or set those given.</source>
+        <translation>显示报价设置，或设置所给出的项。</translation>
+    </message>
+    <message>
+        <source>1-12 letters or digits</source>
+        <translation>1-12 位字母或数字</translation>
+    </message>
+    <message>
+        <source>percent, 0-100</source>
+        <translation>百分比，0-100</translation>
+    </message>
+    <message>
+        <source>1-365</source>
+        <translation>1-365 天</translation>
+    </message>
+    <message>
+        <source>show, import or export the catalogue</source>
+        <translation>显示、导入或导出产品目录</translation>
+    </message>
+    <message>
+        <source>The catalogue (产品目录) quotes are made from: the desk&apos;s own (imported) or the shipped one.</source>
+        <translation>制作报价单所用的产品目录：本机自有的（导入的）或随软件提供的。</translation>
+    </message>
+    <message>
+        <source>the items and today&apos;s prices</source>
+        <translation>产品及今日价格</translation>
+    </message>
+    <message>
+        <source>print the whole catalogue as JSON</source>
+        <translation>以 JSON 格式输出整个产品目录</translation>
+    </message>
+    <message>
+        <source>replace the catalogue by an XLSX file</source>
+        <translation>用 XLSX 文件替换产品目录</translation>
+    </message>
+    <message>
+        <source>Read FILE.xlsx (the layout catalogue export writes) and make it the desk&apos;s catalogue; a file with any problem is refused whole, with every problem.</source>
+        <translation>读取 FILE.xlsx（格式同 catalogue export 写出的文件）并将其作为本机的产品目录；文件有任何问题时整个拒绝，并列出所有问题。</translation>
+    </message>
+    <message>
+        <source>write the catalogue to an XLSX file</source>
+        <translation>将产品目录写入 XLSX 文件</translation>
+    </message>
+    <message>
         <source>{value} is not a support request state; use one of: {choices}</source>
         <translation>{value} 不是支持申请的状态；请使用以下之一：{choices}</translation>
     </message>
@@ -565,6 +1105,54 @@
     <message>
         <source>Wanted</source>
         <translation>期望时间</translation>
+    </message>
+    <message>
+        <source>print a list of {&quot;id&quot;, &quot;customer_id&quot;, &quot;customer&quot;, &quot;deal_id&quot;, &quot;deal&quot;, &quot;kind&quot;, &quot;state&quot;, &quot;requested_by&quot;, &quot;team&quot;, &quot;consultant&quot;, &quot;wanted_from&quot;, &quot;wanted_until&quot;, &quot;modules&quot;, &quot;engagement&quot;: null or {&quot;id&quot;, &quot;step&quot;, &quot;step_code&quot;, &quot;technical_win&quot;, &quot;closed&quot;}}; codes and ISO dates, deal and dates null when absent</source>
+        <translation>输出列表 {&quot;id&quot;, &quot;customer_id&quot;, &quot;customer&quot;, &quot;deal_id&quot;, &quot;deal&quot;, &quot;kind&quot;, &quot;state&quot;, &quot;requested_by&quot;, &quot;team&quot;, &quot;consultant&quot;, &quot;wanted_from&quot;, &quot;wanted_until&quot;, &quot;modules&quot;, &quot;engagement&quot;: null 或 {&quot;id&quot;, &quot;step&quot;, &quot;step_code&quot;, &quot;technical_win&quot;, &quot;closed&quot;}}；使用代码和 ISO 日期，没有商机或日期时为 null</translation>
+    </message>
+    <message>
+        <source>list support requests, export demos and surveys to a calendar</source>
+        <translation>列出支持申请，将演示和调研导出到日历</translation>
+    </message>
+    <message>
+        <source>Presales (售前): support requests, their engagements, demos and surveys.</source>
+        <translation>售前：支持申请及其售前项目、演示和调研。</translation>
+    </message>
+    <message>
+        <source>list support requests with their engagement&apos;s step and technical win</source>
+        <translation>列出支持申请及其售前项目的步骤和技术赢单情况</translation>
+    </message>
+    <message>
+        <source>List the support requests on this desk, newest first, with their engagement&apos;s step (1-8) and technical win.</source>
+        <translation>列出本机上的支持申请（最新的在前），以及其售前项目的步骤（1-8）和技术赢单情况。</translation>
+    </message>
+    <message>
+        <source>only the signed-in user&apos;s: a rep&apos;s requests, a consultant&apos;s assignments, and for a presales lead also the requests waiting for a decision or an assignment</source>
+        <translation>只列出已登录用户的：销售代表的申请、售前顾问的分派任务；售前负责人还包括等待决定或分派的申请</translation>
+    </message>
+    <message>
+        <source>only requests in this state (draft, submitted, accepted, declined, assigned, in_progress, done, cancelled)</source>
+        <translation>只列出该状态的申请（draft 草稿、submitted 已提交、accepted 已接受、declined 已拒绝、assigned 已分派、in_progress 进行中、done 已完成、cancelled 已取消）</translation>
+    </message>
+    <message>
+        <source>write your demos, surveys and visits to an .ics calendar file</source>
+        <translation>将您的演示、调研和拜访写入 .ics 日历文件</translation>
+    </message>
+    <message>
+        <source>Write the signed-in user&apos;s planned and done demos and surveys that start in the period, and the customer visits logged on this desk in it, to FILE (iCalendar, for Outlook, Google or Apple Calendar): the customer and deal in the title, the place (or online) as location, the attendees in the description. Exporting again updates the entries already imported.</source>
+        <translation>将已登录用户在该期间开始的计划中和已完成的演示与调研，以及本机在该期间记录的客户拜访，写入 FILE（iCalendar 格式，可导入 Outlook、Google 或 Apple 日历）：标题中含客户和商机，地点（或线上）作为位置，参加人员写在描述中。再次导出会更新已导入的条目。</translation>
+    </message>
+    <message>
+        <source>the .ics file to write (replaced if it exists)</source>
+        <translation>要写入的 .ics 文件（已存在时覆盖）</translation>
+    </message>
+    <message>
+        <source>the first day, 2026-12-31 (default: today)</source>
+        <translation>第一天，格式如 2026-12-31（默认：今天）</translation>
+    </message>
+    <message>
+        <source>how many days from the first (default: 30)</source>
+        <translation>从第一天起的天数（默认：30）</translation>
     </message>
     <message>
         <source>Status</source>
@@ -658,6 +1246,136 @@
         <source>rejected</source>
         <translation>驳回</translation>
     </message>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>subcommands</source>
+        <translation>子命令</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示本帮助信息并退出</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>显示程序版本号并退出</translation>
+    </message>
+    <message>
+        <source>{prog}: error: {message}
+</source>
+        <translation>{prog}：错误：{message}
+</translation>
+    </message>
+    <message>
+        <source>argument {argument_name}: {message}</source>
+        <translation>参数 {argument_name}：{message}</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: {0}</source>
+        <translation>缺少必需的参数：{0}</translation>
+    </message>
+    <message>
+        <source>one of the arguments {0} is required</source>
+        <translation>必须给出以下参数之一：{0}</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: {0}</source>
+        <translation>无法识别的参数：{0}</translation>
+    </message>
+    <message>
+        <source>invalid choice: {value} (choose from {choices})</source>
+        <translation>无效的选项：{value}（可选：{choices}）</translation>
+    </message>
+    <message>
+        <source>invalid {type} value: {value}</source>
+        <translation>无效的值（{type}）：{value}</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多只能有一个值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少需要一个值</translation>
+    </message>
+    <message>
+        <source>expected {0} argument</source>
+        <translation>需要 {0} 个值</translation>
+    </message>
+    <message>
+        <source>expected {0} arguments</source>
+        <translation>需要 {0} 个值</translation>
+    </message>
+    <message>
+        <source>not allowed with argument {0}</source>
+        <translation>不能与参数 {0} 同时使用</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument {0}</source>
+        <translation>多余的参数值 {0}</translation>
+    </message>
+    <message>
+        <source>ambiguous option: {option} could match {matches}</source>
+        <translation>选项不明确：{option} 可能是 {matches}</translation>
+    </message>
+    <message>
+        <source>unexpected option string: {0}</source>
+        <translation>意外的选项：{0}</translation>
+    </message>
+    <message>
+        <source>unknown parser {parser_name} (choices: {choices})</source>
+        <translation>未知的命令 {parser_name}（可选：{choices}）</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;{filename}&apos;: {error}</source>
+        <translation>无法打开“{filename}”：{error}</translation>
+    </message>
+    <message>
+        <source>The system said: {original}</source>
+        <translation>系统原始信息：{original}</translation>
+    </message>
+    <message>
+        <source>sign in to the registry</source>
+        <translation>登录客户注册中心</translation>
+    </message>
+    <message>
+        <source>the registry, e.g. https://registry.example.com</source>
+        <translation>客户注册中心的地址，例如 https://registry.example.com</translation>
+    </message>
+    <message>
+        <source>read the password from the first line of standard input</source>
+        <translation>从标准输入的第一行读取密码</translation>
+    </message>
+    <message>
+        <source>sign out (forget the token)</source>
+        <translation>退出登录（清除令牌）</translation>
+    </message>
+    <message>
+        <source>send this desk&apos;s changes and receive others&apos;</source>
+        <translation>发送本机的更改并接收其他人的更改</translation>
+    </message>
+    <message>
+        <source>sign in again with the password on standard input if needed</source>
+        <translation>需要时用标准输入中的密码重新登录</translation>
+    </message>
+    <message>
+        <source>what is waiting, conflicts, the last sync</source>
+        <translation>待同步的内容、冲突和上次同步</translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>
@@ -707,11 +1425,11 @@
     </message>
     <message>
         <source>Refused by the registry and kept for later: {entity} {id}: {reason}</source>
-        <translation>被客户登记中心拒绝，已保留待以后处理：{entity} {id}：{reason}</translation>
+        <translation>被客户注册中心拒绝，已保留待以后处理：{entity} {id}：{reason}</translation>
     </message>
     <message>
         <source>This computer&apos;s clock is {seconds} seconds off the registry&apos;s; set the right time</source>
-        <translation>本机时钟与客户登记中心相差 {seconds} 秒；请校正时间</translation>
+        <translation>本机时钟与客户注册中心相差 {seconds} 秒；请校正时间</translation>
     </message>
     <message>
         <source>Password: </source>
@@ -779,6 +1497,10 @@
     <message>
         <source>The file {path} cannot be imported</source>
         <translation>无法导入文件 {path}</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written</source>
+        <translation>导入已取消，未写入任何数据</translation>
     </message>
     <message>
         <source>The file {path} does not exist</source>

@@ -1929,6 +1929,141 @@
     </message>
 </context>
 <context>
+    <name>OsErrors</name>
+    <message>
+        <source>permission denied</source>
+        <translation>没有访问权限</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>路径中的某一部分不是文件夹</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>这是一个文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>a file of that name already exists</source>
+        <translation>同名文件已存在</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the drive is read-only</source>
+        <translation>该磁盘为只读</translation>
+    </message>
+    <message>
+        <source>the file is in use by another program; close that program first</source>
+        <translation>文件正被其他程序使用，请先关闭该程序</translation>
+    </message>
+    <message>
+        <source>too many files are open</source>
+        <translation>打开的文件过多</translation>
+    </message>
+    <message>
+        <source>the file name is too long</source>
+        <translation>文件名过长</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written</source>
+        <translation>磁盘无法读取或写入</translation>
+    </message>
+    <message>
+        <source>not enough memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>the server refused the connection</source>
+        <translation>服务器拒绝连接</translation>
+    </message>
+    <message>
+        <source>the connection timed out</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <source>the network cannot be reached</source>
+        <translation>无法连接到网络</translation>
+    </message>
+    <message>
+        <source>the server&apos;s name cannot be found</source>
+        <translation>找不到服务器的名称</translation>
+    </message>
+    <message>
+        <source>the connection was interrupted</source>
+        <translation>连接已中断</translation>
+    </message>
+    <message>
+        <source>the secure connection (TLS) failed</source>
+        <translation>安全连接（TLS）失败</translation>
+    </message>
+    <message>
+        <source>the database is in use by another program</source>
+        <translation>数据库正被其他程序使用</translation>
+    </message>
+    <message>
+        <source>its content is not in SQLite&apos;s format</source>
+        <translation>文件内容不是 SQLite 格式</translation>
+    </message>
+    <message>
+        <source>SQLite found damaged pages</source>
+        <translation>SQLite 发现了损坏的数据页</translation>
+    </message>
+    <message>
+        <source>the database cannot be written</source>
+        <translation>数据库无法写入</translation>
+    </message>
+    <message>
+        <source>the database file cannot be opened</source>
+        <translation>数据库文件无法打开</translation>
+    </message>
+    <message>
+        <source>not an SQLite file</source>
+        <translation>不是 SQLite 文件</translation>
+    </message>
+    <message>
+        <source>the file is cut short</source>
+        <translation>文件不完整</translation>
+    </message>
+    <message>
+        <source>the text&apos;s encoding cannot be read; save the file as UTF-8</source>
+        <translation>无法识别文本的编码，请将文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed</source>
+        <translation>有一个带引号的字段没有结束引号</translation>
+    </message>
+    <message>
+        <source>a closing quote is followed by other characters</source>
+        <translation>结束引号后面还有其他字符</translation>
+    </message>
+    <message>
+        <source>a field is too long</source>
+        <translation>有一个字段过长</translation>
+    </message>
+    <message>
+        <source>the rows are not laid out as CSV</source>
+        <translation>各行不符合 CSV 格式</translation>
+    </message>
+    <message>
+        <source>the file is not a complete XLSX package</source>
+        <translation>该文件不是完整的 XLSX 文件</translation>
+    </message>
+    <message>
+        <source>parts of the workbook are missing or damaged</source>
+        <translation>工作簿的部分内容缺失或已损坏</translation>
+    </message>
+    <message>
+        <source>an unexpected error of the system</source>
+        <translation>系统发生了意外错误</translation>
+    </message>
+</context>
+<context>
     <name>Sync</name>
     <message>
         <source>Sync failed: {detail}</source>
@@ -1936,11 +2071,11 @@
     </message>
     <message>
         <source>The registry {server} cannot be reached ({detail}); your changes are kept and will be sent at the next sync</source>
-        <translation>无法连接客户登记中心 {server}（{detail}）；您的修改已保留，将在下次同步时发送</translation>
+        <translation>无法连接客户注册中心 {server}（{detail}）；您的修改已保留，将在下次同步时发送</translation>
     </message>
     <message>
         <source>The registry {server} failed (HTTP {status}: {detail}); try again later</source>
-        <translation>客户登记中心 {server} 出错（HTTP {status}：{detail}）；请稍后再试</translation>
+        <translation>客户注册中心 {server} 出错（HTTP {status}：{detail}）；请稍后再试</translation>
     </message>
     <message>
         <source>You are not signed in to {server} (or the sign-in expired); sign in again</source>
@@ -1948,19 +2083,19 @@
     </message>
     <message>
         <source>The registry {server} refused the sign-in: {detail}</source>
-        <translation>客户登记中心 {server} 拒绝登录：{detail}</translation>
+        <translation>客户注册中心 {server} 拒绝登录：{detail}</translation>
     </message>
     <message>
         <source>The registry {server} does not accept this version of ERPDesk: {detail}</source>
-        <translation>客户登记中心 {server} 不接受此版本的 ERPDesk：{detail}</translation>
+        <translation>客户注册中心 {server} 不接受此版本的 ERPDesk：{detail}</translation>
     </message>
     <message>
         <source>The registry {server} refused the request (HTTP {status}: {detail})</source>
-        <translation>客户登记中心 {server} 拒绝了请求（HTTP {status}：{detail}）</translation>
+        <translation>客户注册中心 {server} 拒绝了请求（HTTP {status}：{detail}）</translation>
     </message>
     <message>
         <source>The registry {server} answered something this desk cannot read: {detail}</source>
-        <translation>客户登记中心 {server} 返回了本机无法识别的内容：{detail}</translation>
+        <translation>客户注册中心 {server} 返回了本机无法识别的内容：{detail}</translation>
     </message>
     <message>
         <source>This conflict was resolved already</source>

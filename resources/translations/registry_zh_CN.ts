@@ -612,7 +612,7 @@
     </message>
     <message>
         <source>This desk last synced before the oldest change the registry still keeps; it must pull everything again</source>
-        <translation>本机上次同步早于客户登记中心仍保留的最早变更；需要重新拉取全部数据</translation>
+        <translation>本机上次同步早于客户注册中心仍保留的最早变更；需要重新拉取全部数据</translation>
     </message>
     <message>
         <source>The registry&apos;s database cannot store a value of this op</source>

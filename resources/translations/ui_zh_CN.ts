@@ -1500,7 +1500,7 @@
     </message>
     <message>
         <source>You and someone else changed the same field before your changes met. The registry kept their value; yours is kept here until you choose.</source>
-        <translation>您和其他人在同步之前修改了同一字段。客户登记中心保留了对方的值；您的值保存在这里，等您决定。</translation>
+        <translation>您和其他人在同步之前修改了同一字段。客户注册中心保留了对方的值；您的值保存在这里，等您决定。</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1560,7 +1560,7 @@
     </message>
     <message>
         <source>This record was taken out of your view (given to someone else, released to the pool, or a deal team you are no longer on); the registry did not take your value. Pass it on if it still matters, then keep theirs.</source>
-        <translation>这条记录已不在您的可见范围内（已分配给他人、已释放到公海，或您已不在该销售机会的团队中）；客户登记中心没有采用您的值。如仍需要，请转告现在负责的人，然后保留对方的值。</translation>
+        <translation>这条记录已不在您的可见范围内（已分配给他人、已释放到公海，或您已不在该销售机会的团队中）；客户注册中心没有采用您的值。如仍需要，请转告现在负责的人，然后保留对方的值。</translation>
     </message>
     <message>
         <source>Your value cannot be written again from here; change the record in its own window if you still want it, then keep theirs.</source>
@@ -3031,6 +3031,153 @@
     </message>
 </context>
 <context>
+    <name>FileActions</name>
+    <message>
+        <source>Export the list</source>
+        <translation>导出列表</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx)；；CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing {count} customers to {name}…</source>
+        <translation>正在将 {count} 个客户写入 {name}…</translation>
+    </message>
+    <message>
+        <source>{count} customers written to {path}</source>
+        <translation>已将 {count} 个客户写入 {path}</translation>
+    </message>
+    <message>
+        <source>The list could not be written to {path}: {reason}. Nothing was written.</source>
+        <translation>无法将列表写入 {path}：{reason}。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>ERPDesk backups (*.bak);;All files (*)</source>
+        <translation>ERPDesk 备份 (*.bak)；；所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Copying the database to {name}…</source>
+        <translation>正在将数据库复制到 {name}…</translation>
+    </message>
+    <message>
+        <source>The database is backed up to {path}.
+
+The backup holds {customers} customers, {contacts} contacts and {activities} activities.</source>
+        <translation>数据库已备份到 {path}。
+
+备份包含 {customers} 个客户、{contacts} 个联系人和 {activities} 条活动记录。</translation>
+    </message>
+    <message>
+        <source>A backup cannot be written over the database itself: choose another file.</source>
+        <translation>备份不能覆盖数据库本身：请选择另一个文件。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {path}: {reason}. Nothing was written.</source>
+        <translation>无法将备份写入 {path}：{reason}。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Open demo data</source>
+        <translation>打开演示数据</translation>
+    </message>
+    <message>
+        <source>Making {count} demo customers…</source>
+        <translation>正在生成 {count} 个演示客户…</translation>
+    </message>
+    <message>
+        <source>The demo database {path} could not be made: {reason}.</source>
+        <translation>无法生成演示数据库 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Export the list…</source>
+        <translation>导出列表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the customers the list shows to an Excel or CSV file</source>
+        <translation>将列表中显示的客户写入 Excel 或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the database…</source>
+        <translation>备份数据库(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>ERPDesk backups (*.bak *.db);;All files (*)</source>
+        <translation>ERPDesk 备份 (*.bak *.db)；；所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>正在检查 {name}…</translation>
+    </message>
+    <message>
+        <source>{name} is the database in use: choose a backup file.</source>
+        <translation>{name} 是正在使用的数据库：请选择一个备份文件。</translation>
+    </message>
+    <message>
+        <source>{name} is not an ERPDesk backup: {reason}. Nothing was changed.</source>
+        <translation>{name} 不是 ERPDesk 备份：{reason}。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>it is another program&apos;s database</source>
+        <translation>它是其他程序的数据库</translation>
+    </message>
+    <message>
+        <source>it is not a database file</source>
+        <translation>它不是数据库文件</translation>
+    </message>
+    <message>
+        <source>The backup {name} is damaged: choose another one. Nothing was changed.</source>
+        <translation>备份 {name} 已损坏：请选择另一个备份。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Replace the current database with the backup of {date}? The current one is saved first as {name}.</source>
+        <translation>用 {date} 的备份替换当前数据库吗？当前数据库会先另存为 {name}。</translation>
+    </message>
+    <message>
+        <source>The backup holds {customers} customers.</source>
+        <translation>该备份包含 {customers} 个客户。</translation>
+    </message>
+    <message>
+        <source>{count} changes made on this desk have not been synced yet: they are lost unless you sync before restoring.</source>
+        <translation>本机有 {count} 项更改尚未同步：除非先同步再恢复，否则这些更改将丢失。</translation>
+    </message>
+    <message>
+        <source>Saving the current database as {name}…</source>
+        <translation>正在将当前数据库另存为 {name}…</translation>
+    </message>
+    <message>
+        <source>The current database could not be saved first, so nothing was restored: {reason}.</source>
+        <translation>无法先保存当前数据库，因此未恢复任何内容：{reason}。</translation>
+    </message>
+    <message>
+        <source>This window cannot restart by itself. Close ERPDesk and run: erpdesk db restore {path}</source>
+        <translation>此窗口无法自行重启。请关闭 ERPDesk 后运行：erpdesk db restore {path}</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: {reason}. Nothing was changed.</source>
+        <translation>无法读取 {name}：{reason}。未做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Owner</source>
@@ -3154,6 +3301,49 @@
     <message>
         <source>Finding {row}: {problem}</source>
         <translation>第 {row} 条发现：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Welcome to ERPDesk</source>
+        <translation>欢迎使用 ERPDesk</translation>
+    </message>
+    <message>
+        <source>Your desk has no customers yet. Start in one of three ways:</source>
+        <translation>您的工作台还没有客户。可以从以下三种方式之一开始：</translation>
+    </message>
+    <message>
+        <source>Import customers from Excel or CSV…</source>
+        <translation>从 Excel 或 CSV 导入客户…</translation>
+    </message>
+    <message>
+        <source>Pick a file: its columns are matched (Chinese or English headers) and every row is checked before anything is imported.</source>
+        <translation>选择一个文件：自动匹配各列（中文或英文表头），并在导入前逐行检查。</translation>
+    </message>
+    <message>
+        <source>Add a customer…</source>
+        <translation>新建客户…</translation>
+    </message>
+    <message>
+        <source>Type in your first customer and a contact.</source>
+        <translation>录入您的第一个客户和一位联系人。</translation>
+    </message>
+    <message>
+        <source>Open demo data…</source>
+        <translation>打开演示数据…</translation>
+    </message>
+    <message>
+        <source>Try ERPDesk on {count} made-up customers with deals and quotes, in a database of their own: yours stays as it is.</source>
+        <translation>用 {count} 个虚构客户（含商机和报价）试用 ERPDesk，它们存放在单独的数据库中：您自己的数据库保持不变。</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Your database: {path}</source>
+        <translation>您的数据库：{path}</translation>
     </message>
 </context>
 <context>
@@ -3430,6 +3620,407 @@
     <message>
         <source>The deal cannot be moved</source>
         <translation>商机无法移动</translation>
+    </message>
+</context>
+<context>
+    <name>ImportColumnsPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>对应列</translation>
+    </message>
+    <message>
+        <source>Each column of the file and the field it is imported as; a column set to (ignore) is left out</source>
+        <translation>文件的每一列及其导入为的字段；设为（忽略）的列不导入</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>前几个值</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <source>{field} is required: choose the column that holds it</source>
+        <translation>{field}为必填项：请选择包含它的列</translation>
+    </message>
+    <message>
+        <source>{field} is chosen for more than one column ({columns}); keep one</source>
+        <translation>{field}被选给了多列（{columns}）；请只保留一列</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFilePage</name>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx) or a CSV file, one customer a row</source>
+        <translation>Excel 工作簿（.xlsx）或 CSV 文件，每行一个客户</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>The file&apos;s path</source>
+        <translation>文件路径</translation>
+    </message>
+    <message>
+        <source>The first row with a column of customer names (客户名称 or name) is the header; a title above it is skipped. CSV may be UTF-8 or GBK, as Excel saves it.</source>
+        <translation>第一个含客户名称列（客户名称或 name）的行为表头，其上方的标题行会被跳过。CSV 可为 UTF-8 或 GBK 编码，与 Excel 保存的一致。</translation>
+    </message>
+    <message>
+        <source>Import customers</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>电子表格 (*.xlsx *.csv)；；所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{rows} rows and {columns} columns in {name}</source>
+        <translation>{name} 中有 {rows} 行、{columns} 列</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>{column} (ignored)</source>
+        <translation>{column}（忽略）</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewPage</name>
+    <message>
+        <source>Check the rows</source>
+        <translation>检查各行</translation>
+    </message>
+    <message>
+        <source>Nothing is written yet. Rows with problems are shaded; point at a cell to read its problem</source>
+        <translation>尚未写入任何数据。有问题的行已标色；将鼠标指向单元格可查看其问题</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Only rows that are not new customers</source>
+        <translation>只显示非新客户的行</translation>
+    </message>
+    <message>
+        <source>Rows to import:</source>
+        <translation>导入的行：</translation>
+    </message>
+    <message>
+        <source>All rows (only when no row has problems)</source>
+        <translation>全部行（仅当没有行有问题时）</translation>
+    </message>
+    <message>
+        <source>Only the valid rows</source>
+        <translation>只导入有效行</translation>
+    </message>
+    <message>
+        <source>Customers already known:</source>
+        <translation>已有客户：</translation>
+    </message>
+    <message>
+        <source>Skip them</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Merge them: fill their empty fields, add a new contact</source>
+        <translation>合并：补全其空白字段，添加新联系人</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <source>{rows} rows: {valid} valid, {problems} with problems. Of the valid rows, {new} are new customers and {known} are customers already known</source>
+        <translation>共 {rows} 行：{valid} 行有效，{problems} 行有问题。有效行中，{new} 行是新客户，{known} 行是已有客户</translation>
+    </message>
+    <message>
+        <source>The table shows the first {shown} of {matching} rows</source>
+        <translation>表格显示 {matching} 行中的前 {shown} 行</translation>
+    </message>
+    <message>
+        <source>No row can be imported: correct the file and choose it again</source>
+        <translation>没有可导入的行：请修改文件后重新选择</translation>
+    </message>
+    <message>
+        <source>Some rows have problems: import only the valid rows, or correct the file and choose it again</source>
+        <translation>部分行有问题：请只导入有效行，或修改文件后重新选择</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunPage</name>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>All rows are written in one step, or none</source>
+        <translation>所有行一次写入，或全部不写入</translation>
+    </message>
+    <message>
+        <source>Cancel stops the import and writes nothing. You can keep working in the window.</source>
+        <translation>点击“取消”将停止导入，不写入任何数据。导入期间可继续在窗口中工作。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Importing row {done} of {total}…</source>
+        <translation>正在导入第 {done} 行，共 {total} 行…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <source>Save the rejected rows…</source>
+        <translation>保存未导入的行…</translation>
+    </message>
+    <message>
+        <source>The rejected rows as the file had them, with a column of their problems, to correct and import again</source>
+        <translation>按原文件格式保存未导入的行，并附一列问题说明，修改后可再次导入</translation>
+    </message>
+    <message>
+        <source>Nothing was written</source>
+        <translation>未写入任何数据</translation>
+    </message>
+    <message>
+        <source>The customer list shows the new customers</source>
+        <translation>客户列表中已显示新客户</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {rejected} of {rows} rows have problems</source>
+        <translation>未导入任何数据：{rows} 行中有 {rejected} 行有问题</translation>
+    </message>
+    <message>
+        <source>Added {count} new customers</source>
+        <translation>新增 {count} 个客户</translation>
+    </message>
+    <message>
+        <source>Merged {count} rows into customers already known</source>
+        <translation>{count} 行合并到已有客户</translation>
+    </message>
+    <message>
+        <source>Skipped {count} rows of customers already known</source>
+        <translation>跳过 {count} 行已有客户</translation>
+    </message>
+    <message>
+        <source>Rejected {count} rows with problems</source>
+        <translation>{count} 行因有问题未导入</translation>
+    </message>
+    <message>
+        <source>{count} of the new customers may be customers already known: check them</source>
+        <translation>新客户中有 {count} 个可能是已有客户：请核对</translation>
+    </message>
+    <message>
+        <source>Row {row} ({name}): {reason}</source>
+        <translation>第 {row} 行（{name}）：{reason}</translation>
+    </message>
+    <message>
+        <source>{name}-rejected</source>
+        <translation>{name}-未导入</translation>
+    </message>
+    <message>
+        <source>Save the rejected rows</source>
+        <translation>保存未导入的行</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx)；；CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Saved {count} rows to {path}</source>
+        <translation>已将 {count} 行保存到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import customers</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Company phone</source>
+        <translation>公司电话</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>客户来源</translation>
+    </message>
+    <message>
+        <source>Source detail</source>
+        <translation>来源说明</translation>
+    </message>
+    <message>
+        <source>Region (province and city)</source>
+        <translation>地区（省市）</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Contact name</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Contact&apos;s title</source>
+        <translation>联系人职务</translation>
+    </message>
+    <message>
+        <source>Contact&apos;s department</source>
+        <translation>联系人部门</translation>
+    </message>
+    <message>
+        <source>Contact&apos;s mobile</source>
+        <translation>联系人手机</translation>
+    </message>
+    <message>
+        <source>Contact&apos;s phone</source>
+        <translation>联系人电话</translation>
+    </message>
+    <message>
+        <source>Contact&apos;s e-mail</source>
+        <translation>联系人邮箱</translation>
+    </message>
+    <message>
+        <source>Contact&apos;s WeChat</source>
+        <translation>联系人微信</translation>
+    </message>
+    <message>
+        <source>Already in the database as {existing}</source>
+        <translation>数据库中已有此客户：{existing}</translation>
+    </message>
+    <message>
+        <source>The same customer as row {existing_row} ({existing})</source>
+        <translation>与第 {existing_row} 行（{existing}）是同一客户</translation>
+    </message>
+    <message>
+        <source>Named like several customers with different credit codes ({existing}); add its credit code to say which one</source>
+        <translation>与多个信用代码不同的客户同名（{existing}）；请填写其信用代码以确定是哪一个</translation>
+    </message>
+    <message>
+        <source>The same name as {existing} but another credit code ({existing_uscc}); imported as another company: check it</source>
+        <translation>与{existing}同名但信用代码不同（{existing_uscc}）；作为另一家公司导入：请核对</translation>
+    </message>
+    <message>
+        <source>May be {existing} (a region on one side only); imported as a new customer: check it</source>
+        <translation>可能是{existing}（仅一方带地区）；作为新客户导入：请核对</translation>
+    </message>
+    <message>
+        <source>row {row} ({name})</source>
+        <translation>第 {row} 行（{name}）</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>New, check it</source>
+        <translation>新客户，请核对</translation>
+    </message>
+    <message>
+        <source>Has problems</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>Known: skipped</source>
+        <translation>已有：跳过</translation>
+    </message>
+    <message>
+        <source>Known: merged</source>
+        <translation>已有：合并</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>The file cannot be read ({detail})</source>
+        <translation>无法读取文件（{detail}）</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({detail}); nothing was written</source>
+        <translation>出现错误（{detail}）；未写入任何数据</translation>
     </message>
 </context>
 <context>
@@ -4093,6 +4684,10 @@ Create a new, empty database there?</source>
     <message>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Excel or CSV…</source>
+        <translation>从 Excel 或 CSV 导入(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;About ERPDesk</source>
@@ -5759,15 +6354,15 @@ Schema version: {schema}</source>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to the registry</source>
-        <translation>登录客户登记中心</translation>
+        <translation>登录客户注册中心</translation>
     </message>
     <message>
         <source>Sign in to the company&apos;s customer registry to send your changes and receive your colleagues&apos;. The desk works without it too.</source>
-        <translation>登录公司的客户登记中心，以发送您的修改并接收同事的修改。不登录也可以正常使用本软件。</translation>
+        <translation>登录公司的客户注册中心，以发送您的修改并接收同事的修改。不登录也可以正常使用本软件。</translation>
     </message>
     <message>
         <source>Registry address</source>
-        <translation>登记中心地址</translation>
+        <translation>注册中心地址</translation>
     </message>
     <message>
         <source>User name</source>
@@ -6121,11 +6716,11 @@ Schema version: {schema}</source>
     </message>
     <message>
         <source>Refused by the registry and kept for later: {entity} {id}: {reason}</source>
-        <translation>被登记中心拒绝，已保留待下次发送：{entity} {id}：{reason}</translation>
+        <translation>被注册中心拒绝，已保留待下次发送：{entity} {id}：{reason}</translation>
     </message>
     <message>
         <source>This computer&apos;s clock is {seconds} seconds off the registry&apos;s; set the right time</source>
-        <translation>本机时钟与登记中心相差 {seconds} 秒；请校正时间</translation>
+        <translation>本机时钟与注册中心相差 {seconds} 秒；请校正时间</translation>
     </message>
     <message>
         <source>Signed in to {server} as {user}</source>
@@ -6148,7 +6743,7 @@ Schema version: {schema}</source>
     </message>
     <message>
         <source>Changes the registry refused: they stay on this desk and are offered again at every sync</source>
-        <translation>被登记中心拒绝的修改：保留在本机，每次同步时会再次发送</translation>
+        <translation>被注册中心拒绝的修改：保留在本机，每次同步时会再次发送</translation>
     </message>
     <message>
         <source>Time</source>
@@ -6239,7 +6834,7 @@ Schema version: {schema}</source>
     </message>
     <message>
         <source>The desk works without the registry; sign in to sync</source>
-        <translation>不登录登记中心也可以正常使用；登录后即可同步</translation>
+        <translation>不登录注册中心也可以正常使用；登录后即可同步</translation>
     </message>
     <message>
         <source>Offline</source>
@@ -6251,7 +6846,7 @@ Schema version: {schema}</source>
     </message>
     <message>
         <source>The registry cannot be reached</source>
-        <translation>无法连接登记中心</translation>
+        <translation>无法连接注册中心</translation>
     </message>
     <message>
         <source>Sync failed: {reason}</source>
@@ -6275,7 +6870,7 @@ Schema version: {schema}</source>
     </message>
     <message>
         <source>{n} changes were refused by the registry; see the sync log</source>
-        <translation>{n} 项修改被登记中心拒绝；请查看同步日志</translation>
+        <translation>{n} 项修改被注册中心拒绝；请查看同步日志</translation>
     </message>
     <message>
         <source>Up to date, last sync {time}</source>
@@ -6291,7 +6886,7 @@ Schema version: {schema}</source>
     </message>
     <message>
         <source>This computer&apos;s clock is {seconds} seconds off the registry&apos;s</source>
-        <translation>本机时钟与登记中心相差 {seconds} 秒</translation>
+        <translation>本机时钟与注册中心相差 {seconds} 秒</translation>
     </message>
 </context>
 <context>
@@ -6302,7 +6897,7 @@ Schema version: {schema}</source>
     </message>
     <message>
         <source>Sign &amp;in to the registry…</source>
-        <translation>登录登记中心(&amp;I)…</translation>
+        <translation>登录注册中心(&amp;I)…</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>

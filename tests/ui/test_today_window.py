@@ -69,3 +69,23 @@ def test_a_presales_users_desk_opens_on_the_presales_workbench(window):
     window.show_home()
     assert current_key(window) == "presales"
     assert {"today", "presales", "funnel"} <= set(window.visible_areas())
+
+
+def test_an_empty_desk_opens_on_the_first_run_page_until_a_customer_exists(
+    qtbot, desk, settings
+):
+    from PySide6.QtWidgets import QLabel
+
+    from erpdesk.domain.customer import Customer
+    from erpdesk.ui.launch import install_first_run
+
+    window = MainWindow(desk.customers, settings, deals=desk.deals)
+    qtbot.addWidget(window)
+    window.show()
+    page = install_first_run(window, desk)
+    assert page is not None and window.pages.currentWidget() is page
+    texts = " ".join(label.text() for label in page.findChildren(QLabel))
+    assert desk.db.path.name in texts  # where the database lives
+    desk.customers.create(Customer(name="济南华信机械有限公司"))
+    qtbot.waitUntil(lambda: window.first_run is None, timeout=3000)
+    assert window.pages.currentWidget() is window.customers

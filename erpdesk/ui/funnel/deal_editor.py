@@ -28,13 +28,19 @@ from PySide6.QtWidgets import (
 from erpdesk.domain.customer import Source
 from erpdesk.domain.errors import DomainError, ValidationError
 from erpdesk.ui.funnel.worksheet_widgets import name_text
+from erpdesk.ui.presales.survey_parts import reserved_problem_label
+from erpdesk.ui.record_dialogs import (
+    add_field_row,
+    fit_to_screen,
+    natural_height,
+    scrolling,
+)
 from erpdesk.ui.widgets import (
     EnumCombo,
     ProblemLabel,
     problems_by_field,
     settle_minimum_size,
     translate,
-    with_problem_label,
 )
 
 if TYPE_CHECKING:
@@ -81,6 +87,7 @@ class DealEditor(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.modules_list.addItem(item)
         self.modules_list.setMaximumHeight(130)
+        self.modules_list.setMinimumHeight(min(130, self.fontMetrics().lineSpacing() * 6))
         self.amount_edit = QLineEdit()
         self.amount_edit.setPlaceholderText(self.tr("e.g. 850000 or 85万"))
         self.close_date_edit = QLineEdit()
@@ -121,12 +128,14 @@ class DealEditor(QDialog):
             "notes": self.tr("Notes"),
         }
         self.problem_labels: dict[str, ProblemLabel] = {}
-        form = QFormLayout()
+        fields = QWidget()
+        form = QFormLayout(fields)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setVerticalSpacing(1)
         for key in FIELDS:
-            box, label = with_problem_label(self.editors[key])
-            self.problem_labels[key] = label
-            form.addRow(captions[key], box)
-        self.error_label = ProblemLabel(self)
+            self.problem_labels[key] = add_field_row(form, captions[key], self.editors[key], 1)
+        self.form_area = scrolling(fields)  # scrolls on a laptop at 150 %
+        self.error_label = reserved_problem_label(2, self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -135,7 +144,7 @@ class DealEditor(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.form_area, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
@@ -149,8 +158,8 @@ class DealEditor(QDialog):
             if signal is None:
                 signal = widget.currentIndexChanged  # type: ignore[attr-defined]
             signal.connect(self._mark_dirty)
-        self.resize(560, self.sizeHint().height())
         settle_minimum_size(self)
+        fit_to_screen(self, 560, natural_height(self, self.form_area))
 
     def _mark_dirty(self, *_args: Any) -> None:
         self.dirty = True

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from erpdesk.domain.deal import Deal, DealStatus, MoveKind
 from erpdesk.domain.errors import DomainError, ValidationError
 from erpdesk.ui.funnel import names_text
+from erpdesk.ui.record_dialogs import fit_to_screen
 from erpdesk.ui.widgets import ProblemLabel, settle_minimum_size, translate
 
 if TYPE_CHECKING:
@@ -153,7 +154,7 @@ class GateDialog(QDialog):
         self._update_ok()
         settle_minimum_size(self)
         self.setMinimumWidth(max(self.minimumWidth(), 480))
-        self.resize(560, self.sizeHint().height())
+        fit_to_screen(self, 560, self.sizeHint().height())
 
     # -- texts -----------------------------------------------------------------
 

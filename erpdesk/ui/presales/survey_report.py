@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
+from erpdesk.os_errors import explain
 from erpdesk.ui.quotes.pdf_preview import PdfDone, PdfJob, write_whole
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ class SurveyPdfWriter(QObject):
         except OSError as exc:
             self._fail(
                 self.tr("The survey report could not be saved to {path}: {reason}").format(
-                    path=path, reason=exc.strerror or exc
+                    path=path, reason=explain(exc)[0]
                 )
             )
             return

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from erpdesk.domain.errors import DomainError
+from erpdesk.os_errors import explain
 from erpdesk.services.presales import TaskLine, sees_team
 from erpdesk.ui.funnel.worksheet_widgets import ui_language
 from erpdesk.ui.presales import PresalesServices
@@ -164,7 +165,7 @@ class WeekView(QWidget):
             return None
         except OSError as exc:
             text = self.tr("Cannot write the calendar {path} ({detail})").format(
-                path=path, detail=exc.strerror or str(exc)
+                path=path, detail=explain(exc)[0]
             )
             QMessageBox.warning(self, self.tr("Export calendar"), text)
             return None

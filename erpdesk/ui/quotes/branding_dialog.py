@@ -35,12 +35,13 @@ from PySide6.QtWidgets import (
 
 from erpdesk.domain.branding import DEFAULT_BRANDING, Branding
 from erpdesk.domain.errors import DomainError, ValidationError
+from erpdesk.ui.presales.survey_parts import reserved_problem_label
+from erpdesk.ui.record_dialogs import add_field_row, fit_to_screen, scrolling
 from erpdesk.ui.widgets import (
     ProblemLabel,
     problems_by_field,
     settle_minimum_size,
     translate,
-    with_problem_label,
 )
 
 if TYPE_CHECKING:
@@ -136,15 +137,14 @@ class BrandingDialog(QDialog):
             page = QWidget()
             form = QFormLayout(page)
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+            form.setVerticalSpacing(1)
             for key in keys:
                 self.tab_of[key] = n
                 editor = self._make_editor(key)
-                box, label = with_problem_label(editor)
-                self.problem_labels[key] = label
-                form.addRow(captions[key], box)
-            self.tabs.addTab(page, self._tab_title(tab))
+                self.problem_labels[key] = add_field_row(form, captions[key], editor, 1)
+            self.tabs.addTab(scrolling(page), self._tab_title(tab))  # scrolls at 150 %
 
-        self.error_label = ProblemLabel(self)
+        self.error_label = reserved_problem_label(2, self)
         self.error_label.show_text(load_problem)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -161,7 +161,7 @@ class BrandingDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self._load(self.branding)
-        self.resize(640, 520)
+        fit_to_screen(self, 720, 520)
         settle_minimum_size(self)
 
     # -- building --------------------------------------------------------------

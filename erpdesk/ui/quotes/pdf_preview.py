@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from erpdesk.domain.errors import DomainError
+from erpdesk.os_errors import explain
 from erpdesk.ui.widgets import PROBLEM_STYLE, settle_minimum_size, translate
 
 ZOOM_STEP = 1.25
@@ -69,7 +70,7 @@ class PdfJob(QRunnable):
             self._done.finished.emit(None, exc.render(translate))
             return
         except Exception as exc:  # shown to the user, not lost
-            self._done.finished.emit(None, f"{type(exc).__name__}: {exc}")
+            self._done.finished.emit(None, explain(exc)[0])
             return
         self._done.finished.emit(data, "")
 
@@ -324,7 +325,7 @@ class PdfPreview(QWidget):
                 self,
                 self.tr("Save the PDF"),
                 self.tr("The PDF could not be saved to {path}: {reason}").format(
-                    path=path, reason=exc.strerror or exc
+                    path=path, reason=explain(exc)[0]
                 ),
             )
             return False

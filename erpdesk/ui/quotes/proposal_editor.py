@@ -55,6 +55,7 @@ from erpdesk.domain.proposal import (
     assemble,
     default_title,
 )
+from erpdesk.os_errors import explain
 from erpdesk.services.events import Change
 from erpdesk.ui.quotes.benefit_form import BenefitForm
 from erpdesk.ui.quotes.editor_flow import ask_pdf_path, may_close
@@ -130,7 +131,7 @@ class ProposalPdfWriter(QObject):
                 write_whole(path, data)
             except OSError as exc:
                 error = self.tr("The PDF could not be saved to {path}: {reason}").format(
-                    path=path, reason=exc.strerror or exc
+                    path=path, reason=explain(exc)[0]
                 )
             else:
                 self._status.setText(self.tr("Saved {name}").format(name=path.name))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
+from erpdesk.os_errors import explain
 from erpdesk.ui.quotes.pdf_preview import PdfDone, PdfJob, write_whole
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ class PdfWriter(QObject):
         try:
             write_whole(path, data)
         except OSError as exc:
-            reason = exc.strerror or str(exc)
+            reason = explain(exc)[0]
             QMessageBox.warning(
                 self._window,
                 title,

@@ -12,7 +12,7 @@ import typing
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,6 +31,7 @@ from erpdesk.domain.customer import Contact, Customer
 from erpdesk.domain.errors import DomainError
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.sync.conflicts import ConflictItem, ConflictResolver
+from erpdesk.ui.record_dialogs import fit_to_screen
 from erpdesk.ui.sync.controller import SyncController
 from erpdesk.ui.sync.rows_model import RowsModel
 from erpdesk.ui.widgets import ProblemLabel, enum_text, settle_minimum_size, translate
@@ -168,13 +169,16 @@ class ConflictReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.empty)
+        # with nothing to review, the note takes the table's room (the
+        # fields below keep their place instead of floating in the middle)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.empty, 1)
         layout.addLayout(sides)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.retranslate_ui()
         settle_minimum_size(self)
-        self.resize(980, 560)
+        fit_to_screen(self, 980, 560)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Review conflicts"))

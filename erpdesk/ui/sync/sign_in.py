@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 from erpdesk.sync import session as sessions
 from erpdesk.sync.client import SyncError
 from erpdesk.sync.credentials import NO_KEYRING
+from erpdesk.ui.presales.survey_parts import reserved_problem_label
+from erpdesk.ui.record_dialogs import fit_to_screen
 from erpdesk.ui.sync.controller import SyncController
-from erpdesk.ui.widgets import ProblemLabel, settle_minimum_size, translate
+from erpdesk.ui.widgets import settle_minimum_size, translate
 
 
 class SignInDialog(QDialog):
@@ -47,8 +49,11 @@ class SignInDialog(QDialog):
             self.user_edit.setText(status.user or "")
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.problem = ProblemLabel()
+        self.problem = reserved_problem_label(2)  # the form never moves on an error
         self.waiting = QLabel()
+        waiting_policy = self.waiting.sizePolicy()
+        waiting_policy.setRetainSizeWhenHidden(True)
+        self.waiting.setSizePolicy(waiting_policy)
         self.waiting.setVisible(False)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -71,7 +76,7 @@ class SignInDialog(QDialog):
         self.retranslate_ui()
         settle_minimum_size(self)
         self.setMinimumWidth(max(self.minimumWidth(), 480))
-        self.resize(520, self.sizeHint().height())
+        fit_to_screen(self, 520, self.sizeHint().height())
         (self.password_edit if self.user_edit.text() else self.server_edit
          if not self.server_edit.text() else self.user_edit).setFocus()
 

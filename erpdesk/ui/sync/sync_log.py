@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from erpdesk.ui.record_dialogs import fit_to_screen
 from erpdesk.ui.sync.conflicts import entity_name
 from erpdesk.ui.sync.controller import SyncController, render_entry
 from erpdesk.ui.sync.rows_model import RowsModel
@@ -69,7 +70,7 @@ class SyncLogDialog(QDialog):
         controller.status_changed.connect(self.reload)
         self.retranslate_ui()
         settle_minimum_size(self)
-        self.resize(820, 520)
+        fit_to_screen(self, 820, 520)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Sync log"))
