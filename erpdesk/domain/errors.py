@@ -19,10 +19,29 @@ def render_text(
     ``{placeholders}`` filled from *params*; a translation whose placeholders
     do not fit is shown unfilled rather than failing."""
     template = translate(context, text) if translate else text
+    params = {
+        k: v.render(translate) if isinstance(v, Localized) else v for k, v in params.items()
+    }
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A parameter that is a translatable text itself (a library's message
+    the product knows, say): rendered in the message's language."""
+
+    text: str
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
+    context: str = CONTEXT
+
+    def render(self, translate: Any = None) -> str:
+        return render_text(self.context, self.text, self.params, translate)
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ from erpdesk.domain.playbook_schema import (
     UNKNOWN_KEY,
     UNKNOWN_VALUE,
 )
+from erpdesk.domain.toml_errors import toml_error
 from erpdesk.domain.toml_lines import Path, key_lines, line_of
 
 DEMO_PREFIX = QT_TRANSLATE_NOOP(
@@ -58,8 +59,6 @@ UNKNOWN_MODULE = QT_TRANSLATE_NOOP(
 
 _CODE = re.compile(r"[a-z][a-z0-9_]*\Z")
 _DEMO_CODE = re.compile(r"[a-z][a-z0-9_]*\.[a-z0-9_]+\Z")
-_AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$")
-_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
 
 # Per kind of entry: (required keys, optional keys); keys holding lists of
 # texts; the top of each file.
@@ -281,13 +280,7 @@ class _Reader:
 
 
 def _syntax_problem(text: str, exc: tomllib.TOMLDecodeError) -> KnowledgeProblem:
-    message = str(exc)
-    found = _AT_LINE.search(message)
-    line = int(found.group(1)) if found else None
-    detail = _AT_LINE.sub("", message) if found else message
-    if _AT_END.search(message):  # an unclosed array or string: the last line
-        line = text.count("\n") + (0 if text.endswith("\n") else 1)
-        detail = _AT_END.sub("", message)
+    line, detail = toml_error(str(exc), text)
     return KnowledgeProblem((), "syntax", SYNTAX, {"detail": detail}, line=line)
 
 

@@ -38,6 +38,7 @@ from erpdesk.domain.playbook import (
     Verdict,
     WorksheetTemplate,
 )
+from erpdesk.domain.toml_errors import toml_error
 from erpdesk.domain.toml_lines import Path, key_lines, line_of
 
 # The funnel's stages by code name, in order (the methodology's table).
@@ -699,7 +700,6 @@ class _PlaybookReader(SchemaReader):
         )
 
 
-_AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$")
 
 
 def read_toml(text: str, source: str, error: type[PlaybookError] = PlaybookError) -> dict[str, Any]:
@@ -707,10 +707,7 @@ def read_toml(text: str, source: str, error: type[PlaybookError] = PlaybookError
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        found = _AT_LINE.search(message)
-        line = int(found.group(1)) if found else None
-        detail = _AT_LINE.sub("", message) if found else message
+        line, detail = toml_error(str(exc), text)
         raise error(source, line, SYNTAX, "syntax", detail=detail) from None
 
 

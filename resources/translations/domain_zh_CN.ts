@@ -1927,6 +1927,90 @@
         <source>Next step: {text}</source>
         <translation>下一步：{text}</translation>
     </message>
+    <message>
+        <source>a value is given twice</source>
+        <translation>一个值给了两次</translation>
+    </message>
+    <message>
+        <source>an escaped character is not a valid character</source>
+        <translation>转义字符不是有效字符</translation>
+    </message>
+    <message>
+        <source>“=” is missing after a key</source>
+        <translation>键后面缺少“=”</translation>
+    </message>
+    <message>
+        <source>“]” is missing at the end of a table&apos;s name</source>
+        <translation>表名末尾缺少“]”</translation>
+    </message>
+    <message>
+        <source>“]]” is missing at the end of an array&apos;s name</source>
+        <translation>数组名末尾缺少“]]”</translation>
+    </message>
+    <message>
+        <source>something follows a statement on the same line</source>
+        <translation>同一行的语句后面还有多余内容</translation>
+    </message>
+    <message>
+        <source>a date or time is not valid</source>
+        <translation>日期或时间无效</translation>
+    </message>
+    <message>
+        <source>a hexadecimal value is not valid</source>
+        <translation>十六进制值无效</translation>
+    </message>
+    <message>
+        <source>a key starts with a character keys cannot start with</source>
+        <translation>键以不能开头的字符开头</translation>
+    </message>
+    <message>
+        <source>the line is not a key, a value or a table</source>
+        <translation>该行不是键、值或表</translation>
+    </message>
+    <message>
+        <source>a value is not valid (a text needs quotes)</source>
+        <translation>值无效（文字需要加引号）</translation>
+    </message>
+    <message>
+        <source>a list is not closed with “]”</source>
+        <translation>列表没有以“]”结束</translation>
+    </message>
+    <message>
+        <source>an inline table is not closed with “}}”</source>
+        <translation>内联表没有以“}}”结束</translation>
+    </message>
+    <message>
+        <source>a backslash in a text is not escaped</source>
+        <translation>文字中的反斜杠没有转义</translation>
+    </message>
+    <message>
+        <source>a text is not closed with its quote</source>
+        <translation>文字没有以引号结束</translation>
+    </message>
+    <message>
+        <source>{name} is declared twice</source>
+        <translation>{name} 声明了两次</translation>
+    </message>
+    <message>
+        <source>{name} cannot be changed here</source>
+        <translation>此处不能更改 {name}</translation>
+    </message>
+    <message>
+        <source>{name} is defined again</source>
+        <translation>{name} 被重复定义</translation>
+    </message>
+    <message>
+        <source>the key {name} is given twice</source>
+        <translation>键 {name} 给了两次</translation>
+    </message>
+    <message>
+        <source>{name} is expected here</source>
+        <translation>此处应为 {name}</translation>
+    </message>
+    <message>
+        <source>the character {name} is not allowed here</source>
+        <translation>此处不允许出现字符 {name}</translation>
+    </message>
 </context>
 <context>
     <name>OsErrors</name>
