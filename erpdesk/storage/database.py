@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import logging
 import os
 import shutil
 import sqlite3
@@ -28,8 +29,10 @@ from erpdesk.domain.errors import (
     DatabaseNeedsUpgrade,
     DatabaseReadOnly,
     DatabaseTooNew,
+    Localized,
     StorageError,
 )
+from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.os_errors import (
     IS_A_FOLDER,
     NOT_SQLITE,
@@ -37,6 +40,11 @@ from erpdesk.os_errors import (
     explain,
     remove_quietly,
     translated,
+)
+
+log = logging.getLogger(__name__)
+DAMAGE_FOUND = QT_TRANSLATE_NOOP(
+    "Domain", "SQLite's integrity check found {count} problem(s) (details in the log)"
 )
 
 if TYPE_CHECKING:
@@ -214,11 +222,12 @@ def integrity_problems(conn: sqlite3.Connection, *, full: bool = False) -> list[
     return [line for line in lines if line and line != "*** in database main ***"]
 
 
-def damage_summary(problems: list[str]) -> str:
-    """One line naming the first problem and how many there are."""
-    if len(problems) == 1:
-        return problems[0]
-    return f"{problems[0]}; {len(problems)} problems"
+def damage_summary(problems: list[str]) -> Localized:
+    """How much SQLite's check found, in the user's language; SQLite's own
+    findings (English, technical) go to the log, not into the message."""
+    for problem in problems:
+        log.warning("integrity check: %s", problem)
+    return Localized(DAMAGE_FOUND, {"count": len(problems)})
 
 
 def file_problems(path: Path, *, full: bool = False) -> list[str]:
@@ -358,7 +367,7 @@ class DeskDatabase:
         self._sessions: sessionmaker[Session] | None = None
         self._check_lock = threading.Lock()
         self._checked = checked
-        self._damage: str | None = None
+        self._damage: str | Localized | None = None
 
     def verify(self) -> None:
         """Make sure the file is sound before anything writes into it.

@@ -2011,6 +2011,10 @@
         <source>the character {name} is not allowed here</source>
         <translation>此处不允许出现字符 {name}</translation>
     </message>
+    <message>
+        <source>SQLite&apos;s integrity check found {count} problem(s) (details in the log)</source>
+        <translation>SQLite 完整性检查发现 {count} 处问题（详情见日志）</translation>
+    </message>
 </context>
 <context>
     <name>OsErrors</name>
