@@ -10,6 +10,8 @@ service makes sure of that).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -171,6 +173,13 @@ def _run(args: argparse.Namespace, out: Output) -> int:
     except KeyboardInterrupt:
         out.error(out.translate("Cli", "Interrupted; nothing was saved"))
         return 130
+    except BrokenPipeError:
+        # The reader went away (``erpdesk report funnel | head``): stop quietly,
+        # as Unix tools do; stdout to nowhere so Python's exit flush is silent.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":

@@ -454,3 +454,16 @@ def test_demo_as_a_consultant_or_lead_sets_whom_the_desk_acts_as(capsys, db):
         assert desk.presales.actor().lead is False
     finally:
         desk.close()
+
+
+def test_a_reader_that_goes_away_stops_the_command_quietly(tmp_path):
+    import subprocess
+
+    db = tmp_path / "desk.db"  # more requests than a pipe holds (64 KB): the writer meets EPIPE
+    assert main(["demo", "--customers", "2000", "--deals", "600", "--db", str(db)]) == 0
+    done = subprocess.run(
+        f'"{sys.executable}" -m erpdesk.cli.main --db "{db}" --lang en presales list --json | head -1',
+        shell=True, capture_output=True, text=True, timeout=120,
+    )
+    assert done.stdout.count("\n") == 1
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
