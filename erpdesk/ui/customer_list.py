@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -41,6 +40,7 @@ from erpdesk.ui.customer_model import (
     CustomerTableModel,
     protection_samples,
 )
+from erpdesk.ui.filter_bar import FilterBar
 from erpdesk.ui.frozen_table import FrozenColumnTableView
 from erpdesk.ui.widgets import EnumCombo, app_settings, enum_text, translate
 
@@ -97,7 +97,6 @@ class CustomerListPage(QWidget):
 
         self.search_edit = QLineEdit()
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(160)
         self.search_edit.textChanged.connect(self.apply_filters)
         self.source_filter = EnumCombo(
             Source, QT_TRANSLATE_NOOP("CustomerListPage", "All sources"), empty_context=CONTEXT
@@ -184,18 +183,12 @@ class CustomerListPage(QWidget):
         self.detail.shown.connect(lambda _id: self._update_buttons())
         self.detail.setMinimumWidth(340)
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.search_edit, 4)
-        bar.addWidget(self.source_filter, 1)
-        bar.addWidget(self.status_filter, 1)
-        bar.addWidget(self.province_filter, 1)
-        bar.addWidget(self.industry_filter, 1)
-        bar.addWidget(self.protection_filter, 1)
-        self._bar = bar
-        bar.addSpacing(12)
-        bar.addWidget(self.new_button)
-        bar.addWidget(self.edit_button)
-        bar.addWidget(self.delete_button)
+        # one row when wide, the filters below the search on a laptop at 125 %/150 %
+        self.filter_bar = FilterBar(
+            self.search_edit, self._filters(),
+            (self.new_button, self.edit_button, self.delete_button),
+        )  # fmt: skip
+        self._bar = self.filter_bar.top
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("customerSplitter")
@@ -208,7 +201,7 @@ class CustomerListPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 0)
-        layout.addLayout(bar)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.splitter, 1)
         self.retranslate_ui()
         self._update_buttons()
@@ -231,6 +224,7 @@ class CustomerListPage(QWidget):
         self.delete_button.setText(self.tr("Delete"))
         self.model.retranslate()
         self._show_empty()
+        self.filter_bar.rearrange()  # the texts' widths decide one row or two
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
@@ -344,6 +338,7 @@ class CustomerListPage(QWidget):
         self.pool_button = QPushButton(self.tr("The pool…"))
         self.pool_button.clicked.connect(lambda: self.open_pool())
         self._bar.insertWidget(self._bar.indexOf(self.new_button), self.pool_button)
+        self.filter_bar.rearrange()
 
     def open_pool(self) -> QWidget | None:
         from erpdesk.ui.pool_dialog import PoolDialog

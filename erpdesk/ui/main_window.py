@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -85,6 +85,7 @@ HIDDEN_FOR_ROLE: dict[str, frozenset[str]] = {
 HOME_FOR_ROLE: dict[str, str] = {"presales": "presales", "admin": "customers"}
 # What Today's "… and N more" opens: the customer list's protection filter.
 TODAY_LISTS = {"registrations": "pending", "expiring": "expiring"}
+RAIL_ROW, RAIL_LEAST_ROW = 84, 64  # the height of a rail's row, and its least
 RAIL_STYLE = """
 QListWidget#navRail { background: #263238; border: none; outline: none; }
 QListWidget#navRail::item { color: #cfd8dc; border-radius: 6px; margin: 2px 3px; padding: 4px 0px; }
@@ -112,6 +113,23 @@ class RailDelegate(QStyledItemDelegate):
         if isinstance(parent, QListWidget):
             size.setWidth(parent.gridSize().width() - 8)
         return size
+
+
+class NavRail(QListWidget):
+    """The rail of areas: its rows lower (to ``RAIL_LEAST_ROW``) when the
+    window is too low for them all (a laptop at 125 % or 150 %), so every
+    area stays in sight without a scroll bar."""
+
+    def fit_rows(self) -> None:
+        shown = sum(not self.isRowHidden(row) for row in range(self.count()))
+        fit = self.viewport().height() // shown if shown else RAIL_ROW
+        height = max(RAIL_LEAST_ROW, min(RAIL_ROW, fit))
+        if self.gridSize().height() != height:
+            self.setGridSize(QSize(self.gridSize().width(), height))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_rows()
 
 
 class PlaceholderPage(QWidget):
@@ -196,7 +214,7 @@ class MainWindow(QMainWindow):
         self.admin_page: AdminPage | None = None
         self.leads_page: TelemarketingPage | None = None
 
-        self.rail = QListWidget()
+        self.rail = NavRail()
         self.rail.setObjectName("navRail")
         self.rail.setViewMode(QListView.ViewMode.IconMode)
         self.rail.setFlow(QListView.Flow.TopToBottom)
@@ -204,11 +222,13 @@ class MainWindow(QMainWindow):
         self.rail.setWrapping(False)
         self.rail.setResizeMode(QListView.ResizeMode.Adjust)
         self.rail.setIconSize(QSize(28, 28))
-        self.rail.setGridSize(QSize(96, 84))
+        self.rail.setGridSize(QSize(96, RAIL_ROW))
         self.rail.setWordWrap(True)
         self.rail.setFixedWidth(100)
         self.rail.setSpacing(0)
         self.rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # a scroll bar would squeeze the icons on a low (125 %, 150 %) screen
+        self.rail.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.rail.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.rail.setStyleSheet(RAIL_STYLE)
         self.rail.setItemDelegate(RailDelegate(self.rail))
@@ -495,6 +515,7 @@ class MainWindow(QMainWindow):
         hidden = HIDDEN_FOR_ROLE[self.role] | ({"today"} if self._today is None else set())
         for row, (key, _icon, _title) in enumerate(AREAS):
             self.rail.setRowHidden(row, key in hidden)
+        self.rail.fit_rows()
         if AREAS[max(self.rail.currentRow(), 0)][0] in hidden:
             self.show_key("customers")
 

@@ -462,7 +462,8 @@ def test_a_reader_that_goes_away_stops_the_command_quietly(tmp_path):
     db = tmp_path / "desk.db"  # more requests than a pipe holds (64 KB): the writer meets EPIPE
     assert main(["demo", "--customers", "2000", "--deals", "600", "--db", str(db)]) == 0
     done = subprocess.run(
-        f'"{sys.executable}" -m erpdesk.cli.main --db "{db}" --lang en presales list --json | head -1',
+        f'"{sys.executable}" -m erpdesk.cli.main --db "{db}" --lang en presales list --json'
+        " | head -1",
         shell=True, capture_output=True, text=True, timeout=120,
     )
     assert done.stdout.count("\n") == 1

@@ -54,42 +54,11 @@ def _load_script() -> Any:
 shots = _load_script()
 NAMES = [shot.name for shot in shots.SHOTS]
 
-# Too big at a scale, in files of other parts: the lead's list (see the report).
-TOO_BIG = (
-    {
-        ("main_funnel", s): "erpdesk/ui/funnel/board.py: the board's column titles do not "
-        "shrink (minimum width 1762 px); once made, the window cannot be narrower"
-        for s in SCALES
-    }
-    | {
-        (name, s): "the funnel board, made before, keeps the window's minimum width at 1762 px "
-        "(erpdesk/ui/funnel/board.py)"
-        for name in ("main_presales", "main_quotes")
-        for s in SCALES
-    }
-    | {
-        ("main_customers", s): "erpdesk/ui/customer_list.py: the filters bar needs 1073 px"
-        for s in (1.25, 1.5)
-    }
-    | {
-        (name, s): "erpdesk/ui/customer_list.py: the filters bar needs 1073 px"
-        for name in ("main_today", "first_run")
-        for s in (1.25, 1.5)
-    }
-    | {
-        ("presales_demo", 1.25): "erpdesk/ui/presales/demo_editor.py: 621 px high in zh_CN",
-        ("presales_demo", 1.5): "erpdesk/ui/presales/demo_editor.py: 581 px high at least",
-        ("questionnaire", 1.5): "erpdesk/ui/presales/questionnaire_editor.py: 550 px high",
-        ("quote_editor", 1.5): "erpdesk/ui/quotes/quote_editor.py: 502 px high at least",
-        ("proposal_editor", 1.5): "erpdesk/ui/quotes/proposal_editor.py: 510 px high in zh_CN",
-        ("presales_request", 1.5): "erpdesk/ui/presales/request_dialog.py: 487 px high in zh_CN",
-    }
-)
+# Known problems (window, scale) -> the file to fix: an expected failure while
+# it lasts.  Empty: every window fits at 100 %, 125 % and 150 %.
+TOO_BIG: dict[tuple[str, float], str] = {}
 CUT_FIELDS: dict[str, str] = {}
-MOVES = {
-    "todo": "erpdesk/ui/today/todo_dialog.py: a hidden problem label keeps the height of "
-    "an empty label, 1-2 px less than a line of text (after a switch to zh_CN and back)",
-}
+MOVES: dict[str, str] = {}
 
 
 @dataclass
@@ -360,3 +329,31 @@ def test_fit_to_screen_keeps_a_window_on_its_screen(qtbot: Any) -> None:
     assert widget.width() <= area.width() and widget.height() <= area.height()
     fit_to_screen(widget, 100, 100)  # never below its minimum size
     assert (widget.width(), widget.height()) == (300, 200)
+
+
+def test_the_todo_form_does_not_move_on_an_error_in_a_chinese_font(qtbot: Any, world: Any) -> None:
+    """In a CJK font an empty label is 1-2 px lower than a line of text: a
+    problem line's room must not be an empty label's."""
+    from PySide6.QtGui import QFont, QGuiApplication
+
+    from erpdesk.ui.ui_font import chinese_ui_family
+
+    family = chinese_ui_family()
+    if family is None:
+        pytest.skip("no Chinese font on this machine")
+    before = QGuiApplication.font()
+    font = QFont(before)
+    font.setFamilies([family, *before.families()])
+    QGuiApplication.setFont(font)
+    try:
+        dialog = shots.open_shot(next(s for s in shots.SHOTS if s.name == "todo"), world,
+                                 QApplication.instance())  # fmt: skip
+        assert isinstance(dialog, QDialog)
+        qtbot.addWidget(dialog)
+        places = _places(dialog)
+        _todo(dialog, qtbot)
+        QApplication.processEvents()
+        assert dialog.problem_labels["title"].isVisible()  # type: ignore[attr-defined]
+        assert _places(dialog) == places
+    finally:
+        QGuiApplication.setFont(before)

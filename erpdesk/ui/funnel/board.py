@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +38,7 @@ QFrame#boardColumn[closed="true"] { background: #f1f3f4; }
 QFrame#boardColumn QListView { background: #eceff1; border: none; }
 QFrame#boardColumn[closed="true"] QListView { background: #f1f3f4; }
 """
+COLUMN_CHARS = 10  # a column's least width, in CJK characters
 HEADER_COLOURS = {DealStatus.WON: "#2e7d32", DealStatus.LOST: "#757575"}
 
 
@@ -50,6 +53,9 @@ class BoardColumn(QFrame):
         self.title_label = QLabel()
         self.title_label.setObjectName("columnTitle")
         self.title_label.setWordWrap(False)
+        # a long stage name is cut, not a reason for the window to be wider
+        # (the whole title is in the tooltip)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         target = model.target
         colour = HEADER_COLOURS.get(target, "#263238") if isinstance(target, DealStatus) else ""
         colour = colour or "#263238"
@@ -57,6 +63,7 @@ class BoardColumn(QFrame):
         self.totals_label = QLabel()
         self.totals_label.setObjectName("columnTotals")
         self.totals_label.setStyleSheet("color: #546e7a;")
+        self.totals_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.view = QListView()
         self.view.setModel(model)
         self.view.setItemDelegate(CardDelegate(self.view))
@@ -76,10 +83,14 @@ class BoardColumn(QFrame):
         layout.addWidget(self.title_label)
         layout.addWidget(self.totals_label)
         layout.addWidget(self.view, 1)
+        # cards stay readable: the board scrolls sideways rather than squeeze them
+        self.setMinimumWidth(COLUMN_CHARS * self.fontMetrics().horizontalAdvance("中"))
 
     def set_title(self, title: str, note: str = "") -> None:
+        """The column's title, and in its tooltip the whole title (it may be
+        cut in a narrow column) with *note*."""
         self.title_label.setText(title)
-        self.title_label.setToolTip(note or title)
+        self.title_label.setToolTip(f"{title}\n{note}" if note else title)
 
     def show_totals(self) -> None:
         m = self.model
@@ -118,7 +129,9 @@ class BoardView(QWidget):
         self.setStyleSheet(COLUMN_STYLE)
         playbook = deals.playbook
         self.stage_columns: list[BoardColumn] = []
-        layout = QHBoxLayout(self)
+        self.columns_box = QWidget()  # scrolls sideways when the window is narrower
+        self.columns_box.setObjectName("boardColumns")
+        layout = QHBoxLayout(self.columns_box)
         layout.setContentsMargins(6, 4, 6, 6)
         layout.setSpacing(6)
         for stage in playbook.stages:
@@ -134,6 +147,13 @@ class BoardView(QWidget):
         closed_layout.addWidget(self.won_column, 1)
         closed_layout.addWidget(self.lost_column, 1)
         layout.addWidget(closed, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.columns_box)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
         self.retranslate_ui()
 
     def _column(self, target: Target) -> BoardColumn:

@@ -43,6 +43,7 @@ from erpdesk.domain.presales import PresalesTask, TaskKind, TaskState
 from erpdesk.ui.presales.demo_scenarios import FeedbackTable, ModulesList, ScenariosTable
 from erpdesk.ui.presales.engagement_tasks import time_range_text
 from erpdesk.ui.presales.task_common import TaskCommonForm, reserved_problem_label
+from erpdesk.ui.record_dialogs import fit_to_screen, scrolling
 from erpdesk.ui.widgets import (
     WARNING_STYLE,
     enum_text,
@@ -104,8 +105,8 @@ class DemoEditor(QDialog):
         self._load()
         self._connect_changes()
         self.retranslate_ui()
-        self.resize(860, 640)
         settle_minimum_size(self)
+        fit_to_screen(self, 860, 640)
 
     def _knowledge(self) -> KnowledgeBase | None:
         try:
@@ -121,9 +122,9 @@ class DemoEditor(QDialog):
         self.tabs = QTabWidget()
         plan = QWidget()
         QVBoxLayout(plan).addWidget(self.form)
-        self.tabs.addTab(plan, "")
-        self.tabs.addTab(self._content_page(), "")
-        self.tabs.addTab(self._after_page(), "")
+        # each tab scrolls when the screen is too low for it (a laptop at 150 %)
+        for page in (plan, self._content_page(), self._after_page()):
+            self.tabs.addTab(scrolling(page), "")
         self.warning_label = QLabel()
         self.warning_label.setObjectName("overlapWarning")
         self.warning_label.setWordWrap(True)
@@ -181,9 +182,9 @@ class DemoEditor(QDialog):
         self.feedback_problem = reserved_problem_label()
         layout = QVBoxLayout(page)
         layout.addWidget(self.feedback_caption)
-        layout.addWidget(self.feedback_table, 1)
+        layout.addWidget(self.feedback_table, 3)  # the scenarios' rows before the follow-ups'
         layout.addWidget(self.feedback_problem)
-        layout.addWidget(self.form.take_after())
+        layout.addWidget(self.form.take_after(), 2)
         return page
 
     def _connect_changes(self) -> None:

@@ -42,6 +42,7 @@ from erpdesk.ui.funnel.worksheet_widgets import name_text
 from erpdesk.ui.presales.engagement_parts import EngagementHeader, StepHistory
 from erpdesk.ui.presales.engagement_steps import StepBar, StepMoveDialog
 from erpdesk.ui.presales.engagement_tasks import EngagementTasks
+from erpdesk.ui.record_dialogs import fit_to_screen
 from erpdesk.ui.widgets import (
     PROBLEM_STYLE,
     FeedBridge,
@@ -78,8 +79,8 @@ class EngagementDialog(QDialog):
         self._build()
         self.retranslate_ui()
         self.reload()
-        self.resize(1000, 680)
         settle_minimum_size(self)
+        fit_to_screen(self, 1000, 680)  # less on a laptop at 125 % or 150 %
 
     # -- building ----------------------------------------------------------------
 

@@ -36,10 +36,12 @@ from erpdesk.domain.errors import DomainError, Problem, ValidationError
 from erpdesk.domain.knowledge import FIELD_LABELS, INDUSTRY_CODES
 from erpdesk.ui.funnel import names_text
 from erpdesk.ui.presales.knowledge_editor_fields import DemoScriptsEditor, LinesEdit, TextTable
+from erpdesk.ui.record_dialogs import fit_to_screen
 from erpdesk.ui.widgets import (
     ProblemLabel,
     enum_text_of,
     problems_by_field,
+    settle_minimum_size,
     translate,
     with_problem_label,
 )
@@ -124,7 +126,9 @@ class KnowledgeEditor(QDialog):
         self._watch()
         self.retranslate_ui()
         width = max(720, body.sizeHint().width() + 60)
-        self.resize(width, min(MAX_HEIGHT, body.sizeHint().height() + 110))
+        settle_minimum_size(self)
+        # the form scrolls: the dialog opens at most as high as the screen leaves
+        fit_to_screen(self, width, min(MAX_HEIGHT, body.sizeHint().height() + 110))
 
     # -- building --------------------------------------------------------------
 

@@ -32,7 +32,8 @@ from erpdesk.domain.errors import DomainError, Problem, ValidationError
 from erpdesk.services.presales_content import QUESTIONNAIRE
 from erpdesk.ui.funnel import names_text
 from erpdesk.ui.presales.questionnaire_editor_fields import QuestionsEditor
-from erpdesk.ui.widgets import ProblemLabel, local_time_text, translate
+from erpdesk.ui.record_dialogs import fit_to_screen, scrolling
+from erpdesk.ui.widgets import ProblemLabel, local_time_text, settle_minimum_size, translate
 
 
 class QuestionnaireEditor(QDialog):
@@ -73,7 +74,7 @@ class QuestionnaireEditor(QDialog):
         top.addWidget(self.origin_label, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.questions, 1)
+        layout.addWidget(scrolling(self.questions), 1)  # scrolls on a laptop at 150 %
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
         self._fill_modules()
@@ -82,7 +83,8 @@ class QuestionnaireEditor(QDialog):
         start = self.module_combo.findData(module) if module else 0
         self.module_combo.setCurrentIndex(max(start, 0))
         self._load(str(self.module_combo.currentData() or ""))
-        self.resize(900, 640)
+        settle_minimum_size(self)
+        fit_to_screen(self, 900, 640)
 
     def _fill_modules(self) -> None:
         from erpdesk.playbooks import read_playbook

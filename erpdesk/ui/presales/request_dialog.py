@@ -40,12 +40,12 @@ from erpdesk.ui.presales.request_parts import (
     ProblemLine,
 )
 from erpdesk.ui.presales.request_status import RequestStatusBox
+from erpdesk.ui.record_dialogs import fit_to_screen, scrolling
 from erpdesk.ui.widgets import EnumCombo, problems_by_field, settle_minimum_size, translate
 
 EDITABLE = (RequestState.DRAFT, RequestState.SUBMITTED)
 NOTE_STYLE = "color: #607d8b;"
 DATE_FIELDS = ("wanted_from", "wanted_until")
-MAX_HEIGHT = 660  # fits a 1366x768 screen with its task bar
 
 
 class RequestDialog(QDialog):
@@ -84,6 +84,7 @@ class RequestDialog(QDialog):
         self._show_state()
         self.dirty = False
         settle_minimum_size(self)
+        fit_to_screen(self, 820, self._natural_height())
 
     # -- building ----------------------------------------------------------------
 
@@ -175,7 +176,8 @@ class RequestDialog(QDialog):
         layout.addWidget(self.about_label)
         layout.addLayout(top)
         layout.addWidget(self.status_box)
-        layout.addWidget(self.form_box, 1)
+        self.form_area = scrolling(self.form_box)  # scrolls on a laptop at 150 %
+        layout.addWidget(self.form_area, 1)
         layout.addWidget(self.note_label)
         layout.addWidget(self.error_line)
         layout.addLayout(buttons)
@@ -190,7 +192,12 @@ class RequestDialog(QDialog):
             self.deal_combo.currentIndexChanged,
         ):  # fmt: skip
             signal.connect(self._mark_dirty)
-        self.resize(820, min(self.sizeHint().height(), MAX_HEIGHT))
+
+    def _natural_height(self) -> int:
+        """The height that shows the whole form without scrolling, its text
+        boxes at their preferred height (``fit_to_screen`` caps it)."""
+        form = self.form_box.sizeHint().height()
+        return self.sizeHint().height() - self.form_area.sizeHint().height() + form
 
     def _fill_deals(self) -> None:
         self.deal_combo.addItem("", "")

@@ -52,6 +52,7 @@ from erpdesk.domain.deal_rules import parse_amount
 from erpdesk.domain.errors import DomainError
 from erpdesk.domain.quote import ItemKind, percent_text
 from erpdesk.ui.funnel.worksheet_widgets import ui_language
+from erpdesk.ui.record_dialogs import fit_to_screen
 from erpdesk.ui.widgets import (
     EnumCombo,
     ProblemLabel,
@@ -201,8 +202,8 @@ class CatalogueItemDialog(QDialog):
         self.description_en.textChanged.connect(self._mark_dirty)
         self.fab_table.itemChanged.connect(self._mark_dirty)
         self.dirty = False
-        self.resize(760, 620)
         settle_minimum_size(self)
+        fit_to_screen(self, 760, 620)  # roomy, but never past a laptop's screen
 
     def _captions(self) -> dict[str, str]:
         if self.price_list is not None:

@@ -60,6 +60,7 @@ from erpdesk.services.events import Change
 from erpdesk.ui.quotes.benefit_form import BenefitForm
 from erpdesk.ui.quotes.editor_flow import ask_pdf_path, may_close
 from erpdesk.ui.quotes.pdf_preview import PdfDone, PdfJob, PdfPreview, show_pdf, write_whole
+from erpdesk.ui.record_dialogs import scrolling
 from erpdesk.ui.widgets import FeedBridge, ProblemLabel, enum_text, settle_minimum_size, translate
 
 if TYPE_CHECKING:
@@ -226,12 +227,19 @@ class ProposalEditor(QWidget):
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.error_label = ProblemLabel(self)
+        # all but the buttons scroll on a low screen (a laptop at 150 %)
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.setSpacing(6)
+        form_layout.addWidget(self.heading)
+        form_layout.addLayout(top)
+        form_layout.addWidget(self.title_problem)
+        form_layout.addWidget(self.tabs, 1)
+        self.form_area = scrolling(form)
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
-        layout.addWidget(self.heading)
-        layout.addLayout(top)
-        layout.addWidget(self.title_problem)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.form_area, 1)
         layout.addWidget(self.error_label)
         layout.addLayout(self._build_buttons())
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)

@@ -59,6 +59,7 @@ from erpdesk.ui.quotes.quote_lines_panel import LinesPanel
 from erpdesk.ui.quotes.quote_pdf_writer import PdfWriter, pdf_file_name, quote_pdf_data
 from erpdesk.ui.quotes.quote_status import ApprovalsTable, StatusBanner
 from erpdesk.ui.quotes.quote_totals_panel import TotalsPanel
+from erpdesk.ui.record_dialogs import scrolling
 from erpdesk.ui.widgets import (
     FeedBridge,
     ProblemLabel,
@@ -129,12 +130,19 @@ class QuoteEditor(QWidget):
         self.totals_panel = TotalsPanel()
 
         self.error_label = ProblemLabel(self)
+        # all but the buttons scroll on a low screen (a laptop at 150 %)
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.setSpacing(6)
+        form_layout.addWidget(self.status)
+        form_layout.addWidget(self.header)
+        form_layout.addWidget(self.tabs, 1)
+        form_layout.addWidget(self.totals_panel)
+        self.form_area = scrolling(form)
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
-        layout.addWidget(self.status)
-        layout.addWidget(self.header)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.totals_panel)
+        layout.addWidget(self.form_area, 1)
         layout.addWidget(self.error_label)
         layout.addLayout(self._build_buttons())
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)

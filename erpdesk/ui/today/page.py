@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -113,6 +114,8 @@ class TodayPage(QWidget):
         self.date_label.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.counts_label = QLabel()
         self.counts_label.setStyleSheet("color: #546e7a;")
+        # the counts give way on a narrow window (their text is the tooltip too)
+        self.counts_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.new_button = QPushButton()
         self.new_button.clicked.connect(lambda: self.new_task())
         self.export_button = QPushButton()
@@ -278,11 +281,11 @@ class TodayPage(QWidget):
             )
         )
         week = view.section(SectionKey.WEEK).total
+        counts = self.tr("{overdue} overdue · {today} due today · {week} in the next 7 days")
         self.counts_label.setText(
-            self.tr("{overdue} overdue · {today} due today · {week} in the next 7 days").format(
-                overdue=view.overdue, today=view.due_today, week=week
-            )
+            counts.format(overdue=view.overdue, today=view.due_today, week=week)
         )
+        self.counts_label.setToolTip(self.counts_label.text())
 
     def _arm_midnight(self) -> None:
         """Read again just after the next midnight: "today" has moved on."""

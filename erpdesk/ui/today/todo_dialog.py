@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from erpdesk.domain.errors import DomainError, Problem, ValidationError
+from erpdesk.ui.record_dialogs import fit_to_screen, reserved_problem, with_reserved_problem
 from erpdesk.ui.widgets import (
     ProblemLabel,
     problems_by_field,
     settle_minimum_size,
     translate,
-    with_problem_label,
 )
 
 if TYPE_CHECKING:
@@ -51,15 +51,6 @@ def default_due(now: datetime) -> datetime:
     if now.hour >= 18:
         return datetime.combine(now.date() + timedelta(days=1), time(9), tzinfo=now.tzinfo)
     return now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-
-
-def _kept(label: ProblemLabel) -> ProblemLabel:
-    """*label* keeps its line when hidden: an error does not shift the form."""
-    policy = label.sizePolicy()
-    policy.setRetainSizeWhenHidden(True)
-    label.setSizePolicy(policy)
-    label.setWordWrap(False)
-    return label
 
 
 class TodoDialog(QDialog):
@@ -104,8 +95,8 @@ class TodoDialog(QDialog):
                 self.customer_search.setText(customer_name)
                 self._select_deal(deal_id)
         self.retranslate_ui()
-        self.resize(520, self.sizeHint().height())
         settle_minimum_size(self)
+        fit_to_screen(self, 520, self.sizeHint().height())
 
     def _build(self) -> None:
         self.title_edit = QLineEdit()
@@ -136,12 +127,14 @@ class TodoDialog(QDialog):
         self.captions: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # every problem line keeps a fixed room (a whole line, also while
+        # hidden): an error never shifts the form
         for key in FIELDS:
-            row, label = with_problem_label(editors[key])
-            self.problem_labels[key] = _kept(label)
+            row, label = with_reserved_problem(editors[key])
+            self.problem_labels[key] = label
             self.captions[key] = QLabel()
             form.addRow(self.captions[key], row)
-        self.error_label = _kept(ProblemLabel(self))
+        error_room, self.error_label = reserved_problem(2)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -149,7 +142,7 @@ class TodoDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.error_label)
+        layout.addWidget(error_room)
         layout.addWidget(self.buttons)
 
     def retranslate_ui(self) -> None:
