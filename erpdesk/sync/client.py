@@ -9,6 +9,7 @@ Every failure ends as a ``SyncError`` subclass with a translated message:
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -23,6 +24,9 @@ PROTOCOL = 1
 PROTOCOL_HEADER = "X-ERPDesk-Protocol"
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_LANGUAGE = "en"  # the texts' own language
+
+
+log = logging.getLogger(__name__)
 
 
 class SyncError(DomainError):
@@ -73,9 +77,18 @@ class RequestRefused(SyncError):
 
 
 class BadAnswer(SyncError):
+    """An answer that is not the registry's protocol.  What exactly was wrong
+    (``detail``: the parser's English) goes to the log, not into the message."""
+
     text = QT_TRANSLATE_NOOP(
-        "Sync", "The registry {server} answered something this desk cannot read: {detail}"
+        "Sync",
+        "The registry {server} answered something this desk cannot read; is it an ERPDesk "
+        "registry of a matching version?",
     )
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(**params)
+        log.warning("unreadable answer from %s: %s", params.get("server"), params.get("detail"))
 
 
 @dataclass(frozen=True)

@@ -2182,8 +2182,8 @@
         <translation>客户注册中心 {server} 拒绝了请求（HTTP {status}：{detail}）</translation>
     </message>
     <message>
-        <source>The registry {server} answered something this desk cannot read: {detail}</source>
-        <translation>客户注册中心 {server} 返回了本机无法识别的内容：{detail}</translation>
+        <source>The registry {server} answered something this desk cannot read; is it an ERPDesk registry of a matching version?</source>
+        <translation>客户注册中心 {server} 返回了本机无法识别的内容；它是版本相符的 ERPDesk 客户注册中心吗？</translation>
     </message>
     <message>
         <source>This conflict was resolved already</source>
