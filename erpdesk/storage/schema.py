@@ -241,6 +241,11 @@ Index(
 # each read from an index alone (20,000 cards: ~40 ms less each).
 Index("ix_customer_card", customer.c.id, customer.c.name, customer.c.industry)
 Index("ix_activity_last", activity.c.customer_id, activity.c.deleted, activity.c.occurred_at)
+# Today (0013): the visits of a day; customers waiting for the registry or
+# whose protection (or release for want of follow-ups) ends soon.
+Index("ix_activity_kind_time", activity.c.kind, activity.c.occurred_at)
+Index("ix_customer_registration", customer.c.registration, customer.c.protected_until)
+Index("ix_customer_release", customer.c.registration, customer.c.release_due_at)
 
 # A deal's stage history, append-only like activities.
 stage_change = Table(
