@@ -50,13 +50,8 @@ from erpdesk.domain.names import key_parts, normalize_company_name
 from erpdesk.domain.regions import PROVINCES, find_province
 from erpdesk.domain.uscc import normalize_uscc
 from erpdesk.domain.validation import customer_problems, normalize_customer
+from erpdesk.ui.form_fit import fit_to_screen, natural_height, scrolling, with_reserved_problem
 from erpdesk.ui.presales.survey_parts import reserved_problem_label
-from erpdesk.ui.record_dialogs import (
-    fit_to_screen,
-    natural_height,
-    scrolling,
-    with_reserved_problem,
-)
 from erpdesk.ui.widgets import (
     PROBLEM_STYLE,
     WARNING_STYLE,

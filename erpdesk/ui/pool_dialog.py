@@ -43,7 +43,7 @@ from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.sync.client import RequestRefused
 from erpdesk.sync.workbench_api import PoolPage, RegistryCustomer, WorkbenchApi
 from erpdesk.ui.admin.pool import HEADERS, PAGE, PoolModel
-from erpdesk.ui.record_dialogs import fit_to_screen
+from erpdesk.ui.form_fit import fit_to_screen
 from erpdesk.ui.widgets import to_local
 from erpdesk.ui.workbench.common import row_table
 from erpdesk.ui.workbench.runner import ApiRunner, MessageBar

@@ -38,7 +38,7 @@ from erpdesk.services.registration import (
     PROTECTION_LABELS,
     UNREGISTERED,
 )
-from erpdesk.ui.record_dialogs import fit_to_screen
+from erpdesk.ui.form_fit import fit_to_screen
 from erpdesk.ui.widgets import FeedBridge, translate
 
 if TYPE_CHECKING:

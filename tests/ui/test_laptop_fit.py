@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from erpdesk.app import open_desk
 from erpdesk.services.demo import generate_demo
+from erpdesk.ui.form_fit import SAMPLE_FIELD_TEXT, fit_to_screen
 from erpdesk.ui.language import LanguageManager
-from erpdesk.ui.record_dialogs import SAMPLE_FIELD_TEXT, ContactDialog, fit_to_screen
+from erpdesk.ui.record_dialogs import ContactDialog
 from erpdesk.ui.widgets import PROBLEM_STYLE
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -27,14 +27,9 @@ from PySide6.QtWidgets import (
 
 from erpdesk.domain.customer import Source
 from erpdesk.domain.errors import DomainError, ValidationError
+from erpdesk.ui.form_fit import add_field_row, fit_to_screen, natural_height, scrolling
 from erpdesk.ui.funnel.worksheet_widgets import name_text
 from erpdesk.ui.presales.survey_parts import reserved_problem_label
-from erpdesk.ui.record_dialogs import (
-    add_field_row,
-    fit_to_screen,
-    natural_height,
-    scrolling,
-)
 from erpdesk.ui.widgets import (
     EnumCombo,
     ProblemLabel,

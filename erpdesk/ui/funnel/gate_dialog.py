@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from erpdesk.domain.deal import Deal, DealStatus, MoveKind
 from erpdesk.domain.errors import DomainError, ValidationError
+from erpdesk.ui.form_fit import fit_to_screen
 from erpdesk.ui.funnel import names_text
-from erpdesk.ui.record_dialogs import fit_to_screen
 from erpdesk.ui.widgets import ProblemLabel, settle_minimum_size, translate
 
 if TYPE_CHECKING:

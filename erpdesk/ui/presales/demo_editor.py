@@ -40,10 +40,10 @@ from PySide6.QtWidgets import (
 from erpdesk.domain.errors import DomainError, Problem, ValidationError
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.domain.presales import PresalesTask, TaskKind, TaskState
+from erpdesk.ui.form_fit import fit_to_screen, scrolling
 from erpdesk.ui.presales.demo_scenarios import FeedbackTable, ModulesList, ScenariosTable
 from erpdesk.ui.presales.engagement_tasks import time_range_text
 from erpdesk.ui.presales.task_common import TaskCommonForm, reserved_problem_label
-from erpdesk.ui.record_dialogs import fit_to_screen, scrolling
 from erpdesk.ui.widgets import (
     WARNING_STYLE,
     enum_text,

@@ -38,11 +38,11 @@ from erpdesk.domain.errors import DomainError, NotFound, ValidationError
 from erpdesk.domain.presales import Engagement, TechnicalWin
 from erpdesk.domain.presales_rules import missing_activities
 from erpdesk.services.events import Change
+from erpdesk.ui.form_fit import fit_to_screen
 from erpdesk.ui.funnel.worksheet_widgets import name_text
 from erpdesk.ui.presales.engagement_parts import EngagementHeader, StepHistory
 from erpdesk.ui.presales.engagement_steps import StepBar, StepMoveDialog
 from erpdesk.ui.presales.engagement_tasks import EngagementTasks
-from erpdesk.ui.record_dialogs import fit_to_screen
 from erpdesk.ui.widgets import (
     PROBLEM_STYLE,
     FeedBridge,

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 from erpdesk.domain.customer import Industry as IndustryCode
 from erpdesk.domain.errors import DomainError, Problem, ValidationError
 from erpdesk.domain.knowledge import FIELD_LABELS, INDUSTRY_CODES
+from erpdesk.ui.form_fit import fit_to_screen
 from erpdesk.ui.funnel import names_text
 from erpdesk.ui.presales.knowledge_editor_fields import DemoScriptsEditor, LinesEdit, TextTable
-from erpdesk.ui.record_dialogs import fit_to_screen
 from erpdesk.ui.widgets import (
     ProblemLabel,
     enum_text_of,

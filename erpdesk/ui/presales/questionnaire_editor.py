@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from erpdesk.domain.errors import DomainError, Problem, ValidationError
 from erpdesk.services.presales_content import QUESTIONNAIRE
+from erpdesk.ui.form_fit import fit_to_screen, scrolling
 from erpdesk.ui.funnel import names_text
 from erpdesk.ui.presales.questionnaire_editor_fields import QuestionsEditor
-from erpdesk.ui.record_dialogs import fit_to_screen, scrolling
 from erpdesk.ui.widgets import ProblemLabel, local_time_text, settle_minimum_size, translate
 
 

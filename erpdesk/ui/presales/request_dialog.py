@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from erpdesk.domain.deal import DealStatus
 from erpdesk.domain.errors import DomainError, ValidationError
 from erpdesk.domain.presales import RequestKind, RequestState, SupportRequest
+from erpdesk.ui.form_fit import fit_to_screen, scrolling
 from erpdesk.ui.presales import PresalesServices
 from erpdesk.ui.presales.request_parts import (
     FAR_PAST,
@@ -40,7 +41,6 @@ from erpdesk.ui.presales.request_parts import (
     ProblemLine,
 )
 from erpdesk.ui.presales.request_status import RequestStatusBox
-from erpdesk.ui.record_dialogs import fit_to_screen, scrolling
 from erpdesk.ui.widgets import EnumCombo, problems_by_field, settle_minimum_size, translate
 
 EDITABLE = (RequestState.DRAFT, RequestState.SUBMITTED)

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 
 from erpdesk.domain.branding import DEFAULT_BRANDING, Branding
 from erpdesk.domain.errors import DomainError, ValidationError
+from erpdesk.ui.form_fit import add_field_row, fit_to_screen, scrolling
 from erpdesk.ui.presales.survey_parts import reserved_problem_label
-from erpdesk.ui.record_dialogs import add_field_row, fit_to_screen, scrolling
 from erpdesk.ui.widgets import (
     ProblemLabel,
     problems_by_field,

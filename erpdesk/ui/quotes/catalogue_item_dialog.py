@@ -51,8 +51,8 @@ from erpdesk.domain.catalogue import (
 from erpdesk.domain.deal_rules import parse_amount
 from erpdesk.domain.errors import DomainError
 from erpdesk.domain.quote import ItemKind, percent_text
+from erpdesk.ui.form_fit import fit_to_screen
 from erpdesk.ui.funnel.worksheet_widgets import ui_language
-from erpdesk.ui.record_dialogs import fit_to_screen
 from erpdesk.ui.widgets import (
     EnumCombo,
     ProblemLabel,

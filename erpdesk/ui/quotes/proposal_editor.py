@@ -57,10 +57,10 @@ from erpdesk.domain.proposal import (
 )
 from erpdesk.os_errors import explain
 from erpdesk.services.events import Change
+from erpdesk.ui.form_fit import scrolling
 from erpdesk.ui.quotes.benefit_form import BenefitForm
 from erpdesk.ui.quotes.editor_flow import ask_pdf_path, may_close
 from erpdesk.ui.quotes.pdf_preview import PdfDone, PdfJob, PdfPreview, show_pdf, write_whole
-from erpdesk.ui.record_dialogs import scrolling
 from erpdesk.ui.widgets import FeedBridge, ProblemLabel, enum_text, settle_minimum_size, translate
 
 if TYPE_CHECKING:

@@ -51,6 +51,7 @@ from erpdesk.domain.quote import (
     send_problems,
 )
 from erpdesk.services.events import Change
+from erpdesk.ui.form_fit import scrolling
 from erpdesk.ui.quotes.editor_flow import ask_pdf_path, may_close
 from erpdesk.ui.quotes.milestones import MilestoneRow, MilestonesEditor
 from erpdesk.ui.quotes.pdf_preview import PdfPreview, show_pdf
@@ -59,7 +60,6 @@ from erpdesk.ui.quotes.quote_lines_panel import LinesPanel
 from erpdesk.ui.quotes.quote_pdf_writer import PdfWriter, pdf_file_name, quote_pdf_data
 from erpdesk.ui.quotes.quote_status import ApprovalsTable, StatusBanner
 from erpdesk.ui.quotes.quote_totals_panel import TotalsPanel
-from erpdesk.ui.record_dialogs import scrolling
 from erpdesk.ui.widgets import (
     FeedBridge,
     ProblemLabel,

@@ -31,7 +31,7 @@ from erpdesk.domain.customer import Contact, Customer
 from erpdesk.domain.errors import DomainError
 from erpdesk.domain.i18n import QT_TRANSLATE_NOOP
 from erpdesk.sync.conflicts import ConflictItem, ConflictResolver
-from erpdesk.ui.record_dialogs import fit_to_screen
+from erpdesk.ui.form_fit import fit_to_screen
 from erpdesk.ui.sync.controller import SyncController
 from erpdesk.ui.sync.rows_model import RowsModel
 from erpdesk.ui.widgets import ProblemLabel, enum_text, settle_minimum_size, translate

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from erpdesk.sync import session as sessions
 from erpdesk.sync.client import SyncError
 from erpdesk.sync.credentials import NO_KEYRING
+from erpdesk.ui.form_fit import fit_to_screen
 from erpdesk.ui.presales.survey_parts import reserved_problem_label
-from erpdesk.ui.record_dialogs import fit_to_screen
 from erpdesk.ui.sync.controller import SyncController
 from erpdesk.ui.widgets import settle_minimum_size, translate
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from erpdesk.ui.record_dialogs import fit_to_screen
+from erpdesk.ui.form_fit import fit_to_screen
 from erpdesk.ui.sync.conflicts import entity_name
 from erpdesk.ui.sync.controller import SyncController, render_entry
 from erpdesk.ui.sync.rows_model import RowsModel

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from erpdesk.domain.errors import DomainError, Problem, ValidationError
-from erpdesk.ui.record_dialogs import fit_to_screen, reserved_problem, with_reserved_problem
+from erpdesk.ui.form_fit import fit_to_screen, reserved_problem, with_reserved_problem
 from erpdesk.ui.widgets import (
     ProblemLabel,
     problems_by_field,
