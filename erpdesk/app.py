@@ -166,9 +166,11 @@ def latest_backup(path: Path | str | None = None) -> Path | None:
     return found[0] if found else None
 
 
-def restore_backup(path: Path | str | None, backup: Path) -> Path:
-    """Replace the (damaged) database at *path* by *backup*; returns where the
-    replaced file was kept.  Close every desk on *path* first."""
+def restore_backup(path: Path | str | None, backup: Path, *, damaged: bool = True) -> Path:
+    """Replace the database at *path* (damaged, or sound when the user chose
+    to restore) by *backup*; returns where the replaced file was kept.
+    Close every desk on *path* first."""
     from erpdesk.storage.database import restore_backup as restore
 
-    return restore(Path(path or default_db_path()), backup)
+    return restore(Path(path or default_db_path()), backup,
+                   kept_as="damaged" if damaged else "replaced")  # fmt: skip

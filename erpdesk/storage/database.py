@@ -315,10 +315,11 @@ def find_backups(path: Path) -> list[Path]:
     return [p for _, p in sorted(found, key=lambda item: (item[0], item[1].name), reverse=True)]
 
 
-def restore_backup(path: Path, source: Path) -> Path:
+def restore_backup(path: Path, source: Path, *, kept_as: str = "damaged") -> Path:
     """Put the backup *source* in the place of the database *path*; returns
-    where the replaced file was kept (``<file>.damaged-<time>``, with its
-    -wal beside it as ``<file>.damaged-<time>-wal``).
+    where the replaced file was kept (``<file>.<kept_as>-<time>``: "damaged"
+    after damage, "replaced" when the user chose to restore a sound file;
+    its -wal beside it as ``<file>.<kept_as>-<time>-wal``).
 
     The backup is checked first and copied to a temporary name beside the
     database, so a failure at any point leaves either the old file or the
@@ -332,7 +333,7 @@ def restore_backup(path: Path, source: Path) -> Path:
     if problems:
         raise DatabaseDamaged(path=str(source), detail=damage_summary(problems))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    aside = path.with_name(f"{path.name}.{kept_as}-{stamp}")
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try:
         shutil.copyfile(source, tmp)

@@ -263,7 +263,7 @@ def _run(
         return RESTART
     if watch.restore_from is None:
         return code
-    restored = _restore(desk.db.path, watch.restore_from, languages)
+    restored = _restore(desk.db.path, watch.restore_from, languages, damaged=not watch.chosen)
     return RESTART if restored or watch.chosen else 1
 
 
@@ -447,14 +447,19 @@ def damaged_dialog(
     return box
 
 
-def _restore(path: Path, backup: Path, languages: LanguageManager) -> bool:
-    """Put *backup* in the place of *path*; False (after a dialog) if it fails."""
+def _restore(path: Path, backup: Path, languages: LanguageManager, damaged: bool = True) -> bool:
+    """Put *backup* in the place of *path* (kept aside as damaged, or as
+    replaced when the user chose the restore); False (after a dialog) if it
+    fails."""
     from erpdesk.app import restore_backup
+    from erpdesk.os_errors import explain
 
     try:
-        restore_backup(path, backup)
+        restore_backup(path, backup, damaged=damaged)
     except (StorageError, OSError) as exc:
-        message = exc.render(languages.translator) if isinstance(exc, StorageError) else str(exc)
+        message = (
+            exc.render(languages.translator) if isinstance(exc, StorageError) else explain(exc)[0]
+        )
         QMessageBox.critical(None, QCoreApplication.translate("Launch", "ERPDesk"), message)
         return False
     return True

@@ -255,6 +255,9 @@ def test_the_window_restarts_on_the_restored_backup(qapp, tmp_path, monkeypatch,
     assert launch.gui_main(launch_args) == 0
     assert seen == [1, 1]  # the second window shows the backup's one customer
     assert len(list(tmp_path.glob("desk.db.before-restore-*.bak"))) == 1
+    # a sound file the user chose to replace is kept aside as replaced, not damaged
+    assert list(tmp_path.glob("desk.db.replaced-*"))
+    assert not list(tmp_path.glob("desk.db.damaged-*"))
 
 
 def _pump_until(condition, timeout: float = 15.0) -> None:
