@@ -54,6 +54,8 @@ if TYPE_CHECKING:
     from erpdesk.ui.quotes.quote_list import RelatedQuotes
     from erpdesk.ui.record_dialogs import ActivityDialog, ContactDialog
     from erpdesk.ui.registration import RegistrationBar
+    from erpdesk.ui.today import TodayServices
+    from erpdesk.ui.today.customer_todos import CustomerTodos
     from erpdesk.ui.workbench.runner import ApiRunner
 
 _BADGE = "padding: 2px 8px; border-radius: 9px; color: white; background: {colour};"
@@ -91,6 +93,8 @@ class CustomerDetailPanel(QWidget):
         self.deals_tab: CustomerDeals | None = None  # with set_deals
         self._quote_services: QuoteServices | None = None
         self.quotes_tab: RelatedQuotes | None = None  # with set_quotes
+        self._todo_services: Callable[[], TodayServices] | None = None
+        self.todos_tab: CustomerTodos | None = None  # with set_todos
         # with set_presales; a deal page opened from here finds it too
         self.presales_factory: Callable[[], PresalesServices] | None = None
         self.registration_bar: RegistrationBar | None = None  # with set_registrations
@@ -144,6 +148,7 @@ class CustomerDetailPanel(QWidget):
         self.tabs.addTab(self._build_activities(), "")
         self._add_deals_tab()
         self._add_quotes_tab()
+        self._add_todos_tab()
 
         layout = QVBoxLayout(content)
         layout.setContentsMargins(8, 4, 4, 4)
@@ -282,6 +287,27 @@ class CustomerDetailPanel(QWidget):
             lambda n: self.tabs.setTabText(3, self.tr("Deals ({n})").format(n=n))
         )
         self.tabs.addTab(self.deals_tab, "")
+
+    def set_todos(self, services: Callable[[], TodayServices]) -> None:
+        """Show the customer's todos (待办) in a tab of their own."""
+        self._todo_services = services
+        if self._content is not None:
+            self._add_todos_tab()
+            self._show()
+
+    def _add_todos_tab(self) -> None:
+        if self._todo_services is None or self.todos_tab is not None:
+            return
+        from erpdesk.ui.today.customer_todos import CustomerTodos
+
+        tab = CustomerTodos(self._todo_services)
+        self.todos_tab = tab
+        tab.count_changed.connect(
+            lambda n: self.tabs.setTabText(
+                self.tabs.indexOf(tab), self.tr("Todos ({n})").format(n=n)
+            )
+        )
+        self.tabs.addTab(tab, "")
 
     def set_quotes(self, services: QuoteServices | None) -> None:
         """Show the customer's quotes (报价) in a tab of their own."""
@@ -485,6 +511,8 @@ class CustomerDetailPanel(QWidget):
             self.deals_tab.show_customer(c.id)  # its count_changed names the tab
         if self.quotes_tab is not None:
             self.quotes_tab.show_customer(c.id)
+        if self.todos_tab is not None:
+            self.todos_tab.show_customer(c.id, c.name)
 
     def _show_gaps(self) -> None:
         assert self._detail is not None

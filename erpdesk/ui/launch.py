@@ -216,6 +216,7 @@ def _run(
     window.customers.detail.set_deals(desk.deals)  # a customer's deals tab
     window.customers.detail.set_quotes(window.quote_services)  # and its quotes tab
     window.customers.detail.set_presales(lambda: presales_services(desk))  # ask for support
+    window.customers.detail.set_todos(lambda: today_services(desk))  # its todos tab
     runner, role = workbench_runner(desk, languages, window)
     window.set_workbench(runner, role)
     if screenshot is None:

@@ -1710,6 +1710,10 @@
         <translation>销售机会（{n}）</translation>
     </message>
     <message>
+        <source>Todos ({n})</source>
+        <translation>待办（{n}）</translation>
+    </message>
+    <message>
         <source>Quotes ({n})</source>
         <translation>报价（{n}）</translation>
     </message>
@@ -2148,6 +2152,41 @@
     <message>
         <source>Updated</source>
         <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTodos</name>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Todo</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>New task…</source>
+        <translation>新建待办…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Tomorrow 9:00</source>
+        <translation>改到明天 9:00</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
     </message>
 </context>
 <context>
