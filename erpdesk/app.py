@@ -29,7 +29,9 @@ if TYPE_CHECKING:  # the write side imports SQLAlchemy: not on the start-up path
     from erpdesk.services.presales_content import PresalesContentService
     from erpdesk.services.proposals import ProposalService
     from erpdesk.services.registration import RegistrationService
+    from erpdesk.services.today import TodayService
     from erpdesk.services.todos import TodoService
+    from erpdesk.storage.today_queries import TodayQueries
     from erpdesk.storage.uow import UnitOfWork
 
 
@@ -83,9 +85,24 @@ class Desk:
     ) -> Callable[[datetime, datetime], list[CalendarEvent]]:
         """The visits logged on this desk in a period, as calendar events."""
         from erpdesk.services.calendar_export import visit_events
+
+        return visit_events(self.today_queries, translate)
+
+    @cached_property
+    def today_queries(self) -> TodayQueries:
+        """Today's reads: on the window's reader, with a connection of their
+        own for the page's worker."""
         from erpdesk.storage.today_queries import TodayQueries
 
-        return visit_events(TodayQueries(self.db.reader), translate)
+        path = self.db.path
+        return TodayQueries(self.db.reader, lambda: connect(path), path=path)
+
+    @cached_property
+    def today(self) -> TodayService:
+        """Today (今日工作): the sections of the user's day."""
+        from erpdesk.services.today import TodayService
+
+        return TodayService(self.today_queries, user=self.owner)
 
     @cached_property
     def todos(self) -> TodoService:

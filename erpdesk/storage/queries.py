@@ -58,14 +58,14 @@ def expiring_before(now: datetime | None = None) -> str:
 
 # When protection ends: the earlier of its end and the release for want of
 # follow-ups ('9' sorts after any date: no date, never).
-_ENDS = "min(coalesce(protected_until, '9'), coalesce(release_due_at, '9'))"
+PROTECTION_ENDS = "min(coalesce(protected_until, '9'), coalesce(release_due_at, '9'))"
 
 
 def _protection(state: str) -> tuple[str, list[object]]:
     if state == "expiring":
-        return f"registration = 'protected' AND {_ENDS} <= ?", [expiring_before()]
+        return f"registration = 'protected' AND {PROTECTION_ENDS} <= ?", [expiring_before()]
     if state == "protected":
-        return f"registration = 'protected' AND {_ENDS} > ?", [expiring_before()]
+        return f"registration = 'protected' AND {PROTECTION_ENDS} > ?", [expiring_before()]
     return "registration = ?", [state]
 
 

@@ -24,13 +24,11 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from erpdesk.storage.database import connection_path, translated_errors
 from erpdesk.storage.mapping import to_text
+from erpdesk.storage.queries import PROTECTION_ENDS
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
-# When protection ends: the earlier of its end and the release for want of
-# follow-ups ('9' sorts after any date: never), as ``queries._ENDS``.
-_ENDS = "min(coalesce(protected_until, '9'), coalesce(release_due_at, '9'))"
 
 
 @dataclass(frozen=True)
@@ -188,9 +186,9 @@ class TodayQueries:
         whose protection ends before *expiring_before* (the soonest first):
         one query over the registration indexes (schema 0013)."""
         matching = (
-            f"SELECT id, name, registration, {_ENDS} AS ends, updated_at FROM customer"
+            f"SELECT id, name, registration, {PROTECTION_ENDS} AS ends, updated_at FROM customer"
             " WHERE deleted = 0 AND (registration = 'pending'"
-            # = {_ENDS} <= ?, written so that the indexes of schema 0013 serve it
+            # = {PROTECTION_ENDS} <= ?, written so that the indexes of schema 0013 serve it
             " OR (registration = 'protected' AND (protected_until <= ? OR release_due_at <= ?)))"
         )
         # numbered and counted in SQL: only the first rows of each reach Python

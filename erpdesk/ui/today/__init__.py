@@ -34,16 +34,11 @@ class TodayServices:
 
     @classmethod
     def of_desk(cls, desk: Desk) -> TodayServices:
-        """The Today services of an opened desk: its reader for the page,
-        a connection factory for the page's worker.  Imports nothing of
-        the write side (SQLAlchemy) until a todo is changed."""
-        from erpdesk.services.today import TodayService
-        from erpdesk.storage.database import connect
-        from erpdesk.storage.today_queries import TodayQueries
-
-        path = desk.db.path
-        queries = TodayQueries(desk.db.reader, lambda: connect(path), path=path)
+        """The Today services of an opened desk (``Desk.today``: its reader
+        for the page, a connection of its own for the page's worker).
+        Imports nothing of the write side (SQLAlchemy) until a todo is
+        changed."""
         return cls(
-            today=TodayService(queries, user=desk.owner), todos=desk.todos,
+            today=desk.today, todos=desk.todos,
             customers=desk.customers, deals=desk.deals, presales=desk.presales,
         )  # fmt: skip
