@@ -271,7 +271,10 @@ def _run(
 def install_first_run(window: MainWindow, desk: Desk) -> QWidget | None:
     """An empty desk opens on the first-run page: import customers, add
     one, or open demo data (made beside the database on a worker, then the
-    window opens again on it); it says where the database lives."""
+    window opens again on it); it says where the database lives.  A desk
+    with customers (the common case) costs one count, no import."""
+    if desk.customers.count(desk.customers.criteria()):
+        return None
     from erpdesk.ui.first_run import FirstRunPage, desk_is_empty
 
     if not desk_is_empty(desk.customers, desk.deals):
